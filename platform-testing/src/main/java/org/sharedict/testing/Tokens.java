@@ -23,6 +23,7 @@ public final class Tokens {
     private String partner;
     private final Set<String> roles = new LinkedHashSet<>();
     private String scope;
+    private Long person;
     private Duration lifetime = Duration.ofMinutes(15);
     private Instant issuedAt;
     private String issuer;
@@ -63,6 +64,12 @@ public final class Tokens {
 
     public Tokens roles(String... roles) {
         this.roles.addAll(Arrays.asList(roles));
+        return this;
+    }
+
+    /** The skills-service person ID of a user who is also ICT staff (their rota feed, their shifts). */
+    public Tokens person(long personId) {
+        this.person = personId;
         return this;
     }
 
@@ -108,6 +115,9 @@ public final class Tokens {
         }
         if (scope != null) {
             b.claim("scope", scope);
+        }
+        if (person != null) {
+            b.claim("person", person);
         }
         return b.jws().keyId("test").sign(key != null ? key : TestKeys.signingKey());
     }

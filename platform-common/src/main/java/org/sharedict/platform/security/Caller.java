@@ -49,6 +49,39 @@ public class Caller {
         return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
     }
 
+    /** The skills-service person ID of this user, when the user is also ICT staff. */
+    public Optional<Long> personId() {
+        if (!isSignedIn()) {
+            return Optional.empty();
+        }
+        Object claim = jwt.getClaim("person");
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(claim.toString().replace("\"", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True for API-key callers whose token grants {@code permission} (e.g. "incidents:write"). */
+    public boolean hasScope(String permission) {
+        if (!isSignedIn()) {
+            return false;
+        }
+        Object claim = jwt.getClaim("scope");
+        if (claim == null) {
+            return false;
+        }
+        for (String s : claim.toString().replace("\"", "").split("\\s+")) {
+            if (s.equals(permission)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Set<String> roles() {
         return isSignedIn() ? identity.getRoles() : Set.of();
     }
