@@ -67,6 +67,30 @@ class HelmChartTest {
         assertTrue(error.contains("smpt"), error);
     }
 
+    @Test
+    void everyRenderedObjectIsAKubernetesTypeWithoutUnknownFields() {
+        for (Rendered r : both()) {
+            assertTrue(r.objects.size() > 20);
+            List<String> problems = new ArrayList<>();
+            r.objects.forEach(o -> problems.addAll(KubernetesTypes.problems(o)));
+            assertEquals(List.of(), problems);
+        }
+    }
+
+    @Test
+    void theTypeCheckCatchesATypoAndAWrongType() {
+        JsonNode deployment = trial.deployment("gateway").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.mainContainer(deployment).path("securityContext"))
+                .put("readOnlyRootFileSystem", true);
+        List<String> typo = KubernetesTypes.problems(deployment);
+        assertEquals(1, typo.size(), typo.toString());
+        assertTrue(typo.get(0).contains("readOnlyRootFileSystem"), typo.toString());
+
+        JsonNode wrongType = trial.deployment("gateway").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrongType.path("spec")).put("replicas", "two");
+        assertFalse(KubernetesTypes.problems(wrongType).isEmpty());
+    }
+
     // --- every workload ---------------------------------------------------------------------------
 
     @Test
