@@ -193,6 +193,57 @@ class ComposeFileTest {
     }
 
     @Test
+    void theHealthcheckCommandPassesOnlyWhenReadinessAnswers200() throws Exception {
+        List<String> test = Rendered.texts(service("gateway").path("healthcheck").path("test"));
+        assertEquals("CMD", test.get(0));
+        HealthEndpoint endpoint = new HealthEndpoint();
+        try {
+            List<String> command = test.subList(1, test.size()).stream()
+                    .map(a -> a.replace("/127.0.0.1/8080", "/127.0.0.1/" + endpoint.port())).toList();
+            endpoint.status = 200;
+            assertEquals(0, Tools.run(command, Map.of(), 20).exitCode(), "ready");
+            assertEquals("GET /q/health/ready", endpoint.lastRequest);
+            endpoint.status = 503;
+            assertTrue(Tools.run(command, Map.of(), 20).exitCode() != 0, "not ready");
+            endpoint.stop();
+            assertTrue(Tools.run(command, Map.of(), 20).exitCode() != 0, "not listening");
+        } finally {
+            endpoint.stop();
+        }
+    }
+
+    /** A stand-in for a service's health endpoint, answering with a chosen status. */
+    static final class HealthEndpoint {
+        private final com.sun.net.httpserver.HttpServer server;
+        volatile int status = 200;
+        volatile String lastRequest;
+        private boolean stopped;
+
+        HealthEndpoint() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                lastRequest = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+                byte[] body = "{\"status\":\"UP\"}".getBytes();
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void stop() {
+            if (!stopped) {
+                server.stop(0);
+                stopped = true;
+            }
+        }
+    }
+
+    @Test
     void theMariaDbIsTheOfficialImageOnANamedVolume() {
         JsonNode db = service("mariadb");
         assertTrue(db.path("image").asText().startsWith("docker.io/library/mariadb:11."), db.path("image").asText());

@@ -547,6 +547,25 @@ class HelmChartTest {
     }
 
     @Test
+    void theHelmTestPodAsksTheGatewayForReadiness() throws Exception {
+        JsonNode pod = trial.get("Pod", PREFIX + "test-gateway-health");
+        assertEquals("test", pod.path("metadata").path("annotations").path("helm.sh/hook").asText());
+        List<String> command = Rendered.texts(pod.path("spec").path("containers").get(0).path("command"));
+        assertTrue(String.join(" ", command).contains("/dev/tcp/" + PREFIX + "gateway/8080"), command.toString());
+        ComposeFileTest.HealthEndpoint gateway = new ComposeFileTest.HealthEndpoint();
+        try {
+            List<String> local = command.stream()
+                    .map(a -> a.replace("/dev/tcp/" + PREFIX + "gateway/8080", "/dev/tcp/127.0.0.1/" + gateway.port())).toList();
+            assertEquals(0, Tools.run(local, Map.of(), 20).exitCode());
+            assertEquals("GET /q/health/ready", gateway.lastRequest);
+            gateway.status = 503;
+            assertNotEquals(0, Tools.run(local, Map.of(), 20).exitCode());
+        } finally {
+            gateway.stop();
+        }
+    }
+
+    @Test
     void serviceLinksAreOffSoKubernetesVariablesCannotBecomeQuarkusConfig() {
         for (Rendered r : both()) {
             r.podSpecs().forEach((owner, pod) -> assertFalse(pod.path("enableServiceLinks").asBoolean(true), owner));
