@@ -62,6 +62,14 @@ class HelmChartTest {
     }
 
     @Test
+    void tooOldAKubernetesIsRefused() {
+        // autoscaling/v2 and policy/v1 are what the chart renders; 1.25 is the oldest it claims.
+        Helm.template("--kube-version", "1.25.0");
+        String error = Helm.templateFailure("--kube-version", "1.24.0");
+        assertTrue(error.contains("kubeVersion"), error);
+    }
+
+    @Test
     void aMistypedValueIsRefusedByTheValuesSchema() {
         String error = Helm.templateFailure("--set", "smpt.host=smtp.example.org");
         assertTrue(error.contains("smpt"), error);
