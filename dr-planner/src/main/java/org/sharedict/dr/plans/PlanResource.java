@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +34,11 @@ import org.sharedict.dr.plans.PlanDtos.RebaseView;
 import org.sharedict.dr.plans.PlanDtos.Rejection;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 
@@ -43,6 +49,9 @@ public class PlanResource {
 
     @Inject
     PlanService plans;
+
+    @Inject
+    ObjectMapper mapper;
 
     @GET
     public Page<PlanSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Plan.Status status,
@@ -119,10 +128,20 @@ public class PlanResource {
         return ok(plans.submit(id, ifMatch));
     }
 
+    /** The body (an optional note) may be left out altogether. */
     @POST
     @Path("/{id}/approve")
-    public Response approve(@PathParam("id") long id, @Valid Decision body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(plans.approve(id, body == null ? null : body.note(), ifMatch));
+    @Consumes(MediaType.WILDCARD)
+    public Response approve(@PathParam("id") long id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+            throws JsonProcessingException {
+        String note = null;
+        if (body != null && !body.isBlank()) {
+            note = mapper.readValue(body, Decision.class).note();
+            if (note != null && note.length() > 2000) {
+                throw ProblemException.invalid("note", "must be at most 2000 characters");
+            }
+        }
+        return ok(plans.approve(id, note, ifMatch));
     }
 
     @POST
