@@ -1,6 +1,7 @@
 package org.sharedict.dr.analysis;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,8 +25,9 @@ public class AnalysisResource {
     /** {@code skills=false} leaves out the skills-service lookup of skill holders. */
     @GET
     @Path("/analysis")
-    public AnalysisView analysis(@PathParam("id") long id, @QueryParam("skills") @DefaultValue("true") boolean skills) {
-        return analysis.analyse(id, skills);
+    public AnalysisView analysis(@PathParam("id") long id,
+            @QueryParam("skills") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String skills) {
+        return analysis.analyse(id, Boolean.parseBoolean(skills));
     }
 
     @GET
