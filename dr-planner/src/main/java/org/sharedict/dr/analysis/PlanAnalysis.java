@@ -24,11 +24,12 @@ public final class PlanAnalysis {
             long slackMinutes, List<String> dependsOn) {
     }
 
-    public record ChainLink(String key, String name, long durationMinutes, long recoveredAtMinutes) {
-    }
-
+    /**
+     * An activity that cannot be recovered within its RTO. {@code chain} is the critical path to it:
+     * activity keys, first to last, each needed by the next (their timings are in the recovery order).
+     */
     public record Miss(String key, String name, int tier, int rtoMinutes, long earliestRecoveryMinutes,
-            long shortfallMinutes, List<ChainLink> chain) {
+            long shortfallMinutes, List<String> chain) {
     }
 
     public record Feasibility(boolean allRtosMet, int missCount, List<Miss> misses) {
@@ -69,10 +70,10 @@ public final class PlanAnalysis {
             ordered.add(new OrderedActivity(i + 1, a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), g.duration[v],
                     s.start()[v], finish, meets, a.rtoMinutes() - finish, a.dependsOn()));
             if (!meets) {
-                List<ChainLink> chain = new ArrayList<>();
-                for (int u : s.chain(v)) {
-                    EffectiveActivity c = as.get(u);
-                    chain.add(new ChainLink(c.key(), c.name(), g.duration[u], s.finish()[u]));
+                int[] path = s.chain(v);
+                List<String> chain = new ArrayList<>(path.length);
+                for (int u : path) {
+                    chain.add(g.key(u));
                 }
                 misses.add(new Miss(a.key(), a.name(), a.tier(), a.rtoMinutes(), finish, finish - a.rtoMinutes(), chain));
             }

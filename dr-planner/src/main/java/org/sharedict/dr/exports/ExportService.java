@@ -125,7 +125,7 @@ public class ExportService {
         }
         List<ExportModel.Miss> misses = r.feasibility().misses().stream().map(m -> new ExportModel.Miss(m.name(), minutes(m.rtoMinutes()),
                 minutes(m.earliestRecoveryMinutes()), minutes(m.shortfallMinutes()),
-                m.chain().stream().map(PlanAnalysis.ChainLink::name).collect(Collectors.joining(" -> ")))).toList();
+                m.chain().stream().map(k -> byKey.get(k).name()).collect(Collectors.joining(" -> ")))).toList();
         List<ExportModel.Excluded> excluded = l.effective().excluded().stream().map(x -> new ExportModel.Excluded(
                 x.stepKey() != null ? "Step '" + x.name() + "' of " + x.activityKey()
                         : x.dependsOn() != null ? x.activityKey() + " needing " + x.dependsOn() : "Activity '" + x.name() + "'",

@@ -72,7 +72,7 @@ final class PdfRenderer {
         row(facts, BOLD, 9, "Printed", m.generatedAt());
 
         heading("Recovery order");
-        float[] cols = { 22, 150, 85, 30, 60, 90, WIDTH - 437 };
+        float[] cols = { 20, 135, 70, 25, 40, 75, WIDTH - 365 };
         row(cols, BOLD, 8, "#", "Activity", "Category", "Tier", "RTO", "Earliest", "Needs");
         for (ExportModel.Line l : m.order()) {
             row(cols, REGULAR, 8, Integer.toString(l.position()), l.name(), l.category(), Integer.toString(l.tier()), l.rto(),

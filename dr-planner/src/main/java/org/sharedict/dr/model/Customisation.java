@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +30,7 @@ public record Customisation(
         return new Customisation(List.of(), Additions.NONE, List.of());
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return overrides.isEmpty() && exclusions.isEmpty() && additions.activities().isEmpty()
                 && additions.steps().isEmpty() && additions.dependencies().isEmpty();

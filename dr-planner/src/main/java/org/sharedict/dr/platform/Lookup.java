@@ -1,5 +1,7 @@
 package org.sharedict.dr.platform;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The answer of another service, or a clear "unknown" when it could not be asked: analysis and
  * staffing still answer when skills-service or rota-service is down.
@@ -20,6 +22,7 @@ public record Lookup<T>(Status status, T value, String reason) {
         return new Lookup<>(Status.UNKNOWN, null, reason);
     }
 
+    @JsonIgnore
     public boolean isKnown() {
         return status == Status.KNOWN;
     }

@@ -2,6 +2,7 @@ package org.sharedict.dr.templates;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,13 @@ public class TemplateService {
 
     @Inject
     Json json;
+
+    private final Map<Long, TemplateContent> published = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, TemplateContent> eldest) {
+            return size() > 16;
+        }
+    };
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TemplateView> list(PageRequest page) {
@@ -187,9 +195,26 @@ public class TemplateService {
 
     // ---- helpers shared with plans --------------------------------------------------------
 
+    /**
+     * A version's content. Published versions never change, so their parsed content is kept (a
+     * few recent ones): every analysis, export and invocation of a plan starts from it.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateContent read(TemplateVersion v) {
-        return json.read(v.content, TemplateContent.class);
+        if (v.status != TemplateVersion.Status.PUBLISHED) {
+            return json.read(v.content, TemplateContent.class);
+        }
+        synchronized (published) {
+            TemplateContent cached = published.get(v.id);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        TemplateContent content = json.read(v.content, TemplateContent.class);
+        synchronized (published) {
+            published.put(v.id, content);
+        }
+        return content;
     }
 
     public static Template template(long id) {

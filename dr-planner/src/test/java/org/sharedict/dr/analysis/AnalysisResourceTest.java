@@ -96,8 +96,9 @@ class AnalysisResourceTest {
                 .body("feasibility.allRtosMet", org.hamcrest.Matchers.equalTo(false))
                 .body("feasibility.misses.key", contains("payroll"))
                 .body("feasibility.misses[0].shortfallMinutes", org.hamcrest.Matchers.equalTo(135))
-                .body("feasibility.misses[0].chain.key", contains("power", "network", "directory", "payroll"))
-                .body("feasibility.misses[0].chain.recoveredAtMinutes", contains(30, 75, 135, 375));
+                .body("feasibility.misses[0].chain", contains("power", "network", "directory", "payroll"))
+                .body("feasibility.misses[0].earliestRecoveryMinutes", org.hamcrest.Matchers.equalTo(375))
+                .body("recoveryOrder.earliestRecoveryMinutes", contains(30, 75, 135, 375, 255));
     }
 
     @Test
