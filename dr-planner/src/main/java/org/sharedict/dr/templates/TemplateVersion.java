@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -40,7 +42,11 @@ public class TemplateVersion extends PanacheEntityBase {
     @Column(columnDefinition = "TEXT")
     public String notes;
 
-    /** {@link org.sharedict.dr.model.TemplateContent} as JSON. */
+    /**
+     * {@link org.sharedict.dr.model.TemplateContent} as JSON. Loaded only when read: listing
+     * versions or finding the latest one should not fetch megabytes of content.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false, columnDefinition = "MEDIUMTEXT")
     public String content;
 
