@@ -24,9 +24,10 @@ public final class AnalysisDtos {
     /**
      * How many people at the plan's partner hold a skill the plan needs. {@code status} UNKNOWN
      * (with {@code reason}) when skills-service could not be asked; {@code singlePoint} when one
-     * person holds it, {@code noHolder} when nobody does.
+     * person holds it, {@code noHolder} when nobody does; then {@code skillName} (or, for a code
+     * skills-service does not know, status NOT_FOUND and the reason) tells a typo from a real gap.
      */
-    public record SkillRisk(String skill, Lookup.Status status, Long holdersAtPartner, String soleHolder,
+    public record SkillRisk(String skill, String skillName, Lookup.Status status, Long holdersAtPartner, String soleHolder,
             boolean singlePoint, boolean noHolder, String reason, List<StepRef> steps) {
     }
 

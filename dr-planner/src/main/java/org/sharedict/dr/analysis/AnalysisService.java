@@ -126,13 +126,24 @@ public class AnalysisService {
             if (h.status() == Lookup.Status.UNKNOWN) {
                 down = h.reason();
                 unknown++;
-                risks.add(new SkillRisk(e.getKey(), h.status(), null, null, false, false, h.reason(), e.getValue()));
-            } else if (h.status() == Lookup.Status.NOT_FOUND) {
-                risks.add(new SkillRisk(e.getKey(), h.status(), 0L, null, false, true, h.reason(), e.getValue()));
-            } else {
-                long total = h.value().total();
+                risks.add(new SkillRisk(e.getKey(), null, h.status(), null, null, false, false, h.reason(), e.getValue()));
+                continue;
+            }
+            long total = h.isKnown() ? h.value().total() : 0;
+            if (total > 0) {
                 String sole = total == 1 && !h.value().people().isEmpty() ? h.value().people().get(0).name() : null;
-                risks.add(new SkillRisk(e.getKey(), h.status(), total, sole, total == 1, total == 0, null, e.getValue()));
+                risks.add(new SkillRisk(e.getKey(), null, h.status(), total, sole, total == 1, false, null, e.getValue()));
+                continue;
+            }
+            // Nobody holds it: a real gap, or a skill code skills-service does not know?
+            Lookup<String> skill = skills.skillName(e.getKey(), auth);
+            switch (skill.status()) {
+                case KNOWN -> risks.add(new SkillRisk(e.getKey(), skill.value(), Lookup.Status.KNOWN, 0L, null, false, true,
+                        "nobody at " + partner + " holds this skill", e.getValue()));
+                case NOT_FOUND -> risks.add(new SkillRisk(e.getKey(), null, Lookup.Status.NOT_FOUND, 0L, null, false, true,
+                        skill.reason(), e.getValue()));
+                default -> risks.add(new SkillRisk(e.getKey(), null, Lookup.Status.KNOWN, 0L, null, false, true,
+                        "nobody at " + partner + " holds this skill", e.getValue()));
             }
         }
         Lookup.Status overall = unknown == 0 ? Lookup.Status.KNOWN : Lookup.Status.UNKNOWN;

@@ -231,7 +231,7 @@ public class PlanService {
      * customisation. Blocking conflicts answer 409 with the conflicts and change nothing.
      */
     public RebaseView rebase(long id, RebaseRequest in, String ifMatch) {
-        Plan p = in.dryRun() ? readable(id) : editable(id, ifMatch, in.version());
+        Plan p = in.dryRun() ? plan(id) : editable(id, ifMatch, in.version());
         if (in.dryRun()) {
             caller.requireEditRightsFor(p.partner, Roles.DR_LEAD);
         }
@@ -372,10 +372,6 @@ public class PlanService {
 
     public static Plan plan(long id) {
         return Plan.<Plan>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Plan", id));
-    }
-
-    private Plan readable(long id) {
-        return plan(id);
     }
 
     private Plan editable(long id, String ifMatch, Long bodyVersion) {

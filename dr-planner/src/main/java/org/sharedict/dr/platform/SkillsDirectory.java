@@ -57,6 +57,25 @@ public class SkillsDirectory {
         return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
     }
 
+    /** The skill with this code, or NOT_FOUND when skills-service has no such code (a typo in the plan). */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "skillUnknown")
+    public Lookup<String> skillName(String code, String authorization) {
+        try {
+            return Lookup.known(api.skill(code, authorization).name());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("skills-service has no skill with the code " + code + "; check the step's skill");
+            }
+            throw e;
+        }
+    }
+
+    Lookup<String> skillUnknown(String code, String authorization, Throwable cause) {
+        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+    }
+
     private static Candidate candidate(SkillsApi.ExpertView e) {
         SkillsApi.PersonRef p = e.person() == null ? new SkillsApi.PersonRef(null, null, null, null, null, null, null, null, null, null) : e.person();
         SkillsApi.Matched m = e.matched() == null || e.matched().isEmpty() ? null : e.matched().get(0);

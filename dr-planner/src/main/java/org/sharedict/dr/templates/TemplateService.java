@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.analysis.DependencyCycleException;
 import org.sharedict.dr.analysis.RecoveryGraph;
-import org.sharedict.dr.model.Activity;
 import org.sharedict.dr.model.ContentRules;
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.PlanMerger;
@@ -252,9 +250,5 @@ public class TemplateService {
         int deps = c.activities().stream().mapToInt(a -> a.dependsOn().size()).sum();
         return new VersionView(t.id, t.code, t.name, v.number, v.status, v.notes, c.activities().size(), deps, c,
                 v.createdBy, v.publishedAt, v.publishedBy, v.version, v.createdAt, v.updatedAt);
-    }
-
-    static Optional<Activity> activity(TemplateContent c, String key) {
-        return c.activities().stream().filter(a -> a.key().equals(key)).findFirst();
     }
 }

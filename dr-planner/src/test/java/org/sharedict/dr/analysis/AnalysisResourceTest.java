@@ -68,6 +68,8 @@ class AnalysisResourceTest {
                 .willReturn(okJson(page(1, expert(12, "Sam Carter", "BBC", "SQL_SERVER", 4)))));
         stubs.stubFor(get(urlPathEqualTo("/api/experts")).withQueryParam("skill", equalTo("PAYROLL")).withQueryParam("partner", equalTo("BBC"))
                 .willReturn(okJson(page(0))));
+        stubs.stubFor(get(urlPathEqualTo("/api/skills/PAYROLL")).willReturn(okJson(
+                "{\"code\": \"PAYROLL\", \"name\": \"Payroll systems\", \"category\": \"BUSINESS_APPLICATIONS\", \"aliases\": []}")));
         stubs.stubFor(get(urlPathEqualTo("/api/oncall")).withQueryParam("partner", equalTo("BBC"))
                 .willReturn(okJson("""
                         { "partner": "BBC", "at": "2026-11-22T23:00:00Z", "covered": true,
@@ -113,9 +115,24 @@ class AnalysisResourceTest {
                 .body("singlePointsOfFailure.skills.skills.find { it.skill == 'SQL_SERVER' }.singlePoint", org.hamcrest.Matchers.equalTo(true))
                 .body("singlePointsOfFailure.skills.skills.find { it.skill == 'SQL_SERVER' }.soleHolder", org.hamcrest.Matchers.equalTo("Sam Carter"))
                 .body("singlePointsOfFailure.skills.skills.find { it.skill == 'PAYROLL' }.noHolder", org.hamcrest.Matchers.equalTo(true))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'PAYROLL' }.skillName", org.hamcrest.Matchers.equalTo("Payroll systems"))
                 .body("singlePointsOfFailure.skills.skills.find { it.skill == 'NETWORKING' }.singlePoint", org.hamcrest.Matchers.equalTo(false));
         stubs.verify(getRequestedFor(urlPathEqualTo("/api/experts")).withHeader("Authorization", matching("Bearer .+"))
                 .withQueryParam("partner", equalTo("BBC")));
+    }
+
+    @Test
+    void aSkillCodeSkillsServiceDoesNotKnowIsToldApartFromAGap() {
+        long id = plan("BBC", publishedTemplate(councilActivities()));
+        stubs.stubFor(get(urlPathEqualTo("/api/experts")).withQueryParam("skill", equalTo("EXCHANGE")).withQueryParam("partner", equalTo("BBC"))
+                .willReturn(okJson(page(0))));
+        stubs.stubFor(get(urlPathEqualTo("/api/skills/EXCHANGE")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"title\":\"Not found\"}")));
+        given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/analysis")
+                .then().statusCode(200)
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'EXCHANGE' }.status", org.hamcrest.Matchers.equalTo("NOT_FOUND"))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'EXCHANGE' }.reason",
+                        org.hamcrest.Matchers.containsString("no skill with the code EXCHANGE"));
     }
 
     @Test
