@@ -163,21 +163,21 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
+            // A node inside a list or map carries the position in its parent: activities[5].steps[0].skill.
+            if (node.isInIterable() && !names.isEmpty()) {
+                String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                        : node.getKey() != null ? "[" + node.getKey() + "]" : "[]";
+                names.set(names.size() - 1, names.get(names.size() - 1) + position);
+            }
             if (node.getKind() == ElementKind.PARAMETER) {
                 sawParameter = true;
                 names.add(node.getName());
                 continue;
             }
-            String n = node.getName();
-            if (n == null) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
                 continue;
             }
-            if (node.getIndex() != null) {
-                n = n + "[" + node.getIndex() + "]";
-            } else if (node.getKey() != null) {
-                n = n + "[" + node.getKey() + "]";
-            }
-            names.add(n);
+            names.add(node.getName());
         }
         // A body or bean parameter's own name says nothing to the caller; its fields do.
         if (sawParameter && names.size() > 1) {

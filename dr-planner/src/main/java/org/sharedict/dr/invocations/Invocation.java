@@ -1,0 +1,70 @@
+package org.sharedict.dr.invocations;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A plan put into action during an incident: a live checklist copied from the approved plan. */
+@Entity
+@Table(name = "dr_invocation")
+public class Invocation extends PanacheEntityBase {
+
+    public enum Status { OPEN, CLOSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "plan_id", nullable = false)
+    public Long planId;
+
+    @Column(nullable = false, length = 16)
+    public String partner;
+
+    @Column(name = "plan_name", nullable = false, length = 200)
+    public String planName;
+
+    @Column(name = "plan_revision", nullable = false)
+    public int planRevision;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "started_by", nullable = false, length = 120)
+    public String startedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by", length = 120)
+    public String closedBy;
+
+    @Column(columnDefinition = "TEXT")
+    public String summary;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

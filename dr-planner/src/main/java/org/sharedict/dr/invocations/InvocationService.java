@@ -1,0 +1,363 @@
+package org.sharedict.dr.invocations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.dr.analysis.DependencyCycleException;
+import org.sharedict.dr.analysis.RecoveryGraph;
+import org.sharedict.dr.invocations.InvocationDtos.ActivityState;
+import org.sharedict.dr.invocations.InvocationDtos.ActivityView;
+import org.sharedict.dr.invocations.InvocationDtos.Closing;
+import org.sharedict.dr.invocations.InvocationDtos.EventView;
+import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
+import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
+import org.sharedict.dr.invocations.InvocationDtos.NewInvocation;
+import org.sharedict.dr.invocations.InvocationDtos.Progress;
+import org.sharedict.dr.invocations.InvocationDtos.RtoStatus;
+import org.sharedict.dr.invocations.InvocationDtos.StepUpdate;
+import org.sharedict.dr.invocations.InvocationDtos.StepView;
+import org.sharedict.dr.invocations.InvocationStep.State;
+import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
+import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
+import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.plans.PlanService;
+import org.sharedict.dr.templates.TemplateService;
+import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.paging.Page;
+import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.security.Caller;
+import org.sharedict.platform.security.Roles;
+import org.sharedict.platform.web.ETags;
+
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Running an approved plan during an incident: a copy of its activities in recovery order, each
+ * step moved through pending → in progress → done (or skipped, with a reason) by the people doing
+ * it, every move on the timeline, elapsed time against each RTO, and a closing summary.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class InvocationService {
+
+    private static final Map<String, String> SORTS = Map.of("startedAt", "startedAt", "partner", "partner", "status", "status");
+
+    private static final Map<State, Set<State>> MOVES = Map.of(
+            State.PENDING, EnumSet.of(State.IN_PROGRESS, State.DONE, State.SKIPPED),
+            State.IN_PROGRESS, EnumSet.of(State.DONE, State.SKIPPED, State.PENDING),
+            State.DONE, EnumSet.of(State.IN_PROGRESS),
+            State.SKIPPED, EnumSet.of(State.PENDING, State.IN_PROGRESS));
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Auditor audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<InvocationSummary> list(String partner, Invocation.Status status, Long planId, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (partner != null && !partner.isBlank()) {
+            where.append(" and partner = :partner");
+            params.and("partner", partner.toUpperCase());
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (planId != null) {
+            where.append(" and planId = :planId");
+            params.and("planId", planId);
+        }
+        return Page.of(Invocation.<Invocation>find(where.toString(), page.toSort(SORTS, "-startedAt", "id"), params), page,
+                i -> new InvocationSummary(i.id, i.planId, i.partner, i.planName, i.planRevision, i.status, i.startedAt,
+                        i.startedBy, i.closedAt, i.version));
+    }
+
+    public InvocationView invoke(NewInvocation in) {
+        Plan plan = PlanService.plan(in.planId());
+        caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD, Roles.MANAGER);
+        if (plan.status != Plan.Status.APPROVED) {
+            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision
+                    + " is " + plan.status).with("currentState", plan.status);
+        }
+        if (Invocation.count("planId = ?1 and status = ?2", plan.id, Invocation.Status.OPEN) > 0) {
+            throw ProblemException.conflict("This plan is already invoked; close that invocation first");
+        }
+        Instant now = Instant.now(clock);
+        Instant started = in.startedAt() == null ? now : in.startedAt();
+        if (started.isAfter(now.plusSeconds(60))) {
+            throw ProblemException.invalid("startedAt", "must not be in the future");
+        }
+        if (started.isBefore(now.minus(Duration.ofDays(30)))) {
+            throw ProblemException.invalid("startedAt", "must be within the last 30 days");
+        }
+        PlanService.Loaded l = plans.load(plan);
+        int[] order;
+        try {
+            order = RecoveryGraph.of(l.effective()).recoveryOrder();
+        } catch (DependencyCycleException e) {
+            throw TemplateService.cycle(e);
+        }
+        Invocation inv = new Invocation();
+        inv.planId = plan.id;
+        inv.partner = plan.partner;
+        inv.planName = plan.name;
+        inv.planRevision = plan.revision;
+        inv.reason = in.reason().trim();
+        inv.status = Invocation.Status.OPEN;
+        inv.startedAt = started;
+        inv.startedBy = caller.username();
+        inv.createdAt = inv.updatedAt = now;
+        inv.persist();
+        List<EffectiveActivity> as = l.effective().activities();
+        for (int i = 0; i < order.length; i++) {
+            EffectiveActivity a = as.get(order[i]);
+            InvocationActivity ia = new InvocationActivity();
+            ia.invocationId = inv.id;
+            ia.position = i + 1;
+            ia.activityKey = a.key();
+            ia.name = a.name();
+            ia.category = a.category().name();
+            ia.tier = a.tier();
+            ia.rtoMinutes = a.rtoMinutes();
+            ia.dependsOn = String.join(",", a.dependsOn());
+            ia.persist();
+            int position = 1;
+            for (EffectiveStep s : a.steps()) {
+                InvocationStep st = new InvocationStep();
+                st.activityId = ia.id;
+                st.position = position++;
+                st.stepKey = s.key();
+                st.title = s.title();
+                st.instructions = s.instructions();
+                st.durationMinutes = s.durationMinutes();
+                st.skill = s.skill();
+                st.ownerRole = s.ownerRole();
+                st.state = State.PENDING;
+                st.persist();
+            }
+        }
+        event(inv, now, "INVOKED", null, null, "Plan '" + plan.name + "' revision " + plan.revision + " invoked: " + inv.reason);
+        Invocation.flush();
+        audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id, "reason", inv.reason));
+        return view(inv);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public InvocationView get(long id) {
+        return view(invocation(id));
+    }
+
+    public InvocationView updateStep(long id, long stepId, StepUpdate in, String ifMatch) {
+        Invocation inv = invocation(id);
+        caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER, Roles.ENGINEER);
+        requireOpen(inv);
+        InvocationStep step = InvocationStep.<InvocationStep>findByIdOptional(stepId)
+                .orElseThrow(() -> ProblemException.notFound("Step", stepId));
+        InvocationActivity activity = InvocationActivity.findById(step.activityId);
+        if (activity == null || !activity.invocationId.equals(inv.id)) {
+            throw ProblemException.notFound("Step of invocation " + id, stepId);
+        }
+        ETags.requireMatch(ifMatch, in.version(), step.version);
+        if (!MOVES.get(step.state).contains(in.state())) {
+            throw ProblemException.conflict("A step that is " + step.state + " cannot become " + in.state()
+                    + "; allowed: " + MOVES.get(step.state)).with("currentState", step.state);
+        }
+        if (in.state() == State.SKIPPED && (in.note() == null || in.note().isBlank())) {
+            throw ProblemException.invalid("note", "say why the step is skipped");
+        }
+        Instant now = Instant.now(clock);
+        State from = step.state;
+        step.state = in.state();
+        switch (in.state()) {
+            case IN_PROGRESS -> {
+                step.startedAt = step.startedAt == null || from != State.PENDING ? now : step.startedAt;
+                step.finishedAt = null;
+            }
+            case DONE, SKIPPED -> {
+                step.startedAt = step.startedAt == null ? now : step.startedAt;
+                step.finishedAt = now;
+            }
+            case PENDING -> {
+                step.startedAt = null;
+                step.finishedAt = null;
+            }
+        }
+        if (in.note() != null && !in.note().isBlank()) {
+            step.note = in.note().trim();
+        }
+        step.updatedBy = caller.username();
+        step.updatedAt = now;
+        String verb = switch (in.state()) {
+            case IN_PROGRESS -> from == State.PENDING ? "started" : "reopened";
+            case DONE -> "done";
+            case SKIPPED -> "skipped";
+            case PENDING -> "put back to pending";
+        };
+        event(inv, now, "STEP_" + in.state().name(), activity.activityKey, step.stepKey,
+                activity.name + ": '" + step.title + "' " + verb + (in.note() == null || in.note().isBlank() ? "" : " — " + in.note().trim()));
+        step.flush();
+        List<InvocationStep> siblings = InvocationStep.list("activityId", activity.id);
+        boolean recovered = siblings.stream().allMatch(s -> s.state == State.DONE || s.state == State.SKIPPED);
+        if (recovered && (in.state() == State.DONE || in.state() == State.SKIPPED)) {
+            long minutes = Duration.between(inv.startedAt, now).toMinutes();
+            event(inv, now, "ACTIVITY_RECOVERED", activity.activityKey, null, activity.name + " recovered after " + minutes
+                    + " min (RTO " + activity.rtoMinutes + " min" + (minutes > activity.rtoMinutes ? ", missed" : ", met") + ")");
+        }
+        inv.updatedAt = now;
+        Invocation.flush();
+        audit.record("UPDATE", "dr-invocation-step", step.id, inv.partner, Map.of("state", Map.of("from", from, "to", step.state)));
+        return view(inv);
+    }
+
+    public InvocationView note(long id, String message) {
+        Invocation inv = invocation(id);
+        caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER, Roles.ENGINEER);
+        requireOpen(inv);
+        Instant now = Instant.now(clock);
+        event(inv, now, "NOTE", null, null, message.trim());
+        inv.updatedAt = now;
+        Invocation.flush();
+        return view(inv);
+    }
+
+    public InvocationView close(long id, Closing in, String ifMatch) {
+        Invocation inv = invocation(id);
+        caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER);
+        ETags.requireMatch(ifMatch, in.version(), inv.version);
+        requireOpen(inv);
+        Instant now = Instant.now(clock);
+        InvocationView before = view(inv);
+        Progress p = before.progress();
+        inv.status = Invocation.Status.CLOSED;
+        inv.closedAt = now;
+        inv.closedBy = caller.username();
+        inv.summary = in.summary().trim();
+        inv.updatedAt = now;
+        event(inv, now, "CLOSED", null, null, "Closed after " + Duration.between(inv.startedAt, now).toMinutes() + " min: "
+                + p.activitiesRecovered() + " of " + p.activities() + " activities recovered, " + p.rtosMet() + " within RTO, "
+                + (p.rtosMissed() + p.rtosBreached()) + " past RTO; " + p.done() + " steps done, " + p.skipped() + " skipped, "
+                + (p.pending() + p.inProgress()) + " not finished");
+        inv.flush();
+        audit.record("CLOSE", "dr-invocation", inv.id, inv.partner, Map.of("summary", inv.summary));
+        return view(inv);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private static Invocation invocation(long id) {
+        return Invocation.<Invocation>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Invocation", id));
+    }
+
+    private static void requireOpen(Invocation inv) {
+        if (inv.status != Invocation.Status.OPEN) {
+            throw ProblemException.conflict("The invocation is closed").with("currentState", inv.status);
+        }
+    }
+
+    private void event(Invocation inv, Instant at, String kind, String activityKey, String stepKey, String message) {
+        InvocationEvent e = new InvocationEvent();
+        e.invocationId = inv.id;
+        e.at = at;
+        e.actor = caller.username();
+        e.kind = kind;
+        e.activityKey = activityKey;
+        e.stepKey = stepKey;
+        e.message = message;
+        e.persist();
+    }
+
+    InvocationView view(Invocation inv) {
+        Instant now = inv.closedAt != null ? inv.closedAt : Instant.now(clock);
+        List<InvocationActivity> activities = InvocationActivity.of(inv.id);
+        Map<Long, List<InvocationStep>> steps = new HashMap<>();
+        for (InvocationStep s : InvocationStep.ofActivities(activities.stream().map(a -> a.id).toList())) {
+            steps.computeIfAbsent(s.activityId, k -> new ArrayList<>()).add(s);
+        }
+        Map<String, ActivityState> stateByKey = new HashMap<>();
+        List<ActivityView> views = new ArrayList<>();
+        int total = 0, done = 0, skipped = 0, inProgress = 0, pending = 0, recoveredCount = 0, met = 0, missed = 0, breached = 0;
+        for (InvocationActivity a : activities) {
+            List<InvocationStep> own = steps.getOrDefault(a.id, List.of());
+            List<StepView> stepViews = new ArrayList<>();
+            boolean allFinished = true;
+            boolean anyMoved = false;
+            Instant recoveredAt = null;
+            for (InvocationStep s : own) {
+                total++;
+                switch (s.state) {
+                    case DONE -> done++;
+                    case SKIPPED -> skipped++;
+                    case IN_PROGRESS -> inProgress++;
+                    case PENDING -> pending++;
+                }
+                allFinished &= s.state == State.DONE || s.state == State.SKIPPED;
+                anyMoved |= s.state != State.PENDING;
+                if (s.finishedAt != null && (recoveredAt == null || s.finishedAt.isAfter(recoveredAt))) {
+                    recoveredAt = s.finishedAt;
+                }
+                stepViews.add(new StepView(s.id, s.stepKey, s.position, s.title, s.instructions, s.durationMinutes, s.skill,
+                        s.ownerRole, s.state, s.startedAt, s.finishedAt, s.updatedBy, s.updatedAt, s.note, s.version));
+            }
+            ActivityState state = allFinished ? ActivityState.RECOVERED : anyMoved ? ActivityState.IN_PROGRESS : ActivityState.PENDING;
+            if (state == ActivityState.RECOVERED && recoveredAt == null) {
+                recoveredAt = inv.startedAt;
+            }
+            if (state != ActivityState.RECOVERED) {
+                recoveredAt = null;
+            }
+            stateByKey.put(a.activityKey, state);
+            Instant deadline = inv.startedAt.plus(Duration.ofMinutes(a.rtoMinutes));
+            RtoStatus rto;
+            if (state == ActivityState.RECOVERED) {
+                recoveredCount++;
+                rto = recoveredAt.isAfter(deadline) ? RtoStatus.MISSED : RtoStatus.MET;
+            } else {
+                rto = now.isAfter(deadline) ? RtoStatus.BREACHED : RtoStatus.ON_TRACK;
+            }
+            switch (rto) {
+                case MET -> met++;
+                case MISSED -> missed++;
+                case BREACHED -> breached++;
+                default -> { }
+            }
+            List<String> deps = a.dependsOn.isBlank() ? List.of() : Arrays.asList(a.dependsOn.split(","));
+            views.add(new ActivityView(a.position, a.activityKey, a.name, a.category, a.tier, a.rtoMinutes, deps, List.of(), state,
+                    deadline, recoveredAt, Duration.between(now, deadline).toMinutes(), rto, stepViews));
+        }
+        // Waiting-for needs every activity's state, so it is filled in afterwards.
+        List<ActivityView> withWaits = new ArrayList<>(views.size());
+        for (ActivityView v : views) {
+            List<String> waiting = v.dependsOn().stream().filter(d -> stateByKey.getOrDefault(d, ActivityState.RECOVERED) != ActivityState.RECOVERED).toList();
+            withWaits.add(new ActivityView(v.position(), v.key(), v.name(), v.category(), v.tier(), v.rtoMinutes(), v.dependsOn(),
+                    waiting, v.state(), v.rtoDeadline(), v.recoveredAt(), v.minutesToRto(), v.rtoStatus(), v.steps()));
+        }
+        List<EventView> timeline = InvocationEvent.of(inv.id).stream()
+                .map(e -> new EventView(e.at, e.actor, e.kind, e.activityKey, e.stepKey, e.message)).toList();
+        return new InvocationView(inv.id, inv.planId, inv.partner, inv.planName, inv.planRevision, inv.reason, inv.status,
+                inv.startedAt, inv.startedBy, inv.closedAt, inv.closedBy, inv.summary, Duration.between(inv.startedAt, now).toMinutes(),
+                new Progress(total, done, skipped, inProgress, pending, activities.size(), recoveredCount, met, missed, breached),
+                withWaits, timeline, inv.version);
+    }
+}

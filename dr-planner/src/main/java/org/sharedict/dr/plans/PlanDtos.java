@@ -1,0 +1,135 @@
+package org.sharedict.dr.plans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.sharedict.dr.model.Customisation;
+import org.sharedict.dr.model.Customisation.Additions;
+import org.sharedict.dr.model.Customisation.Exclusion;
+import org.sharedict.dr.model.Customisation.FieldOverride;
+import org.sharedict.dr.model.EffectivePlan;
+import org.sharedict.dr.model.PlanDiff;
+import org.sharedict.dr.model.Rebase;
+
+/** The partner plan API's request and response shapes. */
+public final class PlanDtos {
+
+    private PlanDtos() {
+    }
+
+    public static final String PHONE = "^\\+?[0-9 ()-]{6,40}$";
+
+    /** Who does what at this partner, and whom to call: printed with the plan. */
+    public record Specifics(
+            @Size(max = 200) List<@Valid @NotNull Owner> owners,
+            @Size(max = 500) List<@Valid @NotNull Contact> contacts,
+            @Size(max = 50) List<@Valid @NotNull Site> sites,
+            @Size(max = 200) List<@Valid @NotNull Supplier> suppliers) {
+
+        public Specifics {
+            owners = owners == null ? List.of() : owners;
+            contacts = contacts == null ? List.of() : contacts;
+            sites = sites == null ? List.of() : sites;
+            suppliers = suppliers == null ? List.of() : suppliers;
+        }
+
+        public static Specifics none() {
+            return new Specifics(List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    /** The person who owns an owner role (the role named on steps) at this partner. */
+    public record Owner(@NotBlank @Size(max = 100) String role, @Min(1) Long personId, @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 254) String email, @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+    }
+
+    public record Contact(@NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation,
+            @Size(max = 200) String role, @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @Email @Size(max = 254) String email, @Size(max = 2000) String notes) {
+    }
+
+    public record Site(@NotBlank @Size(max = 200) String name, @Size(max = 500) String address,
+            @Size(max = 100) String kind, @Size(max = 2000) String notes) {
+    }
+
+    public record Supplier(@NotBlank @Size(max = 200) String name, @Size(max = 200) String service,
+            @Size(max = 100) String contractRef, @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @Email @Size(max = 254) String email, @Size(max = 2000) String notes) {
+    }
+
+    public record NewPlan(
+            @NotBlank @Pattern(regexp = "^[A-Za-z0-9]{2,16}$", message = "must be a partner code") String partner,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Min(1) Long templateId,
+            @Min(1) Integer templateVersion,
+            LocalDate reviewDate,
+            @Size(max = 200) String ownerName,
+            @Email @Size(max = 254) String ownerEmail,
+            @Valid Specifics specifics) {
+    }
+
+    public record PlanUpdate(
+            @NotBlank @Size(max = 200) String name,
+            LocalDate reviewDate,
+            @Size(max = 200) String ownerName,
+            @Email @Size(max = 254) String ownerEmail,
+            @Valid Specifics specifics,
+            Long version) {
+    }
+
+    public record CustomisationUpdate(
+            @Size(max = 2000) List<@Valid @NotNull FieldOverride> overrides,
+            @Valid Additions additions,
+            @Size(max = 2000) List<@Valid @NotNull Exclusion> exclusions,
+            Long version) {
+
+        Customisation customisation() {
+            return new Customisation(overrides, additions, exclusions);
+        }
+    }
+
+    public record Decision(@Size(max = 2000) String note) {
+    }
+
+    public record Rejection(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record RebaseRequest(@Min(1) Integer templateVersion, boolean dryRun, Long version) {
+    }
+
+    public record TemplateRef(long id, String code, String name, int version, Integer latestPublishedVersion) {
+    }
+
+    public record PlanSummary(long id, String series, int revision, String partner, String name, Plan.Status status,
+            TemplateRef template, String ownerName, String ownerEmail, LocalDate reviewDate, boolean reviewOverdue,
+            String author, String approvedBy, Instant approvedAt, long version, Instant updatedAt) {
+    }
+
+    public record PlanView(long id, String series, int revision, String partner, String name, Plan.Status status,
+            TemplateRef template, String ownerName, String ownerEmail, LocalDate reviewDate, boolean reviewOverdue,
+            String author, String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
+            String approvalNote, Instant supersededAt, Customisation customisation, Specifics specifics,
+            long version, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record EffectiveView(long planId, int revision, Plan.Status status, TemplateRef template, int activityCount,
+            int dependencyCount, List<EffectivePlan.EffectiveActivity> activities, List<EffectivePlan.Excluded> excluded) {
+    }
+
+    public record DiffView(long planId, TemplateRef template, int overridden, int added, int excluded,
+            List<PlanDiff.Entry> changes) {
+    }
+
+    public record RebaseView(long planId, boolean applied, boolean dryRun, int fromTemplateVersion, int toTemplateVersion,
+            int keptOverrides, int keptAdditions, int keptExclusions, List<Rebase.Conflict> conflicts, Long version) {
+    }
+}

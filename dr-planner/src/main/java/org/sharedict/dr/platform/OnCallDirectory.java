@@ -1,0 +1,54 @@
+package org.sharedict.dr.platform;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+
+/** Who is on call now at a partner, from rota-service; "unknown" when rota-service cannot say. */
+@ApplicationScoped
+public class OnCallDirectory {
+
+    public record OnCall(boolean covered, Person primary, Person secondary) {
+    }
+
+    public record Person(Long personId, String name, String partner, String phone, String email, String rotaName,
+            String until) {
+    }
+
+    @Inject
+    @RestClient
+    RotaApi api;
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "onCallUnknown")
+    public Lookup<OnCall> onCallNow(String partner, String authorization) {
+        try {
+            RotaApi.OnCallView v = api.onCall(partner, authorization);
+            return Lookup.known(new OnCall(v.covered(), person(v.primary()), person(v.secondary())));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("rota-service has no rota for " + partner);
+            }
+            throw e;
+        }
+    }
+
+    Lookup<OnCall> onCallUnknown(String partner, String authorization, Throwable cause) {
+        Log.debugf("rota-service could not say who is on call for %s: %s", partner, cause.toString());
+        return Lookup.unknown("rota-service did not answer (" + SkillsDirectory.describe(cause) + ")");
+    }
+
+    private static Person person(RotaApi.OnCallPerson p) {
+        return p == null ? null : new Person(p.personId(), p.name(), p.partner(), p.phone(), p.email(), p.rotaName(), p.shiftEnd());
+    }
+}

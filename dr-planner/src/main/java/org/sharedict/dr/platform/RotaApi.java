@@ -1,0 +1,30 @@
+package org.sharedict.dr.platform;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** rota-service's "who is on call" as docs/ARCHITECTURE.md describes it. */
+@RegisterRestClient(configKey = "rota")
+@Path("/api")
+interface RotaApi {
+
+    @GET
+    @Path("/oncall")
+    OnCallView onCall(@QueryParam("partner") String partner, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OnCallView(String partner, String at, boolean covered, OnCallPerson primary, OnCallPerson secondary) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OnCallPerson(Long personId, String name, String partner, String phone, String email, String rotaName,
+            String reason, String shiftEnd) {
+    }
+}

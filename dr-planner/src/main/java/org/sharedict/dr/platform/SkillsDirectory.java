@@ -1,0 +1,99 @@
+package org.sharedict.dr.platform;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+
+/**
+ * What dr-planner asks skills-service: who holds a skill at a partner (and elsewhere). Calls are
+ * bounded in time and stop for a while when the service keeps failing; then the answer is a clear
+ * "unknown", never an error, so a DR lead still gets the rest of the analysis.
+ */
+@ApplicationScoped
+public class SkillsDirectory {
+
+    public record Holders(long total, List<Candidate> people) {
+    }
+
+    public record Candidate(Long personId, String name, String partner, String partnerName, String jobTitle,
+            String email, String workPhone, String mobile, Integer level, Boolean verified, Boolean available,
+            Boolean helpOtherPartners, Boolean outOfHours) {
+    }
+
+    @Inject
+    @RestClient
+    SkillsApi api;
+
+    /** People at {@code partner} (or, with {@code others}, at every partner but it) holding {@code skill}, best first. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "holdersUnknown")
+    public Lookup<Holders> holders(String skill, String partner, boolean others, int size, String authorization) {
+        try {
+            SkillsApi.ExpertPage page = others ? api.experts(skill, null, partner, size, authorization)
+                    : api.experts(skill, partner, null, size, authorization);
+            List<Candidate> people = page.items() == null ? List.of() : page.items().stream().map(SkillsDirectory::candidate).toList();
+            return Lookup.known(new Holders(page.totalItems(), people));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("skills-service does not know the skill " + skill);
+            }
+            throw e;
+        }
+    }
+
+    Lookup<Holders> holdersUnknown(String skill, String partner, boolean others, int size, String authorization, Throwable cause) {
+        Log.debugf("skills-service could not say who holds %s: %s", skill, cause.toString());
+        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+    }
+
+    /** The skill with this code, or NOT_FOUND when skills-service has no such code (a typo in the plan). */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "skillUnknown")
+    public Lookup<String> skillName(String code, String authorization) {
+        try {
+            return Lookup.known(api.skill(code, authorization).name());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("skills-service has no skill with the code " + code + "; check the step's skill");
+            }
+            throw e;
+        }
+    }
+
+    Lookup<String> skillUnknown(String code, String authorization, Throwable cause) {
+        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+    }
+
+    private static Candidate candidate(SkillsApi.ExpertView e) {
+        SkillsApi.PersonRef p = e.person() == null ? new SkillsApi.PersonRef(null, null, null, null, null, null, null, null, null, null) : e.person();
+        SkillsApi.Matched m = e.matched() == null || e.matched().isEmpty() ? null : e.matched().get(0);
+        return new Candidate(p.id(), p.name(), p.partner(), p.partnerName(), p.jobTitle(), p.email(), p.workPhone(), p.mobile(),
+                m == null ? null : m.level(), m == null ? null : m.verified(), e.available(), p.helpOtherPartners(), p.outOfHours());
+    }
+
+    static String describe(Throwable t) {
+        String name = t.getClass().getSimpleName();
+        if (name.contains("Timeout")) {
+            return "timed out";
+        }
+        if (name.contains("CircuitBreakerOpen")) {
+            return "paused after repeated failures";
+        }
+        if (t instanceof WebApplicationException w) {
+            return "HTTP " + w.getResponse().getStatus();
+        }
+        return "unreachable";
+    }
+}

@@ -1,0 +1,49 @@
+package org.sharedict.dr.review;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.quartz.SchedulerException;
+import org.sharedict.platform.security.Roles;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/dr/reviews")
+@Authenticated
+@Tag(name = "DR reviews", description = "Plans overdue for review")
+public class ReviewResource {
+
+    public record OverduePlan(long id, String partner, String name, int revision, LocalDate reviewDate, String ownerName,
+            String ownerEmail, boolean ownerReminded) {
+    }
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    ReviewScheduler scheduler;
+
+    @GET
+    @Path("/overdue")
+    public List<OverduePlan> overdue() {
+        return reviews.overdue().stream().map(p -> new OverduePlan(p.id, p.partner, p.name, p.revision, p.reviewDate,
+                p.ownerName, p.ownerEmail, p.reviewRemindedAt != null)).toList();
+    }
+
+    /** Runs the review check now instead of waiting for its schedule (it runs in the background). */
+    @POST
+    @Path("/check")
+    @RolesAllowed(Roles.ADMIN)
+    public Response checkNow() throws SchedulerException {
+        scheduler.runNow();
+        return Response.accepted().build();
+    }
+}

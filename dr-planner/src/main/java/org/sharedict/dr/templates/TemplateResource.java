@@ -1,0 +1,110 @@
+package org.sharedict.dr.templates;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.dr.templates.TemplateDtos.NewTemplate;
+import org.sharedict.dr.templates.TemplateDtos.NewVersion;
+import org.sharedict.dr.templates.TemplateDtos.TemplateUpdate;
+import org.sharedict.dr.templates.TemplateDtos.TemplateView;
+import org.sharedict.dr.templates.TemplateDtos.VersionUpdate;
+import org.sharedict.dr.templates.TemplateDtos.VersionView;
+import org.sharedict.platform.paging.Page;
+import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.security.Roles;
+import org.sharedict.platform.web.ETags;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/dr/templates")
+@Authenticated
+@Tag(name = "DR templates", description = "The partnership's generic DR plan and its published versions")
+public class TemplateResource {
+
+    @Inject
+    TemplateService templates;
+
+    @GET
+    public Page<TemplateView> list(@BeanParam @Valid PageRequest page) {
+        return templates.list(page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        TemplateView t = templates.get(id);
+        return Response.ok(t).tag(ETags.of(t.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@Valid @NotNull NewTemplate body) {
+        TemplateView t = templates.create(body);
+        return Response.created(URI.create("/api/dr/templates/" + t.id())).entity(t).tag(ETags.of(t.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response update(@PathParam("id") long id, @Valid @NotNull TemplateUpdate body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        TemplateView t = templates.update(id, body, ifMatch);
+        return Response.ok(t).tag(ETags.of(t.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @RolesAllowed(Roles.ADMIN)
+    public Response createVersion(@PathParam("id") long id, @Valid NewVersion body) {
+        VersionView v = templates.createVersion(id, body);
+        return Response.created(URI.create("/api/dr/templates/" + id + "/versions/" + v.number()))
+                .entity(v).tag(ETags.of(v.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/versions/{number}")
+    public Response getVersion(@PathParam("id") long id, @PathParam("number") int number) {
+        VersionView v = templates.getVersion(id, number);
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/versions/{number}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response updateVersion(@PathParam("id") long id, @PathParam("number") int number,
+            @Valid @NotNull VersionUpdate body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        VersionView v = templates.updateVersion(id, number, body, ifMatch);
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/versions/{number}/publish")
+    @RolesAllowed(Roles.ADMIN)
+    public Response publish(@PathParam("id") long id, @PathParam("number") int number) {
+        VersionView v = templates.publish(id, number);
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}/versions/{number}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response deleteVersion(@PathParam("id") long id, @PathParam("number") int number) {
+        templates.deleteVersion(id, number);
+        return Response.noContent().build();
+    }
+}

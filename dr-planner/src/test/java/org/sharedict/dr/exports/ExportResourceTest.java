@@ -1,0 +1,108 @@
+package org.sharedict.dr.exports;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sharedict.dr.testing.Fixtures.approve;
+import static org.sharedict.dr.testing.Fixtures.councilActivities;
+import static org.sharedict.dr.testing.Fixtures.plan;
+import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
+import static org.sharedict.testing.Problems.problem;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.sharedict.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ExportResourceTest {
+
+    private static final String APPROVER = "second-lead-ELDC";
+
+    private static String today() {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(LocalDate.now(ZoneId.of("Europe/London")));
+    }
+
+    private static long approvedPlan() {
+        long id = plan("ELDC", publishedTemplate(councilActivities()));
+        approve("ELDC", id);
+        return id;
+    }
+
+    @Test
+    void pdfNamesPlanRevisionApprovalAndDateAndHoldsTheSteps() throws IOException {
+        long id = approvedPlan();
+        byte[] pdf = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.pdf")
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("ELDC-ELDC-ICT-recovery-plan-r1.pdf"))
+                .extract().asByteArray();
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc);
+            assertTrue(doc.getNumberOfPages() >= 1);
+            assertTrue(doc.getDocumentInformation().getTitle().contains("ELDC ICT recovery plan"));
+        }
+        assertTrue(text.contains("Disaster recovery plan: ELDC ICT recovery plan"), text);
+        assertTrue(text.contains("1 (APPROVED)"), text);
+        assertTrue(text.contains("Approved by " + APPROVER + " on " + today()) || text.contains(APPROVER + " on " + today()), text);
+        assertTrue(text.contains("Start the generator"), text);
+        assertTrue(text.contains("Payroll: earliest 6 h 15 min against an RTO of 4 h"), text);
+        assertTrue(text.contains("Printed " + today()), text);
+    }
+
+    @Test
+    void htmlIsSelfContainedAndPrintFriendly() {
+        long id = approvedPlan();
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.html")
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<h1>Disaster recovery plan: ELDC ICT recovery plan</h1>"))
+                .body(containsString("<tr><th>Revision</th><td>1 (APPROVED)</td></tr>"))
+                .body(containsString(APPROVER + " on " + today()))
+                .body(containsString("@media print"))
+                .body(containsString("Nia Network"))
+                .body(not(containsString("<script")))
+                .body(not(containsString("<link")))
+                .body(not(containsString("src=\"http")));
+    }
+
+    @Test
+    void markdownNamesPlanRevisionApprovalAndDate() {
+        long id = approvedPlan();
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.md")
+                .then().statusCode(200).contentType(containsString("text/markdown"))
+                .body(containsString("# Disaster recovery plan: ELDC ICT recovery plan"))
+                .body(containsString("| Revision | 1 (APPROVED) |"))
+                .body(containsString("| Approved by | " + APPROVER + " on " + today()))
+                .body(containsString("- [ ] **Bring up the core switches** (45 min, skill NETWORKING, Network engineer: Nia Network)"))
+                .body(containsString("| 4 | Payroll | Business service | 2 | 4 h | 6 h 15 min **(misses RTO)** | Active Directory |"));
+    }
+
+    @Test
+    void draftsAreNotExportedAndExportsNeedSignIn() {
+        long id = plan("ELDC", publishedTemplate(councilActivities()));
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.pdf").then().spec(problem(409));
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.html").then().spec(problem(409));
+        given().when().get("/api/dr/plans/" + id + "/export.md").then().spec(problem(401));
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/99999999/export.md").then().spec(problem(404));
+    }
+
+    @Test
+    void supersededExportsSaySo() {
+        long first = approvedPlan();
+        long second = given().auth().oauth2(Tokens.drLead("ELDC")).when().post("/api/dr/plans/" + first + "/revisions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        approve("ELDC", second);
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + first + "/export.md")
+                .then().statusCode(200).body(containsString("**SUPERSEDED**"));
+    }
+}
