@@ -69,7 +69,7 @@ CREATE TABLE person_skill (
     id             BIGINT AUTO_INCREMENT PRIMARY KEY,
     person_id      BIGINT       NOT NULL,
     skill_id       BIGINT       NOT NULL,
-    level          TINYINT      NOT NULL,
+    level          INT          NOT NULL,
     verified_by    VARCHAR(120),
     verified_at    DATETIME(6),
     last_used      DATE,

@@ -25,6 +25,7 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.skills.directory.PersonDtos.AvailabilityUpdate;
 import org.sharedict.skills.directory.PersonDtos.PersonInput;
 import org.sharedict.skills.directory.PersonDtos.PersonView;
+import org.sharedict.skills.platform.Params;
 
 import io.quarkus.security.Authenticated;
 
@@ -38,9 +39,10 @@ public class PersonResource {
 
     @GET
     public Page<PersonView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner,
-            @QueryParam("manager") Boolean manager, @QueryParam("q") String q, @QueryParam("email") String email,
-            @QueryParam("available") Boolean available) {
-        return people.list(page, new PersonService.Filter(partner, manager, q, email, available));
+            @QueryParam("manager") String manager, @QueryParam("q") String q, @QueryParam("email") String email,
+            @QueryParam("available") String available) {
+        return people.list(page, new PersonService.Filter(partner, Params.bool("manager", manager), q, email,
+                Params.bool("available", available)));
     }
 
     @GET

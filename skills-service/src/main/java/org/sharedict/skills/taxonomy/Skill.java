@@ -19,6 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -48,6 +49,8 @@ public class Skill extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "skill", cascade = CascadeType.ALL, orphanRemoval = true)
     @BatchSize(size = 100)
+    // The skill's own updatedAt changes with its aliases, which bumps the version once per edit.
+    @OptimisticLock(excluded = true)
     @OrderBy("position")
     public List<SkillAlias> aliases = new ArrayList<>();
 

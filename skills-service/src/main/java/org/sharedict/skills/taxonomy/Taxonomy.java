@@ -116,6 +116,19 @@ public final class Taxonomy {
         return new Unresolved(term, suggest(key, suggestions));
     }
 
+    /** IDs of the skills whose code, name or an alias contains the folded word (free-text search). */
+    public java.util.Set<Long> idsContaining(String key) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        if (!key.isEmpty()) {
+            for (Term t : terms) {
+                if (t.key().contains(key)) {
+                    ids.add(t.skill().id());
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Skills whose terms are near {@code key} or contain it, closest first. */
     List<Entry> suggest(String key, int limit) {
         Map<Long, Double> best = new LinkedHashMap<>();

@@ -48,12 +48,13 @@ public final class TaxonomyDtos {
         }
     }
 
+    /** Aliases are checked one by one in the service, so that errors name {@code aliases[i]}. */
     public record NewSkill(
             @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 200) String name,
             @NotBlank String category,
             @Size(max = 2000) String description,
-            @Size(max = 30, message = "at most 30 aliases") List<@NotBlank @Size(max = 200) String> aliases,
+            @Size(max = 30, message = "at most 30 aliases") List<String> aliases,
             @Pattern(regexp = SFIA, message = "must be a four-letter SFIA code, e.g. ITOP") String sfiaCode) {
     }
 
@@ -62,7 +63,7 @@ public final class TaxonomyDtos {
             @NotBlank @Size(max = 200) String name,
             @NotNull @NotBlank String category,
             @Size(max = 2000) String description,
-            @Size(max = 30, message = "at most 30 aliases") List<@NotBlank @Size(max = 200) String> aliases,
+            @Size(max = 30, message = "at most 30 aliases") List<String> aliases,
             @Pattern(regexp = SFIA, message = "must be a four-letter SFIA code, e.g. ITOP") String sfiaCode,
             Long version) {
     }

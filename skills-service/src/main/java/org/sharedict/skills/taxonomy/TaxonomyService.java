@@ -19,6 +19,7 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.web.ETags;
@@ -192,16 +193,17 @@ public class TaxonomyService {
                 .field("description", s.description, blankToNull(in.description()))
                 .field("aliases", s.aliasNames(), aliases)
                 .field("sfiaCode", s.sfiaCode, sfia);
-        s.name = in.name().trim();
-        s.category = category;
-        s.description = blankToNull(in.description());
-        s.sfiaCode = sfia;
         if (!s.aliasNames().equals(aliases)) {
-            // Remove first and flush, so the unique alias keys never clash with the rows being replaced.
+            // Delete the old rows first (flushed on their own: Hibernate inserts before it deletes),
+            // so that the unique alias keys never clash with the rows being replaced.
             s.aliases.clear();
             s.flush();
             setAliases(s, aliases);
         }
+        s.name = in.name().trim();
+        s.category = category;
+        s.description = blankToNull(in.description());
+        s.sfiaCode = sfia;
         if (!changes.isEmpty()) {
             s.updatedAt = Instant.now(clock);
         }
@@ -250,14 +252,20 @@ public class TaxonomyService {
         Set<String> seen = new HashSet<>();
         seen.add(Terms.key(name));
         if (aliases != null) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < aliases.size(); i++) {
+                String a = aliases.get(i);
+                if (a == null || a.isBlank() || Terms.key(a).isEmpty()) {
+                    errors.add(new Problem.FieldError("aliases[" + i + "]", "must have letters or digits", a));
+                } else if (a.trim().length() > 200) {
+                    errors.add(new Problem.FieldError("aliases[" + i + "]", "must be at most 200 characters"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
             for (String a : aliases) {
-                if (a == null || a.isBlank()) {
-                    continue;
-                }
                 String key = Terms.key(a);
-                if (key.isEmpty()) {
-                    throw ProblemException.invalid("aliases", "'" + a + "' has no letters or digits");
-                }
                 if (seen.add(key)) {
                     out.add(a.trim());
                 }

@@ -1,0 +1,352 @@
+package org.sharedict.skills.search;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.skills.platform.Dates;
+import org.sharedict.skills.platform.Params;
+import org.sharedict.skills.platform.SkillsConfig;
+import org.sharedict.skills.search.ExpertDtos.ExpertPage;
+import org.sharedict.skills.search.ExpertDtos.ExpertPerson;
+import org.sharedict.skills.search.ExpertDtos.ExpertView;
+import org.sharedict.skills.search.ExpertDtos.ResolvedTerm;
+import org.sharedict.skills.search.ExpertDtos.Suggestion;
+import org.sharedict.skills.taxonomy.Taxonomy;
+import org.sharedict.skills.taxonomy.TaxonomyCache;
+import org.sharedict.skills.taxonomy.Terms;
+
+/**
+ * Expert search. Terms resolve against the in-memory taxonomy; one indexed query fetches the
+ * candidates' holdings of the requested skills (for {@code match=all} the database intersects
+ * them first, so only people holding every skill come back); a second fetches certification
+ * expiry for those skills; ranking happens here ({@link Ranking}); contact details are read only
+ * for the page being answered. Plain JDBC: read-only, no entities, three round trips.
+ */
+@ApplicationScoped
+public class ExpertSearch {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TaxonomyCache taxonomy;
+
+    @Inject
+    SkillsConfig config;
+
+    @Inject
+    Clock clock;
+
+    public ExpertPage search(ExpertQuery query, PageRequest page) {
+        String match = query.match == null ? "all" : query.match.trim().toLowerCase(Locale.ROOT);
+        if (!match.equals("all") && !match.equals("any")) {
+            throw ProblemException.invalid("match", "must be 'all' or 'any'");
+        }
+        List<String> terms = nonBlank(query.skill);
+        List<String> words = words(query.q);
+        if (terms.isEmpty() && words.isEmpty()) {
+            throw ProblemException.invalid("skill", "give at least one skill (code, name or alias), or q");
+        }
+        if (page.sort != null && !page.sort.isBlank()) {
+            throw ProblemException.invalid("sort", "expert results are always ranked best first");
+        }
+        Taxonomy tax = taxonomy.current();
+        List<ResolvedTerm> resolved = new ArrayList<>();
+        Map<Long, Ranking.Wanted> wanted = new LinkedHashMap<>();
+        resolve(tax, terms, resolved, wanted);
+
+        LocalDate today = Dates.today(clock);
+        LocalDate staleBefore = today.minusMonths(config.staleAfterMonths());
+        try (Connection con = dataSource.getConnection()) {
+            Set<Long> include = partnerIds(con, "partner", nonBlank(query.partner));
+            Set<Long> exclude = partnerIds(con, "excludePartner", nonBlank(query.excludePartner));
+            List<Object> params = new ArrayList<>();
+            String personFilter = personFilter(query, include, exclude, words, tax, today, params);
+            Map<Long, Ranking.Candidate> candidates = wanted.isEmpty()
+                    ? peopleByText(con, personFilter, params)
+                    : holders(con, wanted.keySet(), query.minLevel, match.equals("all"), personFilter, params);
+            if (!wanted.isEmpty() && !candidates.isEmpty()) {
+                markCertifications(con, wanted.keySet(), candidates, today);
+            }
+            List<Ranking.Wanted> asked = List.copyOf(wanted.values());
+            List<Ranking.Ranked> ranked = new ArrayList<>(candidates.size());
+            for (Ranking.Candidate c : candidates.values()) {
+                ranked.add(Ranking.rank(c, asked, today, staleBefore, config.staleAfterMonths()));
+            }
+            ranked.sort(Ranking.ORDER);
+            int from = (int) Math.min((long) page.page * page.size, ranked.size());
+            int to = Math.min(from + page.size, ranked.size());
+            List<Ranking.Ranked> slice = ranked.subList(from, to);
+            Map<Long, ExpertPerson> contacts = contacts(con, slice.stream().map(Ranking.Ranked::personId).toList());
+            List<ExpertView> items = slice.stream()
+                    .map(r -> new ExpertView(contacts.get(r.personId()), r.score(), r.matched(), r.missing(), r.reasons(),
+                            r.stale(), r.available()))
+                    .toList();
+            return new ExpertPage(items, page.page, page.size, ranked.size(), (ranked.size() + page.size - 1) / page.size,
+                    resolved, match, query.minLevel);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Expert search failed", e);
+        }
+    }
+
+    /** Resolves every term; any unknown term fails the search, naming it and suggesting the closest skills. */
+    private void resolve(Taxonomy tax, List<String> terms, List<ResolvedTerm> resolved, Map<Long, Ranking.Wanted> wanted) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, List<Suggestion>> suggestions = new LinkedHashMap<>();
+        for (String term : terms) {
+            Taxonomy.Resolution r = tax.resolve(term, config.search().maxTypos(), config.search().suggestions());
+            if (r instanceof Taxonomy.Resolved ok) {
+                resolved.add(new ResolvedTerm(term, ok.skill().code(), ok.skill().name(), ok.how().name().toLowerCase(Locale.ROOT)));
+                wanted.putIfAbsent(ok.skill().id(), new Ranking.Wanted(ok.skill().id(), ok.skill().code(), ok.skill().name()));
+            } else if (r instanceof Taxonomy.Unresolved u) {
+                List<Suggestion> near = u.suggestions().stream().map(e -> new Suggestion(e.code(), e.name())).toList();
+                suggestions.put(term, near);
+                String hint = near.isEmpty() ? "; see GET /api/skills for the taxonomy"
+                        : "; did you mean " + String.join(" or ", near.stream()
+                                .map(s -> s.name() + " (" + s.code() + ")").toList()) + "?";
+                errors.add(new Problem.FieldError("skill", "no skill matches '" + term + "'" + hint, term));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors).with("suggestions", suggestions);
+        }
+    }
+
+    private static Set<Long> partnerIds(Connection con, String field, List<String> codes) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (codes.isEmpty()) {
+            return ids;
+        }
+        Set<String> wantedCodes = new LinkedHashSet<>();
+        codes.forEach(c -> wantedCodes.add(c.trim().toUpperCase(Locale.ROOT)));
+        Set<String> found = new LinkedHashSet<>();
+        try (PreparedStatement ps = con.prepareStatement("SELECT id, code FROM partner WHERE code IN (" + marks(wantedCodes.size()) + ")")) {
+            int i = 1;
+            for (String c : wantedCodes) {
+                ps.setString(i++, c);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    found.add(rs.getString(2).toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        wantedCodes.removeAll(found);
+        if (!wantedCodes.isEmpty()) {
+            throw ProblemException.invalid(field, "no partner has the code " + String.join(", ", wantedCodes));
+        }
+        return ids;
+    }
+
+    /** SQL conditions on person {@code p}, with their parameters appended to {@code params}. */
+    private static String personFilter(ExpertQuery q, Set<Long> include, Set<Long> exclude, List<String> words,
+            Taxonomy tax, LocalDate today, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (!include.isEmpty()) {
+            sql.append(" AND p.partner_id IN (").append(marks(include.size())).append(")");
+            params.addAll(include);
+        }
+        if (!exclude.isEmpty()) {
+            sql.append(" AND p.partner_id NOT IN (").append(marks(exclude.size())).append(")");
+            params.addAll(exclude);
+        }
+        Boolean available = Params.bool("available", q.available);
+        Boolean outOfHours = Params.bool("outOfHours", q.outOfHours);
+        if (available != null) {
+            sql.append(available ? " AND " : " AND NOT ")
+                    .append("(p.help_other_partners AND (p.unavailable_until IS NULL OR p.unavailable_until <= ?))");
+            params.add(Date.valueOf(today));
+        }
+        if (outOfHours != null) {
+            sql.append(" AND p.out_of_hours = ?");
+            params.add(outOfHours);
+        }
+        for (String word : words) {
+            String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" AND (p.name LIKE ? OR p.job_title LIKE ? OR p.team LIKE ? OR p.site LIKE ?");
+            for (int i = 0; i < 4; i++) {
+                params.add(like);
+            }
+            Set<Long> skillIds = tax.idsContaining(Terms.key(word));
+            if (!skillIds.isEmpty()) {
+                sql.append(" OR EXISTS (SELECT 1 FROM person_skill x WHERE x.person_id = p.id AND x.skill_id IN (")
+                        .append(marks(skillIds.size())).append("))");
+                params.addAll(skillIds);
+            }
+            sql.append(")");
+        }
+        return sql.toString();
+    }
+
+    private static Map<Long, Ranking.Candidate> holders(Connection con, Collection<Long> skillIds, int minLevel, boolean all,
+            String personFilter, List<Object> filterParams) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ps.person_id, ps.skill_id, ps.level, ps.verified_at IS NOT NULL, "
+                + "ps.last_confirmed, p.name, p.help_other_partners, p.help_hours_per_month, p.unavailable_until, "
+                + "p.unavailable_reason, p.last_confirmed FROM person_skill ps JOIN person p ON p.id = ps.person_id "
+                + "WHERE ps.skill_id IN (" + marks(skillIds.size()) + ") AND ps.level >= ?");
+        List<Object> params = new ArrayList<>(skillIds);
+        params.add(minLevel);
+        if (all && skillIds.size() > 1) {
+            // Only people holding every skill: intersected on the covering index before any person row is read.
+            sql.append(" AND ps.person_id IN (SELECT y.person_id FROM person_skill y WHERE y.skill_id IN (")
+                    .append(marks(skillIds.size())).append(") AND y.level >= ? GROUP BY y.person_id HAVING COUNT(*) = ?)");
+            params.addAll(skillIds);
+            params.add(minLevel);
+            params.add(skillIds.size());
+        }
+        sql.append(personFilter);
+        params.addAll(filterParams);
+        Map<Long, Ranking.Candidate> out = new HashMap<>();
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long personId = rs.getLong(1);
+                    Ranking.Candidate c = out.get(personId);
+                    if (c == null) {
+                        c = new Ranking.Candidate(personId, rs.getString(6), rs.getBoolean(7), rs.getInt(8),
+                                localDate(rs, 9), rs.getString(10), localDate(rs, 11), new HashMap<>());
+                        out.put(personId, c);
+                    }
+                    long skillId = rs.getLong(2);
+                    c.held().put(skillId, new Ranking.Held(skillId, rs.getInt(3), rs.getBoolean(4), null, localDate(rs, 5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, Ranking.Candidate> peopleByText(Connection con, String personFilter, List<Object> params)
+            throws SQLException {
+        String sql = "SELECT p.id, p.name, p.help_other_partners, p.help_hours_per_month, p.unavailable_until, "
+                + "p.unavailable_reason, p.last_confirmed FROM person p WHERE 1 = 1" + personFilter;
+        Map<Long, Ranking.Candidate> out = new HashMap<>();
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Ranking.Candidate(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4),
+                            localDate(rs, 5), rs.getString(6), localDate(rs, 7), Map.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Replaces each holding with one that knows whether a certification for it is in date. */
+    private static void markCertifications(Connection con, Collection<Long> skillIds, Map<Long, Ranking.Candidate> candidates,
+            LocalDate today) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT person_id, skill_id, MAX(COALESCE(expires, DATE '9999-12-31')) "
+                + "FROM certification WHERE skill_id IN (" + marks(skillIds.size()) + ")");
+        List<Object> params = new ArrayList<>(skillIds);
+        if (candidates.size() <= 2000) {
+            sql.append(" AND person_id IN (").append(marks(candidates.size())).append(")");
+            params.addAll(candidates.keySet());
+        }
+        sql.append(" GROUP BY person_id, skill_id");
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Ranking.Candidate c = candidates.get(rs.getLong(1));
+                    if (c == null) {
+                        continue;
+                    }
+                    Ranking.Held h = c.held().get(rs.getLong(2));
+                    if (h != null) {
+                        boolean valid = !rs.getDate(3).toLocalDate().isBefore(today);
+                        c.held().put(h.skillId(), new Ranking.Held(h.skillId(), h.level(), h.verified(), valid, h.lastConfirmed()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<Long, ExpertPerson> contacts(Connection con, List<Long> ids) throws SQLException {
+        Map<Long, ExpertPerson> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT p.id, p.name, pa.code, pa.name, p.job_title, p.email, p.work_phone, p.mobile, "
+                + "p.help_other_partners, p.help_hours_per_month, p.out_of_hours, p.team, p.site, p.manager, "
+                + "p.unavailable_until, p.unavailable_reason, p.last_confirmed "
+                + "FROM person p JOIN partner pa ON pa.id = p.partner_id WHERE p.id IN (" + marks(ids.size()) + ")";
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            bind(ps, new ArrayList<>(ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new ExpertPerson(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getInt(10),
+                            rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getBoolean(14), localDate(rs, 15),
+                            rs.getString(16), localDate(rs, 17)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                // Accept both ?skill=A&skill=B and ?skill=A,B.
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.trim());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> words(String q) {
+        List<String> out = new ArrayList<>();
+        if (q != null) {
+            for (String w : q.trim().split("\\s+")) {
+                if (!w.isBlank()) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+}
