@@ -65,6 +65,11 @@ public final class Taxonomy {
         }
     }
 
+    /** Every skill, in no particular order. */
+    public void forEach(java.util.function.Consumer<Entry> action) {
+        byId.values().forEach(action);
+    }
+
     public int size() {
         return byId.size();
     }
