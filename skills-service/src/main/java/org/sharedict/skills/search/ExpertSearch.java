@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,14 +39,18 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 import org.sharedict.skills.taxonomy.Terms;
 
 /**
- * Expert search. Terms resolve against the in-memory taxonomy; one indexed query fetches the
- * candidates' holdings of the requested skills (for {@code match=all} the database intersects
- * them first, so only people holding every skill come back); a second fetches certification
- * expiry for those skills; ranking happens here ({@link Ranking}); contact details are read only
- * for the page being answered. Plain JDBC: read-only, no entities, three round trips.
+ * Expert search. Terms resolve against the in-memory taxonomy; the requested skills' holdings
+ * are read from a covering index (no table rows) and, for {@code match=all}, intersected here;
+ * only the remaining candidates' person rows are read (by primary key, with the person filters
+ * and their certifications' expiry); ranking happens here ({@link Ranking}); contact details are
+ * read only for the page being answered. Plain JDBC: read-only, no entities, three short round
+ * trips (four with a partner filter).
  */
 @ApplicationScoped
 public class ExpertSearch {
+
+    /** Largest IN list sent at once. */
+    private static final int ID_CHUNK = 2000;
 
     @Inject
     DataSource dataSource;
@@ -86,10 +91,7 @@ public class ExpertSearch {
             String personFilter = personFilter(query, include, exclude, words, tax, today, params);
             Map<Long, Ranking.Candidate> candidates = wanted.isEmpty()
                     ? peopleByText(con, personFilter, params)
-                    : holders(con, wanted.keySet(), query.minLevel, match.equals("all"), personFilter, params);
-            if (!wanted.isEmpty() && !candidates.isEmpty()) {
-                markCertifications(con, wanted.keySet(), candidates, today);
-            }
+                    : holders(con, wanted.keySet(), query.minLevel, match.equals("all"), personFilter, params, today);
             List<Ranking.Wanted> asked = List.copyOf(wanted.values());
             List<Ranking.Ranked> ranked = new ArrayList<>(candidates.size());
             for (Ranking.Candidate c : candidates.values()) {
@@ -201,38 +203,75 @@ public class ExpertSearch {
         return sql.toString();
     }
 
+    /**
+     * Two steps, so that rows are read in full only for real candidates. First the people
+     * holding the skills, from the covering index alone (two integers a row, no table rows),
+     * intersected here for {@code match=all} by counting; then those people with their holdings,
+     * by primary key, with the person filters applied.
+     */
     private static Map<Long, Ranking.Candidate> holders(Connection con, Collection<Long> skillIds, int minLevel, boolean all,
-            String personFilter, List<Object> filterParams) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT ps.person_id, ps.skill_id, ps.level, ps.verified_at IS NOT NULL, "
-                + "ps.last_confirmed, p.name, p.help_other_partners, p.help_hours_per_month, p.unavailable_until, "
-                + "p.unavailable_reason, p.last_confirmed FROM person_skill ps JOIN person p ON p.id = ps.person_id "
-                + "WHERE ps.skill_id IN (" + marks(skillIds.size()) + ") AND ps.level >= ?");
-        List<Object> params = new ArrayList<>(skillIds);
-        params.add(minLevel);
-        if (all && skillIds.size() > 1) {
-            // Only people holding every skill: intersected on the covering index before any person row is read.
-            sql.append(" AND ps.person_id IN (SELECT y.person_id FROM person_skill y WHERE y.skill_id IN (")
-                    .append(marks(skillIds.size())).append(") AND y.level >= ? GROUP BY y.person_id HAVING COUNT(*) = ?)");
-            params.addAll(skillIds);
+            String personFilter, List<Object> filterParams, LocalDate today) throws SQLException {
+        long[] holders = new long[256];
+        int n = 0;
+        try (PreparedStatement ps = con.prepareStatement("SELECT person_id FROM person_skill WHERE skill_id IN ("
+                + marks(skillIds.size()) + ") AND level >= ?")) {
+            List<Object> params = new ArrayList<>(skillIds);
             params.add(minLevel);
-            params.add(skillIds.size());
-        }
-        sql.append(personFilter);
-        params.addAll(filterParams);
-        Map<Long, Ranking.Candidate> out = new HashMap<>();
-        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long personId = rs.getLong(1);
-                    Ranking.Candidate c = out.get(personId);
-                    if (c == null) {
-                        c = new Ranking.Candidate(personId, rs.getString(6), rs.getBoolean(7), rs.getInt(8),
-                                localDate(rs, 9), rs.getString(10), localDate(rs, 11), new HashMap<>());
-                        out.put(personId, c);
+                    if (n == holders.length) {
+                        holders = Arrays.copyOf(holders, n * 2);
                     }
-                    long skillId = rs.getLong(2);
-                    c.held().put(skillId, new Ranking.Held(skillId, rs.getInt(3), rs.getBoolean(4), null, localDate(rs, 5)));
+                    holders[n++] = rs.getLong(1);
+                }
+            }
+        }
+        // Each (person, skill) pair is unique, so a person listed once per requested skill holds them all.
+        Arrays.sort(holders, 0, n);
+        int need = all ? skillIds.size() : 1;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n;) {
+            int j = i;
+            while (j < n && holders[j] == holders[i]) {
+                j++;
+            }
+            if (j - i >= need) {
+                ids.add(holders[i]);
+            }
+            i = j;
+        }
+        Map<Long, Ranking.Candidate> out = new HashMap<>(ids.size() * 2);
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            String sql = "SELECT p.id, p.name, p.help_other_partners, p.help_hours_per_month, p.unavailable_until, "
+                    + "p.unavailable_reason, p.last_confirmed, ps.skill_id, ps.level, ps.verified_at IS NOT NULL, ps.last_confirmed, "
+                    // The latest expiry of a certification for this skill (never-expiring counts as 9999), from its index.
+                    + "(SELECT MAX(COALESCE(c.expires, DATE '9999-12-31')) FROM certification c "
+                    + "WHERE c.skill_id = ps.skill_id AND c.person_id = p.id) "
+                    + "FROM person p JOIN person_skill ps ON ps.person_id = p.id AND ps.skill_id IN (" + marks(skillIds.size())
+                    + ") AND ps.level >= ? WHERE p.id IN (" + marks(chunk.size()) + ")" + personFilter;
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                List<Object> params = new ArrayList<>(skillIds);
+                params.add(minLevel);
+                params.addAll(chunk);
+                params.addAll(filterParams);
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Ranking.Candidate c = out.get(id);
+                        if (c == null) {
+                            c = new Ranking.Candidate(id, rs.getString(2), rs.getBoolean(3), rs.getInt(4), localDate(rs, 5),
+                                    rs.getString(6), localDate(rs, 7), new HashMap<>(4));
+                            out.put(id, c);
+                        }
+                        long skillId = rs.getLong(8);
+                        LocalDate expires = localDate(rs, 12);
+                        Boolean certification = expires == null ? null : !expires.isBefore(today);
+                        c.held().put(skillId, new Ranking.Held(skillId, rs.getInt(9), rs.getBoolean(10), certification,
+                                localDate(rs, 11)));
+                    }
                 }
             }
         }
@@ -254,35 +293,6 @@ public class ExpertSearch {
             }
         }
         return out;
-    }
-
-    /** Replaces each holding with one that knows whether a certification for it is in date. */
-    private static void markCertifications(Connection con, Collection<Long> skillIds, Map<Long, Ranking.Candidate> candidates,
-            LocalDate today) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT person_id, skill_id, MAX(COALESCE(expires, DATE '9999-12-31')) "
-                + "FROM certification WHERE skill_id IN (" + marks(skillIds.size()) + ")");
-        List<Object> params = new ArrayList<>(skillIds);
-        if (candidates.size() <= 2000) {
-            sql.append(" AND person_id IN (").append(marks(candidates.size())).append(")");
-            params.addAll(candidates.keySet());
-        }
-        sql.append(" GROUP BY person_id, skill_id");
-        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Ranking.Candidate c = candidates.get(rs.getLong(1));
-                    if (c == null) {
-                        continue;
-                    }
-                    Ranking.Held h = c.held().get(rs.getLong(2));
-                    if (h != null) {
-                        boolean valid = !rs.getDate(3).toLocalDate().isBefore(today);
-                        c.held().put(h.skillId(), new Ranking.Held(h.skillId(), h.level(), h.verified(), valid, h.lastConfirmed()));
-                    }
-                }
-            }
-        }
     }
 
     private static Map<Long, ExpertPerson> contacts(Connection con, List<Long> ids) throws SQLException {
@@ -314,9 +324,9 @@ public class ExpertSearch {
         }
     }
 
+    /** Read as LocalDate directly: java.sql.Date goes through a Calendar, which showed in profiles. */
     private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
-        Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
+        return rs.getObject(column, LocalDate.class);
     }
 
     private static String marks(int n) {
