@@ -152,4 +152,24 @@ class TaxonomyResourceTest {
                 "entityType = ?1 and entityId = ?2 order by id", "skill", code)).stream().map(e -> e.action).toList();
         org.junit.jupiter.api.Assertions.assertEquals(List.of("CREATE", "DELETE"), actions);
     }
+
+    @Test
+    void staleCategoryEditIsRejectedAndNothingChanges() {
+        String cat = Fixtures.category();
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("name", "Networks and WAN")).when().put("/api/skills/categories/" + cat)
+                .then().statusCode(200).header("ETag", "\"1\"");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("name", "Lost edit")).when().put("/api/skills/categories/" + cat)
+                .then().spec(problem(412));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Lost edit", "version", 0)).when().put("/api/skills/categories/" + cat)
+                .then().spec(problem(409));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("name", "", "version", 1))
+                .when().put("/api/skills/categories/" + cat).then().spec(invalidField("name"));
+        given().auth().oauth2(Tokens.manager("BBC")).contentType(ContentType.JSON).body(Map.of("name", "Mine", "version", 1))
+                .when().put("/api/skills/categories/" + cat).then().spec(problem(403));
+        given().auth().oauth2(Tokens.viewer("X")).when().get("/api/skills/categories/" + cat)
+                .then().body("name", equalTo("Networks and WAN")).header("ETag", "\"1\"");
+    }
 }
