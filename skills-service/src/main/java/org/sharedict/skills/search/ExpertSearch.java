@@ -70,6 +70,9 @@ public class ExpertSearch {
             throw ProblemException.invalid("match", "must be 'all' or 'any'");
         }
         List<String> terms = nonBlank(query.skill);
+        if (terms.size() > 10) {
+            throw ProblemException.invalid("skill", "at most 10 skills per search");
+        }
         List<String> words = words(query.q);
         if (terms.isEmpty() && words.isEmpty()) {
             throw ProblemException.invalid("skill", "give at least one skill (code, name or alias), or q");
