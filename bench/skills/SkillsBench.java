@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java -cp mariadb-java-client.jar SkillsBench.java keys  DIR
  *   java -cp mariadb-java-client.jar SkillsBench.java seed  JDBC_URL
  *   java -cp mariadb-java-client.jar SkillsBench.java token KEY_DIR   (a manager's token, to try queries by hand)
+ *   java -cp mariadb-java-client.jar SkillsBench.java warm  BASE_URL KEY_DIR match seconds   (JIT warm-up, not measured)
  *   java -cp mariadb-java-client.jar SkillsBench.java load  BASE_URL KEY_DIR [match] [concurrency] [seconds] [rate]
  *
  * seed fills an empty, migrated database with 20 partners, 300 skills (with aliases), 20,000
@@ -61,6 +62,8 @@ public class SkillsBench {
             case "keys" -> keys(Path.of(args[1]));
             case "seed" -> seed(args[1]);
             case "token" -> System.out.println(token(Path.of(args[1])));
+            case "warm" -> closedLoop(HttpClient.newHttpClient(), args[1], token(Path.of(args[2])), args[3], 8,
+                    Integer.parseInt(args[4]), true);
             case "load" -> load(args[1], Path.of(args[2]), args.length > 3 ? args[3] : "all",
                     args.length > 4 ? Integer.parseInt(args[4]) : 8, args.length > 5 ? Integer.parseInt(args[5]) : 30,
                     args.length > 6 ? Integer.parseInt(args[6]) : 300);

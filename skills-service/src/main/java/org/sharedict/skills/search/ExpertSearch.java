@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.skills.directory.PartnerCodes;
 import org.sharedict.skills.platform.Dates;
 import org.sharedict.skills.platform.Params;
 import org.sharedict.skills.platform.SkillsConfig;
@@ -42,9 +43,10 @@ import org.sharedict.skills.taxonomy.Terms;
  * Expert search. Terms resolve against the in-memory taxonomy; the requested skills' holdings
  * are read from a covering index (no table rows) and, for {@code match=all}, intersected here;
  * only the remaining candidates' person rows are read (by primary key, with the person filters
- * and their certifications' expiry); ranking happens here ({@link Ranking}); contact details are
- * read only for the page being answered. Plain JDBC: read-only, no entities, three short round
- * trips (four with a partner filter).
+ * and their certifications' expiry, and their contact details when they are few); ranking
+ * happens here ({@link Ranking}); otherwise contact details are read for the answered page only.
+ * Partner codes resolve in memory ({@link PartnerCodes}). Plain JDBC: read-only, no entities,
+ * two short round trips for a typical search.
  */
 @ApplicationScoped
 public class ExpertSearch {
@@ -63,6 +65,12 @@ public class ExpertSearch {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PartnerCodes partnerCodes;
+
+    /** Contact details of this many candidates or fewer come with the candidate query, saving a round trip. */
+    private static final int WIDE_LIMIT = 500;
 
     public ExpertPage search(ExpertQuery query, PageRequest page) {
         String match = query.match == null ? "all" : query.match.trim().toLowerCase(Locale.ROOT);
@@ -88,13 +96,14 @@ public class ExpertSearch {
         LocalDate today = Dates.today(clock);
         LocalDate staleBefore = today.minusMonths(config.staleAfterMonths());
         try (Connection con = dataSource.getConnection()) {
-            Set<Long> include = partnerIds(con, "partner", nonBlank(query.partner));
-            Set<Long> exclude = partnerIds(con, "excludePartner", nonBlank(query.excludePartner));
+            Set<Long> include = partnerIds("partner", nonBlank(query.partner));
+            Set<Long> exclude = partnerIds("excludePartner", nonBlank(query.excludePartner));
             List<Object> params = new ArrayList<>();
+            Map<Long, ExpertPerson> contacts = new HashMap<>();
             String personFilter = personFilter(query, include, exclude, words, tax, today, params);
             Map<Long, Ranking.Candidate> candidates = wanted.isEmpty()
                     ? peopleByText(con, personFilter, params)
-                    : holders(con, wanted.keySet(), query.minLevel, match.equals("all"), personFilter, params, today);
+                    : holders(con, wanted.keySet(), query.minLevel, match.equals("all"), personFilter, params, today, contacts);
             List<Ranking.Wanted> asked = List.copyOf(wanted.values());
             List<Ranking.Ranked> ranked = new ArrayList<>(candidates.size());
             for (Ranking.Candidate c : candidates.values()) {
@@ -104,7 +113,8 @@ public class ExpertSearch {
             int from = (int) Math.min((long) page.page * page.size, ranked.size());
             int to = Math.min(from + page.size, ranked.size());
             List<Ranking.Ranked> slice = ranked.subList(from, to);
-            Map<Long, ExpertPerson> contacts = contacts(con, slice.stream().map(Ranking.Ranked::personId).toList());
+            List<Long> missingContacts = slice.stream().map(Ranking.Ranked::personId).filter(id -> !contacts.containsKey(id)).toList();
+            contacts.putAll(contacts(con, missingContacts));
             List<ExpertView> items = slice.stream()
                     .map(r -> new ExpertView(contacts.get(r.personId()), r.score(), r.matched(), r.missing(), r.reasons(),
                             r.stale(), r.available()))
@@ -139,29 +149,14 @@ public class ExpertSearch {
         }
     }
 
-    private static Set<Long> partnerIds(Connection con, String field, List<String> codes) throws SQLException {
+    private Set<Long> partnerIds(String field, List<String> codes) {
         Set<Long> ids = new LinkedHashSet<>();
-        if (codes.isEmpty()) {
-            return ids;
+        List<String> unknown = new ArrayList<>();
+        for (String code : codes) {
+            partnerCodes.id(code).ifPresentOrElse(ids::add, () -> unknown.add(code.trim().toUpperCase(Locale.ROOT)));
         }
-        Set<String> wantedCodes = new LinkedHashSet<>();
-        codes.forEach(c -> wantedCodes.add(c.trim().toUpperCase(Locale.ROOT)));
-        Set<String> found = new LinkedHashSet<>();
-        try (PreparedStatement ps = con.prepareStatement("SELECT id, code FROM partner WHERE code IN (" + marks(wantedCodes.size()) + ")")) {
-            int i = 1;
-            for (String c : wantedCodes) {
-                ps.setString(i++, c);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    found.add(rs.getString(2).toUpperCase(Locale.ROOT));
-                }
-            }
-        }
-        wantedCodes.removeAll(found);
-        if (!wantedCodes.isEmpty()) {
-            throw ProblemException.invalid(field, "no partner has the code " + String.join(", ", wantedCodes));
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(field, "no partner has the code " + String.join(", ", unknown));
         }
         return ids;
     }
@@ -213,7 +208,7 @@ public class ExpertSearch {
      * by primary key, with the person filters applied.
      */
     private static Map<Long, Ranking.Candidate> holders(Connection con, Collection<Long> skillIds, int minLevel, boolean all,
-            String personFilter, List<Object> filterParams, LocalDate today) throws SQLException {
+            String personFilter, List<Object> filterParams, LocalDate today, Map<Long, ExpertPerson> contacts) throws SQLException {
         long[] holders = new long[256];
         int n = 0;
         try (PreparedStatement ps = con.prepareStatement("SELECT person_id FROM person_skill WHERE skill_id IN ("
@@ -247,13 +242,16 @@ public class ExpertSearch {
         Map<Long, Ranking.Candidate> out = new HashMap<>(ids.size() * 2);
         for (int from = 0; from < ids.size(); from += ID_CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            boolean wide = ids.size() <= WIDE_LIMIT;
             String sql = "SELECT p.id, p.name, p.help_other_partners, p.help_hours_per_month, p.unavailable_until, "
                     + "p.unavailable_reason, p.last_confirmed, ps.skill_id, ps.level, ps.verified_at IS NOT NULL, ps.last_confirmed, "
                     // The latest expiry of a certification for this skill (never-expiring counts as 9999), from its index.
                     + "(SELECT MAX(COALESCE(c.expires, DATE '9999-12-31')) FROM certification c "
-                    + "WHERE c.skill_id = ps.skill_id AND c.person_id = p.id) "
-                    + "FROM person p JOIN person_skill ps ON ps.person_id = p.id AND ps.skill_id IN (" + marks(skillIds.size())
-                    + ") AND ps.level >= ? WHERE p.id IN (" + marks(chunk.size()) + ")" + personFilter;
+                    + "WHERE c.skill_id = ps.skill_id AND c.person_id = p.id)"
+                    + (wide ? ", " + CONTACT_COLUMNS : "")
+                    + " FROM person p JOIN person_skill ps ON ps.person_id = p.id AND ps.skill_id IN (" + marks(skillIds.size())
+                    + ") AND ps.level >= ?" + (wide ? " JOIN partner pa ON pa.id = p.partner_id" : "")
+                    + " WHERE p.id IN (" + marks(chunk.size()) + ")" + personFilter;
             try (PreparedStatement ps = con.prepareStatement(sql)) {
                 List<Object> params = new ArrayList<>(skillIds);
                 params.add(minLevel);
@@ -268,6 +266,9 @@ public class ExpertSearch {
                             c = new Ranking.Candidate(id, rs.getString(2), rs.getBoolean(3), rs.getInt(4), localDate(rs, 5),
                                     rs.getString(6), localDate(rs, 7), new HashMap<>(4));
                             out.put(id, c);
+                            if (wide) {
+                                contacts.put(id, contact(rs, 13));
+                            }
                         }
                         long skillId = rs.getLong(8);
                         LocalDate expires = localDate(rs, 12);
@@ -298,23 +299,30 @@ public class ExpertSearch {
         return out;
     }
 
+    /** The contract's person fields, read from {@code p} (person) and {@code pa} (partner). */
+    private static final String CONTACT_COLUMNS = "p.id, p.name, pa.code, pa.name, p.job_title, p.email, p.work_phone, p.mobile, "
+            + "p.help_other_partners, p.help_hours_per_month, p.out_of_hours, p.team, p.site, p.manager, "
+            + "p.unavailable_until, p.unavailable_reason, p.last_confirmed";
+
+    private static ExpertPerson contact(ResultSet rs, int at) throws SQLException {
+        return new ExpertPerson(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3),
+                rs.getString(at + 4), rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7), rs.getBoolean(at + 8),
+                rs.getInt(at + 9), rs.getBoolean(at + 10), rs.getString(at + 11), rs.getString(at + 12), rs.getBoolean(at + 13),
+                localDate(rs, at + 14), rs.getString(at + 15), localDate(rs, at + 16));
+    }
+
     private static Map<Long, ExpertPerson> contacts(Connection con, List<Long> ids) throws SQLException {
         Map<Long, ExpertPerson> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        String sql = "SELECT p.id, p.name, pa.code, pa.name, p.job_title, p.email, p.work_phone, p.mobile, "
-                + "p.help_other_partners, p.help_hours_per_month, p.out_of_hours, p.team, p.site, p.manager, "
-                + "p.unavailable_until, p.unavailable_reason, p.last_confirmed "
-                + "FROM person p JOIN partner pa ON pa.id = p.partner_id WHERE p.id IN (" + marks(ids.size()) + ")";
+        String sql = "SELECT " + CONTACT_COLUMNS + " FROM person p JOIN partner pa ON pa.id = p.partner_id WHERE p.id IN ("
+                + marks(ids.size()) + ")";
         try (PreparedStatement ps = con.prepareStatement(sql)) {
             bind(ps, new ArrayList<>(ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), new ExpertPerson(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getInt(10),
-                            rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getBoolean(14), localDate(rs, 15),
-                            rs.getString(16), localDate(rs, 17)));
+                    out.put(rs.getLong(1), contact(rs, 1));
                 }
             }
         }
