@@ -37,6 +37,9 @@ public class PartnerService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<PartnerCodes.Changed> partnerCodesChanged;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PartnerView> list(PageRequest page) {
         return Page.of(Partner.findAll(page.toSort(SORTS, "name", "id")), page, PartnerView::of);
@@ -103,5 +106,6 @@ public class PartnerService {
         p.delete();
         p.flush();
         audit.deleted("partner", last.code(), last.code(), last);
+        partnerCodesChanged.fire(new PartnerCodes.Changed());
     }
 }

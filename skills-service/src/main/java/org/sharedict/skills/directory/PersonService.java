@@ -1,0 +1,256 @@
+package org.sharedict.skills.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.paging.Page;
+import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.security.Caller;
+import org.sharedict.platform.security.Roles;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.skills.directory.PersonDtos.AvailabilityUpdate;
+import org.sharedict.skills.directory.PersonDtos.PersonInput;
+import org.sharedict.skills.directory.PersonDtos.PersonView;
+import org.sharedict.skills.platform.Dates;
+import org.sharedict.skills.platform.SkillsConfig;
+
+import io.quarkus.panache.common.Parameters;
+
+/** People: who may add, change, confirm and remove them, and the audit of each change. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class PersonService {
+
+    private static final Map<String, String> SORTS = Map.of("name", "name", "partner", "partner.code",
+            "jobTitle", "jobTitle", "team", "team", "email", "email", "site", "site",
+            "lastConfirmed", "lastConfirmed", "updatedAt", "updatedAt", "createdAt", "createdAt");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PersonAccess access;
+
+    @Inject
+    Auditor audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SkillsConfig config;
+
+    public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<PersonView> list(PageRequest page, Filter f) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        LocalDate today = today();
+        if (f.partner() != null && !f.partner().isBlank()) {
+            where.append(" and partner.code = :partner");
+            params.and("partner", f.partner().trim().toUpperCase(Locale.ROOT));
+        }
+        if (f.manager() != null) {
+            where.append(" and manager = :manager");
+            params.and("manager", f.manager());
+        }
+        if (f.email() != null && !f.email().isBlank()) {
+            where.append(" and email = :email");
+            params.and("email", f.email().trim().toLowerCase(Locale.ROOT));
+        }
+        if (f.available() != null) {
+            String avail = "(helpOtherPartners = true and (unavailableUntil is null or unavailableUntil <= :today))";
+            where.append(f.available() ? " and " + avail : " and not " + avail);
+            params.and("today", today);
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            int i = 0;
+            for (String word : f.q().trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+                String p = "q" + i++;
+                where.append(" and (lower(name) like :").append(p).append(" or lower(email) like :").append(p)
+                        .append(" or lower(jobTitle) like :").append(p).append(" or lower(team) like :").append(p)
+                        .append(" or lower(site) like :").append(p).append(")");
+                params.and(p, "%" + word.replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        LocalDate staleBefore = staleBefore(today);
+        return Page.of(Person.<Person>find(where.toString(), page.toSort(SORTS, "name", "id"), params.map()), page,
+                p -> PersonView.of(p, today, staleBefore));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PersonView> get(long id) {
+        return Person.<Person>findByIdOptional(id).map(this::view);
+    }
+
+    public PersonView create(PersonInput in) {
+        Partner partner = partner(in.partner());
+        caller.requireEditRightsFor(partner.code, Roles.MANAGER);
+        String email = in.email().trim().toLowerCase(Locale.ROOT);
+        if (Person.findByEmail(email).isPresent()) {
+            throw ProblemException.duplicate("email", email);
+        }
+        Person p = new Person();
+        p.partner = partner;
+        apply(p, in, email);
+        if (p.lastConfirmed == null) {
+            p.lastConfirmed = today();
+        }
+        p.createdAt = p.updatedAt = Instant.now(clock);
+        p.persistAndFlush();
+        audit.created("person", p.id, partner.code, view(p));
+        return view(p);
+    }
+
+    public PersonView update(long id, PersonInput in, String ifMatch) {
+        Person p = find(id);
+        access.requireManage(p);
+        ETags.requireMatch(ifMatch, in.version(), p.version);
+        Partner partner = partner(in.partner());
+        if (!partner.code.equals(p.partner.code) && !caller.isAdmin()) {
+            throw ProblemException.forbidden("Only partnership admins move people to another partner");
+        }
+        String email = in.email().trim().toLowerCase(Locale.ROOT);
+        Person.findByEmail(email).filter(other -> !other.id.equals(p.id)).ifPresent(other -> {
+            throw ProblemException.duplicate("email", email);
+        });
+        Changes changes = Changes.track()
+                .field("partner", p.partner.code, partner.code)
+                .field("name", p.name, in.name().trim())
+                .field("jobTitle", p.jobTitle, trim(in.jobTitle()))
+                .field("team", p.team, trim(in.team()))
+                .field("email", p.email, email)
+                .field("workPhone", p.workPhone, trim(in.workPhone()))
+                .field("mobile", p.mobile, trim(in.mobile()))
+                .field("site", p.site, trim(in.site()))
+                .field("manager", p.manager, Boolean.TRUE.equals(in.manager()))
+                .field("helpOtherPartners", p.helpOtherPartners, Boolean.TRUE.equals(in.helpOtherPartners()))
+                .field("helpHoursPerMonth", p.helpHoursPerMonth, in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth())
+                .field("outOfHours", p.outOfHours, Boolean.TRUE.equals(in.outOfHours()))
+                .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
+                .field("unavailableReason", p.unavailableReason, trim(in.unavailableReason()));
+        LocalDate confirmed = p.lastConfirmed;
+        p.partner = partner;
+        apply(p, in, email);
+        // Editing the profile is not the person confirming it, unless a date is given explicitly.
+        p.lastConfirmed = in.lastConfirmed() != null ? in.lastConfirmed() : confirmed;
+        changes.field("lastConfirmed", confirmed, p.lastConfirmed);
+        if (!changes.isEmpty()) {
+            p.updatedAt = Instant.now(clock);
+        }
+        p.flush();
+        audit.updated("person", p.id, partner.code, changes);
+        return view(p);
+    }
+
+    public PersonView updateAvailability(long id, AvailabilityUpdate in, String ifMatch) {
+        Person p = find(id);
+        access.requireManageOrSelf(p);
+        ETags.requireMatch(ifMatch, in.version(), p.version);
+        int hours = in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth();
+        Changes changes = Changes.track()
+                .field("helpOtherPartners", p.helpOtherPartners, in.helpOtherPartners())
+                .field("helpHoursPerMonth", p.helpHoursPerMonth, hours)
+                .field("outOfHours", p.outOfHours, in.outOfHours())
+                .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
+                .field("unavailableReason", p.unavailableReason, trim(in.unavailableReason()));
+        p.helpOtherPartners = in.helpOtherPartners();
+        p.helpHoursPerMonth = hours;
+        p.outOfHours = in.outOfHours();
+        p.unavailableUntil = in.unavailableUntil();
+        p.unavailableReason = trim(in.unavailableReason());
+        if (!changes.isEmpty()) {
+            p.updatedAt = Instant.now(clock);
+        }
+        p.flush();
+        audit.updated("person", p.id, p.partner.code, changes);
+        return view(p);
+    }
+
+    /** The person (or their manager) says the profile and every skill on it are still true today. */
+    public PersonView confirm(long id) {
+        Person p = find(id);
+        access.requireManageOrSelf(p);
+        LocalDate today = today();
+        LocalDate before = p.lastConfirmed;
+        p.lastConfirmed = today;
+        p.updatedAt = Instant.now(clock);
+        int skills = Person.getEntityManager()
+                .createQuery("update PersonSkill set lastConfirmed = :today, version = version + 1 where person = :p")
+                .setParameter("today", today).setParameter("p", p).executeUpdate();
+        p.flush();
+        audit.record("CONFIRM", "person", p.id, p.partner.code,
+                Map.of("lastConfirmed", Map.of("from", String.valueOf(before), "to", today.toString()), "skillsConfirmed", skills));
+        return view(p);
+    }
+
+    public void delete(long id, String ifMatch) {
+        Person p = find(id);
+        access.requireManage(p);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, null, p.version);
+        }
+        PersonView last = view(p);
+        p.delete();
+        p.flush();
+        audit.deleted("person", last.id(), last.partner(), last);
+    }
+
+    // ---- helpers shared with the CSV import ------------------------------------------------------
+
+    public Person find(long id) {
+        return Person.<Person>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Person", id));
+    }
+
+    public PersonView view(Person p) {
+        LocalDate today = today();
+        return PersonView.of(p, today, staleBefore(today));
+    }
+
+    public LocalDate today() {
+        return Dates.today(clock);
+    }
+
+    public LocalDate staleBefore(LocalDate today) {
+        return today.minusMonths(config.staleAfterMonths());
+    }
+
+    private static Partner partner(String code) {
+        return Partner.findByCode(code.trim())
+                .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));
+    }
+
+    static void apply(Person p, PersonInput in, String email) {
+        p.name = in.name().trim();
+        p.jobTitle = trim(in.jobTitle());
+        p.team = trim(in.team());
+        p.email = email;
+        p.workPhone = trim(in.workPhone());
+        p.mobile = trim(in.mobile());
+        p.site = trim(in.site());
+        p.manager = Boolean.TRUE.equals(in.manager());
+        p.helpOtherPartners = Boolean.TRUE.equals(in.helpOtherPartners());
+        p.helpHoursPerMonth = in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth();
+        p.outOfHours = Boolean.TRUE.equals(in.outOfHours());
+        p.unavailableUntil = in.unavailableUntil();
+        p.unavailableReason = trim(in.unavailableReason());
+        p.lastConfirmed = in.lastConfirmed();
+    }
+
+    static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

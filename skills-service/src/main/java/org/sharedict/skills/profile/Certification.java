@@ -1,0 +1,63 @@
+package org.sharedict.skills.profile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import org.sharedict.skills.directory.Person;
+import org.sharedict.skills.taxonomy.Skill;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A certification a person holds (CCNA, Citrix CCP-V…), optionally evidencing one skill; may expire. */
+@Entity
+public class Certification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "skill_id")
+    public Skill skill;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(length = 200)
+    public String issuer;
+
+    @Column(length = 100)
+    public String number;
+
+    public LocalDate obtained;
+
+    /** Null for certifications that never expire. */
+    public LocalDate expires;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean validOn(LocalDate day) {
+        return expires == null || !expires.isBefore(day);
+    }
+}

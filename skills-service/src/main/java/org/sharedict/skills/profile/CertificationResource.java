@@ -1,0 +1,68 @@
+package org.sharedict.skills.profile;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.skills.profile.ProfileDtos.CertificationInput;
+import org.sharedict.skills.profile.ProfileDtos.CertificationView;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/people/{id}/certifications")
+@Authenticated
+@Tag(name = "Certifications", description = "A person's certifications and when they expire")
+public class CertificationResource {
+
+    @Inject
+    ProfileService profiles;
+
+    @GET
+    public List<CertificationView> list(@PathParam("id") long id) {
+        return profiles.certifications(id);
+    }
+
+    @GET
+    @Path("/{certificationId}")
+    public Response get(@PathParam("id") long id, @PathParam("certificationId") long certificationId) {
+        CertificationView c = profiles.certification(id, certificationId);
+        return Response.ok(c).tag(ETags.of(c.version())).build();
+    }
+
+    @POST
+    public Response add(@PathParam("id") long id, @Valid @NotNull CertificationInput body) {
+        CertificationView c = profiles.addCertification(id, body);
+        return Response.created(URI.create("/api/people/" + id + "/certifications/" + c.id())).entity(c)
+                .tag(ETags.of(c.version())).build();
+    }
+
+    @PUT
+    @Path("/{certificationId}")
+    public Response update(@PathParam("id") long id, @PathParam("certificationId") long certificationId,
+            @Valid @NotNull CertificationInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CertificationView c = profiles.updateCertification(id, certificationId, body, ifMatch);
+        return Response.ok(c).tag(ETags.of(c.version())).build();
+    }
+
+    @DELETE
+    @Path("/{certificationId}")
+    public Response remove(@PathParam("id") long id, @PathParam("certificationId") long certificationId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        profiles.removeCertification(id, certificationId, ifMatch);
+        return Response.noContent().build();
+    }
+}

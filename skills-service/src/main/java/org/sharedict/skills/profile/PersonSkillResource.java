@@ -1,0 +1,69 @@
+package org.sharedict.skills.profile;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.skills.profile.ProfileDtos.NewPersonSkill;
+import org.sharedict.skills.profile.ProfileDtos.PersonSkillUpdate;
+import org.sharedict.skills.profile.ProfileDtos.PersonSkillView;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/people/{id}/skills")
+@Authenticated
+@Tag(name = "Person skills", description = "The skills a person holds, at which level, verified or not")
+public class PersonSkillResource {
+
+    @Inject
+    ProfileService profiles;
+
+    @GET
+    public List<PersonSkillView> list(@PathParam("id") long id) {
+        return profiles.skills(id);
+    }
+
+    @GET
+    @Path("/{code}")
+    public Response get(@PathParam("id") long id, @PathParam("code") String code) {
+        PersonSkillView s = profiles.skill(id, code);
+        return Response.ok(s).tag(ETags.of(s.version())).build();
+    }
+
+    @POST
+    public Response add(@PathParam("id") long id, @Valid @NotNull NewPersonSkill body) {
+        PersonSkillView s = profiles.addSkill(id, body);
+        return Response.created(URI.create("/api/people/" + id + "/skills/" + s.skill())).entity(s)
+                .tag(ETags.of(s.version())).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    public Response update(@PathParam("id") long id, @PathParam("code") String code,
+            @Valid @NotNull PersonSkillUpdate body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PersonSkillView s = profiles.updateSkill(id, code, body, ifMatch);
+        return Response.ok(s).tag(ETags.of(s.version())).build();
+    }
+
+    @DELETE
+    @Path("/{code}")
+    public Response remove(@PathParam("id") long id, @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        profiles.removeSkill(id, code, ifMatch);
+        return Response.noContent().build();
+    }
+}

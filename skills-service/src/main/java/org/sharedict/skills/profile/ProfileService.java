@@ -1,0 +1,264 @@
+package org.sharedict.skills.profile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.skills.directory.Person;
+import org.sharedict.skills.directory.PersonAccess;
+import org.sharedict.skills.directory.PersonService;
+import org.sharedict.skills.profile.ProfileDtos.CertificationInput;
+import org.sharedict.skills.profile.ProfileDtos.CertificationView;
+import org.sharedict.skills.profile.ProfileDtos.NewPersonSkill;
+import org.sharedict.skills.profile.ProfileDtos.PersonSkillUpdate;
+import org.sharedict.skills.profile.ProfileDtos.PersonSkillView;
+import org.sharedict.skills.taxonomy.Skill;
+import org.sharedict.skills.taxonomy.Taxonomy;
+import org.sharedict.skills.taxonomy.TaxonomyCache;
+
+/**
+ * A person's skills and certifications. Editing a skill confirms it; a level change undoes a
+ * verification unless a manager verifies the new level in the same edit.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ProfileService {
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    PersonAccess access;
+
+    @Inject
+    TaxonomyCache taxonomy;
+
+    @Inject
+    Auditor audit;
+
+    @Inject
+    Clock clock;
+
+    // ---- skills --------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PersonSkillView> skills(long personId) {
+        Person p = people.find(personId);
+        LocalDate staleBefore = people.staleBefore(people.today());
+        return PersonSkill.<PersonSkill>list("person", p).stream()
+                .sorted(Comparator.comparingInt((PersonSkill ps) -> -ps.level).thenComparing(ps -> ps.skill.code))
+                .map(ps -> PersonSkillView.of(ps, staleBefore))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PersonSkillView skill(long personId, String code) {
+        PersonSkill ps = held(people.find(personId), code);
+        return PersonSkillView.of(ps, people.staleBefore(people.today()));
+    }
+
+    public PersonSkillView addSkill(long personId, NewPersonSkill in) {
+        Person p = people.find(personId);
+        access.requireManageOrSelf(p);
+        Skill skill = skill("skill", in.skill());
+        if (PersonSkill.count("person = ?1 and skill = ?2", p, skill) > 0) {
+            throw ProblemException.duplicate("skill", skill.code);
+        }
+        PersonSkill ps = new PersonSkill();
+        ps.person = p;
+        ps.skill = skill;
+        ps.level = in.level();
+        ps.lastUsed = in.lastUsed();
+        ps.notes = PersonServiceText.trim(in.notes());
+        ps.lastConfirmed = people.today();
+        if (Boolean.TRUE.equals(in.verified())) {
+            access.requireVerify(p);
+            ps.verifiedBy = access.username();
+            ps.verifiedAt = Instant.now(clock);
+        }
+        ps.createdAt = ps.updatedAt = Instant.now(clock);
+        ps.persistAndFlush();
+        PersonSkillView v = PersonSkillView.of(ps, people.staleBefore(people.today()));
+        audit.created("person_skill", p.id + "/" + skill.code, p.partner.code, v);
+        return v;
+    }
+
+    public PersonSkillView updateSkill(long personId, String code, PersonSkillUpdate in, String ifMatch) {
+        Person p = people.find(personId);
+        access.requireManageOrSelf(p);
+        PersonSkill ps = held(p, code);
+        ETags.requireMatch(ifMatch, in.version(), ps.version);
+        boolean wasVerified = ps.verified();
+        boolean levelChanged = ps.level != in.level();
+        Changes changes = Changes.track()
+                .field("level", ps.level, in.level())
+                .field("lastUsed", ps.lastUsed, in.lastUsed())
+                .field("notes", ps.notes, PersonServiceText.trim(in.notes()))
+                .field("lastConfirmed", ps.lastConfirmed, people.today());
+        ps.level = in.level();
+        ps.lastUsed = in.lastUsed();
+        ps.notes = PersonServiceText.trim(in.notes());
+        ps.lastConfirmed = people.today();
+        if (Boolean.TRUE.equals(in.verified())) {
+            access.requireVerify(p);
+            if (!wasVerified || levelChanged) {
+                ps.verifiedBy = access.username();
+                ps.verifiedAt = Instant.now(clock);
+            }
+        } else if (Boolean.FALSE.equals(in.verified()) || levelChanged) {
+            ps.verifiedBy = null;
+            ps.verifiedAt = null;
+        }
+        changes.field("verified", wasVerified, ps.verified());
+        ps.updatedAt = Instant.now(clock);
+        ps.flush();
+        audit.updated("person_skill", p.id + "/" + ps.skill.code, p.partner.code, changes);
+        return PersonSkillView.of(ps, people.staleBefore(people.today()));
+    }
+
+    public void removeSkill(long personId, String code, String ifMatch) {
+        Person p = people.find(personId);
+        access.requireManageOrSelf(p);
+        PersonSkill ps = held(p, code);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, null, ps.version);
+        }
+        PersonSkillView last = PersonSkillView.of(ps, people.staleBefore(people.today()));
+        ps.delete();
+        ps.flush();
+        audit.deleted("person_skill", p.id + "/" + last.skill(), p.partner.code, last);
+    }
+
+    // ---- certifications ------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CertificationView> certifications(long personId) {
+        Person p = people.find(personId);
+        LocalDate today = people.today();
+        return Certification.<Certification>list("person = ?1 order by name, id", p).stream()
+                .map(c -> CertificationView.of(c, today)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CertificationView certification(long personId, long id) {
+        return CertificationView.of(cert(people.find(personId), id), people.today());
+    }
+
+    public CertificationView addCertification(long personId, CertificationInput in) {
+        Person p = people.find(personId);
+        access.requireManageOrSelf(p);
+        checkDates(in);
+        Certification c = new Certification();
+        c.person = p;
+        apply(c, in);
+        c.createdAt = c.updatedAt = Instant.now(clock);
+        c.persistAndFlush();
+        CertificationView v = CertificationView.of(c, people.today());
+        audit.created("certification", c.id, p.partner.code, v);
+        return v;
+    }
+
+    public CertificationView updateCertification(long personId, long id, CertificationInput in, String ifMatch) {
+        Person p = people.find(personId);
+        access.requireManageOrSelf(p);
+        Certification c = cert(p, id);
+        ETags.requireMatch(ifMatch, in.version(), c.version);
+        checkDates(in);
+        Changes changes = Changes.track()
+                .field("name", c.name, in.name().trim())
+                .field("issuer", c.issuer, PersonServiceText.trim(in.issuer()))
+                .field("number", c.number, PersonServiceText.trim(in.number()))
+                .field("obtained", c.obtained, in.obtained())
+                .field("expires", c.expires, in.expires());
+        String before = c.skill == null ? null : c.skill.code;
+        apply(c, in);
+        changes.field("skill", before, c.skill == null ? null : c.skill.code);
+        if (!changes.isEmpty()) {
+            c.updatedAt = Instant.now(clock);
+        }
+        c.flush();
+        audit.updated("certification", c.id, p.partner.code, changes);
+        return CertificationView.of(c, people.today());
+    }
+
+    public void removeCertification(long personId, long id, String ifMatch) {
+        Person p = people.find(personId);
+        access.requireManageOrSelf(p);
+        Certification c = cert(p, id);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, null, c.version);
+        }
+        CertificationView last = CertificationView.of(c, people.today());
+        c.delete();
+        c.flush();
+        audit.deleted("certification", last.id(), p.partner.code, last);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** A skill named exactly by code, name or alias (no typo guessing when writing). */
+    public Skill skill(String field, String term) {
+        Taxonomy t = taxonomy.current();
+        var resolution = t.resolve(term, 0, 3);
+        if (resolution instanceof Taxonomy.Resolved r) {
+            Skill s = Skill.findById(r.skill().id());
+            if (s != null) {
+                return s;
+            }
+        }
+        return Skill.findByCode(term.trim()).orElseThrow(() -> {
+            List<String> suggestions = resolution instanceof Taxonomy.Unresolved u
+                    ? u.suggestions().stream().map(Taxonomy.Entry::code).toList() : List.of();
+            return ProblemException.invalid(field, "no skill is called '" + term + "'"
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"))
+                    .with("suggestions", suggestions);
+        });
+    }
+
+    private PersonSkill held(Person p, String code) {
+        return PersonSkill.<PersonSkill>find("person = ?1 and skill.code = ?2", p, code.toUpperCase(Locale.ROOT))
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Skill " + code.toUpperCase(Locale.ROOT) + " of person", p.id));
+    }
+
+    private static Certification cert(Person p, long id) {
+        return Certification.<Certification>find("id = ?1 and person = ?2", id, p).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Certification", id));
+    }
+
+    private static void checkDates(CertificationInput in) {
+        if (in.obtained() != null && in.expires() != null && in.expires().isBefore(in.obtained())) {
+            throw ProblemException.invalid("expires", "must not be before obtained (" + in.obtained() + ")");
+        }
+    }
+
+    private void apply(Certification c, CertificationInput in) {
+        c.name = in.name().trim();
+        c.issuer = PersonServiceText.trim(in.issuer());
+        c.number = PersonServiceText.trim(in.number());
+        c.obtained = in.obtained();
+        c.expires = in.expires();
+        c.skill = in.skill() == null || in.skill().isBlank() ? null : skill("skill", in.skill());
+    }
+
+    /** Small text helper kept here so the profile package does not reach into the directory's internals. */
+    static final class PersonServiceText {
+        private PersonServiceText() {
+        }
+
+        static String trim(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.sharedict.skills.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.skills.platform.Csv;
+import org.sharedict.skills.reports.ReportDtos.Backup;
+import org.sharedict.skills.reports.ReportDtos.CoverageCell;
+import org.sharedict.skills.reports.ReportDtos.CoverageReport;
+import org.sharedict.skills.reports.ReportDtos.CoverageRow;
+import org.sharedict.skills.reports.ReportDtos.KeyPersonReport;
+import org.sharedict.skills.reports.ReportDtos.KeyPersonRisk;
+import org.sharedict.skills.reports.ReportDtos.PartnerRisks;
+import org.sharedict.skills.reports.ReportDtos.StaleEntry;
+import org.sharedict.skills.reports.ReportDtos.StaleReport;
+
+import io.quarkus.security.Authenticated;
+
+/** Skills reports as JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}. */
+@Path("/api/reports/skills")
+@Authenticated
+@Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+@Tag(name = "Skills reports", description = "Key-person risk, coverage across partners, stale entries")
+public class SkillsReportResource {
+
+    @Inject
+    SkillsReports reports;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("/key-person-risk")
+    @Operation(summary = "Skills held by one person only, per partner and partnership-wide, with who could back them up")
+    public Response keyPersonRisk(@QueryParam("partner") String partner,
+            @QueryParam("minLevel") @DefaultValue("3") @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") int minLevel,
+            @QueryParam("format") String format) {
+        KeyPersonReport r = reports.keyPersonRisk(partner, minLevel);
+        if (!Csv.wanted(format, headers)) {
+            return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (KeyPersonRisk k : r.partnership()) {
+            rows.add(riskRow("PARTNERSHIP", k));
+        }
+        for (PartnerRisks p : r.partners()) {
+            for (KeyPersonRisk k : p.items()) {
+                rows.add(riskRow(p.partner(), k));
+            }
+        }
+        return Csv.download("key-person-risk.csv", Csv.write(List.of("scope", "skill", "skill_name", "category", "holder_id",
+                "holder_name", "holder_partner", "level", "verified", "backup_partners"), rows));
+    }
+
+    private static List<?> riskRow(String scope, KeyPersonRisk k) {
+        String backups = String.join("; ", k.backups().stream()
+                .map((Backup b) -> b.partner() + " (" + b.holders() + ", best level " + b.bestLevel() + ")").toList());
+        return List.of(scope, k.skill(), k.name(), k.category(), k.holder() == null ? "" : k.holder().id(),
+                k.holder() == null ? "" : k.holder().name(), k.holder() == null ? "" : k.holder().partner(),
+                k.holder() == null ? "" : k.holder().level(), k.holder() != null && k.holder().verified(), backups);
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Skill × partner: how many people hold each skill, by level")
+    public Response coverage(@QueryParam("category") String category, @QueryParam("format") String format) {
+        CoverageReport r = reports.coverage(category);
+        if (!Csv.wanted(format, headers)) {
+            return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (CoverageRow row : r.rows()) {
+            for (CoverageCell c : row.cells()) {
+                rows.add(List.of(row.skill(), row.name(), row.category(), c.partner(), c.byLevel()[0], c.byLevel()[1],
+                        c.byLevel()[2], c.byLevel()[3], c.byLevel()[4], c.total()));
+            }
+        }
+        return Csv.download("skills-coverage.csv", Csv.write(List.of("skill", "skill_name", "category", "partner",
+                "level_1", "level_2", "level_3", "level_4", "level_5", "total"), rows));
+    }
+
+    @GET
+    @Path("/stale")
+    @Operation(summary = "People whose profile or skills have not been confirmed for a while (default 6 months)")
+    public Response stale(@QueryParam("months") @Min(value = 1, message = "must be 1 to 120") @Max(value = 120, message = "must be 1 to 120") Integer months,
+            @QueryParam("partner") String partner,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = PageRequest.MAX_SIZE, message = "must be at most " + PageRequest.MAX_SIZE) int size,
+            @QueryParam("format") String format) {
+        boolean csv = Csv.wanted(format, headers);
+        // CSV is the whole list, not a page.
+        StaleReport r = csv ? reports.stale(months, partner, 0, Integer.MAX_VALUE) : reports.stale(months, partner, page, size);
+        if (!csv) {
+            return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (StaleEntry e : r.items()) {
+            rows.add(List.of(e.person().id(), e.person().name(), e.person().partner(), e.person().email(),
+                    e.lastConfirmed() == null ? "" : e.lastConfirmed(), e.profileStale(), String.join(" ", e.staleSkills()),
+                    e.oldestSkillConfirmation() == null ? "" : e.oldestSkillConfirmation()));
+        }
+        return Csv.download("stale-entries.csv", Csv.write(List.of("person_id", "name", "partner", "email", "last_confirmed",
+                "profile_stale", "stale_skills", "oldest_skill_confirmation"), rows));
+    }
+}

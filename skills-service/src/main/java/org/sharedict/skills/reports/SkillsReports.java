@@ -1,0 +1,329 @@
+package org.sharedict.skills.reports;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.skills.platform.Dates;
+import org.sharedict.skills.platform.SkillsConfig;
+import org.sharedict.skills.reports.ReportDtos.Backup;
+import org.sharedict.skills.reports.ReportDtos.CoverageCell;
+import org.sharedict.skills.reports.ReportDtos.CoverageReport;
+import org.sharedict.skills.reports.ReportDtos.CoverageRow;
+import org.sharedict.skills.reports.ReportDtos.Holder;
+import org.sharedict.skills.reports.ReportDtos.KeyPersonReport;
+import org.sharedict.skills.reports.ReportDtos.KeyPersonRisk;
+import org.sharedict.skills.reports.ReportDtos.PartnerRef;
+import org.sharedict.skills.reports.ReportDtos.PartnerRisks;
+import org.sharedict.skills.reports.ReportDtos.StaleEntry;
+import org.sharedict.skills.reports.ReportDtos.StalePerson;
+import org.sharedict.skills.reports.ReportDtos.StaleReport;
+import org.sharedict.skills.taxonomy.Taxonomy;
+import org.sharedict.skills.taxonomy.TaxonomyCache;
+
+/**
+ * The skills reports, each from one or two aggregate queries over person_skill: they read the
+ * whole partnership at once, so they aggregate in SQL and assemble in Java.
+ */
+@ApplicationScoped
+public class SkillsReports {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TaxonomyCache taxonomy;
+
+    @Inject
+    SkillsConfig config;
+
+    @Inject
+    Clock clock;
+
+    private record Partner(long id, String code, String name) {
+    }
+
+    /** Holders of one skill at one partner. */
+    private static final class Count {
+        int holders;
+        int best;
+        long onePerson;
+    }
+
+    public KeyPersonReport keyPersonRisk(String partnerCode, int minLevel) {
+        try (Connection con = dataSource.getConnection()) {
+            Map<Long, Partner> partners = partners(con);
+            Partner only = partnerCode == null || partnerCode.isBlank() ? null : partner(partners, partnerCode);
+            Map<Long, Map<Long, Count>> bySkill = new TreeMap<>();
+            String sql = "SELECT ps.skill_id, p.partner_id, COUNT(*), MAX(ps.level), MIN(p.id) "
+                    + "FROM person_skill ps JOIN person p ON p.id = ps.person_id WHERE ps.level >= ? GROUP BY ps.skill_id, p.partner_id";
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                ps.setInt(1, minLevel);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Count c = new Count();
+                        c.holders = rs.getInt(3);
+                        c.best = rs.getInt(4);
+                        c.onePerson = rs.getLong(5);
+                        bySkill.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), c);
+                    }
+                }
+            }
+            Taxonomy tax = taxonomy.current();
+            // Which (person, skill) pairs are single holders, to read their level and verification in one go.
+            Map<String, Holder> holders = singleHolders(con, bySkill, minLevel);
+
+            List<KeyPersonRisk> partnership = new ArrayList<>();
+            Map<Long, List<KeyPersonRisk>> perPartner = new HashMap<>();
+            for (var e : bySkill.entrySet()) {
+                long skillId = e.getKey();
+                Taxonomy.Entry skill = tax.byId(skillId).orElse(null);
+                if (skill == null) {
+                    continue;
+                }
+                Map<Long, Count> counts = e.getValue();
+                int total = counts.values().stream().mapToInt(c -> c.holders).sum();
+                if (total == 1) {
+                    Count c = counts.values().iterator().next();
+                    partnership.add(new KeyPersonRisk(skill.code(), skill.name(), skill.categoryCode(),
+                            holders.get(c.onePerson + "/" + skillId), List.of()));
+                }
+                for (var pc : counts.entrySet()) {
+                    if (pc.getValue().holders != 1 || only != null && only.id() != pc.getKey()) {
+                        continue;
+                    }
+                    List<Backup> backups = counts.entrySet().stream()
+                            .filter(o -> !o.getKey().equals(pc.getKey()))
+                            .map(o -> new Backup(partners.get(o.getKey()).code(), partners.get(o.getKey()).name(),
+                                    o.getValue().holders, o.getValue().best))
+                            .sorted(Comparator.comparingInt(Backup::holders).reversed()
+                                    .thenComparing(Comparator.comparingInt(Backup::bestLevel).reversed())
+                                    .thenComparing(Backup::partner))
+                            .toList();
+                    perPartner.computeIfAbsent(pc.getKey(), k -> new ArrayList<>()).add(new KeyPersonRisk(skill.code(),
+                            skill.name(), skill.categoryCode(), holders.get(pc.getValue().onePerson + "/" + skillId), backups));
+                }
+            }
+            Comparator<KeyPersonRisk> byCode = Comparator.comparing(KeyPersonRisk::skill);
+            partnership.sort(byCode);
+            List<PartnerRisks> sections = new ArrayList<>();
+            for (Partner p : partners.values()) {
+                if (only != null && only.id() != p.id()) {
+                    continue;
+                }
+                List<KeyPersonRisk> items = new ArrayList<>(perPartner.getOrDefault(p.id(), List.of()));
+                // Skills nobody else can back up first: they are the real exposure.
+                items.sort(Comparator.comparing((KeyPersonRisk r) -> !r.backups().isEmpty()).thenComparing(byCode));
+                sections.add(new PartnerRisks(p.code(), p.name(), items.size(), items));
+            }
+            sections.sort(Comparator.comparing(PartnerRisks::partner));
+            return new KeyPersonReport(today(), minLevel, partnership, sections);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Key-person report failed", e);
+        }
+    }
+
+    private static Map<String, Holder> singleHolders(Connection con, Map<Long, Map<Long, Count>> bySkill, int minLevel)
+            throws SQLException {
+        Map<String, Holder> out = new HashMap<>();
+        List<long[]> pairs = new ArrayList<>();
+        for (var e : bySkill.entrySet()) {
+            for (Count c : e.getValue().values()) {
+                if (c.holders == 1) {
+                    pairs.add(new long[] { c.onePerson, e.getKey() });
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT ps.person_id, ps.skill_id, p.name, pa.code, ps.level, ps.verified_at IS NOT NULL "
+                + "FROM person_skill ps JOIN person p ON p.id = ps.person_id JOIN partner pa ON pa.id = p.partner_id "
+                + "WHERE ps.level >= ? AND ps.person_id IN (" + marks(pairs.stream().map(p -> p[0]).distinct().count()) + ")";
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setInt(1, minLevel);
+            int i = 2;
+            for (Long id : pairs.stream().map(p -> p[0]).distinct().toList()) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1) + "/" + rs.getLong(2), new Holder(rs.getLong(1), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getBoolean(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public CoverageReport coverage(String category) {
+        try (Connection con = dataSource.getConnection()) {
+            Map<Long, Partner> partners = partners(con);
+            List<Partner> ordered = partners.values().stream().sorted(Comparator.comparing(Partner::code)).toList();
+            Map<Long, Integer> column = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                column.put(ordered.get(i).id(), i);
+            }
+            Map<Long, int[][]> counts = new HashMap<>();
+            String sql = "SELECT ps.skill_id, p.partner_id, ps.level, COUNT(*) FROM person_skill ps "
+                    + "JOIN person p ON p.id = ps.person_id GROUP BY ps.skill_id, p.partner_id, ps.level";
+            try (PreparedStatement ps = con.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int[][] grid = counts.computeIfAbsent(rs.getLong(1), k -> new int[ordered.size()][5]);
+                    grid[column.get(rs.getLong(2))][rs.getInt(3) - 1] = rs.getInt(4);
+                }
+            }
+            Taxonomy tax = taxonomy.current();
+            String cat = category == null || category.isBlank() ? null : category.trim().toUpperCase(Locale.ROOT);
+            if (cat != null && !categoryExists(con, cat)) {
+                throw ProblemException.invalid("category", "no skill category has the code '" + category + "'");
+            }
+            List<CoverageRow> rows = new ArrayList<>();
+            for (Taxonomy.Entry skill : allSkills(tax)) {
+                if (cat != null && !cat.equals(skill.categoryCode())) {
+                    continue;
+                }
+                int[][] grid = counts.getOrDefault(skill.id(), new int[ordered.size()][5]);
+                List<CoverageCell> cells = new ArrayList<>();
+                int total = 0;
+                int covering = 0;
+                for (int i = 0; i < ordered.size(); i++) {
+                    int sum = 0;
+                    for (int n : grid[i]) {
+                        sum += n;
+                    }
+                    total += sum;
+                    covering += sum > 0 ? 1 : 0;
+                    cells.add(new CoverageCell(ordered.get(i).code(), sum, grid[i].clone()));
+                }
+                rows.add(new CoverageRow(skill.code(), skill.name(), skill.categoryCode(), total, covering, cells));
+            }
+            return new CoverageReport(today(), ordered.stream().map(p -> new PartnerRef(p.code(), p.name())).toList(), rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Coverage report failed", e);
+        }
+    }
+
+    public StaleReport stale(Integer months, String partnerCode, int page, int size) {
+        int m = months == null ? config.staleAfterMonths() : months;
+        if (m < 1 || m > 120) {
+            throw ProblemException.invalid("months", "must be 1 to 120");
+        }
+        LocalDate today = today();
+        LocalDate before = today.minusMonths(m);
+        try (Connection con = dataSource.getConnection()) {
+            Map<Long, Partner> partners = partners(con);
+            Partner only = partnerCode == null || partnerCode.isBlank() ? null : partner(partners, partnerCode);
+            Map<Long, List<String>> staleSkills = new HashMap<>();
+            Map<Long, LocalDate> oldest = new HashMap<>();
+            String skillSql = "SELECT ps.person_id, s.code, COALESCE(ps.last_confirmed, p.last_confirmed) FROM person_skill ps "
+                    + "JOIN person p ON p.id = ps.person_id JOIN skill s ON s.id = ps.skill_id "
+                    + "WHERE (COALESCE(ps.last_confirmed, p.last_confirmed) IS NULL OR COALESCE(ps.last_confirmed, p.last_confirmed) < ?)"
+                    + (only == null ? "" : " AND p.partner_id = ?") + " ORDER BY s.code";
+            try (PreparedStatement ps = con.prepareStatement(skillSql)) {
+                ps.setDate(1, Date.valueOf(before));
+                if (only != null) {
+                    ps.setLong(2, only.id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long person = rs.getLong(1);
+                        staleSkills.computeIfAbsent(person, k -> new ArrayList<>()).add(rs.getString(2));
+                        Date d = rs.getDate(3);
+                        if (d != null) {
+                            oldest.merge(person, d.toLocalDate(), (a, b) -> a.isBefore(b) ? a : b);
+                        }
+                    }
+                }
+            }
+            List<StaleEntry> entries = new ArrayList<>();
+            String personSql = "SELECT p.id, p.name, p.partner_id, p.email, p.manager, p.last_confirmed FROM person p WHERE "
+                    + (only == null ? "1 = 1" : "p.partner_id = ?");
+            try (PreparedStatement ps = con.prepareStatement(personSql)) {
+                if (only != null) {
+                    ps.setLong(1, only.id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Date d = rs.getDate(6);
+                        LocalDate confirmed = d == null ? null : d.toLocalDate();
+                        boolean profileStale = confirmed == null || confirmed.isBefore(before);
+                        List<String> skills = staleSkills.getOrDefault(id, List.of());
+                        if (profileStale || !skills.isEmpty()) {
+                            entries.add(new StaleEntry(new StalePerson(id, rs.getString(2), partners.get(rs.getLong(3)).code(),
+                                    rs.getString(4), rs.getBoolean(5)), confirmed, profileStale, skills, oldest.get(id)));
+                        }
+                    }
+                }
+            }
+            // Longest unconfirmed first (never confirmed before all), then by name.
+            entries.sort(Comparator.comparing((StaleEntry e) -> e.lastConfirmed(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(e -> e.person().name().toLowerCase(Locale.ROOT)).thenComparingLong(e -> e.person().id()));
+            int from = (int) Math.min((long) page * size, entries.size());
+            int to = Math.min(from + size, entries.size());
+            return new StaleReport(today, m, before, List.copyOf(entries.subList(from, to)), page, size, entries.size(),
+                    (int) ((entries.size() + (long) size - 1) / size));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Stale report failed", e);
+        }
+    }
+
+    private LocalDate today() {
+        return Dates.today(clock);
+    }
+
+    private static List<Taxonomy.Entry> allSkills(Taxonomy tax) {
+        List<Taxonomy.Entry> all = new ArrayList<>();
+        tax.forEach(all::add);
+        all.sort(Comparator.comparing(Taxonomy.Entry::categoryCode).thenComparing(Taxonomy.Entry::code));
+        return all;
+    }
+
+    private static boolean categoryExists(Connection con, String code) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement("SELECT 1 FROM skill_category WHERE code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static Map<Long, Partner> partners(Connection con) throws SQLException {
+        Map<Long, Partner> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = con.prepareStatement("SELECT id, code, name FROM partner ORDER BY code");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), new Partner(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
+    }
+
+    private static Partner partner(Map<Long, Partner> partners, String code) {
+        return partners.values().stream().filter(p -> p.code().equalsIgnoreCase(code.trim())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));
+    }
+
+    private static String marks(long n) {
+        return String.join(",", java.util.Collections.nCopies((int) n, "?"));
+    }
+}

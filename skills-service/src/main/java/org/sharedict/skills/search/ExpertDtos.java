@@ -1,0 +1,34 @@
+package org.sharedict.skills.search;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** docs/ARCHITECTURE.md {@code ExpertView}: what rota-service and dr-planner read from /api/experts. */
+public final class ExpertDtos {
+
+    private ExpertDtos() {
+    }
+
+    /** The contract's person fields, then additions consumers may ignore. */
+    public record ExpertPerson(long id, String name, String partner, String partnerName, String jobTitle, String email,
+            String workPhone, String mobile, boolean helpOtherPartners, int helpHoursPerMonth, boolean outOfHours,
+            String team, String site, boolean manager, LocalDate unavailableUntil, String unavailableReason,
+            LocalDate lastConfirmed) {
+    }
+
+    public record ExpertView(ExpertPerson person, double score, List<Ranking.Match> matched, List<String> missing,
+            List<String> reasons, boolean stale, boolean available) {
+    }
+
+    /** How each {@code skill} term was understood: by code, name, alias or as a typo. */
+    public record ResolvedTerm(String term, String skill, String name, String matchedBy) {
+    }
+
+    /** The usual page shape, plus how the terms were understood and the search's settings. */
+    public record ExpertPage(List<ExpertView> items, int page, int size, long totalItems, int totalPages,
+            List<ResolvedTerm> skills, String match, int minLevel) {
+    }
+
+    public record Suggestion(String code, String name) {
+    }
+}
