@@ -86,7 +86,7 @@ final class DrDemo {
                 "category", "PLATFORM", "tier", 1, "rtoMinutes", 480, "dependsOn", List.of("active-directory", "internet"),
                 "description", "Directory synchronisation and sign-in to Microsoft 365.",
                 "steps", List.of(Map.of("key", "sync", "title", "Restart Entra Connect and force a delta sync", "durationMinutes", 30,
-                        "skill", "MICROSOFT_365", "ownerRole", "Infrastructure engineer",
+                        "skill", "ENTRA_ID", "ownerRole", "Infrastructure engineer",
                         "instructions", "Check the sync service account is not locked out; run a delta sync and check for export errors.")))));
         api.post(dr + "/templates/" + template + "/versions", Map.of("notes", "Adds Microsoft 365 identity; website RTO 8 hours",
                 "content", v2));
@@ -178,7 +178,7 @@ final class DrDemo {
                 c.put("additions", Map.of("activities", List.of(Map.of("key", "cctv", "name", "Town centre CCTV control room link",
                         "category", "SYSTEM", "tier", 2, "rtoMinutes", 720, "dependsOn", List.of("core-network"),
                         "steps", List.of(Map.of("key", "link", "title", "Restore the CCTV fibre link to the control room",
-                                "durationMinutes", 60, "skill", "NETWORKING", "ownerRole", "Network engineer"))))));
+                                "durationMinutes", 60, "skill", "CISCO_SWITCHING", "ownerRole", "Network engineer"))))));
             }
             case "ELDC" -> {
                 c.put("exclusions", List.of(Map.of("activityKey", "telephony", "stepKey", "pbx",
@@ -190,7 +190,7 @@ final class DrDemo {
                 c.put("additions", Map.of("activities", List.of(Map.of("key", "social-care", "name", "Adult and children's social care case management",
                         "category", "BUSINESS_SERVICE", "tier", 1, "rtoMinutes", 720, "mtpdMinutes", 1440, "dependsOn", List.of("sql", "citrix"),
                         "steps", List.of(Map.of("key", "app", "title", "Start the case management application", "durationMinutes", 90,
-                                "skill", "SQL_SERVER", "ownerRole", "Applications analyst"),
+                                "skill", "MSSQL", "ownerRole", "Applications analyst"),
                                 Map.of("key", "safeguarding", "title", "Confirm safeguarding alerts are flowing", "durationMinutes", 30,
                                         "ownerRole", "Social care systems lead"))))));
                 c.put("overrides", List.of(Map.of("activityKey", "core-network", "stepKey", "core-switches", "field", "durationMinutes", "value", 90)));
