@@ -31,6 +31,26 @@ class DemoDataConsistencyTest {
         assertEquals(Set.of(), needed, "DR template skill codes missing from the skills taxonomy");
     }
 
+    @Test
+    void noNameOrAliasBelongsToTwoDemoSkills() throws Exception {
+        // skills-service refuses a term that already names another skill (409, compared folded:
+        // case, spaces and punctuation ignored), which would stop the demo load half-way.
+        java.util.Map<String, String> owner = new java.util.HashMap<>();
+        Set<String> clashes = new TreeSet<>();
+        for (JsonNode s : read("demo/skills-taxonomy.json").path("skills")) {
+            String code = s.path("code").asText();
+            java.util.List<String> terms = new java.util.ArrayList<>(java.util.List.of(code, s.path("name").asText()));
+            s.path("aliases").forEach(a -> terms.add(a.asText()));
+            for (String term : terms) {
+                String previous = owner.putIfAbsent(term.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9+#&]", ""), code);
+                if (previous != null && !previous.equals(code)) {
+                    clashes.add(term + " (" + previous + ", " + code + ")");
+                }
+            }
+        }
+        assertEquals(Set.of(), clashes, "terms naming two skills");
+    }
+
     private void collectSkills(JsonNode node, Set<String> out) {
         if (node.isObject()) {
             JsonNode skill = node.get("skill");
