@@ -1,0 +1,202 @@
+// Every call to the platform's API goes through here: same origin, through the gateway, with the
+// signed-in user's bearer token. Failures become an ApiError whose message is fit to show a
+// person: the problem+json title and detail, what a 401, 403 or 503 means, or that the network
+// failed. Nothing is swallowed: the screens show every ApiError (errors.js).
+import * as session from './session.js';
+
+/** Which service answers a path, to say which one is down. */
+const SERVICES = [
+  [/^\/api\/dr\//, 'the DR planning service (dr-planner)'],
+  [/^\/api\/(rotas|oncall|incidents|escalation-policies|calendar|shifts|overrides|leave)/, 'the rota and incidents service (rota-service)'],
+  [/^\/api\/(partners|people|skills|experts|reports\/skills)/, 'the skills service (skills-service)'],
+  [/^\/api\/(auth|users|api-keys)/, 'the gateway'],
+];
+
+export function serviceOf(path) {
+  const hit = SERVICES.find(([re]) => re.test(path));
+  return hit ? hit[1] : 'a service of the platform';
+}
+
+export class ApiError extends Error {
+  constructor(status, problem, message, path) {
+    super(message);
+    this.status = status;
+    this.problem = problem || {};
+    this.path = path;
+  }
+
+  /** Field errors as [{field, message, rejected}] (problem+json `errors`). */
+  get fieldErrors() {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+let onSignedOut = () => {};
+/** The app decides what happens when the session cannot be renewed (back to the sign-in page). */
+export function whenSignedOut(handler) {
+  onSignedOut = handler;
+}
+
+function describe(status, problem, path, response) {
+  const detail = problem.detail && problem.detail !== problem.title ? problem.detail : '';
+  const title = problem.title || '';
+  const said = [title, detail].filter(Boolean).join(': ');
+  switch (status) {
+    case 401:
+      return 'You are not signed in, or your session has ended. Sign in again.';
+    case 403:
+      return `You are not allowed to do this with your role and organisation.${said ? ` The service said: ${said}` : ''}`;
+    case 404:
+      return said || 'The record was not found. It may have been removed.';
+    case 412:
+    case 409:
+      return said || 'Someone else changed this record while you were editing it. Reload the page to see their change, then try again.';
+    case 428:
+      return said || 'The change must name the version being edited. Reload the page and try again.';
+    case 429: {
+      const wait = response && response.headers.get('Retry-After');
+      return `Too many requests. Try again${wait ? ` in ${wait} seconds` : ' shortly'}.${said ? ` (${said})` : ''}`;
+    }
+    case 502:
+    case 503:
+    case 504: {
+      const who = problem.service ? `the ${problem.service}` : serviceOf(path);
+      return `${who.charAt(0).toUpperCase()}${who.slice(1)} is not available at the moment, so this could not be done. Try again in a few minutes.${said ? ` (${said})` : ''}`;
+    }
+    default:
+      if (status >= 500) {
+        return `Something went wrong in ${serviceOf(path)}.${said ? ` ${said}.` : ''}${problem.requestId ? ` Quote request ID ${problem.requestId} if you report it.` : ''}`;
+      }
+      return said || `The request was refused (HTTP ${status}).`;
+  }
+}
+
+async function readProblem(response) {
+  const type = response.headers.get('Content-Type') || '';
+  try {
+    if (type.includes('json')) {
+      return await response.json();
+    }
+    const text = await response.text();
+    return text ? { detail: text.slice(0, 300) } : {};
+  } catch {
+    return {};
+  }
+}
+
+let refreshing = null;
+/** Renews the access token once for all the calls that found it expired at the same time. */
+async function refresh() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const body = session.refreshToken() ? JSON.stringify({ refreshToken: session.refreshToken() }) : undefined;
+      const r = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body,
+      });
+      if (!r.ok) {
+        return false;
+      }
+      session.start(await r.json());
+      return true;
+    })().catch(() => false).finally(() => setTimeout(() => { refreshing = null; }, 0));
+  }
+  return refreshing;
+}
+
+/**
+ * One call. Options: body (sent as JSON unless a string with contentType), ifMatch, accept,
+ * blob (answer as a Blob), anonymous (no token, no refresh). Resolves to {data, etag, response}.
+ */
+export async function call(method, path, options = {}) {
+  const headers = { Accept: options.accept || 'application/json' };
+  if (!options.anonymous && session.token()) {
+    headers.Authorization = `Bearer ${session.token()}`;
+  }
+  if (options.ifMatch !== undefined && options.ifMatch !== null) {
+    headers['If-Match'] = String(options.ifMatch).startsWith('"') ? options.ifMatch : `"${options.ifMatch}"`;
+  }
+  let body;
+  if (options.body !== undefined) {
+    if (typeof options.body === 'string') {
+      body = options.body;
+      headers['Content-Type'] = options.contentType || 'text/plain';
+    } else {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] = 'application/json';
+    }
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+  } catch (e) {
+    if (e.name === 'AbortError') {
+      throw e;
+    }
+    throw new ApiError(0, {}, 'The service could not be reached. Check your network connection and try again.', path);
+  }
+  if (response.status === 401 && !options.anonymous && !options.retried) {
+    if (session.signedIn() && await refresh()) {
+      return call(method, path, { ...options, retried: true });
+    }
+    session.end();
+    onSignedOut();
+    throw new ApiError(401, await readProblem(response), describe(401, {}, path), path);
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    throw new ApiError(response.status, problem, describe(response.status, problem, path, response), path);
+  }
+  const etag = response.headers.get('ETag');
+  if (options.blob) {
+    return { data: await response.blob(), etag, response };
+  }
+  if (response.status === 204) {
+    return { data: null, etag, response };
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  return { data, etag, response };
+}
+
+export const get = async (path, options) => (await call('GET', path, options)).data;
+export const post = async (path, body, options) => (await call('POST', path, { ...options, body })).data;
+export const put = async (path, body, options) => (await call('PUT', path, { ...options, body })).data;
+export const del = async (path, options) => (await call('DELETE', path, options)).data;
+
+/** Builds a query string from an object, repeating array values and leaving out empty ones. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one !== undefined && one !== null && one !== '') {
+        q.append(k, one);
+      }
+    }
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Fetches a file with the token and hands it to the browser as a download (or opens it). */
+export async function download(path, fileName, { open = false } = {}) {
+  const { data, response } = await call('GET', path, { blob: true, accept: '*/*' });
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename="?([^";]+)"?/.exec(disposition);
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  if (open) {
+    a.target = '_blank';
+    a.rel = 'noopener';
+  } else {
+    a.download = named ? named[1] : fileName;
+  }
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return { size: data.size, type: data.type, fileName: named ? named[1] : fileName };
+}

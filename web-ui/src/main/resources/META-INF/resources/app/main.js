@@ -1,0 +1,178 @@
+// The application shell: hash routes (#/experts, #/people/12 …), the header with who is signed
+// in, the service navigation, and what every route change does for accessibility: a page title,
+// focus on the main heading, the active menu item marked.
+import { ServiceNavigation } from '../webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js';
+import { h, replace } from './dom.js';
+import * as session from './session.js';
+import * as api from './api.js';
+import { heading, loading, p, link } from './components.js';
+import { showError, errorArea } from './errors.js';
+import { ROUTES } from './routes.js';
+
+const SERVICE = 'Shared ICT Support';
+const main = document.getElementById('main-content');
+let cleanups = [];
+let partnerNames = null;
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+
+function parse(hash) {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [path, q = ''] = raw.split('?');
+  for (const route of ROUTES) {
+    const names = [];
+    const re = new RegExp(`^${route.path.replace(/:([a-z]+)/g, (_, n) => { names.push(n); return '([^/]+)'; })}$`);
+    const m = re.exec(path);
+    if (m) {
+      const params = {};
+      names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
+      return { route, params, query: new URLSearchParams(q), path };
+    }
+  }
+  return { route: null, params: {}, query: new URLSearchParams(q), path };
+}
+
+export function navigate(hash) {
+  if (location.hash === hash) {
+    render();
+  } else {
+    location.hash = hash;
+  }
+}
+
+/** Changes the address (e.g. a search's terms) without rendering the page again. */
+export function remember(hash) {
+  history.replaceState(null, '', hash);
+}
+
+function markNav(key) {
+  document.querySelectorAll('#navigation [data-nav]').forEach((li) => {
+    const active = li.dataset.nav === key;
+    li.classList.toggle('govuk-service-navigation__item--active', active);
+    const a = li.querySelector('a');
+    if (active) {
+      a.setAttribute('aria-current', 'page');
+    } else {
+      a.removeAttribute('aria-current');
+    }
+  });
+}
+
+async function partnerName(code) {
+  if (!code) {
+    return null;
+  }
+  if (!partnerNames) {
+    partnerNames = api.get('/api/partners?size=500&sort=name')
+      .then((page) => Object.fromEntries(page.items.map((x) => [x.code, x.name])))
+      .catch(() => ({}));
+  }
+  return (await partnerNames)[code] || code;
+}
+
+async function showAccount() {
+  const account = document.getElementById('account');
+  const nav = document.getElementById('service-nav');
+  const u = session.user();
+  account.hidden = !u;
+  nav.hidden = !u;
+  document.querySelectorAll('#navigation [data-role]').forEach((li) => {
+    li.hidden = !session.hasRole(...li.dataset.role.split(' '));
+  });
+  if (!u) {
+    return;
+  }
+  const who = document.getElementById('account-who');
+  const roles = u.roles.map((r) => session.ROLE_NAMES[r] || r).join(', ');
+  replace(who, h('span', { class: 'app-header__name' }, u.name), ' · ',
+    u.partner ? await partnerName(u.partner) : 'the whole partnership', ` (${roles})`);
+}
+
+function done(title, content) {
+  document.title = `${title} – ${SERVICE}`;
+  replace(main, content);
+  const h1 = main.querySelector('h1');
+  (h1 || main).focus({ preventScroll: false });
+  window.scrollTo(0, 0);
+}
+
+export async function render() {
+  cleanups.forEach((fn) => { try { fn(); } catch { /* a screen's own cleanup */ } });
+  cleanups = [];
+  const { route, params, query, path } = parse(location.hash);
+  if (!route) {
+    if (path === '/' || path === '') {
+      navigate(session.signedIn() ? '#/experts' : '#/sign-in');
+      return;
+    }
+    markNav(null);
+    done('Page not found', [heading('Page not found'), p('If you typed the address, check it is correct. '), p(link('#/experts', 'Go to Find an expert'))]);
+    return;
+  }
+  if (!route.public && !session.signedIn()) {
+    sessionStorage.setItem('sharedict.return', location.hash);
+    navigate('#/sign-in');
+    return;
+  }
+  markNav(route.nav);
+  replace(main, loading());
+  const ctx = {
+    params, query, navigate, remember,
+    onLeave: (fn) => cleanups.push(fn),
+    partnerName,
+    signedIn: () => { partnerNames = null; showAccount(); },
+  };
+  const hashAtStart = location.hash;
+  try {
+    const { title, content } = await route.screen(ctx);
+    if (location.hash === hashAtStart) {
+      done(title, content);
+    }
+  } catch (err) {
+    if (location.hash !== hashAtStart || err.name === 'AbortError') {
+      return;
+    }
+    if (err.status === 401) {
+      return;
+    }
+    const area = errorArea();
+    done('Sorry, there is a problem', [heading('Sorry, there is a problem'), area]);
+    showError(area, err);
+    if (!(err instanceof api.ApiError)) {
+      console.error(err);
+    }
+  }
+}
+
+api.whenSignedOut(() => {
+  if (!location.hash.startsWith('#/sign-in')) {
+    sessionStorage.setItem('sharedict.return', location.hash);
+    sessionStorage.setItem('sharedict.signedOutReason', 'Your session has ended. Sign in again to carry on.');
+    navigate('#/sign-in');
+  }
+});
+
+session.onChange(() => showAccount());
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  try {
+    await api.call('POST', '/api/auth/logout', { body: {} });
+  } catch {
+    // Signing out locally is what matters; the access token expires on its own.
+  }
+  session.end();
+  sessionStorage.setItem('sharedict.signedOutReason', 'You have signed out.');
+  navigate('#/sign-in');
+});
+
+document.getElementById('skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+});
+
+window.addEventListener('hashchange', render);
+document.getElementById('boot-message')?.remove();
+new ServiceNavigation(document.getElementById('service-nav'));
+showAccount();
+render();

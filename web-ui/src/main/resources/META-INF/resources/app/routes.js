@@ -1,0 +1,39 @@
+// Every screen and its address. nav: which menu item is marked as the current one.
+import signIn from './screens/sign-in.js';
+import experts from './screens/experts.js';
+import people from './screens/people.js';
+import person from './screens/person.js';
+import personEdit from './screens/person-edit.js';
+import skillsMap from './screens/skills-map.js';
+import onCall from './screens/oncall.js';
+import rota from './screens/rota.js';
+import myShifts from './screens/my-shifts.js';
+import incidents from './screens/incidents.js';
+import incident from './screens/incident.js';
+import drPlans from './screens/dr-plans.js';
+import drPlan from './screens/dr-plan.js';
+import invocation from './screens/invocation.js';
+import admin from './screens/admin.js';
+import accessibility from './screens/accessibility.js';
+
+export const ROUTES = [
+  { path: '/sign-in', screen: signIn, public: true },
+  { path: '/accessibility', screen: accessibility, public: true },
+  { path: '/experts', screen: experts, nav: 'experts' },
+  { path: '/people', screen: people, nav: 'people' },
+  { path: '/people/new', screen: personEdit, nav: 'people' },
+  { path: '/people/:id', screen: person, nav: 'people' },
+  { path: '/people/:id/edit', screen: personEdit, nav: 'people' },
+  { path: '/skills-map', screen: skillsMap, nav: 'skills-map' },
+  { path: '/oncall', screen: onCall, nav: 'oncall' },
+  { path: '/rotas/:id', screen: rota, nav: 'oncall' },
+  { path: '/my-shifts', screen: myShifts, nav: 'oncall' },
+  { path: '/incidents', screen: incidents, nav: 'incidents' },
+  { path: '/incidents/:id', screen: incident, nav: 'incidents' },
+  { path: '/dr/plans', screen: drPlans, nav: 'dr' },
+  { path: '/dr/plans/:id', screen: drPlan, nav: 'dr' },
+  { path: '/dr/plans/:id/:tab', screen: drPlan, nav: 'dr' },
+  { path: '/dr/invocations/:id', screen: invocation, nav: 'dr' },
+  { path: '/admin', screen: admin, nav: 'admin' },
+  { path: '/admin/:section', screen: admin, nav: 'admin' },
+];
