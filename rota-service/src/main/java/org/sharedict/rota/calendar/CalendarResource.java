@@ -1,0 +1,107 @@
+package org.sharedict.rota.calendar;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.security.Roles;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.rota.calendar.CalendarDtos.BankHolidayInput;
+import org.sharedict.rota.calendar.CalendarDtos.BankHolidayView;
+import org.sharedict.rota.calendar.CalendarDtos.CalendarInput;
+import org.sharedict.rota.calendar.CalendarDtos.CalendarView;
+import org.sharedict.rota.calendar.CalendarDtos.WindowView;
+import org.sharedict.rota.platform.Params;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/calendar")
+@Authenticated
+@Tag(name = "Out-of-hours calendar", description = "Working hours, bank holidays and the out-of-hours windows they leave")
+public class CalendarResource {
+
+    static final Duration MAX_WINDOW_RANGE = Duration.ofDays(400);
+
+    @Inject
+    CalendarService calendar;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public Response get() {
+        CalendarView v = calendar.view();
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    public Response update(@Valid @NotNull CalendarInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CalendarView v = calendar.update(body, ifMatch);
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    /** The out-of-hours windows between two instants (default: the next seven days). */
+    @GET
+    @Path("/out-of-hours")
+    public List<WindowView> windows(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant f = Params.instant("from", from, Instant.now(clock));
+        Instant t = Params.instant("to", to, f.plus(Duration.ofDays(7)));
+        if (!t.isAfter(f)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        if (Duration.between(f, t).compareTo(MAX_WINDOW_RANGE) > 0) {
+            throw ProblemException.invalid("to", "at most 400 days after from");
+        }
+        return calendar.calendar().windows(f, t).stream().map(w -> WindowView.of(w.start(), w.end())).toList();
+    }
+
+    @GET
+    @Path("/bank-holidays")
+    public List<BankHolidayView> holidays(@QueryParam("year") Integer year) {
+        return calendar.holidays(year);
+    }
+
+    @POST
+    @Path("/bank-holidays")
+    @RolesAllowed(Roles.ADMIN)
+    public Response add(@Valid @NotNull BankHolidayInput body) {
+        BankHolidayView v = calendar.add(body);
+        return Response.created(URI.create("/api/calendar/bank-holidays/" + v.id())).entity(v).tag(ETags.of(v.version())).build();
+    }
+
+    @PUT
+    @Path("/bank-holidays/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response update(@PathParam("id") long id, @Valid @NotNull BankHolidayInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        BankHolidayView v = calendar.update(id, body, ifMatch);
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    @DELETE
+    @Path("/bank-holidays/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") long id) {
+        calendar.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,83 @@
+package org.sharedict.rota.escalation;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.rota.escalation.PolicyDtos.DefaultInput;
+import org.sharedict.rota.escalation.PolicyDtos.DefaultView;
+import org.sharedict.rota.escalation.PolicyDtos.PolicyInput;
+import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
+import org.sharedict.rota.platform.Params;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/escalation-policies")
+@Authenticated
+@Tag(name = "Escalation policies", description = "Who is paged, in what order, after how long; each partner's default")
+public class PolicyResource {
+
+    @Inject
+    PolicyService policies;
+
+    @GET
+    public List<PolicyView> list(@QueryParam("partner") String partner) {
+        return policies.list(Params.partner("partner", partner, false));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        return policies.get(id).map(p -> Response.ok(p).tag(ETags.of(p.version())))
+                .orElseThrow(() -> ProblemException.notFound("Escalation policy", id)).build();
+    }
+
+    @POST
+    public Response create(@Valid @NotNull PolicyInput body) {
+        PolicyView p = policies.create(body);
+        return Response.created(URI.create("/api/escalation-policies/" + p.id())).entity(p).tag(ETags.of(p.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") long id, @Valid @NotNull PolicyInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PolicyView p = policies.update(id, body, ifMatch);
+        return Response.ok(p).tag(ETags.of(p.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") long id) {
+        policies.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/defaults")
+    public List<DefaultView> defaults() {
+        return policies.defaults();
+    }
+
+    /** The policy incidents of {@code partner} follow when they name none. */
+    @PUT
+    @Path("/defaults/{partner}")
+    public DefaultView setDefault(@PathParam("partner") String partner, @Valid @NotNull DefaultInput body) {
+        return policies.setDefault(Params.partner("partner", partner, true), body.policyId());
+    }
+}

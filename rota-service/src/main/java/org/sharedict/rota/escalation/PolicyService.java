@@ -1,0 +1,288 @@
+package org.sharedict.rota.escalation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.security.Caller;
+import org.sharedict.platform.security.Roles;
+import org.sharedict.platform.web.ETags;
+import org.sharedict.rota.escalation.PolicyDtos.DefaultView;
+import org.sharedict.rota.escalation.PolicyDtos.PolicyInput;
+import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
+import org.sharedict.rota.escalation.PolicyDtos.StepInput;
+import org.sharedict.rota.escalation.PolicyDtos.StepView;
+import org.sharedict.rota.escalation.PolicyDtos.TargetInput;
+import org.sharedict.rota.escalation.PolicyDtos.TargetView;
+import org.sharedict.rota.people.People;
+import org.sharedict.rota.people.PersonSnapshot;
+import org.sharedict.rota.platform.Json;
+import org.sharedict.rota.rotas.Rota;
+import org.sharedict.rota.schedule.Layer;
+
+/** Escalation policies and each partner's default: validation, who may edit, audit. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class PolicyService {
+
+    static final Duration MIN_DELAY = Duration.ofSeconds(1);
+    static final Duration MAX_DELAY = Duration.ofHours(24);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Auditor audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Json json;
+
+    @Inject
+    People people;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PolicyView> list(String partner) {
+        List<EscalationPolicy> list = partner == null ? EscalationPolicy.list("order by name, id")
+                : EscalationPolicy.list("partner = ?1 order by name, id", partner);
+        return list.stream().map(this::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PolicyView> get(long id) {
+        return EscalationPolicy.<EscalationPolicy>findByIdOptional(id).map(this::view);
+    }
+
+    public PolicyView create(PolicyInput in) {
+        String partner = partner(in.partner());
+        requireEditRights(partner);
+        List<Steps.Step> steps = steps(in.steps(), partner);
+        if (EscalationPolicy.count("name", in.name().trim()) > 0) {
+            throw ProblemException.duplicate("name", in.name().trim());
+        }
+        EscalationPolicy p = new EscalationPolicy();
+        p.name = in.name().trim();
+        p.partner = partner;
+        p.repeatCount = in.repeatCount() == null ? 0 : in.repeatCount();
+        p.steps = json.write(new Steps.Stored(steps));
+        p.createdAt = p.updatedAt = Instant.now(clock);
+        p.persistAndFlush();
+        PolicyView v = view(p);
+        audit.created("escalation-policy", p.id, partner, v);
+        return v;
+    }
+
+    public PolicyView update(long id, PolicyInput in, String ifMatch) {
+        EscalationPolicy p = find(id);
+        requireEditRights(p.partner);
+        ETags.requireMatch(ifMatch, in.version(), p.version);
+        String partner = partner(in.partner());
+        requireEditRights(partner);
+        List<Steps.Step> steps = steps(in.steps(), partner);
+        if (EscalationPolicy.count("name = ?1 and id <> ?2", in.name().trim(), id) > 0) {
+            throw ProblemException.duplicate("name", in.name().trim());
+        }
+        String stored = json.write(new Steps.Stored(steps));
+        int repeat = in.repeatCount() == null ? 0 : in.repeatCount();
+        Changes changes = Changes.track().field("name", p.name, in.name().trim()).field("partner", p.partner, partner)
+                .field("repeatCount", p.repeatCount, repeat).field("steps", p.steps, stored);
+        p.name = in.name().trim();
+        p.partner = partner;
+        p.repeatCount = repeat;
+        p.steps = stored;
+        if (!changes.isEmpty()) {
+            p.updatedAt = Instant.now(clock);
+        }
+        p.flush();
+        audit.updated("escalation-policy", p.id, partner, changes);
+        return view(p);
+    }
+
+    public void delete(long id) {
+        EscalationPolicy p = find(id);
+        requireEditRights(p.partner);
+        if (PartnerPolicy.count("policyId", id) > 0 || Rota.count("escalationPolicyId", id) > 0) {
+            throw ProblemException.conflict("Policy " + id + " is a partner's or a rota's default; choose another default first");
+        }
+        PolicyView last = view(p);
+        p.delete();
+        audit.deleted("escalation-policy", id, p.partner, last);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DefaultView> defaults() {
+        return PartnerPolicy.<PartnerPolicy>list("order by partner").stream().map(this::defaultView).toList();
+    }
+
+    public DefaultView setDefault(String partner, long policyId) {
+        caller.requireEditRightsFor(partner, Roles.MANAGER);
+        EscalationPolicy p = EscalationPolicy.findById(policyId);
+        if (p == null) {
+            throw ProblemException.invalid("policyId", "no escalation policy has this ID");
+        }
+        PartnerPolicy d = PartnerPolicy.findById(partner);
+        Long before = d == null ? null : d.policyId;
+        if (d == null) {
+            d = new PartnerPolicy();
+            d.partner = partner;
+        }
+        d.policyId = policyId;
+        d.updatedAt = Instant.now(clock);
+        d.updatedBy = caller.username();
+        d.persistAndFlush();
+        audit.record("SET_DEFAULT", "partner-policy", partner, partner, Map.of("policyId", Map.of("from", String.valueOf(before), "to", policyId)));
+        return defaultView(d);
+    }
+
+    public EscalationPolicy find(long id) {
+        return EscalationPolicy.<EscalationPolicy>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Escalation policy", id));
+    }
+
+    public List<Steps.Step> stepsOf(EscalationPolicy p) {
+        return json.read(p.steps, Steps.Stored.class).steps();
+    }
+
+    /** Partnership-wide policies are for admins; a partner's for its managers too. */
+    private void requireEditRights(String partner) {
+        if (partner == null) {
+            if (!caller.isAdmin()) {
+                throw ProblemException.forbidden("Only admins edit partnership-wide policies; managers name their partner");
+            }
+            return;
+        }
+        caller.requireEditRightsFor(partner, Roles.MANAGER);
+    }
+
+    private static String partner(String p) {
+        return p == null || p.isBlank() ? null : p.trim().toUpperCase(Locale.ROOT);
+    }
+
+    static Duration delay(String field, String text) {
+        Duration d;
+        try {
+            d = Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO-8601 duration such as PT30S, PT5M or PT1H");
+        }
+        if (d.compareTo(MIN_DELAY) < 0 || d.compareTo(MAX_DELAY) > 0) {
+            throw ProblemException.invalid(field, "must be between 1 second and 24 hours");
+        }
+        if (d.getNano() != 0) {
+            throw ProblemException.invalid(field, "must be whole seconds");
+        }
+        return d;
+    }
+
+    private List<Steps.Step> steps(List<StepInput> in, String partner) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Steps.Step> steps = new ArrayList<>();
+        List<People.Wanted> wanted = new ArrayList<>();
+        Set<String> managersOf = new HashSet<>();
+        for (int i = 0; i < in.size(); i++) {
+            StepInput s = in.get(i);
+            Duration d = delay("steps[" + i + "].delay", s.delay());
+            List<Steps.Target> targets = new ArrayList<>();
+            for (int j = 0; j < s.targets().size(); j++) {
+                TargetInput t = s.targets().get(j);
+                String f = "steps[" + i + "].targets[" + j + "].";
+                switch (t.kind()) {
+                    case ROTA_LAYER -> {
+                        if (t.rotaId() == null) {
+                            errors.add(new Problem.FieldError(f + "rotaId", "is required for a ROTA_LAYER target"));
+                        } else if (Rota.findById(t.rotaId()) == null) {
+                            errors.add(new Problem.FieldError(f + "rotaId", "no rota has this ID", t.rotaId()));
+                        }
+                        targets.add(new Steps.Target(t.kind(), t.rotaId(), t.layer() == null ? Layer.PRIMARY : t.layer(), null, null, null));
+                    }
+                    case PERSON -> {
+                        if (t.personId() == null) {
+                            errors.add(new Problem.FieldError(f + "personId", "is required for a PERSON target"));
+                        } else {
+                            wanted.add(new People.Wanted(f + "personId", t.personId()));
+                        }
+                        targets.add(new Steps.Target(t.kind(), null, null, t.personId(), null, null));
+                    }
+                    case PARTNER_MANAGER -> {
+                        String p = t.partner() == null ? partner : t.partner().trim().toUpperCase(Locale.ROOT);
+                        if (p != null) {
+                            managersOf.add(p);
+                        }
+                        targets.add(new Steps.Target(t.kind(), null, null, null, p, null));
+                    }
+                    case WEBHOOK -> {
+                        if (!validUrl(t.url())) {
+                            errors.add(new Problem.FieldError(f + "url", "must be an http or https URL", t.url()));
+                        }
+                        targets.add(new Steps.Target(t.kind(), null, null, null, null, t.url() == null ? null : t.url().trim()));
+                    }
+                }
+            }
+            steps.add(new Steps.Step(d.toString(), d.getSeconds(), targets));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        people.requireExisting(wanted);
+        // Managers are looked up now so that paging them later needs no other service.
+        managersOf.forEach(people::refreshManagers);
+        return steps;
+    }
+
+    private static boolean validUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            URI u = URI.create(url.trim());
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    PolicyView view(EscalationPolicy p) {
+        List<Steps.Step> steps = stepsOf(p);
+        Set<Long> ids = new HashSet<>();
+        steps.forEach(s -> s.targets().forEach(t -> {
+            if (t.personId() != null) {
+                ids.add(t.personId());
+            }
+        }));
+        Map<Long, PersonSnapshot> known = people.find(ids);
+        List<StepView> views = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Steps.Step s = steps.get(i);
+            views.add(new StepView(i + 1, s.delay(), s.delaySeconds(), s.targets().stream().map(t -> {
+                Rota r = t.rotaId() == null ? null : Rota.findById(t.rotaId());
+                PersonSnapshot ps = t.personId() == null ? null : known.get(t.personId());
+                return new TargetView(t.kind(), t.rotaId(), r == null ? null : r.name, t.layer(), t.personId(),
+                        ps == null ? null : ps.name, t.partner(), t.url());
+            }).toList()));
+        }
+        return new PolicyView(p.id, p.name, p.partner, p.repeatCount, views, p.version, p.createdAt, p.updatedAt);
+    }
+
+    private DefaultView defaultView(PartnerPolicy d) {
+        EscalationPolicy p = EscalationPolicy.findById(d.policyId);
+        return new DefaultView(d.partner, d.policyId, p == null ? null : p.name, d.updatedAt, d.updatedBy);
+    }
+}

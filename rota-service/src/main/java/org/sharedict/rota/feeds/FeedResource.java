@@ -1,0 +1,81 @@
+package org.sharedict.rota.feeds;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.problem.ProblemException;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/calendar/feeds")
+@Tag(name = "Calendar feeds", description = "Each person's shifts as an iCalendar feed for their calendar client")
+public class FeedResource {
+
+    public static final String TEXT_CALENDAR = "text/calendar";
+
+    @Inject
+    FeedService feeds;
+
+    /** The one rota path without a JWT: the secret in the URL is the authorisation. */
+    @GET
+    @Path("/{token:[A-Za-z0-9_-]{20,100}}.ics")
+    @PermitAll
+    @Produces(TEXT_CALENDAR + ";charset=UTF-8")
+    public Response feed(@PathParam("token") String token) {
+        String ics = feeds.calendar(token).orElseThrow(() -> new ProblemException(new org.sharedict.platform.problem.Problem(
+                "not-found", "Not found", 404, "No calendar feed has this address; it may have been rotated or revoked")));
+        return Response.ok(ics, TEXT_CALENDAR + ";charset=UTF-8").header("Cache-Control", "private, max-age=300").build();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public FeedService.FeedStatus mine() {
+        return feeds.mine();
+    }
+
+    @POST
+    @Path("/me/rotate")
+    @Authenticated
+    public FeedService.FeedStatus rotateMine() {
+        return feeds.issue(feeds.myPersonId());
+    }
+
+    @DELETE
+    @Path("/me")
+    @Authenticated
+    public Response revokeMine() {
+        feeds.revoke(feeds.myPersonId());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/people/{personId}")
+    @Authenticated
+    public FeedService.FeedStatus status(@PathParam("personId") long personId) {
+        return feeds.status(personId);
+    }
+
+    @POST
+    @Path("/people/{personId}/rotate")
+    @Authenticated
+    public FeedService.FeedStatus rotate(@PathParam("personId") long personId) {
+        return feeds.issue(personId);
+    }
+
+    @DELETE
+    @Path("/people/{personId}")
+    @Authenticated
+    public Response revoke(@PathParam("personId") long personId) {
+        feeds.revoke(personId);
+        return Response.noContent().build();
+    }
+}

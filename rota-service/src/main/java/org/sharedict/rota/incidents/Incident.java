@@ -1,0 +1,94 @@
+package org.sharedict.rota.incidents;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A page: raised for a partner, escalated along a policy until acknowledged, then resolved. */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    public enum Severity { CRITICAL, HIGH, MEDIUM, LOW }
+
+    public enum Status { TRIGGERED, ACKNOWLEDGED, RESOLVED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 16)
+    public String partner;
+
+    @Column(nullable = false, length = 500)
+    public String summary;
+
+    @Column(columnDefinition = "TEXT")
+    public String details;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Severity severity;
+
+    @Column(name = "dedup_key", length = 200)
+    public String dedupKey;
+
+    /** partner|dedupKey while open, null once resolved: unique, so one open incident per key. */
+    @Column(name = "open_key", length = 220)
+    public String openKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    @Column(name = "policy_id")
+    public Long policyId;
+
+    @Column(name = "policy_name", length = 200)
+    public String policyName;
+
+    /** The last step notified (0-based; -1 before the first). */
+    @Column(nullable = false)
+    public int step;
+
+    /** The pass through the policy (0-based; it repeats {@code repeatCount} times). */
+    @Column(nullable = false)
+    public int pass;
+
+    @Column(name = "next_step_at")
+    public Instant nextStepAt;
+
+    @Column(nullable = false)
+    public int occurrences;
+
+    @Column(name = "raised_by", nullable = false, length = 120)
+    public String raisedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by", length = 120)
+    public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by", length = 120)
+    public String resolvedBy;
+
+    @Version
+    public long version;
+}

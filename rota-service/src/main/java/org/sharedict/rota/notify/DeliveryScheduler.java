@@ -1,0 +1,49 @@
+package org.sharedict.rota.notify;
+
+import java.time.Instant;
+import java.util.Date;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import io.quarkus.logging.Log;
+
+/**
+ * One Quartz job per delivery attempt, keyed by notification and attempt, so that an attempt is
+ * scheduled at most once; it survives restarts (JDBC store) and is recovered by another instance
+ * if the one running it dies (requestRecovery). A missed attempt fires at once.
+ */
+@ApplicationScoped
+public class DeliveryScheduler {
+
+    static final String GROUP = "delivery";
+
+    @Inject
+    Scheduler quartz;
+
+    public void deliver(long notificationId, int attempt, Instant at) {
+        JobKey key = JobKey.jobKey("notification-" + notificationId + "-" + attempt, GROUP);
+        JobDetail job = JobBuilder.newJob(DeliveryJob.class).withIdentity(key).requestRecovery()
+                .usingJobData(DeliveryJob.NOTIFICATION, Long.toString(notificationId))
+                .usingJobData(DeliveryJob.ATTEMPT, Integer.toString(attempt)).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), GROUP).startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+        try {
+            quartz.scheduleJob(job, trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            Log.debugf("delivery %s is already scheduled", key);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule delivery of notification " + notificationId, e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.sharedict.rota.notify;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.quartz.SchedulerException;
+import org.sharedict.platform.security.Roles;
+
+@Path("/api/rotas/reminders")
+@Tag(name = "Rotas")
+public class ReminderResource {
+
+    @Inject
+    ReminderScheduler scheduler;
+
+    /** Runs the shift-reminder check now instead of at its next scheduled time (in the background, through Quartz). */
+    @POST
+    @Path("/check")
+    @RolesAllowed(Roles.ADMIN)
+    public Response checkNow() throws SchedulerException {
+        scheduler.runNow();
+        return Response.accepted().build();
+    }
+}

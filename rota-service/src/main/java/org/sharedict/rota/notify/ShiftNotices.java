@@ -1,0 +1,97 @@
+package org.sharedict.rota.notify;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.rota.people.People;
+import org.sharedict.rota.people.PersonSnapshot;
+import org.sharedict.rota.platform.RotaConfig;
+import org.sharedict.rota.schedule.OutOfHoursCalendar;
+import org.sharedict.rota.schedule.Shift;
+
+/**
+ * Tells people when a change to a rota publishes or moves their upcoming shifts: each person whose
+ * own list of shifts (within the notice horizon) differs before and after the change gets one
+ * e-mail with their new list. People whose shifts did not change hear nothing.
+ */
+@ApplicationScoped
+public class ShiftNotices {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    People people;
+
+    @Inject
+    RotaConfig config;
+
+    private record Key(String layer, java.time.Instant start, java.time.Instant end, String reason) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int changed(String rotaName, List<Shift> before, List<Shift> after, boolean published) {
+        Map<Long, List<Key>> was = byPerson(before);
+        Map<Long, List<Key>> now = byPerson(after);
+        Set<Long> everyone = new LinkedHashSet<>(was.keySet());
+        everyone.addAll(now.keySet());
+        Map<Long, PersonSnapshot> known = people.find(everyone);
+        int sent = 0;
+        for (Long id : everyone) {
+            if (Objects.equals(was.getOrDefault(id, List.of()), now.getOrDefault(id, List.of()))) {
+                continue;
+            }
+            PersonSnapshot p = known.get(id);
+            if (p == null || p.email == null) {
+                continue;
+            }
+            List<Shift> mine = after.stream().filter(s -> s.personId() == id).toList();
+            String subject = (published ? "Your out-of-hours shifts are published: " : "Your out-of-hours shifts changed: ") + rotaName;
+            outbox.queue(Notification.Purpose.SHIFTS_CHANGED, Notification.Channel.EMAIL, null, id, null, p.email, subject,
+                    body(p.name, rotaName, mine, published));
+            sent++;
+        }
+        return sent;
+    }
+
+    private static Map<Long, List<Key>> byPerson(List<Shift> shifts) {
+        Map<Long, List<Key>> out = new HashMap<>();
+        for (Shift s : shifts) {
+            out.computeIfAbsent(s.personId(), k -> new ArrayList<>()).add(new Key(s.layer().name(), s.start(), s.end(), s.reason().name()));
+        }
+        return out;
+    }
+
+    private String body(String name, String rota, List<Shift> shifts, boolean published) {
+        ZoneId zone = OutOfHoursCalendar.LONDON;
+        StringBuilder b = new StringBuilder();
+        b.append("Hello ").append(name).append(",\n\n");
+        b.append(published ? "The rota \"" + rota + "\" has been published." : "The rota \"" + rota + "\" has changed.");
+        b.append(" Your shifts in the next ").append(config.notices().horizonDays()).append(" days (UK time):\n\n");
+        if (shifts.isEmpty()) {
+            b.append("  none\n");
+        }
+        for (Shift s : shifts) {
+            b.append("  ").append(WHEN.format(s.start().atZone(zone))).append(" to ").append(WHEN.format(s.end().atZone(zone)))
+                    .append("  ").append(s.layer().name().toLowerCase(Locale.ROOT))
+                    .append(s.reason().name().equals("SCHEDULED") ? "" : " (" + s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
+                    .append('\n');
+        }
+        b.append("\nYour calendar feed shows the same (GET /api/calendar/feeds/me for its address).\n\n-- rota-service, Shared ICT Support platform\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package org.sharedict.rota.people;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.rota.platform.Bearer;
+
+/**
+ * People as rota-service knows them. Adding someone to a rota or a policy checks with
+ * skills-service that they exist and refreshes the local snapshot; paging and feeds read only the
+ * snapshot, so they keep working when skills-service is down.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class People {
+
+    @Inject
+    PeopleDirectory directory;
+
+    @Inject
+    Bearer bearer;
+
+    @Inject
+    Clock clock;
+
+    /** A person that must exist, named by {@code field} in the 400 when they do not. */
+    public record Wanted(String field, long personId) {
+    }
+
+    /**
+     * Checks every wanted person with skills-service and refreshes their snapshots: 400 naming each
+     * unknown one, 503 when skills-service cannot answer (nothing is written then).
+     */
+    public Map<Long, PersonSnapshot> requireExisting(Collection<Wanted> wanted) {
+        Map<Long, PersonSnapshot> found = new HashMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String auth = bearer.header();
+        for (Wanted w : wanted) {
+            if (found.containsKey(w.personId())) {
+                continue;
+            }
+            PeopleDirectory.Answer<PeopleDirectory.Person> a = directory.person(w.personId(), auth);
+            switch (a.status()) {
+                case FOUND -> found.put(w.personId(), store(a.value()));
+                case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no person with this ID", w.personId()));
+                case UNKNOWN -> throw ProblemException.unavailable("Cannot check person " + w.personId() + " with skills-service: "
+                        + a.reason() + "; nothing was changed, try again shortly");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return found;
+    }
+
+    /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
+    public boolean refreshManagers(String partner) {
+        PeopleDirectory.Answer<List<PeopleDirectory.Person>> a = directory.managers(partner, bearer.header());
+        if (a.status() != PeopleDirectory.Status.FOUND) {
+            return false;
+        }
+        PersonSnapshot.update("manager = false where partner = ?1 and manager = true", partner);
+        for (PeopleDirectory.Person p : a.value()) {
+            store(p);
+        }
+        return true;
+    }
+
+    public record Refresh(int known, int refreshed) {
+    }
+
+    public Refresh refreshAllAnswer() {
+        long known = PersonSnapshot.count();
+        int refreshed = refreshAll();
+        if (known > 0 && refreshed == 0) {
+            throw ProblemException.unavailable("skills-service did not answer for any of the " + known + " people; the snapshot is unchanged");
+        }
+        return new Refresh((int) known, refreshed);
+    }
+
+    /** Refreshes every known person; returns how many skills-service answered for. */
+    public int refreshAll() {
+        int refreshed = 0;
+        String auth = bearer.header();
+        List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream().map(p -> p.personId).toList();
+        for (Long id : ids) {
+            PeopleDirectory.Answer<PeopleDirectory.Person> a = directory.person(id, auth);
+            if (a.status() == PeopleDirectory.Status.FOUND) {
+                store(a.value());
+                refreshed++;
+            }
+        }
+        return refreshed;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PersonSnapshot> find(long personId) {
+        return PersonSnapshot.findByIdOptional(personId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, PersonSnapshot> find(Collection<Long> ids) {
+        Map<Long, PersonSnapshot> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (PersonSnapshot p : PersonSnapshot.<PersonSnapshot>list("personId in ?1", List.copyOf(ids))) {
+            out.put(p.personId, p);
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PersonSnapshot> managersOf(String partner) {
+        return PersonSnapshot.list("partner = ?1 and manager = true order by personId", partner);
+    }
+
+    private PersonSnapshot store(PeopleDirectory.Person p) {
+        PersonSnapshot s = PersonSnapshot.findById(p.id());
+        if (s == null) {
+            s = new PersonSnapshot();
+            s.personId = p.id();
+            s.name = p.name();
+            s.partner = p.partner();
+            s.email = p.email();
+            s.phone = p.phone();
+            s.manager = p.manager();
+            s.refreshedAt = Instant.now(clock);
+            s.persist();
+            return s;
+        }
+        s.name = p.name();
+        s.partner = p.partner();
+        s.email = p.email();
+        s.phone = p.phone();
+        s.manager = p.manager();
+        s.refreshedAt = Instant.now(clock);
+        return s;
+    }
+}

@@ -1,0 +1,68 @@
+package org.sharedict.rota.platform;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.sharedict.platform.problem.ProblemException;
+
+/** Query parameters read strictly: a value that cannot be read is a 400 naming the parameter. */
+public final class Params {
+
+    private static final Pattern PARTNER = Pattern.compile("[A-Za-z0-9]{2,16}");
+
+    private Params() {
+    }
+
+    public static Instant instant(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-11-22T23:00:00Z");
+            }
+        }
+    }
+
+    public static LocalDate date(String name, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date such as 2026-11-22");
+        }
+    }
+
+    public static String partner(String name, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ProblemException.invalid(name, "is required: a partner code such as BBC");
+            }
+            return null;
+        }
+        if (!PARTNER.matcher(value.trim()).matches()) {
+            throw ProblemException.invalid(name, "must be a partner code of 2 to 16 letters or digits");
+        }
+        return value.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type, E fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.sharedict.rota.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.rota.platform.Params;
+import org.sharedict.rota.reports.ReportDtos.ResponseReport;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/incidents/reports")
+@Authenticated
+@Tag(name = "Reports", description = "On-call hours, fairness between partners, response times")
+public class IncidentReportResource {
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Clock clock;
+
+    /** Time to acknowledge and to resolve incidents, per partner and per day, week or month (default MONTH). */
+    @GET
+    @Path("/response-times")
+    public ResponseReport responseTimes(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("partner") String partner,
+            @QueryParam("period") String period) {
+        Instant t = Params.instant("to", to, Instant.now(clock));
+        Instant f = Params.instant("from", from, t.minus(Duration.ofDays(90)));
+        return reports.responseTimes(f, t, Params.partner("partner", partner, false),
+                Params.enumValue("period", period, Reports.Granularity.class, Reports.Granularity.MONTH));
+    }
+}

@@ -1,0 +1,47 @@
+package org.sharedict.rota.reports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Report shapes: hours for payments and cross-charging, fairness, response times. */
+public final class ReportDtos {
+
+    private ReportDtos() {
+    }
+
+    /** {@code outOfHoursHours} is the part of the on-call time outside working hours (all of it on out-of-hours rotas). */
+    public record PersonHours(long personId, String name, String partner, double primaryHours, double secondaryHours,
+            double outOfHoursHours, int shifts) {
+    }
+
+    public record PartnerHours(String partner, double primaryHours, double secondaryHours, double outOfHoursHours, int people) {
+    }
+
+    public record HoursReport(Instant from, Instant to, Long rotaId, List<PersonHours> people, List<PartnerHours> partners) {
+    }
+
+    /**
+     * One partner's part in one rota. {@code memberShare}: its members as a share of the primary
+     * layer; {@code hoursShare}: its people's share of the primary hours; {@code coverReceivedHours}:
+     * the rota's primary hours split equally among the partners it covers; {@code balanceHours}:
+     * hours given minus cover received (positive: the others owe it).
+     */
+    public record PartnerFairness(String partner, boolean covered, int members, double memberShare, double primaryHours,
+            double hoursShare, double coverReceivedHours, double balanceHours) {
+    }
+
+    public record RotaFairness(long rotaId, String rotaName, double primaryHours, List<PartnerFairness> partners) {
+    }
+
+    public record FairnessReport(Instant from, Instant to, List<RotaFairness> rotas) {
+    }
+
+    public record ResponseTimes(String partner, LocalDate period, int incidents, int acknowledged, int resolved,
+            Double ackMedianSeconds, Double ackP90Seconds, Double ackMeanSeconds, Double resolveMedianSeconds,
+            Double resolveP90Seconds, Double resolveMeanSeconds) {
+    }
+
+    public record ResponseReport(Instant from, Instant to, String granularity, List<ResponseTimes> rows) {
+    }
+}

@@ -1,0 +1,69 @@
+package org.sharedict.rota.rotas;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.People;
+import org.sharedict.rota.people.PersonSnapshot;
+import org.sharedict.rota.schedule.Expander;
+import org.sharedict.rota.schedule.Layer;
+import org.sharedict.rota.schedule.OutOfHoursCalendar;
+import org.sharedict.rota.schedule.RotaPlan;
+import org.sharedict.rota.schedule.Shift;
+
+/**
+ * Who is on call for a partner at an instant: the first rota (lowest ID) covering the partner that
+ * has someone on its primary layer then, with that rota's secondary. Names and contact details
+ * come from the local snapshot, so the answer needs no other service.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class OnCallService {
+
+    @Inject
+    RotaPlans plans;
+
+    @Inject
+    CalendarService calendar;
+
+    @Inject
+    People people;
+
+    public record OnCallPerson(long personId, String name, String partner, String phone, String email, long rotaId, String rotaName,
+            Layer layer, String reason, Instant shiftStart, Instant shiftEnd, long scheduledPersonId, String note) {
+    }
+
+    public record OnCall(String partner, Instant at, boolean covered, OnCallPerson primary, OnCallPerson secondary) {
+    }
+
+    public OnCall lookup(String partner, Instant at) {
+        OutOfHoursCalendar cal = calendar.calendar();
+        List<Rota> rotas = Rota.list("select distinct r from Rota r join r.partners p where p = ?1 order by r.id", partner);
+        for (Rota r : rotas) {
+            RotaPlan plan = plans.plan(r, at, at);
+            Optional<Shift> primary = Expander.at(plan, cal, Layer.PRIMARY, at);
+            if (primary.isPresent()) {
+                Optional<Shift> secondary = Expander.at(plan, cal, Layer.SECONDARY, at);
+                return new OnCall(partner, at, true, person(r, primary.get()), secondary.map(s -> person(r, s)).orElse(null));
+            }
+        }
+        return new OnCall(partner, at, false, null, null);
+    }
+
+    /** Who holds {@code layer} of one rota at {@code at}, if anyone. */
+    public Optional<Shift> holder(Rota r, Layer layer, Instant at) {
+        return Expander.at(plans.plan(r, at, at), calendar.calendar(), layer, at);
+    }
+
+    private OnCallPerson person(Rota r, Shift s) {
+        PersonSnapshot p = people.find(s.personId()).orElse(null);
+        return new OnCallPerson(s.personId(), p == null ? null : p.name, p == null ? null : p.partner, p == null ? null : p.phone,
+                p == null ? null : p.email, r.id, r.name, s.layer(), s.reason().name(), s.start(), s.end(), s.scheduledPersonId(), s.note());
+    }
+}

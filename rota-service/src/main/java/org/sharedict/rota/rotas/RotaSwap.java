@@ -1,0 +1,48 @@
+package org.sharedict.rota.rotas;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.sharedict.rota.schedule.Layer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Two members exchange their rotation periods on a layer; each period is named by an instant inside it. */
+@Entity
+@Table(name = "rota_swap")
+public class RotaSwap extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "rota_id", nullable = false)
+    public long rotaId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Layer layer;
+
+    @Column(name = "first_at", nullable = false)
+    public Instant firstAt;
+
+    @Column(name = "second_at", nullable = false)
+    public Instant secondAt;
+
+    @Column(length = 500)
+    public String reason;
+
+    @Column(name = "created_by", nullable = false, length = 120)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}
