@@ -85,16 +85,15 @@ async function readProblem(response) {
 }
 
 let refreshing = null;
-/** Renews the access token once for all the calls that found it expired at the same time. */
+/**
+ * Renews the access token with the gateway's refresh cookie, once for all the calls that found it
+ * expired at the same time.
+ */
 async function refresh() {
   if (!refreshing) {
     refreshing = (async () => {
-      const body = session.refreshToken() ? JSON.stringify({ refreshToken: session.refreshToken() }) : undefined;
       const r = await fetch('/api/auth/refresh', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-        body,
+        method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: '{}',
       });
       if (!r.ok) {
         return false;

@@ -1,6 +1,7 @@
-// Who is signed in. The access token lives in sessionStorage: it survives a reload of the tab
-// but not closing it, and no other site can read it. The claims are read from the token itself
-// (docs/ARCHITECTURE.md, token contract); the services check them again on every call.
+// Who is signed in. The short-lived access token lives in sessionStorage: it survives a reload of
+// the tab but not closing it. The refresh token is never kept here: the gateway sets it as an
+// HttpOnly cookie (path /api/auth) that scripts cannot read. The claims are read from the access
+// token itself (docs/ARCHITECTURE.md, token contract); the services check them again on every call.
 
 const KEY = 'sharedict.session';
 let current = load();
@@ -31,7 +32,6 @@ export function start(answer) {
   const claims = decodeClaims(accessToken);
   current = {
     accessToken,
-    refreshToken: answer.refreshToken || answer.refresh_token || (current && current.refreshToken) || null,
     claims,
   };
   sessionStorage.setItem(KEY, JSON.stringify(current));
@@ -51,10 +51,6 @@ export function onChange(listener) {
 
 export function token() {
   return current && current.accessToken;
-}
-
-export function refreshToken() {
-  return current && current.refreshToken;
 }
 
 export function signedIn() {

@@ -4,7 +4,7 @@ import { s } from '../dom.js';
 import { chart, label, legend } from './svg.js';
 
 export const SCALE = [
-  { max: 0, fill: '#f6d7d2', text: '#0b0c0c', name: 'nobody' },
+  { max: 0, fill: '#f3f2f1', text: '#505a5f', name: 'nobody' },
   { max: 1, fill: '#ffdd00', text: '#0b0c0c', name: 'one person' },
   { max: 2, fill: '#bbd4ea', text: '#0b0c0c', name: 'two' },
   { max: 4, fill: '#5694ca', text: '#0b0c0c', name: 'three or four' },
@@ -20,7 +20,7 @@ export function shade(count) {
  */
 export function heatmap({ rows, columns, title, desc }) {
   const labelWidth = 230;
-  const cell = 34;
+  const cell = 42;
   const rowHeight = 22;
   const top = 70;
   const groupGap = 20;
@@ -34,7 +34,8 @@ export function heatmap({ rows, columns, title, desc }) {
       y += groupGap;
       lastGroup = row.group;
     }
-    parts.push(label(row.label, 32, { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: 'app-chart__label' }));
+    const gap = row.cells.every((c) => c === 0);
+    parts.push(label(gap ? `${row.label} (nobody)` : row.label, 32, { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: gap ? 'app-chart__label app-chart__label--miss' : 'app-chart__label' }));
     row.cells.forEach((count, i) => {
       const sh = shade(count);
       parts.push(s('g', {},

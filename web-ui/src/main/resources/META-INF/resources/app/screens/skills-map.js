@@ -77,7 +77,7 @@ export default async function skillsMap(ctx) {
       h('section', { 'aria-labelledby': 'coverage-heading' },
         h2('Coverage', { id: 'coverage-heading' }),
         p(`${mapRows.length} skills. Each square counts the people at a partner who hold the skill at level ${minLevel} or above. `,
-          `${gaps} ${gaps === 1 ? 'skill is' : 'skills are'} held by nobody; yellow squares rest on a single person.`),
+          `${gaps} ${gaps === 1 ? 'skill is' : 'skills are'} held by nobody; yellow squares rest on a single person. Skills nobody holds are marked “(nobody)” in red.`),
         h('div', { class: 'app-scroll app-chart-wrap', role: 'region', 'aria-label': 'Coverage heat map', tabindex: '0' }, map),
         details('Show the coverage as a table', mapTable)),
       h('section', { 'aria-labelledby': 'risk-heading' },
