@@ -1,5 +1,5 @@
 // A small element builder: every page is built from nodes, never from HTML strings, so data from
-// the API can never become markup (no innerHTML, and the CSP forbids inline script anyway).
+// the API can never become markup (and the CSP forbids inline script anyway).
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PROPERTIES = new Set(['value', 'checked', 'selected', 'disabled', 'hidden', 'indeterminate']);
