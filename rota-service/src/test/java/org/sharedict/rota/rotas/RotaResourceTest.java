@@ -1,0 +1,211 @@
+package org.sharedict.rota.rotas;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.sharedict.rota.testing.Fixtures.createRota;
+import static org.sharedict.rota.testing.Fixtures.person;
+import static org.sharedict.rota.testing.Fixtures.rota;
+import static org.sharedict.rota.testing.Fixtures.unique;
+import static org.sharedict.testing.Problems.invalidField;
+import static org.sharedict.testing.Problems.problem;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sharedict.rota.testing.Fixtures;
+import org.sharedict.rota.testing.Fixtures.Person;
+import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.testing.Tokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class RotaResourceTest {
+
+    @InjectStubs
+    WireMockServer skills;
+
+    /** A weekly out-of-hours rota from Monday 7 January 2030 (GMT, so UTC times are local), handing off at 09:00. */
+    private record Scenario(String partner, long rotaId, Person a, Person b, Person c, Person d) {
+    }
+
+    private Scenario scenario() {
+        String partner = Fixtures.partner();
+        Person a = person(skills, partner, "Ann Archer");
+        Person b = person(skills, partner, "Ben Baker");
+        Person c = person(skills, "LCC", "Cat Carter");
+        Person d = person(skills, partner, "Dan Dyer");
+        long id = createRota(Tokens.manager(partner), rota(unique("Pooled"), List.of(partner, "LCC"), "OUT_OF_HOURS", "P1W", "09:00",
+                LocalDate.of(2030, 1, 7), List.of(a.id(), b.id(), c.id()), List.of(d.id())));
+        return new Scenario(partner, id, a, b, c, d);
+    }
+
+    @Test
+    void onCallAnswersExactlyWhoIsPrimaryAndSecondary() {
+        Scenario s = scenario();
+        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-08T23:00:00Z")
+                .when().get("/api/oncall")
+                .then().statusCode(200)
+                .body("partner", equalTo(s.partner())).body("at", equalTo("2030-01-08T23:00:00Z")).body("covered", equalTo(true))
+                .body("primary.personId", equalTo((int) s.a().id())).body("primary.name", equalTo("Ann Archer"))
+                .body("primary.partner", equalTo(s.partner())).body("primary.email", equalTo(s.a().email()))
+                .body("primary.phone", containsString("07700")).body("primary.rotaId", equalTo((int) s.rotaId()))
+                .body("primary.reason", equalTo("SCHEDULED"))
+                .body("primary.shiftStart", equalTo("2030-01-08T17:30:00Z")).body("primary.shiftEnd", equalTo("2030-01-09T08:30:00Z"))
+                .body("secondary.personId", equalTo((int) s.d().id()));
+        // Working hours are not covered by an out-of-hours rota; the next rotation period is the next member's.
+        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-08T12:00:00Z")
+                .when().get("/api/oncall").then().statusCode(200).body("covered", equalTo(false)).body("primary", nullValue());
+        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-15T02:00:00Z")
+                .when().get("/api/oncall").then().statusCode(200).body("primary.personId", equalTo((int) s.b().id()));
+        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", "NOROTA").when().get("/api/oncall")
+                .then().statusCode(200).body("covered", equalTo(false));
+    }
+
+    @Test
+    void shiftsShowOverridesLeaveCoverAndSwapsWithTheirReasons() {
+        Scenario s = scenario();
+        String manager = Tokens.manager(s.partner());
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.c().id(), "start", "2030-01-09T17:30:00Z", "end", "2030-01-10T08:30:00Z", "reason", "Ann's wedding"))
+                .when().post("/api/rotas/" + s.rotaId() + "/overrides").then().statusCode(201).body("name", equalTo("Cat Carter"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.a().id(), "start", "2030-01-10T00:00:00Z", "end", "2030-01-12T00:00:00Z", "reason", "course"))
+                .when().post("/api/rotas/leave").then().statusCode(201);
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("first", "2030-01-22T20:00:00Z", "second", "2030-01-29T20:00:00Z", "reason", "school holidays"))
+                .when().post("/api/rotas/" + s.rotaId() + "/swaps").then().statusCode(201)
+                .body("firstPersonId", equalTo((int) s.c().id())).body("secondPersonId", equalTo((int) s.a().id()));
+
+        given().auth().oauth2(Tokens.engineer("BBC")).queryParam("from", "2030-01-07T00:00:00Z").queryParam("to", "2030-01-14T12:00:00Z")
+                .queryParam("layer", "PRIMARY")
+                .when().get("/api/rotas/" + s.rotaId() + "/shifts")
+                .then().statusCode(200)
+                .body("reason", contains("SCHEDULED", "SCHEDULED", "OVERRIDE", "LEAVE_COVER", "LEAVE_COVER", "SCHEDULED"))
+                .body("personId", contains((int) s.a().id(), (int) s.a().id(), (int) s.c().id(), (int) s.b().id(), (int) s.b().id(),
+                        (int) s.a().id()))
+                .body("start", contains("2030-01-07T17:30:00Z", "2030-01-08T17:30:00Z", "2030-01-09T17:30:00Z", "2030-01-10T17:30:00Z",
+                        "2030-01-11T17:30:00Z", "2030-01-12T00:00:00Z"))
+                .body("[3].scheduledName", equalTo("Ann Archer")).body("[3].note", containsString("Ann Archer on leave (course)"))
+                .body("[2].note", equalTo("Ann's wedding")).body("[5].hours", equalTo(56.5f));
+
+        given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-22T23:00:00Z")
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.a().id())).body("primary.reason", equalTo("SWAP"));
+        given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-29T23:00:00Z")
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.c().id()));
+        given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-10T20:00:00Z")
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.b().id()))
+                .body("primary.reason", equalTo("LEAVE_COVER")).body("primary.scheduledPersonId", equalTo((int) s.a().id()));
+    }
+
+    @Test
+    void editsNeedTheVersionAndAreRefusedWhenStale() {
+        Scenario s = scenario();
+        String manager = Tokens.manager(s.partner());
+        Map<String, Object> body = rota(unique("Renamed"), List.of(s.partner()), "ALWAYS", "P14D", "08:00", LocalDate.of(2030, 1, 7),
+                List.of(s.b().id(), s.a().id()), null);
+        given().auth().oauth2(manager).when().get("/api/rotas/" + s.rotaId()).then().statusCode(200).header("ETag", "\"0\"");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(body).when().put("/api/rotas/" + s.rotaId()).then().spec(problem(428));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                .when().put("/api/rotas/" + s.rotaId())
+                .then().statusCode(200).body("version", equalTo(1)).body("coverage", equalTo("ALWAYS")).body("rotationLength", equalTo("P14D"))
+                .body("layers", hasSize(1)).body("layers[0].members.personId", contains((int) s.b().id(), (int) s.a().id()));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                .when().put("/api/rotas/" + s.rotaId()).then().spec(problem(412));
+        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-08T12:00:00Z")
+                .when().get("/api/oncall").then().body("covered", equalTo(true)).body("primary.personId", equalTo((int) s.b().id()));
+    }
+
+    @Test
+    void onlyAdminsAndManagersOfACoveredPartnerChangeRotas() {
+        String partner = Fixtures.partner();
+        Person a = person(skills, partner, "Eve Evans");
+        Map<String, Object> body = rota(unique("Auth"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4), List.of(a.id()), null);
+        given().auth().oauth2(Tokens.engineer(partner)).contentType(ContentType.JSON).body(body).when().post("/api/rotas").then().spec(problem(403));
+        given().auth().oauth2(Tokens.manager("OTHER")).contentType(ContentType.JSON).body(body).when().post("/api/rotas").then().spec(problem(403));
+        given().contentType(ContentType.JSON).body(body).when().post("/api/rotas").then().spec(problem(401));
+        long id = createRota(Tokens.admin(), body);
+        given().auth().oauth2(Tokens.manager("OTHER")).when().delete("/api/rotas/" + id).then().spec(problem(403));
+        given().auth().oauth2(Tokens.engineer("OTHER")).when().get("/api/rotas/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.engineer(partner)).contentType(ContentType.JSON)
+                .body(Map.of("personId", a.id(), "start", "2030-02-05T17:30:00Z", "end", "2030-02-06T08:30:00Z", "reason", "x"))
+                .when().post("/api/rotas/" + id + "/overrides").then().spec(problem(403));
+        given().auth().oauth2(Tokens.manager(partner)).when().delete("/api/rotas/" + id).then().statusCode(204);
+        given().auth().oauth2(Tokens.manager(partner)).when().get("/api/rotas/" + id).then().spec(problem(404));
+    }
+
+    @Test
+    void badRotasAreRefusedNamingTheField() {
+        String partner = Fixtures.partner();
+        Person a = person(skills, partner, "Fay Field");
+        String manager = Tokens.manager(partner);
+        Map<String, Object> good = rota(unique("Bad"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4), List.of(a.id()), null);
+        post(manager, with(good, "rotationLength", "P1M")).then().spec(invalidField("rotationLength"));
+        post(manager, with(good, "rotationLength", "weekly")).then().spec(invalidField("rotationLength"));
+        post(manager, with(good, "rotationLength", "P60D")).then().spec(invalidField("rotationLength"));
+        post(manager, with(good, "partners", List.of())).then().spec(invalidField("partners"));
+        post(manager, with(good, "coverage", "SOMETIMES")).then().spec(invalidField("coverage"));
+        post(manager, with(good, "handoffTime", "25:00")).then().spec(invalidField("handoffTime"));
+        post(manager, with(good, "layers", List.of(Map.of("layer", "SECONDARY", "members", List.of(a.id()))))).then().spec(invalidField("layers"));
+        post(manager, with(good, "layers", List.of(Map.of("layer", "PRIMARY", "members", List.of(a.id(), a.id())))))
+                .then().spec(invalidField("layers[0].members[1]"));
+        post(manager, with(good, "layers", List.of(Map.of("layer", "PRIMARY", "members", List.of(a.id(), 987_654_321L)))))
+                .then().spec(invalidField("layers[0].members[1]"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body("{\"name\": ").when().post("/api/rotas").then().spec(problem(400));
+        given().auth().oauth2(manager).queryParam("partner", partner).queryParam("at", "yesterday").when().get("/api/oncall")
+                .then().spec(invalidField("at"));
+        given().auth().oauth2(manager).when().get("/api/oncall").then().spec(invalidField("partner"));
+        given().auth().oauth2(manager).queryParam("from", "2030-01-02T00:00:00Z").queryParam("to", "2030-01-01T00:00:00Z")
+                .when().get("/api/rotas/1/shifts").then().spec(invalidField("to"));
+        given().auth().oauth2(manager).when().get("/api/rotas?partner=" + partner).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void skillsServiceDownRefusesTheWriteWithA503AndWritesNothing() {
+        String partner = Fixtures.partner();
+        Person a = person(skills, partner, "Gil Gray");
+        long ghost = 777_000_000L + (long) (Math.random() * 1000);
+        skills.stubFor(get(urlPathEqualTo("/api/people/" + ghost)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String name = unique("Down");
+        post(Tokens.manager(partner), rota(name, List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4),
+                List.of(a.id(), ghost), null))
+                .then().spec(problem(503)).body("type", equalTo("urn:sharedict:problem:dependency-unavailable"))
+                .body("detail", containsString("skills-service"));
+        given().auth().oauth2(Tokens.manager(partner)).when().get("/api/rotas?partner=" + partner).then().body("totalItems", equalTo(0));
+        // The caller's token and request ID travelled to skills-service.
+        skills.verify(getRequestedFor(urlPathEqualTo("/api/people/" + a.id())).withHeader("Authorization", WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void theOnCallAnswerNeedsNoOtherService() {
+        Scenario s = scenario();
+        skills.stubFor(get(urlPathEqualTo("/api/people/" + s.a().id())).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-08T23:00:00Z")
+                .when().get("/api/oncall").then().statusCode(200).body("primary.name", equalTo("Ann Archer"));
+    }
+
+    private static io.restassured.response.Response post(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/rotas");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
+}
