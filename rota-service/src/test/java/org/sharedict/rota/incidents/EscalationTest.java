@@ -1,0 +1,295 @@
+package org.sharedict.rota.incidents;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sharedict.rota.testing.Fixtures.createRota;
+import static org.sharedict.rota.testing.Fixtures.mailsTo;
+import static org.sharedict.rota.testing.Fixtures.person;
+import static org.sharedict.rota.testing.Fixtures.rota;
+import static org.sharedict.rota.testing.Fixtures.unique;
+import static org.sharedict.testing.Problems.invalidField;
+import static org.sharedict.testing.Problems.problem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.sharedict.rota.testing.Fixtures;
+import org.sharedict.rota.testing.Fixtures.Person;
+import org.sharedict.rota.testing.InjectMailServer;
+import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.testing.Tokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class EscalationTest {
+
+    @InjectStubs
+    WireMockServer stubs;
+
+    @InjectMailServer
+    GreenMail mail;
+
+    private record Setup(String partner, Person primary, Person secondary, Person manager, long rotaId, String hook) {
+    }
+
+    /** A 24x7 rota on call now (primary and secondary) and the partner's manager in the skills stub. */
+    private Setup setup() {
+        String partner = Fixtures.partner();
+        Person a = person(stubs, partner, "Pat Primary");
+        Person b = person(stubs, "NKDC", "Sid Secondary");
+        Person m = person(stubs, partner, "Mo Manager", true);
+        Fixtures.managersOf(stubs, partner, m);
+        long rota = createRota(Tokens.admin(), rota(unique("Now"), List.of(partner), "ALWAYS", "P7D", "00:00",
+                LocalDate.now(Fixtures.LONDON).minusDays(1), List.of(a.id()), List.of(b.id())));
+        String hook = "/hooks/" + partner.toLowerCase();
+        stubs.stubFor(post(urlPathEqualTo(hook)).willReturn(aResponse().withStatus(200)));
+        return new Setup(partner, a, b, m, rota, hook);
+    }
+
+    private long policy(Setup s, String delay, int repeat, List<List<Map<String, Object>>> steps) {
+        List<Map<String, Object>> stepBodies = steps.stream().map(t -> Map.<String, Object>of("delay", delay, "targets", t)).toList();
+        return ((Number) given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON)
+                .body(Map.of("name", unique("Policy"), "partner", s.partner(), "repeatCount", repeat, "steps", stepBodies))
+                .when().post("/api/escalation-policies").then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private long threeStepPolicy(Setup s) {
+        return policy(s, "PT2S", 0, List.of(
+                List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId(), "layer", "PRIMARY")),
+                List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId(), "layer", "SECONDARY"),
+                        Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + s.hook())),
+                List.of(Map.of("kind", "PARTNER_MANAGER"))));
+    }
+
+    private static long raise(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/incidents")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static Map<String, Object> incident(String partner, String summary, Long policyId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("partner", partner);
+        m.put("summary", summary);
+        m.put("severity", "HIGH");
+        if (policyId != null) {
+            m.put("policyId", policyId);
+        }
+        return m;
+    }
+
+    private static JsonPath incidentView(long id) {
+        return given().auth().oauth2(Tokens.admin()).when().get("/api/incidents/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Instant stepAt(JsonPath i, int step) {
+        List<Map<String, Object>> events = i.getList("timeline");
+        return events.stream().filter(e -> "STEP_NOTIFIED".equals(e.get("kind")) && Integer.valueOf(step).equals(e.get("step")))
+                .map(e -> Instant.parse((String) e.get("at"))).findFirst().orElseThrow();
+    }
+
+    private long pages(String address, long incidentId) {
+        return mailsTo(mail, address, "incident #" + incidentId + ":").size();
+    }
+
+    @Test
+    void escalatesToSecondStepWhenNotAcknowledged() {
+        Setup s = setup();
+        long policy = threeStepPolicy(s);
+        String key = Tokens.as("apikey:7").roles("integration").partner(s.partner()).scope("incidents:write").token();
+        Map<String, Object> body = incident(null, "Core switch stack down", policy);
+        long id = raise(key, body);
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        assertEquals(0, pages(s.secondary().email(), id), "step 2 waits for its delay");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.secondary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.manager().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/incidents/" + id)
+                        .then().body("timeline.kind", hasItems("TRIGGERED", "STEP_NOTIFIED", "NOTIFICATION_SENT", "ESCALATION_EXHAUSTED")));
+        stubs.verify(1, postRequestedFor(urlPathEqualTo(s.hook()))
+                .withRequestBody(equalToJson("{\"event\": \"incident.escalated\", \"step\": 2, \"incident\": {\"id\": " + id + "}}", true, true)));
+
+        JsonPath i = incidentView(id);
+        Duration oneToTwo = Duration.between(stepAt(i, 1), stepAt(i, 2));
+        Duration twoToThree = Duration.between(stepAt(i, 2), stepAt(i, 3));
+        assertTrue(oneToTwo.compareTo(Duration.ofSeconds(2)) >= 0 && oneToTwo.compareTo(Duration.ofSeconds(6)) < 0, "step 2 after " + oneToTwo);
+        assertTrue(twoToThree.compareTo(Duration.ofSeconds(2)) >= 0 && twoToThree.compareTo(Duration.ofSeconds(6)) < 0, "step 3 after " + twoToThree);
+        assertEquals("TRIGGERED", i.getString("status"));
+        assertEquals(3, i.getInt("step"));
+        assertEquals("apikey:7", i.getString("raisedBy"));
+        // Each step fired once, whatever else was going on.
+        assertEquals(1, pages(s.primary().email(), id));
+        assertEquals(1, pages(s.secondary().email(), id));
+    }
+
+    @Test
+    void acknowledgingStopsTheEscalation() {
+        Setup s = setup();
+        long id = raise(Tokens.manager(s.partner()), incident(s.partner(), "Payroll server unreachable", threeStepPolicy(s)));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        // The pooled engineer from another partner, paged by this incident, acknowledges it.
+        String engineer = Tokens.as("pat").roles("engineer").partner("ELDC").person(s.primary().id()).token();
+        given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/acknowledge")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("pat"))
+                .body("nextEscalationAt", org.hamcrest.Matchers.nullValue());
+        Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> pages(s.secondary().email(), id) == 0);
+        given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/acknowledge").then().spec(problem(409));
+        // Someone this incident never paged, from another partner, may not resolve it.
+        given().auth().oauth2(Tokens.as("x").roles("engineer").partner("ELDC").person(1).token())
+                .when().post("/api/incidents/" + id + "/resolve").then().spec(problem(403));
+        given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/resolve").then().statusCode(200).body("status", equalTo("RESOLVED"));
+        JsonPath i = incidentView(id);
+        assertEquals(List.of("TRIGGERED", "STEP_NOTIFIED", "NOTIFICATION_QUEUED"), i.getList("timeline.kind").subList(0, 3));
+        assertTrue(i.getList("timeline.kind").containsAll(List.of("ACKNOWLEDGED", "RESOLVED")));
+        assertTrue(!i.getList("timeline.step").contains(2), "no step 2 on the timeline");
+    }
+
+    @Test
+    void aRepeatWithTheSameOpenDedupKeyAddsToTheIncidentInsteadOfPagingAgain() {
+        Setup s = setup();
+        long policy = policy(s, "PT30S", 0, List.of(List.of(Map.of("kind", "PERSON", "personId", s.primary().id()))));
+        Map<String, Object> body = incident(s.partner(), "Disk full on FS01", policy);
+        body.put("dedupKey", "fs01-disk");
+        String admin = Tokens.admin();
+        long id = raise(admin, body);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).when().post("/api/incidents")
+                .then().statusCode(200).body("id", equalTo((int) id)).body("occurrences", equalTo(2));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> pages(s.primary().email(), id) == 1);
+        given().auth().oauth2(admin).when().post("/api/incidents/" + id + "/resolve").then().statusCode(200);
+        long again = raise(admin, body);
+        assertTrue(again != id, "a resolved incident frees its key");
+        given().auth().oauth2(admin).when().get("/api/incidents/" + id).then().body("timeline.kind", hasItems("DUPLICATE"));
+    }
+
+    @Test
+    void aPolicyRepeatsAsManyTimesAsItSays() {
+        Setup s = setup();
+        long policy = policy(s, "PT1S", 1, List.of(List.of(Map.of("kind", "PERSON", "personId", s.manager().id()))));
+        long id = raise(Tokens.admin(), incident(s.partner(), "UPS on battery", policy));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.manager().email(), id) == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.admin()).when().get("/api/incidents/" + id).then().body("timeline.kind", hasItems("ESCALATION_EXHAUSTED")));
+        assertEquals(List.of(1, 2), incidentView(id).getList("timeline.findAll { it.kind == 'STEP_NOTIFIED' }.pass"));
+    }
+
+    @Test
+    void failedWebhooksAreRetriedAndEveryAttemptIsOnTheTimeline() {
+        Setup s = setup();
+        String flaky = "/hooks/flaky-" + s.partner().toLowerCase();
+        String dead = "/hooks/dead-" + s.partner().toLowerCase();
+        stubs.stubFor(post(urlPathEqualTo(flaky)).inScenario(flaky).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
+        stubs.stubFor(post(urlPathEqualTo(flaky)).inScenario(flaky).whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("third"));
+        stubs.stubFor(post(urlPathEqualTo(flaky)).inScenario(flaky).whenScenarioStateIs("third").willReturn(aResponse().withStatus(204)));
+        stubs.stubFor(post(urlPathEqualTo(dead)).willReturn(aResponse().withStatus(500)));
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + flaky),
+                Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + dead))));
+        long id = raise(Tokens.admin(), incident(s.partner(), "Teams channel test", policy));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.admin()).when().get("/api/incidents/" + id).then().body("timeline.kind", hasItems("NOTIFICATION_GAVE_UP", "NOTIFICATION_SENT")));
+        JsonPath i = incidentView(id);
+        List<Map<String, Object>> events = i.getList("timeline");
+        List<Integer> flakyAttempts = events.stream().filter(e -> String.valueOf(e.get("recipient")).endsWith(flaky) && e.get("attempt") != null)
+                .map(e -> (Integer) e.get("attempt")).toList();
+        List<String> flakyKinds = events.stream().filter(e -> String.valueOf(e.get("recipient")).endsWith(flaky) && e.get("attempt") != null)
+                .map(e -> (String) e.get("kind")).toList();
+        assertEquals(List.of(1, 2, 3), flakyAttempts);
+        assertEquals(List.of("NOTIFICATION_FAILED", "NOTIFICATION_FAILED", "NOTIFICATION_SENT"), flakyKinds);
+        List<String> deadKinds = events.stream().filter(e -> String.valueOf(e.get("recipient")).endsWith(dead) && e.get("attempt") != null)
+                .map(e -> (String) e.get("kind")).toList();
+        assertEquals(List.of("NOTIFICATION_FAILED", "NOTIFICATION_FAILED", "NOTIFICATION_FAILED", "NOTIFICATION_GAVE_UP"), deadKinds);
+        stubs.verify(4, postRequestedFor(urlPathEqualTo(dead)));
+    }
+
+    @Test
+    void whoMayRaiseIncidents() {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "PERSON", "personId", s.manager().id()))));
+        Map<String, Object> body = incident(s.partner(), "Backup job failed", policy);
+        given().auth().oauth2(Tokens.as("apikey:8").roles("integration").partner(s.partner()).scope("reports:read").token())
+                .contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().spec(problem(403));
+        given().auth().oauth2(Tokens.as("apikey:9").roles("integration").partner("OTHER").scope("incidents:write").token())
+                .contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().spec(problem(403));
+        given().auth().oauth2(Tokens.viewer(s.partner())).contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().spec(problem(403));
+        given().auth().oauth2(Tokens.engineer("OTHER")).contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().spec(problem(403));
+        given().contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().spec(problem(401));
+        raise(Tokens.engineer(s.partner()), body);
+    }
+
+    @Test
+    void badIncidentsAndPoliciesAreRefusedNamingTheField() {
+        Setup s = setup();
+        String admin = Tokens.admin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("partner", s.partner(), "summary", "x"))
+                .when().post("/api/incidents").then().spec(invalidField("severity"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("partner", s.partner(), "summary", " ", "severity", "HIGH"))
+                .when().post("/api/incidents").then().spec(invalidField("summary"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("partner", s.partner(), "summary", "x", "severity", "URGENT"))
+                .when().post("/api/incidents").then().spec(invalidField("severity"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(s.partner(), "x", 987_654L))
+                .when().post("/api/incidents").then().spec(invalidField("policyId"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(Fixtures.partner(), "nobody set a policy", null))
+                .when().post("/api/incidents").then().spec(problem(422)).body("type", equalTo("urn:sharedict:problem:no-escalation-policy"));
+
+        String manager = Tokens.manager(s.partner());
+        Map<String, Object> target = Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId());
+        postPolicy(manager, s.partner(), List.of(Map.of("delay", "5 minutes", "targets", List.of(target)))).then().spec(invalidField("steps[0].delay"));
+        postPolicy(manager, s.partner(), List.of(Map.of("delay", "PT0S", "targets", List.of(target)))).then().spec(invalidField("steps[0].delay"));
+        postPolicy(manager, s.partner(), List.of(Map.of("delay", "PT1M", "targets", List.of(Map.of("kind", "ROTA_LAYER")))))
+                .then().spec(invalidField("steps[0].targets[0].rotaId"));
+        postPolicy(manager, s.partner(), List.of(Map.of("delay", "PT1M", "targets", List.of(target)),
+                Map.of("delay", "PT1M", "targets", List.of(Map.of("kind", "WEBHOOK", "url", "ftp://example.org/x")))))
+                .then().spec(invalidField("steps[1].targets[0].url"));
+        postPolicy(manager, s.partner(), List.of(Map.of("delay", "PT1M", "targets", List.of(Map.of("kind", "PERSON", "personId", 99_999_999)))))
+                .then().spec(invalidField("steps[0].targets[0].personId"));
+        postPolicy(manager, s.partner(), List.of()).then().spec(invalidField("steps"));
+        postPolicy(Tokens.manager("OTHER"), s.partner(), List.of(Map.of("delay", "PT1M", "targets", List.of(target)))).then().spec(problem(403));
+        postPolicy(manager, null, List.of(Map.of("delay", "PT1M", "targets", List.of(target)))).then().spec(problem(403));
+        given().auth().oauth2(admin).queryParam("status", "SLEEPING").when().get("/api/incidents").then().spec(invalidField("status"));
+    }
+
+    @Test
+    void aPartnersDefaultPolicyIsUsedWhenTheIncidentNamesNone() {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId()))));
+        given().auth().oauth2(Tokens.manager("OTHER")).contentType(ContentType.JSON).body(Map.of("policyId", policy))
+                .when().put("/api/escalation-policies/defaults/" + s.partner()).then().spec(problem(403));
+        given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON).body(Map.of("policyId", policy))
+                .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200).body("policyId", equalTo((int) policy));
+        long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Website down", null));
+        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/incidents/" + id).then().body("policyId", equalTo((int) policy));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        given().auth().oauth2(Tokens.manager(s.partner())).when().delete("/api/escalation-policies/" + policy).then().spec(problem(409));
+    }
+
+    private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", unique("P"));
+        body.put("partner", partner);
+        body.put("steps", steps);
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/escalation-policies");
+    }
+}
