@@ -27,7 +27,6 @@ public final class ICalendar {
         line(b, "VERSION:2.0");
         line(b, "PRODID:-//Shared ICT Support//rota-service//EN");
         line(b, "CALSCALE:GREGORIAN");
-        line(b, "METHOD:PUBLISH");
         line(b, "X-WR-CALNAME:" + text(calendarName));
         line(b, "X-WR-TIMEZONE:Europe/London");
         line(b, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
