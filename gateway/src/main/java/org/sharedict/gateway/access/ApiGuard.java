@@ -1,0 +1,153 @@
+package org.sharedict.gateway.access;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.sharedict.gateway.apikeys.ApiKeyVerifier;
+import org.sharedict.gateway.auth.RevokedSessions;
+import org.sharedict.gateway.platform.ProblemResponses;
+import org.sharedict.gateway.routing.GatewayRouter;
+import org.sharedict.gateway.routing.RouteTable;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's check on every /api request, before it is routed or reaches the gateway's own
+ * endpoints: a valid bearer token (signature, issuer, expiry, not signed out) or API key, unless
+ * the path is public; then the rate limit of whoever it is. API keys are exchanged here for a
+ * short-lived token of the contract, so the services only ever verify JWTs.
+ */
+@ApplicationScoped
+public class ApiGuard {
+
+    /** Where the authenticated caller's name is kept on the routing context (for the logs). */
+    public static final String PRINCIPAL = "sharedict.principal";
+    static final String API_KEY_HEADER = "X-Api-Key";
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    RevokedSessions revoked;
+
+    @Inject
+    ApiKeyVerifier keys;
+
+    @Inject
+    RateLimiter limiter;
+
+    private RouteTable table;
+
+    public void use(RouteTable table) {
+        this.table = table;
+    }
+
+    public void handle(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        String path = GatewayRouter.normalizedPath(req);
+        String method = req.method().name();
+        RouteTable.Target target = table.match(path);
+        boolean isPublic = table.isPublic(method, path, target);
+        String address = ClientAddress.of(req);
+
+        String apiKey = req.getHeader(API_KEY_HEADER);
+        if (apiKey != null && !isPublic) {
+            keys.verify(apiKey).onComplete(ar -> {
+                Optional<ApiKeyVerifier.KeyPrincipal> key = ar.succeeded() ? ar.result() : Optional.empty();
+                if (key.isEmpty()) {
+                    refuse(ctx, address, ar.succeeded() ? "This API key is not valid, has expired or was revoked"
+                            : "The API key could not be checked just now; try again");
+                    return;
+                }
+                ApiKeyVerifier.KeyPrincipal k = key.get();
+                if (!keys.allows(k, method, path)) {
+                    ProblemResponses.forbidden(ctx, "This API key's permissions (" + String.join(", ", k.permissions())
+                            + ") do not allow " + method + " " + path);
+                    return;
+                }
+                if (limited(ctx, RateLimiter.Kind.API_PER_KEY, "key:" + k.id())) {
+                    return;
+                }
+                req.headers().remove(API_KEY_HEADER);
+                req.headers().set("Authorization", "Bearer " + keys.token(k));
+                ctx.put(PRINCIPAL, "apikey:" + k.id());
+                ctx.next();
+            });
+            return;
+        }
+
+        String authorization = req.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String problem;
+            try {
+                JsonWebToken jwt = parser.parse(authorization.substring(7).trim());
+                Object sid = jwt.getClaim("sid");
+                if (sid != null && revoked.isRevoked(sid.toString().replace("\"", ""))) {
+                    problem = "This token's session has been signed out; sign in again";
+                } else {
+                    if (limited(ctx, RateLimiter.Kind.API_PER_USER, "user:" + jwt.getSubject())) {
+                        return;
+                    }
+                    ctx.put(PRINCIPAL, jwt.getSubject());
+                    ctx.next();
+                    return;
+                }
+            } catch (ParseException e) {
+                problem = expired(e) ? "The token has expired; get a new one (POST /api/auth/refresh) or sign in again"
+                        : "The token is not valid here (its signature, issuer, algorithm or form is wrong)";
+            }
+            if (!isPublic) {
+                refuse(ctx, address, problem);
+                return;
+            }
+        }
+
+        if (isPublic) {
+            RateLimiter.Kind kind = table.isSignIn(method, path) ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
+            if (limited(ctx, kind, "addr:" + address)) {
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        refuse(ctx, address, "Send a bearer token from the gateway (POST /api/auth/login) or an API key (X-Api-Key)");
+    }
+
+    /** 401, unless this address has been refused too often, then 429: guessing costs time too. */
+    private void refuse(RoutingContext ctx, String address, String detail) {
+        if (limited(ctx, RateLimiter.Kind.API_PER_ADDRESS, "addr:" + address)) {
+            return;
+        }
+        ProblemResponses.unauthenticated(ctx, detail);
+    }
+
+    private boolean limited(RoutingContext ctx, RateLimiter.Kind kind, String client) {
+        long wait = limiter.check(kind, client);
+        if (wait > 0) {
+            ProblemResponses.rateLimited(ctx, switch (kind) {
+                case LOGIN_PER_ADDRESS -> "Too many sign-in attempts from your address; wait and try again";
+                case API_PER_KEY -> "Too many requests with this API key; slow down";
+                case API_PER_USER -> "Too many requests from your account; slow down";
+                default -> "Too many requests from your address; slow down";
+            }, wait);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean expired(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException ije && ije.hasExpired()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+package org.sharedict.gateway.aggregate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.sharedict.gateway.routing.GatewayRouter;
+import org.sharedict.gateway.routing.ServiceProxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.Future;
+
+/**
+ * The readiness of every service behind the gateway, asked in parallel (each bounded in time) and
+ * remembered for two seconds so that frequent probes do not multiply into the services.
+ */
+@ApplicationScoped
+public class ServicesHealth {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    static final Duration KEEP = Duration.ofSeconds(2);
+
+    /** One service: UP or DOWN, and why when DOWN; {@code checks} are the service's own (name to status). */
+    public record State(String service, boolean up, String detail, Map<String, String> checks) {
+    }
+
+    private record Cached(List<State> states, long until) {
+    }
+
+    @Inject
+    GatewayRouter router;
+
+    @Inject
+    ObjectMapper json;
+
+    private final AtomicReference<Cached> cache = new AtomicReference<>();
+
+    public Future<List<State>> states() {
+        Cached c = cache.get();
+        if (c != null && c.until() > System.nanoTime()) {
+            return Future.succeededFuture(c.states());
+        }
+        List<Future<State>> asked = new ArrayList<>();
+        for (ServiceProxy s : router.proxies()) {
+            asked.add(s.fetch(s.target().config().healthPath(), TIMEOUT)
+                    .map(f -> state(s.name(), f))
+                    .otherwise(e -> new State(s.name(), false, "did not answer (" + e.getClass().getSimpleName() + ")", Map.of())));
+        }
+        return Future.all(asked).map(all -> {
+            List<State> states = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                states.add(all.resultAt(i));
+            }
+            cache.set(new Cached(states, System.nanoTime() + KEEP.toNanos()));
+            return states;
+        });
+    }
+
+    private State state(String name, ServiceProxy.Fetched f) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        try {
+            JsonNode body = json.readTree(f.body().getBytes());
+            for (JsonNode check : body.path("checks")) {
+                checks.put(check.path("name").asText(), check.path("status").asText());
+            }
+        } catch (Exception e) {
+            // A body that is not SmallRye Health JSON: the status code alone decides.
+        }
+        boolean up = f.status() == 200;
+        return new State(name, up, up ? "ready" : "not ready (HTTP " + f.status() + ")", checks);
+    }
+}

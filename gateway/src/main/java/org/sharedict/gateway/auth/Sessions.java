@@ -1,0 +1,129 @@
+package org.sharedict.gateway.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.Secrets;
+import org.sharedict.gateway.users.User;
+
+/**
+ * Sign-in sessions and their refresh tokens. A refresh token is {@code <session id>.<secret>};
+ * only the secret's SHA-256 is stored, and each refresh replaces it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Sessions {
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RevokedSessions revoked;
+
+    public record Opened(UserSession session, String refreshToken) {
+    }
+
+    public Opened open(User user, UserSession.Method method, String clientAddress, String userAgent) {
+        Instant now = Instant.now(clock);
+        UserSession s = new UserSession();
+        s.id = Secrets.alphanumeric(24);
+        s.userId = user.id;
+        s.method = method;
+        s.createdAt = now;
+        s.refreshedAt = now;
+        s.expiresAt = now.plus(config.tokens().sessionLifetime());
+        s.clientAddress = SignInAudit.truncate(clientAddress == null ? "" : clientAddress, 64);
+        s.userAgent = userAgent == null ? null : SignInAudit.truncate(userAgent, 200);
+        String secret = Secrets.random(32);
+        s.refreshHash = Secrets.sha256(secret);
+        s.persist();
+        return new Opened(s, s.id + "." + secret);
+    }
+
+    public enum RefreshOutcome { ROTATED, UNKNOWN, REUSED, ENDED }
+
+    public record Refreshed(RefreshOutcome outcome, UserSession session, String refreshToken) {
+    }
+
+    /** Replaces the refresh token; a token that was already replaced ends the session (it was copied). */
+    public Refreshed rotate(String refreshToken) {
+        int dot = refreshToken == null ? -1 : refreshToken.indexOf('.');
+        if (dot <= 0) {
+            return new Refreshed(RefreshOutcome.UNKNOWN, null, null);
+        }
+        UserSession s = UserSession.findById(refreshToken.substring(0, dot), LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            return new Refreshed(RefreshOutcome.UNKNOWN, null, null);
+        }
+        String hash = Secrets.sha256(refreshToken.substring(dot + 1));
+        Instant now = Instant.now(clock);
+        if (Secrets.same(hash, s.previousRefreshHash)) {
+            revoke(s, "refresh token reused");
+            return new Refreshed(RefreshOutcome.REUSED, s, null);
+        }
+        if (!Secrets.same(hash, s.refreshHash)) {
+            return new Refreshed(RefreshOutcome.UNKNOWN, null, null);
+        }
+        if (!s.isActive(now)) {
+            return new Refreshed(RefreshOutcome.ENDED, s, null);
+        }
+        String secret = Secrets.random(32);
+        s.previousRefreshHash = s.refreshHash;
+        s.refreshHash = Secrets.sha256(secret);
+        s.refreshedAt = now;
+        return new Refreshed(RefreshOutcome.ROTATED, s, s.id + "." + secret);
+    }
+
+    /** The session a refresh token belongs to, without using the token up (signing out with it). */
+    public Optional<UserSession> byRefreshToken(String refreshToken) {
+        int dot = refreshToken == null ? -1 : refreshToken.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        UserSession s = UserSession.findById(refreshToken.substring(0, dot));
+        if (s == null || !Secrets.same(Secrets.sha256(refreshToken.substring(dot + 1)), s.refreshHash)) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    public Optional<UserSession> byId(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(UserSession.findById(id));
+    }
+
+    public void revoke(UserSession s, String reason) {
+        Instant now = Instant.now(clock);
+        if (s.revokedAt == null) {
+            s.revoke(now, reason);
+            revoked.add(s.id, now);
+        }
+    }
+
+    /** Ends every session of a user (disabled, deleted, rights or password changed), but {@code keep}. */
+    public int revokeAll(long userId, String reason, String keep) {
+        List<UserSession> open = UserSession.list("userId = ?1 and revokedAt is null", userId);
+        int n = 0;
+        for (UserSession s : open) {
+            if (!s.id.equals(keep)) {
+                revoke(s, reason);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int revokeAll(long userId, String reason) {
+        return revokeAll(userId, reason, null);
+    }
+}

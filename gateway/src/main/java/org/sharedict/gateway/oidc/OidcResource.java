@@ -1,0 +1,92 @@
+package org.sharedict.gateway.oidc;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.gateway.access.ClientAddress;
+import org.sharedict.gateway.auth.AuthDtos.ProviderView;
+import org.sharedict.gateway.auth.AuthResource;
+import org.sharedict.gateway.auth.LoginService;
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.Unauthenticated;
+
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/api/auth")
+@Tag(name = "Sign-in", description = "Password sign-in, token refresh, sign-out, the signed-in user")
+public class OidcResource {
+
+    @Inject
+    OidcService oidc;
+
+    @Inject
+    GatewayConfig config;
+
+    @GET
+    @Path("/providers")
+    @PermitAll
+    @Operation(summary = "External sign-in providers (OpenID Connect) configured for the partnership")
+    public List<ProviderView> providers() {
+        return config.oidc().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> new ProviderView(e.getKey(), e.getValue().displayName().orElse(e.getKey()),
+                        "/api/auth/oidc/" + e.getKey() + "/start"))
+                .toList();
+    }
+
+    @GET
+    @Path("/oidc/{provider}/start")
+    @PermitAll
+    @Operation(summary = "Start signing in at an external provider", description = "Redirects (302) to the provider. "
+            + "returnTo: the path on this site to come back to afterwards.")
+    public Response start(@PathParam("provider") String provider, @QueryParam("returnTo") String returnTo) {
+        return Response.status(Response.Status.FOUND).location(URI.create(oidc.start(provider, returnTo).authorizationUrl()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("/oidc/{provider}/callback")
+    @PermitAll
+    @Operation(summary = "Where the provider sends the browser back",
+            description = "With Accept: application/json answers the tokens like POST /api/auth/login; otherwise sets the "
+                    + "refresh cookie and redirects to returnTo, where the web app calls POST /api/auth/refresh.")
+    public Response callback(@PathParam("provider") String provider, @QueryParam("code") String code,
+            @QueryParam("state") String state, @QueryParam("error") String error,
+            @QueryParam("error_description") String errorDescription,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
+        OidcLogin pending = oidc.consume(provider, state);
+        if (error != null) {
+            throw new Unauthenticated("The sign-in provider " + provider + " did not sign you in: " + error
+                    + (errorDescription == null ? "" : " (" + errorDescription + ")"));
+        }
+        if (code == null || code.isBlank()) {
+            throw org.sharedict.platform.problem.ProblemException.invalid("code", "is required");
+        }
+        OidcService.Verified v = oidc.exchange(provider, code, pending);
+        LoginService.SignedIn s = oidc.signIn(provider, v, ClientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
+        boolean secure = config.tokens().cookieSecure().orElse(config.publicUrl().startsWith("https:"));
+        NewCookie cookie = new NewCookie.Builder(AuthResource.REFRESH_COOKIE).value(s.refreshToken()).path("/api/auth")
+                .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) Math.max(0, Duration.between(Instant.now(), s.refreshExpiresAt()).toSeconds())).build();
+        if (accept != null && accept.contains("application/json")) {
+            return Response.ok(s.response()).header("Cache-Control", "no-store").cookie(cookie).build();
+        }
+        return Response.status(Response.Status.FOUND).location(URI.create(pending.returnTo == null ? "/" : pending.returnTo))
+                .header("Cache-Control", "no-store").cookie(cookie).build();
+    }
+}

@@ -1,0 +1,220 @@
+package org.sharedict.gateway.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** The gateway's own settings ({@code gateway.*}); README lists each with its environment variable. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** The route table: each service, where it is and which path prefixes go to it. */
+    Map<String, Service> services();
+
+    /** The address people use, for OIDC redirect URIs (GATEWAY_URL). */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** True only under ./run.sh (SHAREDICT_LOCAL_RUN): the only case in which admin/admin may be seeded. */
+    @WithDefault("false")
+    boolean localRun();
+
+    Admin admin();
+
+    Tokens tokens();
+
+    Passwords passwords();
+
+    Lockout lockout();
+
+    ApiKeys apiKeys();
+
+    RateLimits rateLimit();
+
+    Headers headers();
+
+    /** External OpenID Connect providers by name (the name appears in the sign-in URLs). */
+    Map<String, OidcProvider> oidc();
+
+    interface Service {
+        /** Base URL of the service, e.g. http://skills-service:8080. */
+        String url();
+
+        /** Path prefixes routed to it: a path is routed when it equals a prefix or continues it with '/'. */
+        List<String> prefixes();
+
+        /** Paths answered without a token (METHOD /glob, '*' one segment part, '**' the rest). */
+        Optional<List<String>> publicPaths();
+
+        /** Longest wait for the service to start answering, or to send the next piece of a body. */
+        @WithDefault("10S")
+        Duration timeout();
+
+        @WithDefault("2S")
+        Duration connectTimeout();
+
+        /** Largest request body passed on. */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        @WithDefault("64")
+        int maxConnections();
+
+        CircuitBreaker circuitBreaker();
+
+        @WithDefault("/q/health/ready")
+        String healthPath();
+
+        @WithDefault("/q/openapi?format=json")
+        String openapiPath();
+    }
+
+    interface CircuitBreaker {
+        /** Failed connections or timeouts within {@link #window()} that open the circuit. */
+        @WithDefault("5")
+        int failures();
+
+        @WithDefault("10S")
+        Duration window();
+
+        /** How long an open circuit answers 503 at once before letting one request try again. */
+        @WithDefault("10S")
+        Duration reset();
+    }
+
+    interface Admin {
+        /** First password of the `admin` user (ADMIN_PASSWORD); required outside ./run.sh. */
+        Optional<String> password();
+    }
+
+    interface Tokens {
+        @WithDefault("10M")
+        Duration accessLifetime();
+
+        /** A session (a chain of refresh tokens) ends this long after sign-in, whatever the refreshes. */
+        @WithDefault("12H")
+        Duration sessionLifetime();
+
+        /** How often the list of revoked sessions is re-read from the database (other instances' sign-outs). */
+        @WithDefault("10S")
+        Duration revocationPoll();
+
+        /** The refresh cookie is marked Secure (HTTPS only); default: when the public URL is https. */
+        Optional<Boolean> cookieSecure();
+    }
+
+    interface Passwords {
+        @WithDefault("12")
+        int minLength();
+
+        /** bcrypt cost (log2 rounds). */
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    interface Lockout {
+        /** Consecutive failed sign-ins that lock an account. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("15M")
+        Duration duration();
+    }
+
+    interface ApiKeys {
+        /** Permission name to the requests it allows at the gateway ("METHOD /glob"). */
+        Map<String, List<String>> permissions();
+
+        /** Lifetime of the token the gateway mints for a key's requests. */
+        @WithDefault("5M")
+        Duration tokenLifetime();
+
+        /** How long a verified key is remembered before it is read from the database again. */
+        @WithDefault("30S")
+        Duration cacheFor();
+    }
+
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sign-in attempts from one client address. */
+        @WithName("login-per-address")
+        Limit loginPerAddress();
+
+        /** Sign-in attempts for one username. */
+        @WithName("login-per-username")
+        Limit loginPerUsername();
+
+        /** API requests of one signed-in user. */
+        @WithName("api-per-user")
+        Limit apiPerUser();
+
+        /** API requests of one API key. */
+        @WithName("api-per-key")
+        Limit apiPerKey();
+
+        /** Requests without valid credentials (public calendar feeds, rejected tokens) from one client address. */
+        @WithName("api-per-address")
+        Limit apiPerAddress();
+    }
+
+    interface Limit {
+        int requests();
+
+        Duration per();
+    }
+
+    interface Headers {
+        /** Content-Security-Policy of the web UI and static files. */
+        String cspUi();
+
+        /** Content-Security-Policy of API answers (proxied ones that set none themselves). */
+        String cspApi();
+
+        /** Content-Security-Policy of Swagger UI, whose page needs inline script. */
+        String cspSwaggerUi();
+
+        /** Strict-Transport-Security max-age; 0 sends none. */
+        @WithDefault("31536000")
+        long hstsMaxAge();
+    }
+
+    interface OidcProvider {
+        String issuer();
+
+        String clientId();
+
+        Optional<String> clientSecret();
+
+        /** Shown on the sign-in page. */
+        Optional<String> displayName();
+
+        @WithDefault("openid profile email")
+        String scopes();
+
+        @WithDefault("groups")
+        String groupsClaim();
+
+        @WithDefault("preferred_username")
+        String usernameClaim();
+
+        /** Every user of this provider belongs to this partner ... */
+        Optional<String> partner();
+
+        /** ... or the partner code is in this claim. */
+        Optional<String> partnerClaim();
+
+        /** Provider group to roles (comma-separated). A user none of whose groups maps is refused. */
+        Map<String, String> roleMapping();
+
+        /** Default: {public-url}/api/auth/oidc/{name}/callback. */
+        Optional<String> redirectUri();
+    }
+}

@@ -1,0 +1,79 @@
+package org.sharedict.gateway.platform;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * What the gateway asks skills-service when users are created or changed: does a partner code
+ * exist, and who is a person. Bounded in time, paused after repeated failures, and "unknown" (never
+ * an error) when skills-service does not answer; 404 is an answer.
+ */
+@ApplicationScoped
+public class SkillsDirectory {
+
+    public record Person(long id, String partner, String name, String email) {
+    }
+
+    @Inject
+    @RestClient
+    SkillsApi api;
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "partnerUnknown")
+    public Lookup<String> partnerExists(String code, String authorization) {
+        try {
+            return Lookup.known(api.partner(code, authorization).name());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("skills-service has no partner " + code);
+            }
+            throw e;
+        }
+    }
+
+    Lookup<String> partnerUnknown(String code, String authorization, Throwable cause) {
+        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "personUnknown")
+    public Lookup<Person> person(long id, String authorization) {
+        try {
+            SkillsApi.PersonRef p = api.person(id, authorization);
+            return Lookup.known(new Person(p.id(), p.partner(), p.name(), p.email()));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("skills-service has no person " + id);
+            }
+            throw e;
+        }
+    }
+
+    Lookup<Person> personUnknown(long id, String authorization, Throwable cause) {
+        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+    }
+
+    static String describe(Throwable t) {
+        String name = t.getClass().getSimpleName();
+        if (name.contains("Timeout")) {
+            return "timed out";
+        }
+        if (name.contains("CircuitBreakerOpen")) {
+            return "paused after repeated failures";
+        }
+        if (t instanceof WebApplicationException w) {
+            return "HTTP " + w.getResponse().getStatus();
+        }
+        return "unreachable";
+    }
+}

@@ -1,0 +1,149 @@
+package org.sharedict.gateway.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.sharedict.gateway.access.ApiGuard;
+import org.sharedict.gateway.access.ClientAddress;
+import org.sharedict.gateway.aggregate.MergedOpenApi;
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.ProblemResponses;
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.web.RequestIds;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's handlers on Quarkus' router, in order: the request ID onto the request, security
+ * headers, the merged OpenAPI document, the access check of /api (after Quarkus' CORS filter,
+ * so preflights need no token), then the reverse proxy for the routed prefixes. Paths that are not
+ * routed fall through to the gateway's own JAX-RS endpoints and static files.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    /** After platform-common's RequestIds (Integer.MIN_VALUE). */
+    static final int ORDER_REQUEST = Integer.MIN_VALUE + 10;
+    /** After Quarkus' CORS filter (-300), before its upload limit (-2) and the application routes. */
+    static final int ORDER_OPENAPI = -270;
+    static final int ORDER_GUARD = -260;
+    static final int ORDER_PROXY = -250;
+    /** Own endpoints take small JSON bodies; routed ones have their own limit per service. */
+    static final long OWN_MAX_BODY = 1024 * 1024;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ApiGuard guard;
+
+    @Inject
+    MergedOpenApi openApi;
+
+    @Inject
+    Vertx vertx;
+
+    private RouteTable table;
+    private final Map<String, ServiceProxy> proxies = new java.util.LinkedHashMap<>();
+
+    void install(@Observes Router router) {
+        table = new RouteTable(config.services());
+        for (RouteTable.Target t : table.targets()) {
+            proxies.put(t.name(), new ServiceProxy(vertx, t));
+            Log.infof("Routing %s to %s", t.config().prefixes(), t.url());
+        }
+        guard.use(table);
+        openApi.use(List.copyOf(proxies.values()));
+        SecurityHeaders headers = new SecurityHeaders(config.headers());
+
+        router.route().order(ORDER_REQUEST).handler(ctx -> {
+            Object id = ctx.get(RequestIds.MDC_KEY);
+            if (id != null) {
+                ctx.request().headers().set(RequestIds.HEADER, id.toString());
+            }
+            headers.apply(ctx);
+            ctx.next();
+        });
+        router.get("/q/openapi").order(ORDER_OPENAPI).handler(openApi::handle);
+        router.route("/api/*").order(ORDER_GUARD).handler(guard::handle);
+        router.route("/api/*").order(ORDER_PROXY).handler(this::route);
+    }
+
+    private void route(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        String path = normalizedPath(req);
+        RouteTable.Target target = table.match(path);
+        if (target == null) {
+            String length = req.getHeader("Content-Length");
+            if (length != null && parses(length) > OWN_MAX_BODY) {
+                tooLarge(ctx, OWN_MAX_BODY, "the gateway");
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        long limit = target.config().maxBodySize().asLongValue();
+        String length = req.getHeader("Content-Length");
+        if (length != null && parses(length) > limit) {
+            tooLarge(ctx, limit, target.name());
+            return;
+        }
+        prepareHeaders(req);
+        proxies.get(target.name()).handle(req);
+    }
+
+    /** What the service is told about the request, on top of the client's own end-to-end headers. */
+    private static void prepareHeaders(HttpServerRequest req) {
+        MultiMap h = req.headers();
+        for (String name : HopByHop.named(h)) {
+            h.remove(name);
+        }
+        h.remove("Forwarded");
+        h.set("X-Forwarded-For", ClientAddress.of(req));
+        h.set("X-Forwarded-Proto", req.scheme() == null ? "http" : req.scheme());
+        if (req.authority() != null) {
+            h.set("X-Forwarded-Host", req.authority().toString());
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx, long limit, String where) {
+        ctx.response().putHeader("Connection", "close");
+        ProblemResponses.send(ctx, new Problem("payload-too-large", "Request too large", 413,
+                "The request body is larger than the " + limit + " bytes accepted by " + where), Map.of());
+    }
+
+    private static long parses(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The path with "." and ".." segments resolved and percent-encoding normalised (RFC 3986). */
+    public static String normalizedPath(HttpServerRequest req) {
+        String p = req.path();
+        return p == null ? "/" : HttpUtils.normalizePath(p);
+    }
+
+    public List<ServiceProxy> proxies() {
+        return new ArrayList<>(proxies.values());
+    }
+
+    @PreDestroy
+    void close() {
+        proxies.values().forEach(ServiceProxy::close);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sharedict.gateway.routing;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.PathPattern;
+
+/**
+ * The route table from configuration: which service answers which path prefix, and which of its
+ * paths are public. Longest prefix first, so a more specific prefix could be given to another service.
+ */
+public final class RouteTable {
+
+    /** The gateway's own paths that need no token: signing in and what the sign-in page needs. */
+    static final List<PathPattern> OWN_PUBLIC = PathPattern.parseAll(List.of(
+            "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/logout", "GET /api/auth/providers",
+            "GET /api/auth/oidc/*/start", "GET /api/auth/oidc/*/callback"));
+
+    /** Public paths whose attempts count against the sign-in limit per client address. */
+    static final List<PathPattern> SIGN_IN = PathPattern.parseAll(List.of(
+            "POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/oidc/*/callback"));
+
+    public record Target(String name, URI url, GatewayConfig.Service config, List<PathPattern> publicPaths) {
+    }
+
+    private record Prefix(String prefix, Target target) {
+    }
+
+    private final List<Prefix> prefixes = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+
+    public RouteTable(Map<String, GatewayConfig.Service> services) {
+        services.forEach((name, s) -> {
+            URI url = URI.create(s.url().endsWith("/") ? s.url().substring(0, s.url().length() - 1) : s.url());
+            if (url.getHost() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("gateway.services." + name + ".url must be an http(s) URL, not " + s.url());
+            }
+            Target t = new Target(name, url, s, PathPattern.parseAll(s.publicPaths().orElse(List.of())));
+            targets.add(t);
+            for (String p : s.prefixes()) {
+                String prefix = p.trim();
+                if (!prefix.startsWith("/api/") || prefix.endsWith("/")) {
+                    throw new IllegalArgumentException("gateway.services." + name + ".prefixes: '" + p
+                            + "' must start with /api/ and not end with /");
+                }
+                prefixes.add(new Prefix(prefix, t));
+            }
+        });
+        prefixes.sort(Comparator.comparingInt((Prefix p) -> p.prefix().length()).reversed());
+        targets.sort(Comparator.comparing(Target::name));
+    }
+
+    /** The service for this (normalised) path, or null when the path is the gateway's own. */
+    public Target match(String path) {
+        for (Prefix p : prefixes) {
+            if (path.startsWith(p.prefix()) && (path.length() == p.prefix().length() || path.charAt(p.prefix().length()) == '/')) {
+                return p.target();
+            }
+        }
+        return null;
+    }
+
+    public boolean isPublic(String method, String path, Target target) {
+        List<PathPattern> rules = target == null ? OWN_PUBLIC : target.publicPaths();
+        for (PathPattern p : rules) {
+            if (p.matches(method, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isSignIn(String method, String path) {
+        return SIGN_IN.stream().anyMatch(p -> p.matches(method, path));
+    }
+
+    public List<Target> targets() {
+        return List.copyOf(targets);
+    }
+}

@@ -1,0 +1,59 @@
+package org.sharedict.gateway.users;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Users at the API edge. Password hashes never leave the gateway. */
+public final class UserDtos {
+
+    public static final String USERNAME = "(?i)[a-z0-9][a-z0-9._@-]{1,63}";
+    public static final String USERNAME_MESSAGE = "must be 2 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit";
+    public static final String PARTNER = "(?i)[a-z0-9]{2,16}";
+    public static final String PARTNER_MESSAGE = "must be a partner code of 2 to 16 letters or digits";
+
+    private UserDtos() {
+    }
+
+    public record UserView(long id, String username, String displayName, String email, String partner, Long personId,
+            List<String> roles, boolean enabled, boolean locked, Instant lockedUntil, Instant lastSignInAt,
+            String signIn, long version, Instant createdAt, Instant updatedAt) {
+
+        public static UserView of(User u, Instant now) {
+            return new UserView(u.id, u.username, u.displayName, u.email, u.partner, u.personId, List.copyOf(u.roles()),
+                    u.enabled, u.isLocked(now), u.isLocked(now) ? u.lockedUntil : null, u.lastSignInAt,
+                    u.externalProvider == null ? "password" : "oidc:" + u.externalProvider, u.version, u.createdAt, u.updatedAt);
+        }
+    }
+
+    public record NewUser(
+            @NotBlank @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE) String username,
+            @NotBlank @Size(max = 120) String displayName,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = PARTNER, message = PARTNER_MESSAGE) String partner,
+            @Positive Long personId,
+            @NotEmpty List<@NotBlank String> roles,
+            @NotBlank String password,
+            Boolean enabled) {
+    }
+
+    public record UserUpdate(
+            @NotBlank @Size(max = 120) String displayName,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = PARTNER, message = PARTNER_MESSAGE) String partner,
+            @Positive Long personId,
+            @NotEmpty List<@NotBlank String> roles,
+            @NotNull Boolean enabled,
+            Long version) {
+    }
+
+    public record PasswordReset(@NotBlank String password) {
+    }
+}

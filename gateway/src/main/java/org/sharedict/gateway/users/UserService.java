@@ -1,0 +1,358 @@
+package org.sharedict.gateway.users;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.sharedict.gateway.auth.Passwords;
+import org.sharedict.gateway.auth.Sessions;
+import org.sharedict.gateway.platform.Lookup;
+import org.sharedict.gateway.platform.SkillsDirectory;
+import org.sharedict.gateway.users.UserDtos.NewUser;
+import org.sharedict.gateway.users.UserDtos.UserUpdate;
+import org.sharedict.gateway.users.UserDtos.UserView;
+import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.paging.Page;
+import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.security.Caller;
+import org.sharedict.platform.security.Roles;
+import org.sharedict.platform.web.ETags;
+
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Users and who may manage them: an admin manages everyone; a manager manages the users of their
+ * own partner and may give them any role but admin. A change of roles, partner or the enabled flag
+ * ends the user's sessions, so their tokens never carry stale rights for long.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class UserService {
+
+    public static final List<String> ROLES = List.of(Roles.ADMIN, Roles.MANAGER, Roles.ENGINEER, Roles.DR_LEAD, Roles.VIEWER);
+    private static final Map<String, String> SORTS = Map.of("username", "username", "displayName", "displayName",
+            "partner", "partner", "lastSignInAt", "lastSignInAt", "createdAt", "createdAt");
+    static final String ENTITY = "user";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Auditor audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SkillsDirectory skills;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> list(String partner, String role, String q, PageRequest page) {
+        String scope = partner == null || partner.isBlank() ? null : partner.toUpperCase(Locale.ROOT);
+        if (!caller.isAdmin()) {
+            requireManager();
+            String own = caller.partner().orElseThrow(() -> ProblemException.forbidden("Your token names no partner"));
+            if (scope != null && !scope.equals(own)) {
+                throw ProblemException.forbidden("Managers list only the users of their own partner (" + own + ")");
+            }
+            scope = own;
+        }
+        if (role != null && !role.isBlank() && !ROLES.contains(role)) {
+            throw ProblemException.invalid("role", "must be one of " + ROLES);
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (scope != null) {
+            where.append(" and partner = :partner");
+            params.and("partner", scope);
+        }
+        if (role != null && !role.isBlank()) {
+            where.append(" and concat(',', roleList, ',') like :role");
+            params.and("role", "%," + role + ",%");
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(username) like :q or lower(displayName) like :q or lower(email) like :q)");
+            params.and("q", "%" + q.toLowerCase(Locale.ROOT).replace("%", "") + "%");
+        }
+        Instant now = Instant.now(clock);
+        return Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page, u -> UserView.of(u, now));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView get(long id) {
+        User u = find(id);
+        requireRightsOver(u);
+        return UserView.of(u, Instant.now(clock));
+    }
+
+    public UserView create(NewUser in, String authorization) {
+        requireManager();
+        String username = in.username().toLowerCase(Locale.ROOT);
+        Set<String> roles = roles(in.roles());
+        String partner = partnerFor(roles, in.partner());
+        requireMayAssign(roles, partner);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        passwords.weakness(in.password(), username).ifPresent(w -> errors.add(new Problem.FieldError("password", w)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (User.findByUsername(username).isPresent()) {
+            throw ProblemException.duplicate("username", username);
+        }
+        checkWithSkills(partner, in.personId(), authorization);
+        Instant now = Instant.now(clock);
+        User u = new User();
+        u.username = username;
+        u.displayName = in.displayName().trim();
+        u.email = blankToNull(in.email());
+        u.partner = partner;
+        u.personId = in.personId();
+        u.roles(roles);
+        u.passwordHash = passwords.hash(in.password());
+        u.passwordChangedAt = now;
+        u.enabled = in.enabled() == null || in.enabled();
+        u.createdAt = now;
+        u.updatedAt = now;
+        u.persist();
+        audit.created(ENTITY, u.id, u.partner, state(u));
+        return UserView.of(u, now);
+    }
+
+    public UserView update(long id, UserUpdate in, String ifMatch, String authorization) {
+        User u = find(id);
+        requireRightsOver(u);
+        ETags.requireMatch(ifMatch, in.version(), u.version);
+        Set<String> roles = roles(in.roles());
+        String partner = partnerFor(roles, in.partner());
+        requireMayAssign(roles, partner);
+        if (u.id.equals(currentUserId()) && (!in.enabled() || (u.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)))) {
+            throw ProblemException.conflict("You cannot disable yourself or take away your own admin role; ask another admin");
+        }
+        if (u.roles().contains(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || !in.enabled())) {
+            requireAnotherAdmin(u);
+        }
+        boolean partnerChanged = !java.util.Objects.equals(partner, u.partner);
+        boolean personChanged = !java.util.Objects.equals(in.personId(), u.personId);
+        if (partnerChanged || personChanged) {
+            checkWithSkills(partner, in.personId(), authorization);
+        }
+        Changes changes = Changes.track()
+                .field("displayName", u.displayName, in.displayName().trim())
+                .field("email", u.email, blankToNull(in.email()))
+                .field("partner", u.partner, partner)
+                .field("personId", u.personId, in.personId())
+                .field("roles", u.roleList, String.join(",", roles))
+                .field("enabled", u.enabled, in.enabled());
+        boolean rightsChanged = partnerChanged || personChanged || !u.roles().equals(roles) || u.enabled != in.enabled();
+        u.displayName = in.displayName().trim();
+        u.email = blankToNull(in.email());
+        u.partner = partner;
+        u.personId = in.personId();
+        u.roles(roles);
+        u.enabled = in.enabled();
+        u.updatedAt = Instant.now(clock);
+        if (rightsChanged) {
+            sessions.revokeAll(u.id, "rights changed");
+        }
+        audit.updated(ENTITY, u.id, u.partner, changes);
+        User.getEntityManager().flush();
+        return UserView.of(u, u.updatedAt);
+    }
+
+    public void delete(long id, String ifMatch) {
+        User u = find(id);
+        requireRightsOver(u);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, null, u.version);
+        }
+        if (u.id.equals(currentUserId())) {
+            throw ProblemException.conflict("You cannot delete yourself; ask another admin or manager");
+        }
+        if (u.roles().contains(Roles.ADMIN)) {
+            requireAnotherAdmin(u);
+        }
+        sessions.revokeAll(u.id, "user deleted");
+        audit.deleted(ENTITY, u.id, u.partner, state(u));
+        u.delete();
+    }
+
+    public UserView resetPassword(long id, String password) {
+        User u = find(id);
+        requireRightsOver(u);
+        passwords.weakness(password, u.username).ifPresent(w -> {
+            throw ProblemException.invalid("password", w);
+        });
+        Instant now = Instant.now(clock);
+        u.passwordHash = passwords.hash(password);
+        u.passwordChangedAt = now;
+        u.failedAttempts = 0;
+        u.lockedUntil = null;
+        u.updatedAt = now;
+        sessions.revokeAll(u.id, "password reset");
+        audit.record("PASSWORD_RESET", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
+        return UserView.of(u, now);
+    }
+
+    public UserView unlock(long id) {
+        User u = find(id);
+        requireRightsOver(u);
+        Instant now = Instant.now(clock);
+        boolean wasLocked = u.isLocked(now);
+        u.failedAttempts = 0;
+        u.lockedUntil = null;
+        u.updatedAt = now;
+        if (wasLocked) {
+            audit.record("UNLOCK", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
+        }
+        return UserView.of(u, now);
+    }
+
+    /** The signed-in user's own record (GET /api/auth/me). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView me() {
+        return User.findByUsername(caller.username()).map(u -> UserView.of(u, Instant.now(clock)))
+                .orElseThrow(() -> ProblemException.notFound("User", caller.username()));
+    }
+
+    private User find(long id) {
+        User u = User.findById(id);
+        if (u == null) {
+            throw ProblemException.notFound("User", id);
+        }
+        return u;
+    }
+
+    private void requireManager() {
+        if (!caller.isAdmin() && !caller.hasRole(Roles.MANAGER)) {
+            throw ProblemException.forbidden("Only admins and managers manage users");
+        }
+    }
+
+    private void requireRightsOver(User u) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        requireManager();
+        if (u.roles().contains(Roles.ADMIN)) {
+            throw ProblemException.forbidden("Only admins manage partnership admins");
+        }
+        if (u.partner == null || !caller.isOf(u.partner)) {
+            throw ProblemException.forbidden("Managers manage only the users of their own partner ("
+                    + caller.partner().orElse("none") + ")");
+        }
+    }
+
+    private void requireMayAssign(Set<String> roles, String partner) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (roles.contains(Roles.ADMIN)) {
+            throw ProblemException.forbidden("Only admins make partnership admins");
+        }
+        if (partner == null || !caller.isOf(partner)) {
+            throw ProblemException.forbidden("Managers manage only the users of their own partner ("
+                    + caller.partner().orElse("none") + "), not " + partner);
+        }
+    }
+
+    private void requireAnotherAdmin(User leaving) {
+        long others = User.count("enabled = true and concat(',', roleList, ',') like ?1 and id <> ?2", "%,admin,%", leaving.id);
+        if (others == 0) {
+            throw ProblemException.conflict("This is the last enabled admin; make another admin first");
+        }
+    }
+
+    private Long currentUserId() {
+        return User.findByUsername(caller.username()).map(u -> u.id).orElse(null);
+    }
+
+    static Set<String> roles(List<String> given) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (String r : given) {
+            String role = r.trim().toLowerCase(Locale.ROOT);
+            if (!ROLES.contains(role)) {
+                throw ProblemException.invalid("roles", "'" + r + "' is not a role; use " + ROLES);
+            }
+            roles.add(role);
+        }
+        return roles;
+    }
+
+    /** Admins belong to no partner (the token contract); everyone else to exactly one. */
+    static String partnerFor(Set<String> roles, String partner) {
+        String code = partner == null || partner.isBlank() ? null : partner.toUpperCase(Locale.ROOT);
+        if (roles.contains(Roles.ADMIN)) {
+            if (code != null) {
+                throw ProblemException.invalid("partner", "partnership admins belong to no partner; leave it out");
+            }
+            if (roles.size() > 1) {
+                throw ProblemException.invalid("roles", "admin includes every other role; give it alone");
+            }
+            return null;
+        }
+        if (code == null) {
+            throw ProblemException.invalid("partner", "is required for every role but admin");
+        }
+        return code;
+    }
+
+    private void checkWithSkills(String partner, Long personId, String authorization) {
+        if (partner != null) {
+            Lookup<String> p = skills.partnerExists(partner, authorization);
+            if (p.state() == Lookup.State.NOT_FOUND) {
+                throw ProblemException.invalid("partner", "no partner has the code " + partner);
+            }
+            if (p.state() == Lookup.State.UNKNOWN) {
+                throw ProblemException.unavailable("Cannot check the partner code now: " + p.reason() + "; try again shortly");
+            }
+        }
+        if (personId != null) {
+            Lookup<SkillsDirectory.Person> p = skills.person(personId, authorization);
+            if (p.state() == Lookup.State.NOT_FOUND) {
+                throw ProblemException.invalid("personId", "skills-service has no person " + personId);
+            }
+            if (p.state() == Lookup.State.UNKNOWN) {
+                throw ProblemException.unavailable("Cannot check the person now: " + p.reason() + "; try again shortly");
+            }
+            if (partner != null && !partner.equalsIgnoreCase(p.value().partner())) {
+                throw ProblemException.invalid("personId", "person " + personId + " belongs to " + p.value().partner()
+                        + ", not " + partner);
+            }
+        }
+    }
+
+    private static Map<String, Object> state(User u) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("username", u.username);
+        s.put("displayName", u.displayName);
+        s.put("email", u.email);
+        s.put("partner", u.partner);
+        s.put("personId", u.personId);
+        s.put("roles", u.roleList);
+        s.put("enabled", u.enabled);
+        return s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
