@@ -65,6 +65,17 @@ public class Escalations {
     @Inject
     Json json;
 
+    @Inject
+    org.quartz.Scheduler quartz;
+
+    private String instance() {
+        try {
+            return quartz.getSchedulerInstanceId();
+        } catch (org.quartz.SchedulerException e) {
+            return "unknown";
+        }
+    }
+
     /** A scheduled step is due: do it unless the incident moved on (acknowledged, resolved, or the step already ran). */
     @Transactional
     public void fire(long incidentId, int step, int pass, Instant due) {
@@ -99,7 +110,7 @@ public class Escalations {
         started.pass = pass + 1;
         started.dueAt = due;
         int queued = notifyTargets(i, s, step, pass);
-        started.detail += ": " + queued + " notification" + (queued == 1 ? "" : "s");
+        started.detail += ": " + queued + " notification" + (queued == 1 ? "" : "s") + " (instance " + instance() + ")";
         i.step = step;
         i.pass = pass;
         int nextStep = step + 1;
