@@ -13,6 +13,8 @@ const SERVICE = 'Shared ICT Support';
 const main = document.getElementById('main-content');
 let cleanups = [];
 let partnerNames = null;
+// On the first page of a visit focus stays at the top, so the skip link is the first stop.
+let firstRender = true;
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 
@@ -84,15 +86,24 @@ async function showAccount() {
   }
   const who = document.getElementById('account-who');
   const roles = u.roles.map((r) => session.ROLE_NAMES[r] || r).join(', ');
-  replace(who, h('span', { class: 'app-header__name' }, u.name), ' · ',
-    u.partner ? await partnerName(u.partner) : 'the whole partnership', ` (${roles})`);
+  const line = (partner) => replace(who, h('span', { class: 'app-header__name' }, u.name), ' · ', partner, ` (${roles})`);
+  line(u.partner || 'the whole partnership');
+  if (u.partner) {
+    const name = await partnerName(u.partner);
+    if (session.user() && session.user().username === u.username) {
+      line(name);
+    }
+  }
 }
 
 function done(title, content) {
   document.title = `${title} – ${SERVICE}`;
   replace(main, content);
-  const h1 = main.querySelector('h1');
-  (h1 || main).focus({ preventScroll: false });
+  if (!firstRender) {
+    const h1 = main.querySelector('h1');
+    (h1 || main).focus({ preventScroll: false });
+  }
+  firstRender = false;
   window.scrollTo(0, 0);
 }
 

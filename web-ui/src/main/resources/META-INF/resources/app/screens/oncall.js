@@ -58,7 +58,11 @@ export function period(iso) {
   if (!m) {
     return iso;
   }
-  const n = Number(m[1]);
-  const unit = m[2] === 'W' ? 'week' : 'day';
+  let n = Number(m[1]);
+  let unit = m[2] === 'W' ? 'week' : 'day';
+  if (unit === 'day' && n % 7 === 0) {
+    n /= 7;
+    unit = 'week';
+  }
   return n === 1 ? unit : `${n} ${unit}s`;
 }

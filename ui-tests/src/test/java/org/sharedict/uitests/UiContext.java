@@ -1,0 +1,168 @@
+package org.sharedict.uitests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One platform and one browser for every browser test class of the run (starting the platform is
+ * the slow part), closed when the run ends; and the steps the tests share: sign in, open a
+ * route, check a screen with axe and keep its screenshot.
+ */
+final class UiContext implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    static final String PASSWORD = "ui-tests-Password-1";
+    /** Users the tests make through the admin API: [username, partner, roles, display name]. */
+    static final String BBC_MANAGER = "ui.bbc.manager";
+    static final String COL_DR_LEAD = "ui.col.drlead";
+    static final String BBC_ENGINEER = "ui.bbc.engineer";
+
+    private static UiContext current;
+
+    UiPlatform platform;
+    Browser browser;
+    String signedInAs;
+
+    static UiContext get() {
+        return current;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (UiContext.class) {
+            if (current == null) {
+                UiContext c = new UiContext();
+                c.platform = UiPlatform.start();
+                PlatformApi admin = PlatformApi.signIn(c.platform.baseUrl(), c.platform.adminUsername(), c.platform.adminPassword());
+                long bbcPerson = admin.get("/api/people?partner=BBC&size=1&sort=name").get("items").get(0).get("id").asLong();
+                admin.ensureUser(BBC_MANAGER, PASSWORD, "BBC", null, List.of("manager"), "Boston ICT manager (tests)");
+                admin.ensureUser(COL_DR_LEAD, PASSWORD, "COL", null, List.of("dr-lead"), "Lincoln DR lead (tests)");
+                admin.ensureUser(BBC_ENGINEER, PASSWORD, "BBC", bbcPerson, List.of("engineer"), "Boston engineer (tests)");
+                c.browser = new Browser();
+                current = c;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(UiContext.class.getName(), c);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (platform != null) {
+                platform.close();
+            }
+            current = null;
+        }
+    }
+
+    WebDriver driver() {
+        return browser.driver;
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
+    }
+
+    /** Signs in through the sign-in page (signing out first if someone else is signed in). */
+    void signIn(String username, String password) {
+        if (username.equals(signedInAs) && username.equals(signedInUser())) {
+            return;
+        }
+        // A fresh visit with nobody signed in (SignInIT tests the sign-out button itself).
+        open("#/sign-in");
+        script("sessionStorage.clear()");
+        load("#/sign-in");
+        WebElement user = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
+        user.clear();
+        user.sendKeys(username);
+        driver().findElement(By.cssSelector("input[name=password]")).sendKeys(password);
+        driver().findElement(By.id("sign-in-button")).click();
+        waitUpTo(15).until(d -> username.equals(signedInUser()));
+        waitForScreen();
+        signedInAs = username;
+    }
+
+    /** The username in the app's session (from the access token's claims), or null. */
+    String signedInUser() {
+        Object u = script("const s = sessionStorage.getItem('sharedict.session'); return s ? JSON.parse(s).claims.upn || JSON.parse(s).claims.sub : null");
+        return u == null ? null : u.toString();
+    }
+
+    void signInAs(String username) {
+        signIn(username, username.equals(platform.adminUsername()) ? platform.adminPassword() : PASSWORD);
+    }
+
+    /** Opens a route and waits until its screen has rendered (a main heading, nothing loading). */
+    void open(String route) {
+        String url = platform.baseUrl() + "/" + route;
+        if (url.equals(driver().getCurrentUrl())) {
+            driver().navigate().refresh(); // the same address again: no hashchange, so start the screen afresh
+        } else {
+            driver().get(url);
+        }
+        waitForScreen();
+    }
+
+    /** Loads the page afresh at a route, as a new visit does. */
+    void load(String route) {
+        driver().get(platform.baseUrl() + "/" + route);
+        driver().navigate().refresh();
+        waitForScreen();
+    }
+
+    /** Follows a link to another screen and waits until that screen has replaced this one. */
+    void follow(By link) {
+        WebElement before = driver().findElement(By.cssSelector("main h1"));
+        driver().findElement(link).click();
+        waitUpTo(20).until(ExpectedConditions.stalenessOf(before));
+        waitForScreen();
+    }
+
+    void waitForScreen() {
+        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty()
+                && d.findElements(By.cssSelector("main .app-loading")).isEmpty());
+    }
+
+    String heading() {
+        return driver().findElement(By.cssSelector("main h1")).getText();
+    }
+
+    /** axe-core finds no serious or critical WCAG 2.2 AA violation; the screen's picture is kept. */
+    void checkScreen(String name) {
+        List<String> violations = browser.seriousViolations();
+        Path target = Path.of("target", "screenshots", name + ".png");
+        browser.screenshot(target, Browser.WIDTH);
+        String docs = System.getProperty("ui.screenshots");
+        if (docs != null && !docs.isBlank()) {
+            browser.screenshot(Path.of(docs).isAbsolute() ? Path.of(docs, name + ".png") : Path.of("..").resolve(docs).resolve(name + ".png"), Browser.WIDTH);
+        }
+        assertEquals(List.of(), violations, "axe-core on " + name + " (" + driver().getCurrentUrl() + ")");
+    }
+
+    void phoneScreenshot(String name) {
+        String docs = System.getProperty("ui.screenshots");
+        browser.screenshot(Path.of("target", "screenshots", name + ".png"), Browser.PHONE_WIDTH);
+        if (docs != null && !docs.isBlank()) {
+            browser.screenshot(Path.of("..").resolve(docs).resolve(name + ".png"), Browser.PHONE_WIDTH);
+        }
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver()).executeScript(js, args);
+    }
+}
