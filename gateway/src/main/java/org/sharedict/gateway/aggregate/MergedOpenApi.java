@@ -32,7 +32,6 @@ import io.vertx.ext.web.RoutingContext;
 public class MergedOpenApi {
 
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
-    static final Duration KEEP_COMPLETE = Duration.ofSeconds(60);
     static final Duration KEEP_PARTIAL = Duration.ofSeconds(5);
 
     private record Cached(ObjectNode document, long until) {
@@ -40,6 +39,9 @@ public class MergedOpenApi {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    org.sharedict.gateway.platform.GatewayConfig config;
 
     private final YAMLMapper yaml = new YAMLMapper();
     private final AtomicReference<Cached> cache = new AtomicReference<>();
@@ -95,9 +97,14 @@ public class MergedOpenApi {
             }
             ObjectNode merged = OpenApiMerger.merge(own(), list);
             boolean complete = list.stream().allMatch(p -> p.document() != null);
-            cache.set(new Cached(merged, System.nanoTime() + (complete ? KEEP_COMPLETE : KEEP_PARTIAL).toNanos()));
+            cache.set(new Cached(merged, System.nanoTime() + (complete ? config.aggregate().openapiCache()
+                    : min(KEEP_PARTIAL, config.aggregate().openapiCache())).toNanos()));
             return merged;
         });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static boolean isRoutedTo(ServiceProxy s, String path) {

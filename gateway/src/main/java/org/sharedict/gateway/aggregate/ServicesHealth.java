@@ -26,7 +26,6 @@ import io.vertx.core.Future;
 public class ServicesHealth {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
-    static final Duration KEEP = Duration.ofSeconds(2);
 
     /** One service: UP or DOWN, and why when DOWN; {@code checks} are the service's own (name to status). */
     public record State(String service, boolean up, String detail, Map<String, String> checks) {
@@ -40,6 +39,9 @@ public class ServicesHealth {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    org.sharedict.gateway.platform.GatewayConfig config;
 
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
@@ -59,7 +61,7 @@ public class ServicesHealth {
             for (int i = 0; i < all.size(); i++) {
                 states.add(all.resultAt(i));
             }
-            cache.set(new Cached(states, System.nanoTime() + KEEP.toNanos()));
+            cache.set(new Cached(states, System.nanoTime() + config.aggregate().healthCache().toNanos()));
             return states;
         });
     }

@@ -19,7 +19,6 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Signs access tokens per the token contract (docs/ARCHITECTURE.md) with the gateway's private key.
@@ -27,6 +26,7 @@ import io.smallrye.jwt.util.KeyUtils;
  * mismatched key pair stops the gateway instead of every sign-in failing later.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class TokenIssuer {
 
     public static final String KEY_ID = "gateway";
@@ -51,7 +51,7 @@ public class TokenIssuer {
     @PostConstruct
     void loadKey() {
         try {
-            key = KeyUtils.readPrivateKey(keyLocation);
+            key = readPkcs8(keyLocation);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the token signing key at " + keyLocation
                     + " (JWT_PRIVATE_KEY_LOCATION): " + e.getMessage(), e);
@@ -66,6 +66,20 @@ public class TokenIssuer {
             throw new IllegalStateException("The private key (JWT_PRIVATE_KEY_LOCATION) does not match the public key "
                     + "the services verify with (JWT_PUBLIC_KEY_LOCATION), or JWT_ISSUER differs: " + e.getMessage(), e);
         }
+    }
+
+    /** A PKCS#8 PEM file (what ./run.sh, compose and the chart hold), named by a path or a file: URI. */
+    static PrivateKey readPkcs8(String location) throws Exception {
+        java.nio.file.Path path = location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location))
+                : java.nio.file.Path.of(location);
+        String pem = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.US_ASCII);
+        if (pem.contains("BEGIN RSA PRIVATE KEY")) {
+            throw new IllegalArgumentException("the key is PKCS#1 ('BEGIN RSA PRIVATE KEY'); convert it with "
+                    + "'openssl pkcs8 -topk8 -nocrypt' to PKCS#8 ('BEGIN PRIVATE KEY')");
+        }
+        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(body)));
     }
 
     public record Issued(String token, Instant expiresAt) {

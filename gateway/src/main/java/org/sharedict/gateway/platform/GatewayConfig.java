@@ -39,6 +39,8 @@ public interface GatewayConfig {
 
     Headers headers();
 
+    Aggregate aggregate();
+
     /** External OpenID Connect providers by name (the name appears in the sign-in URLs). */
     Map<String, OidcProvider> oidc();
 
@@ -184,6 +186,16 @@ public interface GatewayConfig {
         /** Strict-Transport-Security max-age; 0 sends none. */
         @WithDefault("31536000")
         long hstsMaxAge();
+    }
+
+    interface Aggregate {
+        /** How long a merged OpenAPI document with every service in it is kept (one with a service missing: 5 s at most). */
+        @WithDefault("60S")
+        Duration openapiCache();
+
+        /** How long the services' readiness is remembered between probes. */
+        @WithDefault("2S")
+        Duration healthCache();
     }
 
     interface OidcProvider {

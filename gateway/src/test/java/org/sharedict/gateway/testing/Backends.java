@@ -74,6 +74,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.services.probe.url", probe.baseUrl());
         config.put("gateway.services.probe.prefixes", "/api/probe");
         config.put("gateway.services.probe.max-body-size", "64K");
+        // The same probe as a second, slow service whose circuit the resilience test opens.
+        config.put("gateway.services.slow.url", probe.baseUrl());
+        config.put("gateway.services.slow.prefixes", "/api/slow");
         config.put("quarkus.rest-client.skills.url", skills.baseUrl());
         return config;
     }
@@ -143,7 +146,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             }
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/api/probe/stream", this::stream);
-            server.createContext("/api/probe/hang", this::hang);
+            server.createContext("/api/slow/hang", this::hang);
             server.createContext("/api/probe/upload", this::upload);
             server.createContext("/q/health/ready", ex -> send(ex, 200, "application/json", "{\"status\":\"UP\",\"checks\":[]}"));
             server.createContext("/q/openapi", ex -> send(ex, 200, "application/json", OpenApiDocs.of("probe")));
