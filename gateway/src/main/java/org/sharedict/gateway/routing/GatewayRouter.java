@@ -111,6 +111,12 @@ public class GatewayRouter {
             h.remove(name);
         }
         h.remove("Forwarded");
+        if (req.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !h.contains("Content-Length")
+                && (req.method() == io.vertx.core.http.HttpMethod.POST || req.method() == io.vertx.core.http.HttpMethod.PUT
+                        || req.method() == io.vertx.core.http.HttpMethod.PATCH)) {
+            // HTTP/2 has no Transfer-Encoding; the service is spoken to in HTTP/1.1, where a body of unknown length is chunked.
+            h.set("Transfer-Encoding", "chunked");
+        }
         h.set("X-Forwarded-For", ClientAddress.of(req));
         h.set("X-Forwarded-Proto", req.scheme() == null ? "http" : req.scheme());
         if (req.authority() != null) {
