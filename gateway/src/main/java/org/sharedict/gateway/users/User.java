@@ -15,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.OptimisticLock;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Someone who signs in: a partnership admin, or a member of one partner with roles there. */
@@ -54,12 +56,18 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** Sign-in bookkeeping: not an edit, so it does not change the version an admin edits against. */
+    @OptimisticLock(excluded = true)
     @Column(name = "failed_attempts", nullable = false)
     public int failedAttempts;
 
+    /** Sign-in bookkeeping: not an edit, so it does not change the version an admin edits against. */
+    @OptimisticLock(excluded = true)
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Sign-in bookkeeping: not an edit, so it does not change the version an admin edits against. */
+    @OptimisticLock(excluded = true)
     @Column(name = "last_sign_in_at")
     public Instant lastSignInAt;
 
