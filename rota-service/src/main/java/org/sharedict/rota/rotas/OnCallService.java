@@ -2,6 +2,7 @@ package org.sharedict.rota.rotas;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,13 +45,16 @@ public class OnCallService {
 
     public OnCall lookup(String partner, Instant at) {
         OutOfHoursCalendar cal = calendar.calendar();
-        List<Rota> rotas = Rota.list("select distinct r from Rota r join r.partners p where p = ?1 order by r.id", partner);
-        for (Rota r : rotas) {
+        for (RotaPlans.Skeleton r : plans.covering(partner)) {
             RotaPlan plan = plans.plan(r, at, at);
             Optional<Shift> primary = Expander.at(plan, cal, Layer.PRIMARY, at);
             if (primary.isPresent()) {
                 Optional<Shift> secondary = Expander.at(plan, cal, Layer.SECONDARY, at);
-                return new OnCall(partner, at, true, person(r, primary.get()), secondary.map(s -> person(r, s)).orElse(null));
+                java.util.Set<Long> ids = new java.util.HashSet<>(List.of(primary.get().personId(), primary.get().scheduledPersonId()));
+                secondary.ifPresent(x -> ids.addAll(List.of(x.personId(), x.scheduledPersonId())));
+                Map<Long, PersonSnapshot> known = people.find(ids);
+                return new OnCall(partner, at, true, person(r.id(), r.name(), primary.get(), known),
+                        secondary.map(s -> person(r.id(), r.name(), s, known)).orElse(null));
             }
         }
         return new OnCall(partner, at, false, null, null);
@@ -61,9 +65,14 @@ public class OnCallService {
         return Expander.at(plans.plan(r, at, at), calendar.calendar(), layer, at);
     }
 
-    private OnCallPerson person(Rota r, Shift s) {
-        PersonSnapshot p = people.find(s.personId()).orElse(null);
+    private static OnCallPerson person(long rotaId, String rotaName, Shift s, Map<Long, PersonSnapshot> known) {
+        PersonSnapshot p = known.get(s.personId());
         return new OnCallPerson(s.personId(), p == null ? null : p.name, p == null ? null : p.partner, p == null ? null : p.phone,
-                p == null ? null : p.email, r.id, r.name, s.layer(), s.reason().name(), s.start(), s.end(), s.scheduledPersonId(), s.note());
+                p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason().name(), s.start(), s.end(), s.scheduledPersonId(),
+                note(s, known.get(s.scheduledPersonId())));
+    }
+
+    static String note(Shift s, PersonSnapshot scheduled) {
+        return s.note() == null || scheduled == null ? s.note() : s.note().replace("person " + s.scheduledPersonId(), scheduled.name);
     }
 }
