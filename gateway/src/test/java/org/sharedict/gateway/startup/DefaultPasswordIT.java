@@ -126,7 +126,7 @@ class DefaultPasswordIT {
         e.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.publicKey().toString());
         e.put("JWT_PRIVATE_KEY_LOCATION", TestKeys.privateKey().toString());
         e.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
-        e.put("GATEWAY_ACCESS_LOG", "false");
+        e.put("ACCESS_LOG", "false");
         e.putAll(extra);
         env.putAll(e);
         Process p = pb.start();
