@@ -7,7 +7,8 @@
 #   DB_URL=jdbc:mariadb://db.example:3306 DB_USER=ict DB_PASSWORD=... ./run.sh
 #
 # Settings (environment): DB_URL DB_USER DB_PASSWORD, LOCAL_DB_PORT (3307), DATA_DIR (.data),
-# GATEWAY_PORT (8080) SKILLS_PORT (8081) ROTA_PORT (8082) DR_PORT (8083), SMTP_PORT (2525),
+# GATEWAY_PORT (8080) SKILLS_PORT (8081) ROTA_PORT (8082) DR_PORT (8083), SMTP_PORT (2525: the local
+# mail catcher, or your relay's port with SMTP_HOST),
 # SKIP_BUILD=1 to start what is already built, NO_DEMO_DATA=1 to start empty.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -53,11 +54,13 @@ fi
 
 PIDS=()
 DB_PID=
+MAIL_PID=
 stop_all() {
   trap - INT TERM EXIT
   say "stopping ..."
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n $MAIL_PID ]]; then kill -TERM "$MAIL_PID" 2>/dev/null || true; wait "$MAIL_PID" 2>/dev/null || true; fi
   if [[ -n $DB_PID ]]; then kill -TERM "$DB_PID" 2>/dev/null || true; wait "$DB_PID" 2>/dev/null || true; fi
   say "stopped"
   exit "${1:-0}"
@@ -93,6 +96,19 @@ else
   JDBC_BASE=jdbc:mariadb://127.0.0.1:$LOCAL_DB_PORT
   DB_USER=root
   DB_PASSWORD=
+fi
+
+# --- mail catcher (unless SMTP_HOST names a real relay) --------------------------------------------
+# Every e-mail the services send (pages, shift notices, reminders) is kept as a file in $DATA_DIR/mail.
+if [[ -z ${SMTP_HOST:-} ]]; then
+  port_in_use "$SMTP_PORT" && die "port $SMTP_PORT (local mail catcher) is in use; set SMTP_PORT"
+  start_bg mail java -cp "$LOCAL_RUN_CP" org.sharedict.localrun.LocalMail "$DATA_DIR/mail" "$SMTP_PORT"
+  MAIL_PID=$LAST_PID
+  for _ in $(seq 1 60); do
+    grep -q LOCAL_MAIL_READY "$LOGS/mail.log" 2>/dev/null && break
+    kill -0 "$MAIL_PID" 2>/dev/null || die "the local mail catcher did not start; see $LOGS/mail.log"
+    sleep 0.5
+  done
 fi
 
 # --- keys -------------------------------------------------------------------------------------------
@@ -138,6 +154,7 @@ cat <<EOF
     API docs:      http://localhost:$GATEWAY_PORT/q/swagger-ui
     Demo sign-in:  admin / admin   (partnership admin; more demo users in README.md)
     Logs:          $LOGS/
+    E-mail:        ${SMTP_HOST:-$DATA_DIR/mail/ (every message the services send, as .eml files)}
 
   Press Ctrl-C to stop everything.
 

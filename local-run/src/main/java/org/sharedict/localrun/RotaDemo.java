@@ -1,7 +1,35 @@
 package org.sharedict.localrun;
 
-/** Demo data for rota-service: filled in by the issue that builds rota-service. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Demo data for rota-service, through its API: the pooled out-of-hours rota of the eight
+ * Lincolnshire councils (primary and secondary layers, from the demo staff who do out-of-hours
+ * work, found in skills-service by e-mail) and a round-the-clock rota for the police and NHS
+ * partners; a default escalation policy for every partner; an override next weekend and a week of
+ * leave; and two incidents, one acknowledged and resolved, one still escalating, so their timelines
+ * show every step and e-mail (the e-mails themselves land in .data/mail/).
+ */
 final class RotaDemo {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final Api api;
     private final DemoSeeder.Urls urls;
@@ -11,7 +39,103 @@ final class RotaDemo {
         this.urls = urls;
     }
 
-    void seed() {
-        // Nothing yet: rota-service has no demo data of its own so far.
+    void seed() throws Exception {
+        String rota = urls.rota();
+        if (api.get(rota + "/api/rotas?size=1").path("totalItems").asLong() > 0) {
+            DemoSeeder.say("rota-service already has rotas; left as it is");
+            return;
+        }
+        JsonNode demo = read("demo/rotas.json");
+        LocalDate today = LocalDate.now(LONDON);
+        List<Long> rotaIds = new ArrayList<>();
+        List<List<Long>> primaries = new ArrayList<>();
+        for (JsonNode r : demo.path("rotas")) {
+            List<Long> primary = people(r.path("primary"));
+            List<Long> secondary = people(r.path("secondary"));
+            DayOfWeek day = DayOfWeek.valueOf(r.path("handoffDay").asText());
+            LocalDate start = today.minusWeeks(r.path("startWeeksAgo").asLong()).with(TemporalAdjusters.previousOrSame(day));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", r.path("name").asText());
+            body.put("partners", api.json.convertValue(r.path("partners"), List.class));
+            body.put("coverage", r.path("coverage").asText());
+            body.put("rotationLength", r.path("rotationLength").asText());
+            body.put("handoffDay", day.name());
+            body.put("handoffTime", r.path("handoffTime").asText());
+            body.put("startDate", start.toString());
+            body.put("layers", List.of(Map.of("layer", "PRIMARY", "members", primary), Map.of("layer", "SECONDARY", "members", secondary)));
+            rotaIds.add(api.post(rota + "/api/rotas", body).get("id").asLong());
+            primaries.add(primary);
+        }
+
+        long councils = rotaIds.get(0);
+        long policy = api.post(rota + "/api/escalation-policies", Map.of(
+                "name", "Partnership standard escalation",
+                "repeatCount", 1,
+                "steps", List.of(
+                        // In working hours nobody is on the out-of-hours rota, so the partner's manager hears at once too.
+                        Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", councils, "layer", "PRIMARY"),
+                                Map.of("kind", "PARTNER_MANAGER"))),
+                        Map.of("delay", "PT10M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", councils, "layer", "SECONDARY"))),
+                        Map.of("delay", "PT15M", "targets", List.of(Map.of("kind", "PARTNER_MANAGER")))))).get("id").asLong();
+        long round = api.post(rota + "/api/escalation-policies", Map.of(
+                "name", "Police and NHS escalation",
+                "steps", List.of(
+                        Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", rotaIds.get(1), "layer", "PRIMARY"))),
+                        Map.of("delay", "PT10M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", rotaIds.get(1), "layer", "SECONDARY"),
+                                Map.of("kind", "PARTNER_MANAGER")))))).get("id").asLong();
+        for (JsonNode r : demo.path("rotas")) {
+            long p = r.path("coverage").asText().equals("ALWAYS") ? round : policy;
+            for (JsonNode partner : r.path("partners")) {
+                api.put(rota + "/api/escalation-policies/defaults/" + partner.asText(), Map.of("policyId", p));
+            }
+        }
+
+        // Next weekend the third member covers for whoever is scheduled; the fourth is on leave the week after.
+        List<Long> primary = primaries.get(0);
+        LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        Instant satMorning = saturday.atTime(8, 0).atZone(LONDON).toInstant();
+        api.post(rota + "/api/rotas/" + councils + "/overrides", Map.of("personId", primary.get(2), "start", satMorning.toString(),
+                "end", satMorning.plus(Duration.ofHours(24)).toString(), "reason", "Covering Saturday while the scheduled engineer moves house"));
+        Instant leaveStart = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1).atStartOfDay(LONDON).toInstant();
+        api.post(rota + "/api/rotas/leave", Map.of("personId", primary.get(3), "start", leaveStart.toString(),
+                "end", leaveStart.plus(Duration.ofDays(7)).toString(), "reason", "Annual leave"));
+
+        // One incident that was answered, one still escalating (its next steps e-mail .data/mail/ over the next minutes).
+        JsonNode done = api.post(rota + "/api/incidents", Map.of("partner", "BBC", "severity", "HIGH",
+                "summary", "Municipal Buildings core switch stack unreachable",
+                "details", "Monitoring lost both stack members at once; the site UPS reports mains failure.", "dedupKey", "bbc-core-switch"));
+        long doneId = done.get("id").asLong();
+        PrivateKey key = LocalKeys.readPrivate(Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem")));
+        String issuer = DemoSeeder.env("JWT_ISSUER", "https://sharedict.local/gateway");
+        Api bbcManager = new Api(LocalToken.mint(key, issuer, "harriet.dunmore", "BBC", List.of("manager")));
+        bbcManager.post(rota + "/api/incidents/" + doneId + "/acknowledge", Map.of());
+        bbcManager.post(rota + "/api/incidents/" + doneId + "/notes", Map.of("message", "Power restored by the DNO; switches back, checking uplinks"));
+        bbcManager.post(rota + "/api/incidents/" + doneId + "/resolve", Map.of());
+        api.post(rota + "/api/incidents", Map.of("partner", "SKDC", "severity", "MEDIUM",
+                "summary", "Council website returning 503 to residents", "dedupKey", "skdc-website"));
+        DemoSeeder.say("rotas: " + rotaIds.size() + " (the councils' pooled out-of-hours rota and a 24x7 police and NHS one), "
+                + "2 escalation policies as every partner's default, 1 override, 1 leave, 2 incidents (1 resolved, 1 escalating)");
+    }
+
+    private List<Long> people(JsonNode emails) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode e : emails) {
+            JsonNode page = api.get(urls.skills() + "/api/people?email=" + URLEncoder.encode(e.asText(), StandardCharsets.UTF_8));
+            JsonNode items = page.path("items");
+            if (items.isEmpty()) {
+                throw new IllegalStateException("skills-service has no demo person " + e.asText());
+            }
+            ids.add(items.get(0).get("id").asLong());
+        }
+        return ids;
+    }
+
+    private JsonNode read(String resource) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing demo resource " + resource);
+            }
+            return api.json.readTree(in);
+        }
     }
 }

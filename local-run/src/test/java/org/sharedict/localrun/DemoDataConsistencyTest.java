@@ -51,6 +51,33 @@ class DemoDataConsistencyTest {
         assertEquals(Set.of(), clashes, "terms naming two skills");
     }
 
+    @Test
+    void everyRotaMemberIsDemoStaffWhoWorksOutOfHours() throws Exception {
+        // rota-service checks each member with skills-service; a typo would stop the demo load.
+        java.util.Map<String, String> outOfHours = new java.util.HashMap<>();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/people.csv")) {
+            java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
+            int email = header.indexOf("email");
+            int ooh = header.indexOf("out_of_hours");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+                outOfHours.put(cells[email], cells[ooh]);
+            }
+        }
+        Set<String> wrong = new TreeSet<>();
+        for (JsonNode r : read("demo/rotas.json").path("rotas")) {
+            for (String layer : java.util.List.of("primary", "secondary")) {
+                r.path(layer).forEach(e -> {
+                    if (!"yes".equals(outOfHours.get(e.asText()))) {
+                        wrong.add(e.asText());
+                    }
+                });
+            }
+        }
+        assertEquals(Set.of(), wrong, "rota members who are not demo staff doing out-of-hours work");
+    }
+
     private void collectSkills(JsonNode node, Set<String> out) {
         if (node.isObject()) {
             JsonNode skill = node.get("skill");
