@@ -1,0 +1,258 @@
+package org.sharedict.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The whole platform on this machine, as it runs in production: the four packaged services
+ * ({@code <module>/target/quarkus-app/quarkus-run.jar}) as separate processes on free ports, each
+ * with its own fresh MariaDB database ({@code e2e_*}, dropped and made again per run), a throwaway
+ * JWT key pair, and a real SMTP server (GreenMail) receiving their mail. Everything is reached
+ * through the gateway. Logs: {@code system-tests/target/e2e/logs/<service>.log}.
+ *
+ * <p>Start it with {@link PlatformExtension} (once per test JVM); or {@link #start()} and
+ * {@link #close()} directly. Settings: {@code TEST_DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}
+ * as for every other test.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("skills-service", "rota-service", "dr-planner", "gateway");
+    private static final Map<String, String> DATABASES = Map.of("skills-service", "e2e_skills", "rota-service", "e2e_rota",
+            "dr-planner", "e2e_dr", "gateway", "e2e_gateway");
+    static final Duration START_BOUND = Duration.ofSeconds(240);
+
+    private final Path root = Path.of(System.getProperty("sharedict.root", "..")).toAbsolutePath().normalize();
+    private final Path work = root.resolve("system-tests/target/e2e");
+    private final String dbServer = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
+    private final String dbUser = System.getenv().getOrDefault("DB_USER", "root");
+    private final String dbPassword = System.getenv().getOrDefault("DB_PASSWORD", "");
+    private final String adminPassword = "e2e-" + java.util.UUID.randomUUID();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private GreenMail mail;
+
+    /** Starts everything and waits until the gateway says every service is ready. */
+    public Platform start() {
+        try {
+            Files.createDirectories(work.resolve("logs"));
+            freshDatabases();
+            Path keys = keys();
+            mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            for (String s : SERVICES) {
+                ports.put(s, freePort());
+            }
+            for (String s : SERVICES) {
+                processes.put(s, launch(s, keys));
+            }
+            for (String s : SERVICES) {
+                awaitReady(s, "/q/health/ready");
+            }
+            awaitReady("gateway", "/q/health/group/platform");
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The gateway, the platform's only entry point, e.g. http://127.0.0.1:40123. */
+    public URI gateway() {
+        return URI.create("http://127.0.0.1:" + ports.get("gateway"));
+    }
+
+    /** A service's own address (internal: tests go through the gateway; this is for looking behind it). */
+    public URI service(String name) {
+        return URI.create("http://127.0.0.1:" + ports.get(name));
+    }
+
+    /** The password of the first user, {@code admin}, for this run. */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** The SMTP server every service sends its mail to. */
+    public GreenMail mail() {
+        return mail;
+    }
+
+    public Path logFile(String service) {
+        return work.resolve("logs/" + service + ".log");
+    }
+
+    public String log(String service) {
+        try {
+            return Files.readString(logFile(service), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes.values()) {
+            p.destroy();
+        }
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
+    }
+
+    private Process launch(String service, Path keys) throws IOException {
+        Path jar = root.resolve(service + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify runs them in order)");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", ports.get(service).toString());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbServer + "/" + DATABASES.get(service));
+        env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys.resolve("publicKey.pem").toString());
+        env.put("SKILLS_URL", service("skills-service").toString());
+        env.put("ROTA_URL", service("rota-service").toString());
+        env.put("DR_URL", service("dr-planner").toString());
+        env.put("GATEWAY_URL", gateway().toString());
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        // One line per request with its ID in every log, whatever the packaged default.
+        env.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
+        env.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%h \"%r\" %s %b %D ms rid=%{o,X-Request-Id}");
+        if (service.equals("gateway")) {
+            env.put("JWT_PRIVATE_KEY_LOCATION", keys.resolve("privateKey.pem").toString());
+            env.put("ADMIN_PASSWORD", adminPassword);
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(logFile(service).toFile());
+        // Only what a deployment would give it: nothing from this machine's environment leaks in.
+        Map<String, String> processEnv = pb.environment();
+        String path = processEnv.get("PATH");
+        processEnv.clear();
+        processEnv.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        processEnv.putAll(env);
+        return pb.start();
+    }
+
+    private void awaitReady(String service, String path) {
+        Instant deadline = Instant.now().plus(START_BOUND);
+        URI uri = service(service).resolve(path);
+        while (Instant.now().isBefore(deadline)) {
+            Process p = processes.get(service);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(service + " stopped while starting (exit " + p.exitValue() + "):\n" + tail(service));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(service + " did not answer 200 on " + path + " within " + START_BOUND + ":\n" + tail(service));
+    }
+
+    private String tail(String service) {
+        String log = log(service);
+        return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
+    }
+
+    private void freshDatabases() {
+        try (Connection c = DriverManager.getConnection(dbServer + "/", dbUser, dbPassword); Statement s = c.createStatement()) {
+            for (String db : DATABASES.values()) {
+                s.execute("DROP DATABASE IF EXISTS `" + db + "`");
+                s.execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("MariaDB at " + dbServer + " is needed for the system tests: " + e.getMessage(), e);
+        }
+    }
+
+    private Path keys() throws IOException {
+        Path dir = work.resolve("keys");
+        Files.createDirectories(dir);
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair pair = g.generateKeyPair();
+            Files.writeString(dir.resolve("publicKey.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(dir.resolve("privateKey.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
+    private static String pem(String type, byte[] der) {
+        String dashes = "-----";
+        return dashes + "BEGIN " + type + dashes + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n" + dashes + "END " + type + dashes + "\n";
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> running() {
+        return new ArrayList<>(processes.keySet());
+    }
+}
