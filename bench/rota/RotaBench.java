@@ -231,7 +231,7 @@ public class RotaBench {
     static void lookup(String url, Path keys, int clients, int seconds, int rate) throws Exception {
         String t = token(keys);
         // Warm the JIT and the connection pool first.
-        closedLoop(url, t, clients, 10);
+        System.out.printf("warm-up: %d requests%n", closedLoop(url, t, clients, 10).length);
         long[] closed = closedLoop(url, t, clients, seconds);
         report("closed loop, " + clients + " clients", closed, seconds);
         long[] open = openLoop(url, t, rate, seconds);

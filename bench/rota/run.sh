@@ -47,7 +47,17 @@ printf 'load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 bench seed "$URL" "$WORK/keys"
 for part in $PARTS; do
   case $part in
-    lookup)   bench lookup "$URL" "$WORK/keys" "${CLIENTS:-4}" "${DURATION:-20}" "${RATE:-200}" ;;
+    lookup)
+      # CPU time of the service and of MariaDB around the lookups, divided by their number: the cost
+      # of one lookup whatever else the machine is doing (MariaDB is shared: an upper bound).
+      ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+      DBPID=$(pgrep -o -x mariadbd || true)
+      s0=$(ticks $SERVICE); d0=${DBPID:+$(ticks "$DBPID")}
+      bench lookup "$URL" "$WORK/keys" "${CLIENTS:-4}" "${DURATION:-20}" "${RATE:-200}" | tee "$WORK/lookup.txt"
+      s1=$(ticks $SERVICE); d1=${DBPID:+$(ticks "$DBPID")}
+      n=$(awk '/requests/ {for (i = 1; i <= NF; i++) if ($(i+1) ~ /^requests/) s += $i} END {print s}' "$WORK/lookup.txt")
+      awk -v s=$((s1 - s0)) -v d=$((${d1:-0} - ${d0:-0})) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        printf "cpu per lookup: service %.2f ms, mariadb %.2f ms (%d lookups)\n", s * 1000 / hz / n, d * 1000 / hz / n, n }' ;;
     expand)   bench expand "$URL" "$WORK/keys" ;;
     escalate) BENCH_STUB_URL="http://127.0.0.1:$STUB_PORT" bench escalate "$URL" "$WORK/keys" "$DB_BASE/rota_bench?user=root" \
                 "${INCIDENTS:-5000}" "${RAISE_RATE:-50}" "${DELAY:-150}" ;;
