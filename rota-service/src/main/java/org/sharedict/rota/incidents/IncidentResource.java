@@ -42,7 +42,16 @@ public class IncidentResource {
     /** 201 for a new incident (step 1 notified at once); 200 with the open incident when its dedupKey repeats. */
     @POST
     public Response raise(@Valid @NotNull IncidentInput body) {
-        IncidentService.Raised r = incidents.raise(body);
+        IncidentService.Raised r;
+        try {
+            r = incidents.raise(body);
+        } catch (RuntimeException e) {
+            if (body.dedupKey() == null || !IncidentService.duplicateKey(e)) {
+                throw e;
+            }
+            // A concurrent raise of the same new dedup key committed first: this one joins it.
+            r = incidents.raise(body);
+        }
         Response.ResponseBuilder b = r.created() ? Response.created(URI.create("/api/incidents/" + r.incident().id())) : Response.ok();
         return b.entity(r.incident()).tag(ETags.of(r.incident().version())).build();
     }

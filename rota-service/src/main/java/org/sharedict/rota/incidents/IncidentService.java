@@ -61,6 +61,16 @@ public class IncidentService {
     public record Raised(IncidentView incident, boolean created) {
     }
 
+    /** True when {@code e} is a clash on a unique key: for a raise, another raise of the same dedup key won. */
+    public static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23000".equals(sql.getSQLState()) && sql.getErrorCode() == 1062) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Raised raise(IncidentInput in) {
         String partner = in.partner() != null ? in.partner().trim().toUpperCase(Locale.ROOT)
                 : caller.partner().map(p -> p.toUpperCase(Locale.ROOT))
@@ -69,13 +79,18 @@ public class IncidentService {
         String key = in.dedupKey() == null || in.dedupKey().isBlank() ? null : in.dedupKey().trim();
         Instant now = Instant.now(clock);
         if (key != null) {
-            Optional<Incident> open = Incident.<Incident>find("openKey", partner + "|" + key).withLock(LockModeType.PESSIMISTIC_WRITE)
-                    .firstResultOptional();
-            if (open.isPresent()) {
-                Incident i = open.get();
-                i.occurrences++;
-                timeline.add(i.id, IncidentEvent.Kind.DUPLICATE, "raised again (" + i.occurrences + " times): " + in.summary().trim());
-                return new Raised(view(i), false);
+            // Read without a lock (a locking read of a missing row would take a gap lock and deadlock
+            // concurrent raises), then lock the open incident by its ID. Two raises of a new key at
+            // once: one insert wins the unique open_key, the other is retried by the caller and joins it.
+            Optional<Long> openId = Incident.getEntityManager().createQuery("select i.id from Incident i where i.openKey = :k", Long.class)
+                    .setParameter("k", partner + "|" + key).getResultStream().findFirst();
+            if (openId.isPresent()) {
+                Incident i = Incident.findById(openId.get(), LockModeType.PESSIMISTIC_WRITE);
+                if (i != null && i.status != Incident.Status.RESOLVED) {
+                    i.occurrences++;
+                    timeline.add(i.id, IncidentEvent.Kind.DUPLICATE, "raised again (" + i.occurrences + " times): " + in.summary().trim());
+                    return new Raised(view(i), false);
+                }
             }
         }
         EscalationPolicy policy = policyFor(partner, in.policyId());

@@ -90,6 +90,9 @@ public class RotaService {
     @Inject
     RotaConfig config;
 
+    @Inject
+    org.sharedict.rota.platform.Json json;
+
     // ---- rotas ------------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -163,6 +166,13 @@ public class RotaService {
         requireEditRights(r.partners);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, null, r.version);
+        }
+        for (EscalationPolicy p : EscalationPolicy.<EscalationPolicy>listAll()) {
+            boolean targets = json.read(p.steps, org.sharedict.rota.escalation.Steps.Stored.class).steps().stream()
+                    .flatMap(st -> st.targets().stream()).anyMatch(t -> t.rotaId() != null && t.rotaId() == id);
+            if (targets) {
+                throw ProblemException.conflict("Rota " + id + " is a target of the escalation policy \"" + p.name + "\"; change the policy first");
+            }
         }
         RotaView last = view(r);
         List<Shift> before = upcoming(r);

@@ -285,6 +285,38 @@ class EscalationTest {
         given().auth().oauth2(Tokens.manager(s.partner())).when().delete("/api/escalation-policies/" + policy).then().spec(problem(409));
     }
 
+    @Test
+    void concurrentRaisesOfOneNewDedupKeyMakeOneIncident() throws Exception {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "PERSON", "personId", s.manager().id()))));
+        Map<String, Object> body = incident(s.partner(), "Storage array alarm", policy);
+        body.put("dedupKey", "array-alarm");
+        String key = Tokens.as("apikey:11").roles("integration").partner(s.partner()).scope("incidents:write").token();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> given().auth().oauth2(key).contentType(ContentType.JSON).body(body).when().post("/api/incidents")));
+        }
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        int created = 0;
+        for (java.util.concurrent.Future<io.restassured.response.Response> f : answers) {
+            io.restassured.response.Response r = f.get();
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode() + ": " + r.asString());
+            created += r.statusCode() == 201 ? 1 : 0;
+            ids.add(r.jsonPath().getInt("id"));
+        }
+        pool.shutdown();
+        assertEquals(1, created, "one raise created the incident");
+        assertEquals(1, ids.size(), "every raise answered the same incident");
+        long id = ids.iterator().next();
+        assertEquals(8, incidentView(id).getInt("occurrences"));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.manager().email(), id) == 1);
+        // A rota that a policy pages cannot be deleted from under it.
+        long rotaPolicy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId()))));
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().spec(problem(409));
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/escalation-policies/" + rotaPolicy).then().statusCode(204);
+    }
+
     private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", unique("P"));
