@@ -43,6 +43,13 @@ public class ApiGuard {
     @Inject
     RateLimiter limiter;
 
+    /** Tokens already verified, so a client's next requests skip the signature check (expiry and sign-out are still checked). */
+    private record Verified(String subject, String sessionId, long expiresAt) {
+    }
+
+    static final int MAX_REMEMBERED = 10_000;
+    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RouteTable table;
 
     public void use(RouteTable table) {
@@ -86,16 +93,16 @@ public class ApiGuard {
         String authorization = req.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String problem;
+            String raw = authorization.substring(7).trim();
             try {
-                JsonWebToken jwt = parser.parse(authorization.substring(7).trim());
-                Object sid = jwt.getClaim("sid");
-                if (sid != null && revoked.isRevoked(sid.toString().replace("\"", ""))) {
+                Verified v = verify(raw);
+                if (v.sessionId() != null && revoked.isRevoked(v.sessionId())) {
                     problem = "This token's session has been signed out; sign in again";
                 } else {
-                    if (limited(ctx, RateLimiter.Kind.API_PER_USER, "user:" + jwt.getSubject())) {
+                    if (limited(ctx, RateLimiter.Kind.API_PER_USER, "user:" + v.subject())) {
                         return;
                     }
-                    ctx.put(PRINCIPAL, jwt.getSubject());
+                    ctx.put(PRINCIPAL, v.subject());
                     ctx.next();
                     return;
                 }
@@ -118,6 +125,25 @@ public class ApiGuard {
             return;
         }
         refuse(ctx, address, "Send a bearer token from the gateway (POST /api/auth/login) or an API key (X-Api-Key)");
+    }
+
+    /** The token's subject and session: from memory when this exact token was verified before and has not expired. */
+    private Verified verify(String raw) throws ParseException {
+        long now = System.currentTimeMillis() / 1000;
+        Verified v = verified.get(raw);
+        if (v != null && v.expiresAt() > now) {
+            return v;
+        }
+        JsonWebToken jwt = parser.parse(raw);
+        Object sid = jwt.getClaim("sid");
+        v = new Verified(jwt.getSubject(), sid == null ? null : sid.toString().replace("\"", ""), jwt.getExpirationTime());
+        if (v.expiresAt() > now) {
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(raw, v);
+        }
+        return v;
     }
 
     /** 401, unless this address has been refused too often, then 429: guessing costs time too. */
