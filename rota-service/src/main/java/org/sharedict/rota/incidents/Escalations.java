@@ -68,6 +68,9 @@ public class Escalations {
     @Inject
     org.quartz.Scheduler quartz;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private String instance() {
         try {
             return quartz.getSchedulerInstanceId();
@@ -104,6 +107,11 @@ public class Escalations {
             return;
         }
         Steps.Step s = steps.get(step);
+        if (step > 0 || pass > 0) {
+            // How late scheduled steps fire, on /q/metrics as rota_escalation_lateness_seconds.
+            metrics.timer("rota.escalation.lateness").record(java.time.Duration.between(due, now).isNegative()
+                    ? java.time.Duration.ZERO : java.time.Duration.between(due, now));
+        }
         IncidentEvent started = timeline.add(i.id, IncidentEvent.Kind.STEP_NOTIFIED,
                 "step " + (step + 1) + " of " + steps.size() + (pass > 0 ? ", repeat " + pass : "") + " of " + policy.name);
         started.step = step + 1;

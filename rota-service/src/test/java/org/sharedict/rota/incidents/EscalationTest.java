@@ -141,6 +141,8 @@ class EscalationTest {
         // Each step fired once, whatever else was going on.
         assertEquals(1, pages(s.primary().email(), id));
         assertEquals(1, pages(s.secondary().email(), id));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("rota_escalation_lateness_seconds_count"));
     }
 
     @Test

@@ -199,6 +199,52 @@ class RotaResourceTest {
                 .when().get("/api/oncall").then().statusCode(200).body("primary.name", equalTo("Ann Archer"));
     }
 
+    @Test
+    void badOverridesLeaveAndSwapsAreRefusedNamingTheField() {
+        Scenario s = scenario();
+        String manager = Tokens.manager(s.partner());
+        String overrides = "/api/rotas/" + s.rotaId() + "/overrides";
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.c().id(), "start", "2030-01-10T08:30:00Z", "end", "2030-01-09T17:30:00Z", "reason", "x"))
+                .when().post(overrides).then().spec(invalidField("end"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.c().id(), "start", "2030-01-09T17:30:00Z", "end", "2030-01-10T08:30:00Z"))
+                .when().post(overrides).then().spec(invalidField("reason"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", 987_654_321L, "start", "2030-01-09T17:30:00Z", "end", "2030-01-10T08:30:00Z", "reason", "x"))
+                .when().post(overrides).then().spec(invalidField("personId"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.c().id(), "start", "tonight", "end", "2030-01-10T08:30:00Z", "reason", "x"))
+                .when().post(overrides).then().spec(invalidField("start"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.a().id(), "start", "2030-01-09T00:00:00Z", "end", "2031-06-01T00:00:00Z"))
+                .when().post("/api/rotas/leave").then().spec(invalidField("end"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("start", "2030-01-09T00:00:00Z", "end", "2030-01-10T00:00:00Z"))
+                .when().post("/api/rotas/leave").then().spec(invalidField("personId"));
+        String swaps = "/api/rotas/" + s.rotaId() + "/swaps";
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("first", "2030-01-08T20:00:00Z", "second", "2030-01-09T20:00:00Z"))
+                .when().post(swaps).then().spec(invalidField("second"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("first", "2029-01-08T20:00:00Z", "second", "2030-01-09T20:00:00Z"))
+                .when().post(swaps).then().spec(invalidField("first"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("first", "2030-01-08T20:00:00Z", "second", "2030-01-15T20:00:00Z",
+                "layer", "SECONDARY")).when().post(swaps).then().spec(invalidField("second"));
+        // A member swaps their own period; someone else's they may not.
+        String ann = Tokens.as("ann").roles("engineer").partner(s.partner()).person(s.a().id()).token();
+        given().auth().oauth2(ann).contentType(ContentType.JSON).body(Map.of("first", "2030-01-08T20:00:00Z", "second", "2030-01-15T20:00:00Z"))
+                .when().post(swaps).then().statusCode(201);
+        given().auth().oauth2(ann).contentType(ContentType.JSON).body(Map.of("first", "2030-01-15T20:00:00Z", "second", "2030-01-22T20:00:00Z"))
+                .when().post(swaps).then().spec(problem(403));
+        // Engineers record their own leave only.
+        given().auth().oauth2(ann).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.b().id(), "start", "2030-02-01T00:00:00Z", "end", "2030-02-02T00:00:00Z"))
+                .when().post("/api/rotas/leave").then().spec(problem(403));
+        long leave = given().auth().oauth2(ann).contentType(ContentType.JSON)
+                .body(Map.of("personId", s.a().id(), "start", "2030-02-01T00:00:00Z", "end", "2030-02-02T00:00:00Z"))
+                .when().post("/api/rotas/leave").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(ann).when().delete("/api/rotas/leave/" + leave).then().statusCode(204);
+        given().auth().oauth2(manager).when().delete(overrides + "/999999").then().spec(problem(404));
+    }
+
     private static io.restassured.response.Response post(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/rotas");
     }
