@@ -149,6 +149,8 @@ public class PolicyService {
         d.updatedAt = Instant.now(clock);
         d.updatedBy = caller.username();
         d.persistAndFlush();
+        // Its incidents may page the partner's managers: know them now, while skills-service can be asked.
+        people.refreshManagers(partner);
         audit.record("SET_DEFAULT", "partner-policy", partner, partner, Map.of("policyId", Map.of("from", String.valueOf(before), "to", policyId)));
         return defaultView(d);
     }

@@ -90,10 +90,15 @@ public class People {
         return new Refresh((int) known, refreshed);
     }
 
-    /** Refreshes every known person; returns how many skills-service answered for. */
+    /** Refreshes every known person, and the managers of every partner with people or a default policy here. */
     public int refreshAll() {
         int refreshed = 0;
         String auth = bearer.header();
+        List<String> partners = PersonSnapshot.getEntityManager().createNativeQuery(
+                "SELECT partner FROM person_snapshot UNION SELECT partner FROM partner_policy").getResultList();
+        for (String partner : partners) {
+            refreshManagers(partner);
+        }
         List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream().map(p -> p.personId).toList();
         for (Long id : ids) {
             PeopleDirectory.Answer<PeopleDirectory.Person> a = directory.person(id, auth);

@@ -319,6 +319,20 @@ class EscalationTest {
         given().auth().oauth2(Tokens.admin()).when().delete("/api/escalation-policies/" + rotaPolicy).then().statusCode(204);
     }
 
+    @Test
+    void aPartnershipWidePolicyPagesTheManagersOfTheIncidentsPartner() {
+        Setup s = setup();
+        long policy = ((Number) given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", unique("Partnership"), "steps", List.of(Map.of("delay", "PT1H", "targets", List.of(Map.of("kind", "PARTNER_MANAGER"))))))
+                .when().post("/api/escalation-policies").then().statusCode(201).body("partner", org.hamcrest.Matchers.nullValue())
+                .extract().path("id")).longValue();
+        // Setting the default is when rota-service learns who the partner's managers are.
+        given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON).body(Map.of("policyId", policy))
+                .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200);
+        long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Firewall cluster failover", null));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.manager().email(), id) == 1);
+    }
+
     private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", unique("P"));
