@@ -46,9 +46,11 @@ public final class ServiceProxy {
     private final int port;
     private final boolean ssl;
     private final String origin;
+    private final Vertx vertx;
 
     public ServiceProxy(Vertx vertx, RouteTable.Target target) {
         this.target = target;
+        this.vertx = vertx;
         URI url = target.url();
         this.ssl = url.getScheme().equals("https");
         this.host = url.getHost();
@@ -160,7 +162,16 @@ public final class ServiceProxy {
                 p = new Problem("payload-too-large", "Request too large", 413, "The request body is larger than the "
                         + target.config().maxBodySize().asLongValue() + " bytes accepted for " + target.name());
                 headers = Map.of("Connection", "close");
-                incoming.response().endHandler(v -> incoming.connection().close());
+                // Read and drop the rest of the upload before closing, so that the client reads the answer
+                // rather than a reset; a client that keeps sending is cut off after a few seconds.
+                incoming.response().endHandler(v -> {
+                    if (incoming.isEnded()) {
+                        incoming.connection().close();
+                    } else {
+                        incoming.endHandler(e -> incoming.connection().close());
+                        vertx.setTimer(5_000, t -> incoming.connection().close());
+                    }
+                });
             } else if (failure instanceof OpenCircuitException) {
                 long seconds = Math.max(1, target.config().circuitBreaker().reset().toSeconds());
                 p = new Problem("dependency-unavailable", "Service unavailable", 503, target.name()
