@@ -133,8 +133,8 @@ class EscalationTest {
         JsonPath i = incidentView(id);
         Duration oneToTwo = Duration.between(stepAt(i, 1), stepAt(i, 2));
         Duration twoToThree = Duration.between(stepAt(i, 2), stepAt(i, 3));
-        assertTrue(oneToTwo.compareTo(Duration.ofSeconds(2)) >= 0 && oneToTwo.compareTo(Duration.ofSeconds(6)) < 0, "step 2 after " + oneToTwo);
-        assertTrue(twoToThree.compareTo(Duration.ofSeconds(2)) >= 0 && twoToThree.compareTo(Duration.ofSeconds(6)) < 0, "step 3 after " + twoToThree);
+        assertTrue(oneToTwo.compareTo(Duration.ofSeconds(2)) >= 0 && oneToTwo.compareTo(Duration.ofSeconds(8)) < 0, "step 2 after " + oneToTwo);
+        assertTrue(twoToThree.compareTo(Duration.ofSeconds(2)) >= 0 && twoToThree.compareTo(Duration.ofSeconds(8)) < 0, "step 3 after " + twoToThree);
         assertEquals("TRIGGERED", i.getString("status"));
         assertEquals(3, i.getInt("step"));
         assertEquals("apikey:7", i.getString("raisedBy"));
