@@ -137,7 +137,9 @@ public class GatewayBench {
                 + "added p50 %.2f ms, p95 %.2f ms; errors %d%n", rate, od.p(50), od.p(95), od.p(99), og.p(50), og.p(95), og.p(99),
                 og.p(50) - od.p(50), og.p(95) - od.p(95), od.errors + og.errors);
         long gatewayRequests = g.stream().mapToLong(a -> a.length).sum() + og.nanos.length;
+        long directRequests = d.stream().mapToLong(a -> a.length).sum() + od.nanos.length;
         System.out.println("gateway-requests " + gatewayRequests);
+        System.out.println("service-requests " + (gatewayRequests + directRequests));
     }
 
     static long[] concat(List<long[]> parts) {

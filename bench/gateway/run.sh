@@ -58,5 +58,8 @@ bench load "http://127.0.0.1:$SKILLS_PORT" "http://127.0.0.1:$GATEWAY_PORT" "$WO
   "${CLIENTS:-8}" "${DURATION:-20}" "${ROUNDS:-3}" "${RATE:-200}" | tee "$WORK/load.txt"
 g1=$(ticks "$GATEWAY"); s1=$(ticks "$SKILLS")
 n=$(awk '/^gateway-requests /{print $2}' "$WORK/load.txt")
-awk -v g=$((g1 - g0)) -v n="$n" -v hz="$TICK" 'BEGIN { printf "gateway cpu per proxied request: %.3f ms (%d requests)\n", g * 1000 / hz / n, n }'
+m=$(awk '/^service-requests /{print $2}' "$WORK/load.txt")
+awk -v g=$((g1 - g0)) -v s=$((s1 - s0)) -v n="$n" -v m="$m" -v hz="$TICK" 'BEGIN {
+  printf "cpu per request: gateway %.3f ms (%d proxied), skills-service %.3f ms (%d served, direct and proxied)\n",
+         g * 1000 / hz / n, n, s * 1000 / hz / m, m }'
 printf 'load average after the run: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
