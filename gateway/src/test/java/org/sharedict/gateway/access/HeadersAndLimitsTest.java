@@ -79,6 +79,10 @@ class HeadersAndLimitsTest {
         given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
                 .when().options("/api/oncall/cors").then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
         backends.rota.verify(0, anyRequestedFor(urlPathEqualTo("/api/oncall/cors")));
+        // The platform's public https address is allowed although the gateway itself is reached over http.
+        given().header("Origin", "https://sharedict.example.gov.uk").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/auth/login").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://sharedict.example.gov.uk");
         given().header("Origin", "https://ui.example.org").auth().oauth2(Tokens.viewer("BBC"))
                 .when().get("/api/oncall/cors").then().statusCode(200).header("Access-Control-Allow-Origin", "https://ui.example.org")
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
