@@ -156,7 +156,7 @@ class CalendarFeedTest {
         LocalDate start = LocalDate.now(Fixtures.LONDON).plusDays(1);
         long rotaId = createRota(Tokens.manager(partner), rota(unique("Notice"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00",
                 start, List.of(a.id(), b.id()), null));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(mail, a.email(), "published").size() == 1
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(mail, a.email(), "published").size() == 1
                 && mailsTo(mail, b.email(), "published").size() == 1);
         String body = GreenMailUtil.getBody(mailsTo(mail, a.email(), "published").get(0));
         assertTrue(body.contains("Lou Lane") && body.contains("primary"), body);
@@ -166,7 +166,7 @@ class CalendarFeedTest {
         given().auth().oauth2(Tokens.manager(partner)).contentType(ContentType.JSON)
                 .body(Map.of("personId", c.id(), "start", evening.toString(), "end", evening.plus(Duration.ofHours(15)).toString(), "reason", "swap of evenings"))
                 .when().post("/api/rotas/" + rotaId + "/overrides").then().statusCode(201);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(mail, a.email(), "changed").size() == 1
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(mail, a.email(), "changed").size() == 1
                 && mailsTo(mail, c.email(), "changed").size() == 1);
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mailsTo(mail, b.email(), "changed").isEmpty());
         assertTrue(GreenMailUtil.getBody(mailsTo(mail, c.email(), "changed").get(0)).contains("override"));

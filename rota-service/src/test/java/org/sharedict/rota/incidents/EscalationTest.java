@@ -120,7 +120,7 @@ class EscalationTest {
         Map<String, Object> body = incident(null, "Core switch stack down", policy);
         long id = raise(key, body);
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
         assertEquals(0, pages(s.secondary().email(), id), "step 2 waits for its delay");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.secondary().email(), id) == 1);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.manager().email(), id) == 1);
@@ -149,7 +149,7 @@ class EscalationTest {
     void acknowledgingStopsTheEscalation() {
         Setup s = setup();
         long id = raise(Tokens.manager(s.partner()), incident(s.partner(), "Payroll server unreachable", threeStepPolicy(s)));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
         // The pooled engineer from another partner, paged by this incident, acknowledges it.
         String engineer = Tokens.as("pat").roles("engineer").partner("ELDC").person(s.primary().id()).token();
         given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/acknowledge")
@@ -177,7 +177,7 @@ class EscalationTest {
         long id = raise(admin, body);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).when().post("/api/incidents")
                 .then().statusCode(200).body("id", equalTo((int) id)).body("occurrences", equalTo(2));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> pages(s.primary().email(), id) == 1);
         given().auth().oauth2(admin).when().post("/api/incidents/" + id + "/resolve").then().statusCode(200);
         long again = raise(admin, body);
@@ -283,7 +283,7 @@ class EscalationTest {
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200).body("policyId", equalTo((int) policy));
         long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Website down", null));
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/incidents/" + id).then().body("policyId", equalTo((int) policy));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
         given().auth().oauth2(Tokens.manager(s.partner())).when().delete("/api/escalation-policies/" + policy).then().spec(problem(409));
     }
 
@@ -312,7 +312,7 @@ class EscalationTest {
         assertEquals(1, ids.size(), "every raise answered the same incident");
         long id = ids.iterator().next();
         assertEquals(8, incidentView(id).getInt("occurrences"));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.manager().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.manager().email(), id) == 1);
         // A rota that a policy pages cannot be deleted from under it.
         long rotaPolicy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId()))));
         given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().spec(problem(409));
@@ -330,7 +330,7 @@ class EscalationTest {
         given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON).body(Map.of("policyId", policy))
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200);
         long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Firewall cluster failover", null));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pages(s.manager().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.manager().email(), id) == 1);
     }
 
     private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {

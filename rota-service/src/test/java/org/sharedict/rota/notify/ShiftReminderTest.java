@@ -46,7 +46,7 @@ class ShiftReminderTest {
                 soon.toLocalDate(), List.of(r.id()), null);
         createRota(Tokens.manager(partner), body);
         given().auth().oauth2(Tokens.admin()).when().post("/api/rotas/reminders/check").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(mail, r.email(), "Reminder").size() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(mail, r.email(), "Reminder").size() == 1);
         String text = GreenMailUtil.getBody(mailsTo(mail, r.email(), "Reminder").get(0));
         assertTrue(text.contains("Ray Reminder") && text.contains("Soon"), text);
         given().auth().oauth2(Tokens.admin()).when().post("/api/rotas/reminders/check").then().statusCode(202);
