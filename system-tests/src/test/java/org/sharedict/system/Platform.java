@@ -16,13 +16,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -46,7 +48,7 @@ public final class Platform implements AutoCloseable {
     static final Duration START_BOUND = Duration.ofSeconds(240);
 
     private final Path root = Path.of(System.getProperty("sharedict.root", "..")).toAbsolutePath().normalize();
-    private final Path work = root.resolve("system-tests/target/e2e");
+    private final Path work;
     private final String dbServer = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
     private final String dbUser = System.getenv().getOrDefault("DB_USER", "root");
     private final String dbPassword = System.getenv().getOrDefault("DB_PASSWORD", "");
@@ -55,13 +57,24 @@ public final class Platform implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private GreenMail mail;
+    private Path keys;
+
+    /** A platform whose logs and keys go to {@code system-tests/target/e2e}. */
+    public Platform() {
+        this("system-tests/target/e2e");
+    }
+
+    /** A platform whose logs and keys go to {@code workDir} (relative to the repository root). */
+    public Platform(String workDir) {
+        this.work = root.resolve(workDir);
+    }
 
     /** Starts everything and waits until the gateway says every service is ready. */
     public Platform start() {
         try {
             Files.createDirectories(work.resolve("logs"));
             freshDatabases();
-            Path keys = keys();
+            keys = keys();
             mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
             for (String s : SERVICES) {
@@ -97,6 +110,11 @@ public final class Platform implements AutoCloseable {
     /** The password of the first user, {@code admin}, for this run. */
     public String adminPassword() {
         return adminPassword;
+    }
+
+    /** The private key the gateway signs with (for tools that seed data as the partnership admin). */
+    public Path signingKey() {
+        return keys.resolve("privateKey.pem");
     }
 
     /** The SMTP server every service sends its mail to. */
@@ -178,33 +196,21 @@ public final class Platform implements AutoCloseable {
     }
 
     private void awaitReady(String service, String path) {
-        Instant deadline = Instant.now().plus(START_BOUND);
         URI uri = service(service).resolve(path);
-        while (Instant.now().isBefore(deadline)) {
-            Process p = processes.get(service);
-            if (!p.isAlive()) {
-                throw new IllegalStateException(service + " stopped while starting (exit " + p.exitValue() + "):\n" + tail(service));
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        Process p = processes.get(service);
+        try {
+            Awaitility.await(service + " ready on " + path).atMost(START_BOUND).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException(service + " stopped while starting (exit " + p.exitValue() + "):\n" + tail(service));
+                        }
+                        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(service + " did not answer 200 on " + path + " within " + START_BOUND + ":\n" + tail(service), e);
         }
-        throw new IllegalStateException(service + " did not answer 200 on " + path + " within " + START_BOUND + ":\n" + tail(service));
     }
 
     private String tail(String service) {
