@@ -25,7 +25,7 @@ import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.dr.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.dr.platform.Lookup;
 import org.sharedict.dr.platform.OnCallDirectory;
 import org.sharedict.dr.platform.SkillsDirectory;

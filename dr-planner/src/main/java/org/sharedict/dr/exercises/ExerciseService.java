@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import org.sharedict.dr.exercises.ExerciseDtos.Action;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
-import org.sharedict.dr.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanService;
 import org.sharedict.platform.audit.Auditor;

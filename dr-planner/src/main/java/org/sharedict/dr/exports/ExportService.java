@@ -21,7 +21,7 @@ import org.sharedict.dr.analysis.PlanAnalysis;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.dr.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;

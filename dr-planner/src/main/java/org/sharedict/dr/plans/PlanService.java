@@ -22,7 +22,7 @@ import org.sharedict.dr.model.PlanMerger;
 import org.sharedict.dr.model.Rebase;
 import org.sharedict.dr.model.TemplateContent;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.dr.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.dr.plans.PlanDtos.CustomisationUpdate;
 import org.sharedict.dr.plans.PlanDtos.DiffView;
 import org.sharedict.dr.plans.PlanDtos.EffectiveView;

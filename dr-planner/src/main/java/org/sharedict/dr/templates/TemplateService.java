@@ -16,7 +16,7 @@ import org.sharedict.dr.model.ContentRules;
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.PlanMerger;
 import org.sharedict.dr.model.TemplateContent;
-import org.sharedict.dr.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.dr.templates.TemplateDtos.NewTemplate;
 import org.sharedict.dr.templates.TemplateDtos.NewVersion;
 import org.sharedict.dr.templates.TemplateDtos.TemplateUpdate;

@@ -20,7 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sharedict.dr.plans.Plan;
-import org.sharedict.dr.testing.InjectMailServer;
+import org.sharedict.testing.InjectMailServer;
 import org.sharedict.testing.Tokens;
 
 import com.icegreen.greenmail.util.GreenMail;

@@ -1,5 +1,7 @@
 package org.sharedict.dr.testing;
 
+import org.sharedict.testing.MailServer;
+
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Every @QuarkusTest of this module shares one application with the HTTP stubs and the mail server. */

@@ -33,7 +33,7 @@ import org.sharedict.rota.escalation.PolicyDtos.TargetInput;
 import org.sharedict.rota.escalation.PolicyDtos.TargetView;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
-import org.sharedict.rota.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.schedule.Layer;
 

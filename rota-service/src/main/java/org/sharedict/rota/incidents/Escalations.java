@@ -21,7 +21,7 @@ import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.notify.Outbox;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
-import org.sharedict.rota.platform.Json;
+import org.sharedict.platform.json.Json;
 import org.sharedict.rota.platform.RotaConfig;
 import org.sharedict.rota.rotas.OnCallService;
 import org.sharedict.rota.rotas.Rota;

@@ -91,7 +91,7 @@ public class RotaService {
     RotaConfig config;
 
     @Inject
-    org.sharedict.rota.platform.Json json;
+    org.sharedict.platform.json.Json json;
 
     // ---- rotas ------------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
-import org.sharedict.rota.testing.InjectMailServer;
+import org.sharedict.testing.InjectMailServer;
 import org.sharedict.rota.testing.InjectStubs;
 import org.sharedict.testing.Tokens;
 

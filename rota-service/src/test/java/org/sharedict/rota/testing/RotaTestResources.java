@@ -1,5 +1,7 @@
 package org.sharedict.rota.testing;
 
+import org.sharedict.testing.MailServer;
+
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Every @QuarkusTest of this module shares one application with the HTTP stub and the mail server. */

@@ -1,4 +1,4 @@
-package org.sharedict.rota.testing;
+package org.sharedict.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.sharedict.dr.testing;
+package org.sharedict.testing;
 
 import java.util.Map;
 
@@ -7,7 +7,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real SMTP server in the test JVM (GreenMail) on a free port; the mailer sends to it. */
+/**
+ * A real SMTP server in the test JVM (GreenMail) on a free port, and the mailer pointed at it: use
+ * as {@code @QuarkusTestResource(MailServer.class)}, and receive it in a {@code @InjectMailServer}
+ * field.
+ */
 public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     private GreenMail greenMail;

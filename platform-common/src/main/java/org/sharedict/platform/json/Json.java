@@ -1,4 +1,4 @@
-package org.sharedict.rota.platform;
+package org.sharedict.platform.json;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads and writes the JSON documents kept in text columns (policy steps, webhook bodies). */
+/** Reads and writes the JSON documents services keep in text columns (DR template content, escalation steps, webhook bodies). */
 @ApplicationScoped
 public class Json {
 
