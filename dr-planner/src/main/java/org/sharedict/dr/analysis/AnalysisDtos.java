@@ -6,7 +6,7 @@ import org.sharedict.dr.analysis.PlanAnalysis.CriticalActivity;
 import org.sharedict.dr.analysis.PlanAnalysis.Feasibility;
 import org.sharedict.dr.analysis.PlanAnalysis.OrderedActivity;
 import org.sharedict.dr.analysis.PlanAnalysis.UnownedStep;
-import org.sharedict.dr.platform.Lookup;
+import org.sharedict.platform.remote.Lookup;
 import org.sharedict.dr.platform.OnCallDirectory;
 import org.sharedict.dr.platform.SkillsDirectory;
 import org.sharedict.dr.plans.Plan;

@@ -26,7 +26,7 @@ import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
 import org.sharedict.platform.json.Json;
-import org.sharedict.dr.platform.Lookup;
+import org.sharedict.platform.remote.Lookup;
 import org.sharedict.dr.platform.OnCallDirectory;
 import org.sharedict.dr.platform.SkillsDirectory;
 import org.sharedict.dr.plans.PlanDtos.Owner;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.sharedict.platform.remote.Lookup;
 
 import io.quarkus.logging.Log;
 
@@ -45,7 +46,7 @@ public class OnCallDirectory {
 
     Lookup<OnCall> onCallUnknown(String partner, String authorization, Throwable cause) {
         Log.debugf("rota-service could not say who is on call for %s: %s", partner, cause.toString());
-        return Lookup.unknown("rota-service did not answer (" + SkillsDirectory.describe(cause) + ")");
+        return Lookup.unanswered("rota-service", cause);
     }
 
     private static Person person(RotaApi.OnCallPerson p) {

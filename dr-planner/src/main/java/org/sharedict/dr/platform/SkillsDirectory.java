@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.sharedict.platform.remote.Lookup;
 
 import io.quarkus.logging.Log;
 
@@ -54,7 +55,7 @@ public class SkillsDirectory {
 
     Lookup<Holders> holdersUnknown(String skill, String partner, boolean others, int size, String authorization, Throwable cause) {
         Log.debugf("skills-service could not say who holds %s: %s", skill, cause.toString());
-        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+        return Lookup.unanswered("skills-service", cause);
     }
 
     /** The skill with this code, or NOT_FOUND when skills-service has no such code (a typo in the plan). */
@@ -73,7 +74,7 @@ public class SkillsDirectory {
     }
 
     Lookup<String> skillUnknown(String code, String authorization, Throwable cause) {
-        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+        return Lookup.unanswered("skills-service", cause);
     }
 
     private static Candidate candidate(SkillsApi.ExpertView e) {
@@ -83,17 +84,4 @@ public class SkillsDirectory {
                 m == null ? null : m.level(), m == null ? null : m.verified(), e.available(), p.helpOtherPartners(), p.outOfHours());
     }
 
-    static String describe(Throwable t) {
-        String name = t.getClass().getSimpleName();
-        if (name.contains("Timeout")) {
-            return "timed out";
-        }
-        if (name.contains("CircuitBreakerOpen")) {
-            return "paused after repeated failures";
-        }
-        if (t instanceof WebApplicationException w) {
-            return "HTTP " + w.getResponse().getStatus();
-        }
-        return "unreachable";
-    }
 }

@@ -18,7 +18,6 @@ import org.sharedict.gateway.apikeys.ApiKeyDtos.CreatedKey;
 import org.sharedict.gateway.apikeys.ApiKeyDtos.KeyView;
 import org.sharedict.gateway.apikeys.ApiKeyDtos.NewKey;
 import org.sharedict.gateway.platform.GatewayConfig;
-import org.sharedict.gateway.platform.Lookup;
 import org.sharedict.gateway.platform.Secrets;
 import org.sharedict.gateway.platform.SkillsDirectory;
 import org.sharedict.platform.audit.Auditor;
@@ -69,13 +68,7 @@ public class ApiKeyService {
             }
             permissions.add(permission);
         }
-        Lookup<String> known = skills.partnerExists(partner, authorization);
-        if (known.state() == Lookup.State.NOT_FOUND) {
-            throw ProblemException.invalid("partner", "no partner has the code " + partner);
-        }
-        if (known.state() == Lookup.State.UNKNOWN) {
-            throw ProblemException.unavailable("Cannot check the partner code now: " + known.reason() + "; try again shortly");
-        }
+        skills.partnerExists(partner, authorization).require("partner", "no partner has the code " + partner, "the partner code");
         String secret = ApiKeyFormat.newSecret();
         ApiKey k = new ApiKey();
         k.publicId = ApiKeyFormat.newPublicId();

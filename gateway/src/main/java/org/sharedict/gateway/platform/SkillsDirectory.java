@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.sharedict.platform.remote.Lookup;
 
 /**
  * What the gateway asks skills-service when users are created or changed: does a partner code
@@ -41,7 +42,7 @@ public class SkillsDirectory {
     }
 
     Lookup<String> partnerUnknown(String code, String authorization, Throwable cause) {
-        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+        return Lookup.unanswered("skills-service", cause);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
@@ -60,20 +61,7 @@ public class SkillsDirectory {
     }
 
     Lookup<Person> personUnknown(long id, String authorization, Throwable cause) {
-        return Lookup.unknown("skills-service did not answer (" + describe(cause) + ")");
+        return Lookup.unanswered("skills-service", cause);
     }
 
-    static String describe(Throwable t) {
-        String name = t.getClass().getSimpleName();
-        if (name.contains("Timeout")) {
-            return "timed out";
-        }
-        if (name.contains("CircuitBreakerOpen")) {
-            return "paused after repeated failures";
-        }
-        if (t instanceof WebApplicationException w) {
-            return "HTTP " + w.getResponse().getStatus();
-        }
-        return "unreachable";
-    }
 }

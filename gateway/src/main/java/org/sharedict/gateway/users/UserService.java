@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.auth.Passwords;
 import org.sharedict.gateway.auth.Sessions;
-import org.sharedict.gateway.platform.Lookup;
 import org.sharedict.gateway.platform.SkillsDirectory;
 import org.sharedict.gateway.users.UserDtos.NewUser;
 import org.sharedict.gateway.users.UserDtos.UserUpdate;
@@ -317,24 +316,13 @@ public class UserService {
 
     private void checkWithSkills(String partner, Long personId, String authorization) {
         if (partner != null) {
-            Lookup<String> p = skills.partnerExists(partner, authorization);
-            if (p.state() == Lookup.State.NOT_FOUND) {
-                throw ProblemException.invalid("partner", "no partner has the code " + partner);
-            }
-            if (p.state() == Lookup.State.UNKNOWN) {
-                throw ProblemException.unavailable("Cannot check the partner code now: " + p.reason() + "; try again shortly");
-            }
+            skills.partnerExists(partner, authorization).require("partner", "no partner has the code " + partner, "the partner code");
         }
         if (personId != null) {
-            Lookup<SkillsDirectory.Person> p = skills.person(personId, authorization);
-            if (p.state() == Lookup.State.NOT_FOUND) {
-                throw ProblemException.invalid("personId", "skills-service has no person " + personId);
-            }
-            if (p.state() == Lookup.State.UNKNOWN) {
-                throw ProblemException.unavailable("Cannot check the person now: " + p.reason() + "; try again shortly");
-            }
-            if (partner != null && !partner.equalsIgnoreCase(p.value().partner())) {
-                throw ProblemException.invalid("personId", "person " + personId + " belongs to " + p.value().partner()
+            SkillsDirectory.Person person = skills.person(personId, authorization)
+                    .require("personId", "skills-service has no person " + personId, "the person");
+            if (partner != null && !partner.equalsIgnoreCase(person.partner())) {
+                throw ProblemException.invalid("personId", "person " + personId + " belongs to " + person.partner()
                         + ", not " + partner);
             }
         }

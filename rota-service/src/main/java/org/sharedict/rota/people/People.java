@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.remote.Lookup;
 import org.sharedict.rota.platform.Bearer;
 
 /**
@@ -51,9 +52,9 @@ public class People {
             if (found.containsKey(w.personId())) {
                 continue;
             }
-            PeopleDirectory.Answer<PeopleDirectory.Person> a = directory.person(w.personId(), auth);
+            Lookup<PeopleDirectory.Person> a = directory.person(w.personId(), auth);
             switch (a.status()) {
-                case FOUND -> found.put(w.personId(), store(a.value()));
+                case KNOWN -> found.put(w.personId(), store(a.value()));
                 case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no person with this ID", w.personId()));
                 case UNKNOWN -> throw ProblemException.unavailable("Cannot check person " + w.personId() + " with skills-service: "
                         + a.reason() + "; nothing was changed, try again shortly");
@@ -67,8 +68,8 @@ public class People {
 
     /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
     public boolean refreshManagers(String partner) {
-        PeopleDirectory.Answer<List<PeopleDirectory.Person>> a = directory.managers(partner, bearer.header());
-        if (a.status() != PeopleDirectory.Status.FOUND) {
+        Lookup<List<PeopleDirectory.Person>> a = directory.managers(partner, bearer.header());
+        if (a.status() != Lookup.Status.KNOWN) {
             return false;
         }
         PersonSnapshot.update("manager = false where partner = ?1 and manager = true", partner);
@@ -101,8 +102,8 @@ public class People {
         }
         List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream().map(p -> p.personId).toList();
         for (Long id : ids) {
-            PeopleDirectory.Answer<PeopleDirectory.Person> a = directory.person(id, auth);
-            if (a.status() == PeopleDirectory.Status.FOUND) {
+            Lookup<PeopleDirectory.Person> a = directory.person(id, auth);
+            if (a.status() == Lookup.Status.KNOWN) {
                 store(a.value());
                 refreshed++;
             }

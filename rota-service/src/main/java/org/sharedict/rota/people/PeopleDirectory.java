@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.sharedict.platform.remote.Lookup;
 
 import io.quarkus.logging.Log;
 
@@ -22,11 +23,6 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class PeopleDirectory {
 
-    public enum Status { FOUND, NOT_FOUND, UNKNOWN }
-
-    public record Answer<T>(Status status, T value, String reason) {
-    }
-
     public record Person(long id, String partner, String name, String email, String phone, boolean manager) {
     }
 
@@ -37,34 +33,34 @@ public class PeopleDirectory {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "personUnknown")
-    public Answer<Person> person(long id, String authorization) {
+    public Lookup<Person> person(long id, String authorization) {
         try {
-            return new Answer<>(Status.FOUND, of(api.person(id, authorization)), null);
+            return Lookup.known(of(api.person(id, authorization)));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                return new Answer<>(Status.NOT_FOUND, null, "skills-service has no person " + id);
+                return Lookup.notFound("skills-service has no person " + id);
             }
             throw e;
         }
     }
 
-    Answer<Person> personUnknown(long id, String authorization, Throwable cause) {
+    Lookup<Person> personUnknown(long id, String authorization, Throwable cause) {
         Log.debugf("skills-service could not say who person %d is: %s", id, cause.toString());
-        return new Answer<>(Status.UNKNOWN, null, "skills-service did not answer (" + describe(cause) + ")");
+        return Lookup.unanswered("skills-service", cause);
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "managersUnknown")
-    public Answer<List<Person>> managers(String partner, String authorization) {
+    public Lookup<List<Person>> managers(String partner, String authorization) {
         SkillsApi.PersonPage page = api.people(partner, true, 100, authorization);
         List<Person> people = page.items() == null ? List.of() : page.items().stream().map(PeopleDirectory::of).toList();
-        return new Answer<>(Status.FOUND, people, null);
+        return Lookup.known(people);
     }
 
-    Answer<List<Person>> managersUnknown(String partner, String authorization, Throwable cause) {
+    Lookup<List<Person>> managersUnknown(String partner, String authorization, Throwable cause) {
         Log.debugf("skills-service could not name the managers of %s: %s", partner, cause.toString());
-        return new Answer<>(Status.UNKNOWN, null, "skills-service did not answer (" + describe(cause) + ")");
+        return Lookup.unanswered("skills-service", cause);
     }
 
     private static Person of(SkillsApi.PersonView v) {
@@ -72,17 +68,4 @@ public class PeopleDirectory {
         return new Person(v.id(), v.partner(), v.name(), v.email(), phone, v.manager());
     }
 
-    static String describe(Throwable t) {
-        String name = t.getClass().getSimpleName();
-        if (name.contains("Timeout")) {
-            return "timed out";
-        }
-        if (name.contains("CircuitBreakerOpen")) {
-            return "paused after repeated failures";
-        }
-        if (t instanceof WebApplicationException w) {
-            return "HTTP " + w.getResponse().getStatus();
-        }
-        return "unreachable";
-    }
 }
