@@ -73,13 +73,11 @@ public class TokenIssuer {
         java.nio.file.Path path = location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location))
                 : java.nio.file.Path.of(location);
         String pem = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.US_ASCII);
-        if (pem.contains("BEGIN RSA PRIVATE KEY")) {
-            throw new IllegalArgumentException("the key is PKCS#1 ('BEGIN RSA PRIVATE KEY'); convert it with "
-                    + "'openssl pkcs8 -topk8 -nocrypt' to PKCS#8 ('BEGIN PRIVATE KEY')");
+        if (pem.contains("RSA PRIVATE KEY")) {
+            throw new IllegalArgumentException("the key is PKCS#1 (an 'RSA PRIVATE KEY' PEM); convert it to PKCS#8 with "
+                    + "'openssl pkcs8 -topk8 -nocrypt'");
         }
-        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return java.security.KeyFactory.getInstance("RSA")
-                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(body)));
+        return io.smallrye.jwt.util.KeyUtils.decodePrivateKey(pem);
     }
 
     public record Issued(String token, Instant expiresAt) {

@@ -136,6 +136,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         private final HttpServer server;
         private final AtomicReference<CountDownLatch> streamGate = new AtomicReference<>(new CountDownLatch(1));
         public final AtomicInteger hangs = new AtomicInteger();
+        /** Held by /api/probe/hang: it answers only after 5 s, or when the stand-ins stop. */
+        private final CountDownLatch stopping = new CountDownLatch(1);
         public final AtomicReference<Long> lastUpload = new AtomicReference<>();
 
         Probe() {
@@ -183,7 +185,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         private void hang(HttpExchange ex) throws IOException {
             hangs.incrementAndGet();
             try {
-                Thread.sleep(5_000);
+                stopping.await(5, TimeUnit.SECONDS);
                 send(ex, 200, "text/plain", "too late");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -219,6 +221,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
 
         void stop() {
             releaseStream();
+            stopping.countDown();
             server.stop(0);
         }
     }
