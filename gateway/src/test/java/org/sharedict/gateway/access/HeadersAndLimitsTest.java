@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class HeadersAndLimitsTest {
         // Chunked (no Content-Length): cut off once the limit is passed; the service never gets the whole body.
         HttpClient http = HttpClient.newHttpClient();
         backends.probe.lastUpload.set(null);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(gateway.resolve("/api/probe/upload"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(gateway.resolve("/api/probe/upload")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Tokens.viewer("BBC")).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> (InputStream) new ByteArrayInputStream(large))).build(),
                 HttpResponse.BodyHandlers.ofString());
