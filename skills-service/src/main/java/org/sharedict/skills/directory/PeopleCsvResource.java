@@ -7,12 +7,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.skills.platform.Csv;
+import org.sharedict.platform.csv.Csv;
+import org.sharedict.platform.csv.CsvDecoder;
 import org.sharedict.skills.platform.Params;
 
 import io.quarkus.security.Authenticated;
@@ -33,8 +36,9 @@ public class PeopleCsvResource {
     @Consumes({ Csv.MEDIA_TYPE, MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update people (matched by email) with their skills from CSV; all or nothing")
-    public PeopleImport.Result importCsv(String body, @QueryParam("dryRun") String dryRun) {
-        return importer.importCsv(body, Boolean.TRUE.equals(Params.bool("dryRun", dryRun)));
+    public PeopleImport.Result importCsv(byte[] body, @QueryParam("dryRun") String dryRun, @Context HttpHeaders headers) {
+        // Bytes, not a String: the framework would turn bytes that are not UTF-8 into U+FFFD without a word.
+        return importer.importCsv(CsvDecoder.decode(body, headers.getMediaType()), Boolean.TRUE.equals(Params.bool("dryRun", dryRun)));
     }
 
     @GET

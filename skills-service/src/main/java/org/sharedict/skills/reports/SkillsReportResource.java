@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.csv.Csv;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.skills.platform.Csv;
 import org.sharedict.skills.reports.ReportDtos.Backup;
 import org.sharedict.skills.reports.ReportDtos.CoverageCell;
 import org.sharedict.skills.reports.ReportDtos.CoverageReport;
