@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.csv.CsvDecoder;
@@ -52,7 +53,9 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 @Transactional(Transactional.TxType.REQUIRED)
 public class PeopleImport {
 
-    public record Outcome(long row, Long id, String email, String action) {
+    /** {@code id} is null for a person a dry run would create. */
+    public record Outcome(long row, @Schema(nullable = true) Long id, String email,
+            @Schema(enumeration = { "create", "update", "created", "updated" }) String action) {
     }
 
     /** {@code encoding}: how the file's bytes were read (UTF-8, UTF-16LE, windows-1252, …). */
