@@ -68,6 +68,14 @@ public interface GatewayConfig {
         @WithDefault("64")
         int maxConnections();
 
+        /**
+         * How long an idle pooled connection to the service is kept (whole seconds). Shorter than the
+         * service's own idle timeout (Quarkus: 30 minutes) and any proxy's in between, so the gateway
+         * always lets go of a connection first and never reuses one the service is closing.
+         */
+        @WithDefault("15S")
+        Duration keepAliveTimeout();
+
         CircuitBreaker circuitBreaker();
 
         @WithDefault("/q/health/ready")
