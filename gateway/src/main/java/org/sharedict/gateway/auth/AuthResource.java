@@ -1,5 +1,6 @@
 package org.sharedict.gateway.auth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -54,6 +55,9 @@ public class AuthResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Clock clock;
+
     @POST
     @Path("/login")
     @PermitAll
@@ -106,7 +110,7 @@ public class AuthResource {
     }
 
     private Response tokens(LoginService.SignedIn s) {
-        Duration left = Duration.between(Instant.now(), s.refreshExpiresAt());
+        Duration left = Duration.between(Instant.now(clock), s.refreshExpiresAt());
         return Response.ok(s.response()).header("Cache-Control", "no-store").cookie(cookie(s.refreshToken(), left)).build();
     }
 

@@ -1,6 +1,7 @@
 package org.sharedict.gateway.oidc;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,9 @@ public class OidcResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/providers")
@@ -82,7 +86,7 @@ public class OidcResource {
         boolean secure = config.tokens().cookieSecure().orElse(config.publicUrl().startsWith("https:"));
         NewCookie cookie = new NewCookie.Builder(AuthResource.REFRESH_COOKIE).value(s.refreshToken()).path("/api/auth")
                 .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT)
-                .maxAge((int) Math.max(0, Duration.between(Instant.now(), s.refreshExpiresAt()).toSeconds())).build();
+                .maxAge((int) Math.max(0, Duration.between(Instant.now(clock), s.refreshExpiresAt()).toSeconds())).build();
         if (accept != null && accept.contains("application/json")) {
             return Response.ok(s.response()).header("Cache-Control", "no-store").cookie(cookie).build();
         }
