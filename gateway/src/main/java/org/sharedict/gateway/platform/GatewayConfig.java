@@ -31,7 +31,7 @@ public interface GatewayConfig {
 
     Passwords passwords();
 
-    Lockout lockout();
+    SignInThrottle signInThrottle();
 
     ApiKeys apiKeys();
 
@@ -128,13 +128,34 @@ public interface GatewayConfig {
         int bcryptCost();
     }
 
-    interface Lockout {
-        /** Consecutive failed sign-ins that lock an account. */
+    /** Failed sign-ins slow further attempts with growing delays (README, "Failed sign-ins"). */
+    interface SignInThrottle {
+        /** Failures of one username from one address before its delays start. */
         @WithDefault("5")
-        int maxFailures();
+        int freeFailuresPerAccountAndAddress();
+
+        /** Failures from one address, whatever the usernames, before its delays start (not counted where the account signed in before). */
+        @WithDefault("20")
+        int freeFailuresPerAddress();
+
+        /** Failures of one username from addresses it has not signed in from, before its delays start. */
+        @WithDefault("10")
+        int freeFailuresPerAccount();
+
+        /** The first delay; each further failure doubles it. */
+        @WithDefault("1S")
+        Duration firstDelay();
 
         @WithDefault("15M")
-        Duration duration();
+        Duration maxDelay();
+
+        /** Failures are forgotten this long after the last one (and once any delay they set has passed): long enough that waiting it out gains a guesser nothing. */
+        @WithDefault("24H")
+        Duration forgetAfter();
+
+        /** An address the account signed in from within this time is its owner's: only that pair's failures count there. */
+        @WithDefault("30D")
+        Duration familiarFor();
     }
 
     interface ApiKeys {
@@ -157,10 +178,6 @@ public interface GatewayConfig {
         /** Sign-in attempts from one client address. */
         @WithName("login-per-address")
         Limit loginPerAddress();
-
-        /** Sign-in attempts for one username. */
-        @WithName("login-per-username")
-        Limit loginPerUsername();
 
         /** API requests of one signed-in user. */
         @WithName("api-per-user")

@@ -79,14 +79,15 @@ public class UserResource {
 
     @POST
     @Path("/{id}/password")
-    @Operation(summary = "Set a new password for a user", description = "Unlocks the account and ends its sessions.")
+    @Operation(summary = "Set a new password for a user", description = "Clears the delays of failed sign-ins and ends the user's sessions.")
     public UserView resetPassword(@PathParam("id") long id, @Valid @NotNull PasswordReset body) {
         return users.resetPassword(id, body.password());
     }
 
     @POST
     @Path("/{id}/unlock")
-    @Operation(summary = "Unlock an account locked after failed sign-ins")
+    @Operation(summary = "Let a user sign in again at once after failed sign-ins",
+            description = "Clears the delays that failed sign-ins put on the account, from every address.")
     public UserView unlock(@PathParam("id") long id) {
         return users.unlock(id);
     }
