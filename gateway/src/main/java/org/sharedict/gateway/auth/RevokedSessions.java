@@ -72,7 +72,7 @@ public class RevokedSessions {
     }
 
     private Duration horizon() {
-        // Tokens live accessLifetime; verification allows a minute of clock skew.
+        // Tokens live accessLifetime; verification allows a few seconds of clock skew (two minutes to spare).
         return config.tokens().accessLifetime().plusMinutes(2);
     }
 }

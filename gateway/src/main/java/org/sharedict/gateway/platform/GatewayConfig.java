@@ -104,7 +104,8 @@ public interface GatewayConfig {
     }
 
     interface Tokens {
-        @WithDefault("10M")
+        /** Short, because a signed-out session's token stays valid at the services until it expires. */
+        @WithDefault("30S")
         Duration accessLifetime();
 
         /** A session (a chain of refresh tokens) ends this long after sign-in, whatever the refreshes. */
@@ -162,8 +163,8 @@ public interface GatewayConfig {
         /** Permission name to the requests it allows at the gateway ("METHOD /glob"). */
         Map<String, List<String>> permissions();
 
-        /** Lifetime of the token the gateway mints for a key's requests. */
-        @WithDefault("5M")
+        /** Lifetime of the token the gateway mints for a key's requests: a revoked key's token works at the services until then. */
+        @WithDefault("30S")
         Duration tokenLifetime();
 
         /** How long a verified key is remembered before it is read from the database again. */

@@ -94,7 +94,7 @@ class ApiKeyTest {
         assertEquals("incidents:write", claims.get("scope"));
         assertEquals("RS256", Jwts.header(token).get("alg"));
         long life = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
-        assertEquals(300, life);
+        assertEquals(30, life);
     }
 
     @Test

@@ -50,7 +50,7 @@ class SignInTest {
         JsonPath answer = Accounts.login(user.toUpperCase(), Accounts.PASSWORD);
         String token = answer.getString("accessToken");
         assertEquals("Bearer", answer.getString("tokenType"));
-        assertEquals(600, answer.getInt("expiresIn"), 5);
+        assertEquals(30, answer.getInt("expiresIn"), 2);
         assertNotEquals(null, answer.getString("refreshToken"));
 
         Map<String, Object> header = Jwts.header(token);
@@ -64,7 +64,7 @@ class SignInTest {
         assertEquals(11, ((Number) c.get("person")).intValue());
         assertEquals("Test " + user, c.get("name"));
         assertEquals(user + "@example.gov.uk", c.get("email"));
-        assertEquals(600, ((Number) c.get("exp")).longValue() - ((Number) c.get("iat")).longValue());
+        assertEquals(30, ((Number) c.get("exp")).longValue() - ((Number) c.get("iat")).longValue());
         assertTrue(c.containsKey("sid") && c.containsKey("jti"));
         assertEquals(user, answer.getString("user.username"));
 
