@@ -78,6 +78,11 @@ public final class RouteTable {
         return false;
     }
 
+    /** True when the gateway's own operation is answered without a token (signing in and what the sign-in page needs). */
+    public static boolean isOwnPublic(String method, String path) {
+        return OWN_PUBLIC.stream().anyMatch(p -> p.matches(method, path));
+    }
+
     public boolean isSignIn(String method, String path) {
         return SIGN_IN.stream().anyMatch(p -> p.matches(method, path));
     }

@@ -3,6 +3,7 @@ package org.sharedict.gateway.aggregate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -37,6 +38,21 @@ class AggregationTest {
                 .body("$", not(hasKey("servers")))
                 .body("'x-sharedict-services'.findAll { it.included }.size()", equalTo(8))
                 .body("info.description", containsString("Every service's API is included"));
+    }
+
+    @Test
+    void everyRoutedOperationSaysWhatTheGatewayAnswersForItAndTheGatewaysOwnOperationsTheirLimits() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/oncall'.get.responses.keySet()", hasItems("200", "401", "403", "429", "503"))
+                .body("paths.'/api/oncall'.get.responses.'503'.description", containsString("rota-service cannot be reached"))
+                .body("paths.'/api/oncall'.get.responses.'429'.headers", hasKey("Retry-After"))
+                .body("paths.'/api/oncall'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/auth/login'.post.responses.keySet()", hasItems("200", "400", "401", "413", "429", "503"))
+                .body("paths.'/api/auth/login'.post.responses", not(hasKey("403")))
+                .body("paths.'/api/users'.post.responses.keySet()", hasItems("201", "401", "403", "409", "413", "429"))
+                .body("components.schemas.UserView.properties.signInsDelayedUntil.nullable", equalTo(true))
+                .body("components.schemas.UserView.properties.signInsDelayedUntil.format", equalTo("date-time"));
     }
 
     @Test
