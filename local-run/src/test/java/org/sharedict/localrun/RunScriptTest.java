@@ -114,6 +114,28 @@ class RunScriptTest {
         }
     }
 
+    @Test
+    void aSecondRunOnTheSameDataDirIsRefusedBeforeItTouchesTheFirstOnesFiles() throws Exception {
+        Process first = start(withStandIns(freePorts()), tmp.resolve("first.log"));
+        try {
+            awaitRunning(first, tmp.resolve("first.log"));
+            Path secondLog = tmp.resolve("second.log");
+            Process second = start(withStandIns(freePorts()), secondLog);
+            try {
+                assertTrue(second.waitFor(60, TimeUnit.SECONDS), "a second run.sh started on the same DATA_DIR");
+                String output = Files.readString(secondLog);
+                assertEquals(1, second.exitValue(), output);
+                assertTrue(output.contains("another ./run.sh is already using " + tmp.resolve("data")), output);
+                assertTrue(first.isAlive());
+            } finally {
+                stopAll(second);
+            }
+            interruptAndAwaitEverythingStopped(first);
+        } finally {
+            stopAll(first);
+        }
+    }
+
     private Process start(Map<String, String> settings, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", checkout.resolve("run.sh").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
