@@ -182,7 +182,12 @@ fi
 if [[ $GATEWAY_HOST == 127.* || $GATEWAY_HOST == localhost || $GATEWAY_HOST == ::1 || $GATEWAY_HOST == '[::1]' ]]; then
   OPEN_TO="only this computer (GATEWAY_HOST=0.0.0.0 opens the gateway to your network)"
 else
-  OPEN_TO="your network too (GATEWAY_HOST=$GATEWAY_HOST): anyone there can try the demo sign-in"
+  # A phone on the same network uses this computer's address (hostname -I: Linux; else say where to look).
+  lan=$GATEWAY_HOST
+  if [[ $lan == 0.0.0.0 || $lan == :: ]]; then
+    lan=$( (hostname -I 2>/dev/null || true) | awk '{print $1}')
+  fi
+  OPEN_TO="your network too, at http://${lan:-<address of this computer>}:$GATEWAY_PORT/ (anyone there can try the demo sign-in)"
 fi
 cat <<EOF
 
