@@ -1,15 +1,18 @@
 package org.sharedict.rota.rotas;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.schedule.Expander;
@@ -50,8 +53,9 @@ public class OnCallService {
             Optional<Shift> primary = Expander.at(plan, cal, Layer.PRIMARY, at);
             if (primary.isPresent()) {
                 Optional<Shift> secondary = Expander.at(plan, cal, Layer.SECONDARY, at);
-                java.util.Set<Long> ids = new java.util.HashSet<>(List.of(primary.get().personId(), primary.get().scheduledPersonId()));
-                secondary.ifPresent(x -> ids.addAll(List.of(x.personId(), x.scheduledPersonId())));
+                Set<Long> ids = new HashSet<>();
+                primary.ifPresent(x -> ids.addAll(mentioned(x)));
+                secondary.ifPresent(x -> ids.addAll(mentioned(x)));
                 Map<Long, PersonSnapshot> known = people.find(ids);
                 return new OnCall(partner, at, true, person(r.id(), r.name(), primary.get(), known),
                         secondary.map(s -> person(r.id(), r.name(), s, known)).orElse(null));
@@ -69,10 +73,12 @@ public class OnCallService {
         PersonSnapshot p = known.get(s.personId());
         return new OnCallPerson(s.personId(), p == null ? null : p.name, p == null ? null : p.partner, p == null ? null : p.phone,
                 p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason().name(), s.start(), s.end(), s.scheduledPersonId(),
-                note(s, known.get(s.scheduledPersonId())));
+                Names.named(s.note(), known));
     }
 
-    static String note(Shift s, PersonSnapshot scheduled) {
-        return s.note() == null || scheduled == null ? s.note() : s.note().replace("person " + s.scheduledPersonId(), scheduled.name);
+    private static Set<Long> mentioned(Shift s) {
+        Set<Long> ids = new HashSet<>(List.of(s.personId(), s.scheduledPersonId()));
+        ids.addAll(Names.mentioned(s.note()));
+        return ids;
     }
 }

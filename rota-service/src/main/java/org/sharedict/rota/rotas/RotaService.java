@@ -33,6 +33,7 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.escalation.EscalationPolicy;
 import org.sharedict.rota.notify.ShiftNotices;
+import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
@@ -205,6 +206,7 @@ public class RotaService {
         shifts.forEach(s -> {
             ids.add(s.personId());
             ids.add(s.scheduledPersonId());
+            ids.addAll(Names.mentioned(s.note()));
         });
         Map<Long, PersonSnapshot> known = people.find(ids);
         List<ShiftView> out = new ArrayList<>(shifts.size());
@@ -213,16 +215,9 @@ public class RotaService {
             PersonSnapshot sch = known.get(s.scheduledPersonId());
             out.add(new ShiftView(r.id, r.name, s.layer(), s.start(), s.end(), s.length().toMinutes() / 60.0, s.personId(),
                     p == null ? null : p.name, p == null ? null : p.partner, s.reason(), s.scheduledPersonId(),
-                    sch == null ? null : sch.name, note(s, sch)));
+                    sch == null ? null : sch.name, Names.named(s.note(), known)));
         }
         return out;
-    }
-
-    private static String note(Shift s, PersonSnapshot scheduled) {
-        if (s.note() == null || scheduled == null) {
-            return s.note();
-        }
-        return s.note().replace("person " + s.scheduledPersonId(), scheduled.name);
     }
 
     /** The rota's shifts from now to the notice horizon: what its members were (or will be) told. */

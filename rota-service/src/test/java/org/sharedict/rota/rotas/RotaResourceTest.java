@@ -105,9 +105,17 @@ class RotaResourceTest {
                 .body("[2].note", equalTo("Ann's wedding")).body("[5].hours", equalTo(56.5f));
 
         given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-22T23:00:00Z")
-                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.a().id())).body("primary.reason", equalTo("SWAP"));
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.a().id())).body("primary.reason", equalTo("SWAP"))
+                .body("primary.scheduledPersonId", equalTo((int) s.c().id()))
+                .body("primary.note", equalTo("Ann Archer swapped periods with Cat Carter (school holidays)"));
         given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-29T23:00:00Z")
-                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.c().id()));
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.c().id()))
+                .body("primary.scheduledPersonId", equalTo((int) s.a().id()));
+        given().auth().oauth2(Tokens.engineer("BBC")).queryParam("from", "2030-01-22T17:00:00Z").queryParam("to", "2030-01-23T09:00:00Z")
+                .queryParam("layer", "PRIMARY").when().get("/api/rotas/" + s.rotaId() + "/shifts")
+                .then().statusCode(200).body("reason", contains("SWAP")).body("personId", contains((int) s.a().id()))
+                .body("scheduledPersonId", contains((int) s.c().id())).body("scheduledName", contains("Cat Carter"))
+                .body("note", contains("Ann Archer swapped periods with Cat Carter (school holidays)"));
         given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-10T20:00:00Z")
                 .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.b().id()))
                 .body("primary.reason", equalTo("LEAVE_COVER")).body("primary.scheduledPersonId", equalTo((int) s.a().id()));
