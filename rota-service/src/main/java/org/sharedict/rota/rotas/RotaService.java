@@ -122,10 +122,11 @@ public class RotaService {
         people.requireExisting(wanted(in.layers()));
         Rota r = new Rota();
         apply(r, in, partners, days, layers);
-        r.createdAt = r.updatedAt = Instant.now(clock);
+        Instant now = Instant.now(clock);
+        r.createdAt = r.updatedAt = now;
         r.persistAndFlush();
         audit.created("rota", r.id, null, view(r));
-        notices.changed(r.name, List.of(), upcoming(r), true);
+        notices.changed(r.name, List.of(), upcoming(r, now), true);
         return view(r);
     }
 
@@ -142,7 +143,8 @@ public class RotaService {
             throw ProblemException.duplicate("name", in.name().trim());
         }
         people.requireExisting(wanted(in.layers()));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         Changes changes = Changes.track().field("name", r.name, in.name().trim())
                 .field("partners", String.join(",", r.partners), String.join(",", partners))
                 .field("coverage", r.coverage, in.coverage())
@@ -154,11 +156,11 @@ public class RotaService {
                 .field("escalationPolicyId", r.escalationPolicyId, in.escalationPolicyId());
         apply(r, in, partners, days, layers);
         if (!changes.isEmpty()) {
-            r.updatedAt = Instant.now(clock);
+            r.updatedAt = now;
         }
         r.flush();
         audit.updated("rota", r.id, null, changes);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
         return view(r);
     }
 
@@ -176,7 +178,7 @@ public class RotaService {
             }
         }
         RotaView last = view(r);
-        List<Shift> before = upcoming(r);
+        List<Shift> before = upcoming(r, Instant.now(clock));
         RotaOverride.delete("rotaId", id);
         RotaSwap.delete("rotaId", id);
         r.delete();
@@ -220,11 +222,17 @@ public class RotaService {
         return out;
     }
 
-    /** The rota's shifts from now to the notice horizon: what its members were (or will be) told. */
-    List<Shift> upcoming(Rota r) {
-        Instant now = Instant.now(clock);
+    /**
+     * The rota's whole shifts meeting [now, now + notice horizon): what its members were (or will be)
+     * told. A change reads the clock once and compares both sides at that instant, and whole shifts
+     * do not move with it, so someone on call across now or the horizon is not told of a change
+     * that did not touch them.
+     */
+    List<Shift> upcoming(Rota r, Instant now) {
         Instant to = now.plus(Duration.ofDays(config.notices().horizonDays()));
-        return Expander.shifts(plans.plan(r, now, to), calendar.calendar(), now, to);
+        // The plan holds the changes a whole shift can meet: one rotation period beyond either edge.
+        Duration margin = Duration.ofDays(r.rotationDays + 1L);
+        return Expander.whole(plans.plan(r, now.minus(margin), to.plus(margin)), calendar.calendar(), now, to);
     }
 
     // ---- overrides --------------------------------------------------------------------------------
@@ -246,7 +254,8 @@ public class RotaService {
             throw ProblemException.invalid("layer", "the rota has no " + layer + " layer");
         }
         Map<Long, PersonSnapshot> found = people.requireExisting(List.of(new People.Wanted("personId", in.personId())));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         RotaOverride o = new RotaOverride();
         o.rotaId = rotaId;
         o.layer = layer;
@@ -255,11 +264,11 @@ public class RotaService {
         o.endsAt = in.end();
         o.reason = in.reason().trim();
         o.createdBy = caller.username();
-        o.createdAt = Instant.now(clock);
+        o.createdAt = now;
         o.persistAndFlush();
         OverrideView v = overrideView(o, found.get(o.personId));
         audit.created("rota-override", o.id, null, v);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
         return v;
     }
 
@@ -268,12 +277,13 @@ public class RotaService {
         requireEditRights(r.partners);
         RotaOverride o = RotaOverride.<RotaOverride>find("id = ?1 and rotaId = ?2", overrideId, rotaId).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Override", overrideId));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         OverrideView last = overrideView(o, null);
         o.delete();
         o.flush();
         audit.deleted("rota-override", overrideId, null, last);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
     }
 
     private static OverrideView overrideView(RotaOverride o, PersonSnapshot p) {
@@ -298,19 +308,20 @@ public class RotaService {
         PersonSnapshot person = found.get(in.personId());
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(in.personId());
+        Instant now = Instant.now(clock);
         Map<Long, List<Shift>> before = new LinkedHashMap<>();
-        rotas.forEach(r -> before.put(r.id, upcoming(r)));
+        rotas.forEach(r -> before.put(r.id, upcoming(r, now)));
         PersonLeave l = new PersonLeave();
         l.personId = in.personId();
         l.startsAt = in.start();
         l.endsAt = in.end();
         l.reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
         l.createdBy = caller.username();
-        l.createdAt = Instant.now(clock);
+        l.createdAt = now;
         l.persistAndFlush();
         LeaveView v = leaveView(l, person);
         audit.created("leave", l.id, person.partner, v);
-        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r), false));
+        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r, now), false));
         return v;
     }
 
@@ -319,13 +330,14 @@ public class RotaService {
         PersonSnapshot person = people.find(l.personId).orElse(null);
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(l.personId);
+        Instant now = Instant.now(clock);
         Map<Long, List<Shift>> before = new LinkedHashMap<>();
-        rotas.forEach(r -> before.put(r.id, upcoming(r)));
+        rotas.forEach(r -> before.put(r.id, upcoming(r, now)));
         LeaveView last = leaveView(l, person);
         l.delete();
         l.flush();
         audit.deleted("leave", leaveId, person == null ? null : person.partner, last);
-        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r), false));
+        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r, now), false));
     }
 
     private static LeaveView leaveView(PersonLeave l, PersonSnapshot p) {
@@ -394,7 +406,8 @@ public class RotaService {
         if (!ownSwap) {
             requireEditRights(r.partners);
         }
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         RotaSwap s = new RotaSwap();
         s.rotaId = rotaId;
         s.layer = layer;
@@ -402,11 +415,11 @@ public class RotaService {
         s.secondAt = in.second();
         s.reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
         s.createdBy = caller.username();
-        s.createdAt = Instant.now(clock);
+        s.createdAt = now;
         s.persistAndFlush();
         SwapView v = swapView(r, s);
         audit.created("rota-swap", s.id, null, v);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
         return v;
     }
 
@@ -415,12 +428,13 @@ public class RotaService {
         requireEditRights(r.partners);
         RotaSwap s = RotaSwap.<RotaSwap>find("id = ?1 and rotaId = ?2", swapId, rotaId).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Swap", swapId));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         SwapView last = swapView(r, s);
         s.delete();
         s.flush();
         audit.deleted("rota-swap", swapId, null, last);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
     }
 
     private SwapView swapView(Rota r, RotaSwap s) {

@@ -1,5 +1,6 @@
 package org.sharedict.rota.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +27,21 @@ public final class Expander {
             out.addAll(shifts(plan, calendar, layer, from, to));
         }
         return out;
+    }
+
+    /**
+     * Every shift of every layer meeting [from, to), whole rather than clipped: what someone told of
+     * that stretch of time is told, so that the answer does not depend on exactly when it is asked.
+     */
+    public static List<Shift> whole(RotaPlan plan, OutOfHoursCalendar calendar, Instant from, Instant to) {
+        Duration margin = wholeMargin(plan);
+        return shifts(plan, calendar, from.minus(margin), to.plus(margin)).stream()
+                .filter(s -> s.end().isAfter(from) && s.start().isBefore(to)).toList();
+    }
+
+    /** A shift lies within one rotation period, so expanding one period (and a day for a clock change) beyond a range sees it whole. */
+    public static Duration wholeMargin(RotaPlan plan) {
+        return Duration.ofDays(plan.rotationDays() + 1L);
     }
 
     public static List<Shift> shifts(RotaPlan plan, OutOfHoursCalendar calendar, Layer layer, Instant from, Instant to) {
