@@ -12,13 +12,18 @@ import static org.sharedict.rota.testing.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
 import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.rota.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -31,6 +36,14 @@ class ReportsTest {
 
     @InjectStubs
     WireMockServer skills;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     /**
      * Three weeks of a weekly out-of-hours rota from Monday 4 March 2030 09:00 (GMT): a week holds four
@@ -86,6 +99,8 @@ class ReportsTest {
 
     @Test
     void responseTimesPerPartnerAndPeriod() {
+        // Both incidents fall on one London day, whenever the test runs.
+        clock.setTimeOfDay(LocalTime.NOON);
         String p = Fixtures.partner();
         Person a = person(skills, p, "Rex Response");
         long policy = ((Number) given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
