@@ -21,8 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.calendar.CalendarDtos.BankHolidayInput;
@@ -31,6 +33,7 @@ import org.sharedict.rota.calendar.CalendarDtos.CalendarInput;
 import org.sharedict.rota.calendar.CalendarDtos.CalendarView;
 import org.sharedict.rota.calendar.CalendarDtos.WindowView;
 import org.sharedict.rota.platform.Params;
+import org.sharedict.rota.platform.Times;
 
 import io.quarkus.security.Authenticated;
 
@@ -66,19 +69,16 @@ public class CalendarResource {
     public List<WindowView> windows(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Params.instant("from", from, Instant.now(clock));
         Instant t = Params.instant("to", to, f.plus(Duration.ofDays(7)));
-        if (!t.isAfter(f)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        if (Duration.between(f, t).compareTo(MAX_WINDOW_RANGE) > 0) {
-            throw ProblemException.invalid("to", "at most 400 days after from");
-        }
+        Times.requireRange("to", f, t, MAX_WINDOW_RANGE);
         return calendar.calendar().windows(f, t).stream().map(w -> WindowView.of(w.start(), w.end())).toList();
     }
 
     @GET
     @Path("/bank-holidays")
-    public List<BankHolidayView> holidays(@QueryParam("year") Integer year) {
-        return calendar.holidays(year);
+    public List<BankHolidayView> holidays(
+            @Parameter(description = "only this year's", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1970", maximum = "2999"))
+            @QueryParam("year") String year) {
+        return calendar.holidays(Params.year("year", year));
     }
 
     @POST

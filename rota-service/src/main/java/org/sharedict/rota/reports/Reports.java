@@ -23,6 +23,7 @@ import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.incidents.Incident;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
+import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
 import org.sharedict.rota.reports.ReportDtos.PartnerFairness;
@@ -58,12 +59,7 @@ public class Reports {
     People people;
 
     private static void range(Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw ProblemException.invalid("to", "at most 400 days after from");
-        }
+        Times.requireRange("to", from, to, MAX_RANGE);
     }
 
     private List<Rota> rotas(Long rotaId) {

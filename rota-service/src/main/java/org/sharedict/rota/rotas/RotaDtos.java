@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.sharedict.rota.platform.SupportedTime;
 import org.sharedict.rota.schedule.Coverage;
 import org.sharedict.rota.schedule.Layer;
 import org.sharedict.rota.schedule.Reason;
@@ -39,7 +40,7 @@ public final class RotaDtos {
             @NotBlank String rotationLength,
             @NotNull LocalTime handoffTime,
             DayOfWeek handoffDay,
-            @NotNull LocalDate startDate,
+            @NotNull @SupportedTime LocalDate startDate,
             @NotEmpty @Size(max = 2) List<@Valid @NotNull LayerInput> layers,
             Long escalationPolicyId,
             Long version) {
@@ -59,7 +60,7 @@ public final class RotaDtos {
     public record PersonRef(long personId, String name, String partner) {
     }
 
-    public record OverrideInput(Layer layer, @NotNull Long personId, @NotNull Instant start, @NotNull Instant end,
+    public record OverrideInput(Layer layer, @NotNull Long personId, @NotNull @SupportedTime Instant start, @NotNull @SupportedTime Instant end,
             @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -67,7 +68,8 @@ public final class RotaDtos {
             String reason, String createdBy, Instant createdAt) {
     }
 
-    public record LeaveInput(@NotNull Long personId, @NotNull Instant start, @NotNull Instant end, @Size(max = 500) String reason) {
+    public record LeaveInput(@NotNull Long personId, @NotNull @SupportedTime Instant start, @NotNull @SupportedTime Instant end,
+            @Size(max = 500) String reason) {
     }
 
     public record LeaveView(long id, long personId, String name, Instant start, Instant end, String reason, String createdBy,
@@ -75,7 +77,8 @@ public final class RotaDtos {
     }
 
     /** Exchange the periods containing {@code first} and {@code second} between the members scheduled for them. */
-    public record SwapInput(Layer layer, @NotNull Instant first, @NotNull Instant second, @Size(max = 500) String reason) {
+    public record SwapInput(Layer layer, @NotNull @SupportedTime Instant first, @NotNull @SupportedTime Instant second,
+            @Size(max = 500) String reason) {
     }
 
     public record SwapView(long id, long rotaId, Layer layer, Instant first, Instant second, Long firstPersonId,

@@ -37,6 +37,7 @@ import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
+import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.rotas.RotaDtos.LayerInput;
 import org.sharedict.rota.rotas.RotaDtos.LayerView;
 import org.sharedict.rota.rotas.RotaDtos.LeaveInput;
@@ -64,7 +65,8 @@ import org.sharedict.rota.schedule.Shift;
 public class RotaService {
 
     static final int MAX_ROTATION_DAYS = 56;
-    static final Duration MAX_SHIFT_RANGE = Duration.ofDays(400);
+    /** The longest from-to range of shifts, overrides and leave one request reads. */
+    static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final Map<String, String> SORTS = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
     @Inject
@@ -190,12 +192,7 @@ public class RotaService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ShiftView> shifts(long id, Instant from, Instant to, Layer layer) {
-        if (!to.isAfter(from)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        if (Duration.between(from, to).compareTo(MAX_SHIFT_RANGE) > 0) {
-            throw ProblemException.invalid("to", "at most 400 days after from");
-        }
+        Times.requireRange("to", from, to, MAX_RANGE);
         Rota r = find(id);
         RotaPlan plan = plans.plan(r, from, to);
         OutOfHoursCalendar cal = calendar.calendar();
@@ -239,6 +236,7 @@ public class RotaService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OverrideView> overrides(long rotaId, Instant from, Instant to) {
+        Times.requireRange("to", from, to, MAX_RANGE);
         find(rotaId);
         List<RotaOverride> list = RotaOverride.list("rotaId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", rotaId, from, to);
         Map<Long, PersonSnapshot> known = people.find(list.stream().map(o -> o.personId).toList());
@@ -295,6 +293,7 @@ public class RotaService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LeaveView> leave(Long personId, Instant from, Instant to) {
+        Times.requireRange("to", from, to, MAX_RANGE);
         List<PersonLeave> list = personId == null
                 ? PersonLeave.list("endsAt > ?1 and startsAt < ?2 order by startsAt, id", from, to)
                 : PersonLeave.list("personId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", personId, from, to);
