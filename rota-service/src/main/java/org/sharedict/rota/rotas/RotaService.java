@@ -34,6 +34,7 @@ import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.escalation.EscalationPolicy;
 import org.sharedict.rota.notify.ShiftNotices;
 import org.sharedict.rota.people.Names;
+import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
@@ -82,6 +83,9 @@ public class RotaService {
     People people;
 
     @Inject
+    Partners partnerCodes;
+
+    @Inject
     RotaPlans plans;
 
     @Inject
@@ -121,6 +125,7 @@ public class RotaService {
         if (Rota.count("name", in.name().trim()) > 0) {
             throw ProblemException.duplicate("name", in.name().trim());
         }
+        partnerCodes.requireExisting(wanted(partners));
         people.requireExisting(wanted(in.layers()));
         Rota r = new Rota();
         apply(r, in, partners, days, layers);
@@ -144,6 +149,7 @@ public class RotaService {
         if (Rota.count("name = ?1 and id <> ?2", in.name().trim(), id) > 0) {
             throw ProblemException.duplicate("name", in.name().trim());
         }
+        partnerCodes.requireExisting(wanted(partners));
         people.requireExisting(wanted(in.layers()));
         Instant now = Instant.now(clock);
         List<Shift> before = upcoming(r, now);
@@ -520,6 +526,15 @@ public class RotaService {
         }
         if (!out.containsKey(Layer.PRIMARY)) {
             throw ProblemException.invalid("layers", "a rota needs a PRIMARY layer");
+        }
+        return out;
+    }
+
+    private static List<Partners.Wanted> wanted(Set<String> partners) {
+        List<Partners.Wanted> out = new ArrayList<>();
+        int i = 0;
+        for (String p : partners) {
+            out.add(new Partners.Wanted("partners[" + i++ + "]", p));
         }
         return out;
     }

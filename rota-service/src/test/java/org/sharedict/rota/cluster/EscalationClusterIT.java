@@ -79,6 +79,8 @@ class EscalationClusterIT {
         mail.start();
         skills = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         skills.start();
+        skills.stubFor(get(urlPathEqualTo("/api/partners/BBC")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": \"BBC\", \"name\": \"Boston Borough Council\"}")));
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase() + "/" + DB);
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("DB_USER", "root"));

@@ -90,7 +90,7 @@ class CalendarFeedTest {
 
     @Test
     void aPersonsFeedParsesInARealICalendarLibraryAndHoldsExactlyTheirShifts() throws Exception {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Ivy Ical");
         Person b = person(skills, partner, "Jon Jones");
         long rotaId = createRota(Tokens.manager(partner), rota(unique("Feed"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00",
@@ -144,7 +144,7 @@ class CalendarFeedTest {
 
     @Test
     void aRotatedOrRevokedFeedStopsWorking() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Kim Key");
         createRota(Tokens.manager(partner), rota(unique("Rotate"), List.of(partner), "ALWAYS", "P7D", "09:00",
                 LocalDate.now(clock.withZone(Fixtures.LONDON)), List.of(a.id()), null));
@@ -185,7 +185,7 @@ class CalendarFeedTest {
             clock.set(LocalDateTime.parse(when));
         }
         LocalDate today = LocalDate.now(clock.withZone(Fixtures.LONDON));
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Lou Lane");
         Person b = person(skills, partner, "Max Moss");
         Person c = person(skills, partner, "Ned Nash");

@@ -65,7 +65,7 @@ class EscalationTest {
 
     /** A 24x7 rota on call now (primary and secondary) and the partner's manager in the skills stub. */
     private Setup setup() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(stubs);
         Person a = person(stubs, partner, "Pat Primary");
         Person b = person(stubs, "NKDC", "Sid Secondary");
         Person m = person(stubs, partner, "Mo Manager", true);
@@ -275,7 +275,7 @@ class EscalationTest {
                 .when().post("/api/incidents").then().spec(invalidField("severity"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(s.partner(), "x", 987_654L))
                 .when().post("/api/incidents").then().spec(invalidField("policyId"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(Fixtures.partner(), "nobody set a policy", null))
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(Fixtures.partner(stubs), "nobody set a policy", null))
                 .when().post("/api/incidents").then().spec(problem(422)).body("type", equalTo("urn:sharedict:problem:no-escalation-policy"));
 
         String manager = Tokens.manager(s.partner());

@@ -64,7 +64,7 @@ class ShiftReminderTest {
     @ValueSource(strings = { "2025-06-11T22:40", "2025-03-30T00:10", "2025-10-26T00:40", "2025-12-31T23:30" })
     void aShiftStartingSoonIsRemindedOnceHoweverOftenTheCheckRuns(String when) {
         clock.set(LocalDateTime.parse(when));
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person r = person(skills, partner, "Ray Reminder");
         LocalDateTime soon = LocalDateTime.now(clock.withZone(Fixtures.LONDON)).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> body = Fixtures.rota(unique("Soon"), List.of(partner), "ALWAYS", "P7D", soon.toLocalTime().toString(),

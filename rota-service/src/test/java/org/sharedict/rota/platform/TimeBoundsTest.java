@@ -48,7 +48,7 @@ class TimeBoundsTest {
 
     @Test
     void instantsFarInThePastOrFutureAreRefusedNamingTheParameter() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Tim Bounds");
         long id = createRota(Tokens.manager(partner), rota(unique("Bounds"), List.of(partner), "ALWAYS", "P7D", "09:00", LocalDate.of(2030, 1, 7),
                 List.of(a.id()), null));
@@ -66,7 +66,7 @@ class TimeBoundsTest {
 
     @Test
     void rangesThatRunBackwardsOrTooLongAreRefusedNamingTo() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Ray Range");
         long id = createRota(Tokens.manager(partner), rota(unique("Ranges"), List.of(partner), "ALWAYS", "P7D", "09:00", LocalDate.of(2030, 1, 7),
                 List.of(a.id()), null));
@@ -84,7 +84,7 @@ class TimeBoundsTest {
 
     @Test
     void datesAndInstantsInRequestBodiesAreHeldToTheSupportedYears() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Dee Dates");
         String manager = Tokens.manager(partner);
         Map<String, Object> good = rota(unique("Dates"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 1, 7),

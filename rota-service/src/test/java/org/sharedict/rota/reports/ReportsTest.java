@@ -52,8 +52,8 @@ class ReportsTest {
      */
     @Test
     void hoursPerPersonAndPartnerAndEachPartnersFairShare() {
-        String p1 = Fixtures.partner();
-        String p2 = Fixtures.partner();
+        String p1 = Fixtures.partner(skills);
+        String p2 = Fixtures.partner(skills);
         Person a = person(skills, p1, "Ada One");
         Person b = person(skills, p1, "Bea One");
         Person c = person(skills, p2, "Cy Two");
@@ -101,7 +101,7 @@ class ReportsTest {
     void responseTimesPerPartnerAndPeriod() {
         // Both incidents fall on one London day, whenever the test runs.
         clock.setTimeOfDay(LocalTime.NOON);
-        String p = Fixtures.partner();
+        String p = Fixtures.partner(skills);
         Person a = person(skills, p, "Rex Response");
         long policy = ((Number) given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", unique("Report policy"), "steps", List.of(Map.of("delay", "PT1H",
