@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -353,6 +354,30 @@ class EscalationTest {
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200);
         long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Firewall cluster failover", null));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.manager().email(), id) == 1);
+    }
+
+    @Test
+    void incidentsSortBySeverityAndStatusInTheirOwnOrderNotAlphabetically() {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "PERSON", "personId", s.manager().id()))));
+        String admin = Tokens.admin();
+        Map<String, Long> ids = new HashMap<>();
+        for (String severity : List.of("MEDIUM", "CRITICAL", "LOW", "HIGH")) {
+            Map<String, Object> body = incident(s.partner(), severity + " thing", policy);
+            body.put("severity", severity);
+            ids.put(severity, raise(admin, body));
+        }
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "-severity").when().get("/api/incidents")
+                .then().statusCode(200).body("items.severity", contains("CRITICAL", "HIGH", "MEDIUM", "LOW"));
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "severity").when().get("/api/incidents")
+                .then().statusCode(200).body("items.severity", contains("LOW", "MEDIUM", "HIGH", "CRITICAL"));
+        given().auth().oauth2(admin).when().post("/api/incidents/" + ids.get("LOW") + "/resolve").then().statusCode(200);
+        given().auth().oauth2(admin).when().post("/api/incidents/" + ids.get("HIGH") + "/acknowledge").then().statusCode(200);
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "status,-severity").when().get("/api/incidents")
+                .then().statusCode(200).body("items.status", contains("TRIGGERED", "TRIGGERED", "ACKNOWLEDGED", "RESOLVED"))
+                .body("items.severity", contains("CRITICAL", "MEDIUM", "HIGH", "LOW"));
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "-status").when().get("/api/incidents")
+                .then().statusCode(200).body("items[0].status", equalTo("RESOLVED"));
     }
 
     private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {
