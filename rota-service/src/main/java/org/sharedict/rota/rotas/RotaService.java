@@ -530,13 +530,9 @@ public class RotaService {
         return out;
     }
 
+    /** The codes arrive as a set (no order to name an index by): the 400 names {@code partners} and the code it rejects. */
     private static List<Partners.Wanted> wanted(Set<String> partners) {
-        List<Partners.Wanted> out = new ArrayList<>();
-        int i = 0;
-        for (String p : partners) {
-            out.add(new Partners.Wanted("partners[" + i++ + "]", p));
-        }
-        return out;
+        return partners.stream().map(p -> new Partners.Wanted("partners", p)).toList();
     }
 
     private static List<People.Wanted> wanted(List<LayerInput> in) {
