@@ -183,7 +183,7 @@ public class Reports {
             rows.add(new ResponseTimes(p, period, incidents.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
                     quantile(res, 0.5), quantile(res, 0.9), mean(res)));
         }));
-        return new ResponseReport(from, to, g.name(), rows);
+        return new ResponseReport(from, to, g, rows);
     }
 
     static Double quantile(List<Double> values, double q) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
@@ -18,6 +19,7 @@ import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.Layer;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
+import org.sharedict.rota.schedule.Reason;
 import org.sharedict.rota.schedule.RotaPlan;
 import org.sharedict.rota.schedule.Shift;
 
@@ -39,11 +41,15 @@ public class OnCallService {
     @Inject
     People people;
 
-    public record OnCallPerson(long personId, String name, String partner, String phone, String email, long rotaId, String rotaName,
-            Layer layer, String reason, Instant shiftStart, Instant shiftEnd, long scheduledPersonId, String note) {
+    /** Names and contact details are null for someone the local snapshot does not know. */
+    public record OnCallPerson(long personId, @Schema(nullable = true) String name, @Schema(nullable = true) String partner,
+            @Schema(nullable = true) String phone, @Schema(nullable = true) String email, long rotaId, String rotaName, Layer layer,
+            Reason reason, Instant shiftStart, Instant shiftEnd, long scheduledPersonId, @Schema(nullable = true) String note) {
     }
 
-    public record OnCall(String partner, Instant at, boolean covered, OnCallPerson primary, OnCallPerson secondary) {
+    /** {@code primary} and {@code secondary} are null when nobody holds that layer then. */
+    public record OnCall(String partner, Instant at, boolean covered, @Schema(nullable = true) OnCallPerson primary,
+            @Schema(nullable = true) OnCallPerson secondary) {
     }
 
     public OnCall lookup(String partner, Instant at) {
@@ -72,7 +78,7 @@ public class OnCallService {
     private static OnCallPerson person(long rotaId, String rotaName, Shift s, Map<Long, PersonSnapshot> known) {
         PersonSnapshot p = known.get(s.personId());
         return new OnCallPerson(s.personId(), p == null ? null : p.name, p == null ? null : p.partner, p == null ? null : p.phone,
-                p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason().name(), s.start(), s.end(), s.scheduledPersonId(),
+                p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason(), s.start(), s.end(), s.scheduledPersonId(),
                 Names.named(s.note(), known));
     }
 

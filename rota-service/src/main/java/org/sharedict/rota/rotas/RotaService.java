@@ -595,7 +595,8 @@ public class RotaService {
                 }).toList()));
             }
         }
+        Instant firstHandoff = r.firstHandoff().atZone(calendar.calendar().zone()).toInstant();
         return new RotaView(r.id, r.name, new java.util.TreeSet<>(r.partners), r.coverage, "P" + r.rotationDays + "D", r.handoffTime, r.handoffDay,
-                r.startDate, r.firstHandoff(), layers, r.escalationPolicyId, r.version, r.createdAt, r.updatedAt);
+                r.startDate, firstHandoff, layers, r.escalationPolicyId, r.version, r.createdAt, r.updatedAt);
     }
 }
