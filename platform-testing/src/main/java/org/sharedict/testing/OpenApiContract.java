@@ -32,7 +32,7 @@ import io.restassured.specification.FilterableResponseSpecification;
  * {@code /q/openapi}. The status must be documented for that operation, and the media type, the
  * body and the documented headers must match what the document says. Requests are not checked:
  * tests send bad input on purpose. A path or method the document does not have may only answer
- * 404 or 405.
+ * 404 or 405. CORS preflights (the CORS filter's answer about an operation) are not checked.
  *
  * <p>It is on in every {@code @QuarkusTest} of every module that has platform-testing on its test
  * class path: the callback is registered through {@code META-INF/services}, and runs inside the
@@ -43,11 +43,17 @@ import io.restassured.specification.FilterableResponseSpecification;
  * <p>A module whose document is not yet true can switch the check off, for the time it takes to
  * make it true, with the system property {@code sharedict.openapi-contract=off} in its surefire
  * configuration. No module should keep that line.
+ *
+ * <p>{@code sharedict.openapi-contract.paths} (comma-separated path prefixes, default {@code /api})
+ * narrows the check to the module's own operations where other paths answer from stand-ins whose
+ * documents are not the real services' (the gateway's routes).
  */
 public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
 
     /** The system property that switches the check off for a module whose document is not yet true. */
     public static final String SWITCH = "sharedict.openapi-contract";
+    /** The system property naming the path prefixes to check (comma-separated; default all of /api). */
+    public static final String PATHS = "sharedict.openapi-contract.paths";
     static final Filter FILTER = new Filter();
 
     @Override
@@ -73,6 +79,7 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
         private static final String OPERATION_NOT_ALLOWED = "validation.request.operation.notAllowed";
 
         private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
+        private final List<String> prefixes = List.of(System.getProperty(PATHS, "/api").split("\\s*,\\s*"));
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         @Override
@@ -87,7 +94,7 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
             Response response = ctx.next(request, responseSpec);
             URI uri = URI.create(request.getURI());
             String path = uri.getRawPath();
-            if (path == null || !path.startsWith("/api/")) {
+            if (path == null || !path.startsWith("/api/") || !checked(path) || isPreflight(request)) {
                 return response;
             }
             String origin = uri.getScheme() + "://" + uri.getRawAuthority();
@@ -110,6 +117,15 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
                             + (m.getAdditionalInfo().isEmpty() ? "" : " " + m.getAdditionalInfo()))
                             .collect(Collectors.joining("\n"))
                     + "\nstatus " + response.statusCode() + ", " + response.contentType() + ": " + excerpt(response));
+        }
+
+        /** A CORS preflight is the CORS filter's answer about an operation, not an operation. */
+        private static boolean isPreflight(FilterableRequestSpecification request) {
+            return "OPTIONS".equalsIgnoreCase(request.getMethod()) && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method");
+        }
+
+        private boolean checked(String path) {
+            return prefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p.endsWith("/") ? p : p + "/"));
         }
 
         private OpenApiInteractionValidator load(String origin) {
