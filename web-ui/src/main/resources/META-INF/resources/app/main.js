@@ -3,10 +3,10 @@
 // focus on the main heading, the active menu item marked.
 import { ServiceNavigation } from '../webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js';
 import { h, replace } from './dom.js';
-import * as session from './session.js';
-import * as api from './api.js';
+import * as session from './core/session.js';
+import * as api from './core/api.js';
 import { heading, loading, p, link } from './components.js';
-import { showError, errorArea } from './errors.js';
+import { showError, errorArea } from './core/errors.js';
 import { ROUTES } from './routes.js';
 
 const SERVICE = 'Shared ICT Support';

@@ -1,10 +1,10 @@
 // Admin: partners (skills-service), users and API keys (gateway). Each section is its own route.
 import { h, replace } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, h2, table, link, tag, button, buttonGroup, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
-import { ROLE_NAMES } from '../session.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
+import { ROLE_NAMES } from '../core/session.js';
 
 const SECTIONS = [['partners', 'Partners'], ['users', 'Users'], ['api-keys', 'API keys']];
 const PARTNER_TYPES = ['COUNTY_COUNCIL', 'DISTRICT_COUNCIL', 'BOROUGH_COUNCIL', 'CITY_COUNCIL', 'UNITARY_COUNCIL', 'POLICE', 'FIRE', 'NHS', 'OTHER'];

@@ -1,5 +1,5 @@
 // Shared by the DR screens: status tags and who may do what (the dr-planner README's table).
-import * as session from '../session.js';
+import * as session from '../core/session.js';
 import { tag } from '../components.js';
 
 export function planStatus(status) {

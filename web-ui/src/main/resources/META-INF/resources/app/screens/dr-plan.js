@@ -2,10 +2,10 @@
 // timeline (earliest recovery against RTO, misses highlighted), the dependency graph, the
 // difference from the template, and exports for offline use.
 import { h, replace, announce } from '../dom.js';
-import * as api from '../api.js';
+import * as api from '../core/api.js';
 import { heading, p, h2, table, link, tag, summaryList, button, buttonGroup, textarea, form, date, dateTime, minutes, enumText,
   backLink, scrolling, details, warning, success, textInput } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 import { gantt } from '../charts/gantt.js';
 import { dependencyGraph } from '../charts/graph.js';
 import { planStatus, mayEditPlan, mayApprove, mayInvoke } from './dr-common.js';

@@ -1,7 +1,7 @@
 // DR plans of every partner, and invocations running now.
 import { h } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, table, link, select, button, form, scrolling, tag, date, dateTime, pagination, notice } from '../components.js';
 import { planStatus } from './dr-common.js';
 

@@ -1,10 +1,10 @@
 // Find an expert: skills with suggestions (aliases and small typos are understood by the search),
 // minimum level, other partners only, availability; ranked results with how to get in touch.
 import { h, clear, replace, announce } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, h2, tag, button, form, select, checkbox, radios, pagination, LEVELS, date, loading } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 
 const PAGE_SIZE = 10;
 

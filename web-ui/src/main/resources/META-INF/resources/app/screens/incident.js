@@ -1,10 +1,10 @@
 // One incident: acknowledge, resolve, add a note; the timeline of notifications and escalations,
 // refreshed every 5 seconds so an escalation or someone else's acknowledgement shows up by itself.
 import { h, replace, announce } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 import { severityTag, statusTag, eventText } from './incident-common.js';
 
 const REFRESH_MS = 5000;

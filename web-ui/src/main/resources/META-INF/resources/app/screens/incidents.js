@@ -1,9 +1,9 @@
 // Incidents: raise one, see the open ones (refreshed every 10 seconds without a reload).
 import { h, replace, announce } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, h2, table, link, button, form, select, textInput, textarea, radios, scrolling, dateTime, details, time } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 import { severityTag, statusTag } from './incident-common.js';
 
 export const REFRESH_MS = 10000;

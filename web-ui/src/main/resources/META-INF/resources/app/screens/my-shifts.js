@@ -1,9 +1,9 @@
 // An engineer's own upcoming shifts across every rota they are on, and their calendar feed.
 import { h, replace } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, h2, table, link, button, scrolling, dateTime, summaryList, inset, backLink } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 import { reasonTag, LAYERS } from './rota-common.js';
 
 export default async function myShifts() {

@@ -1,7 +1,7 @@
 // The ICT staff of the partnership, filtered by partner or words; managers add their own staff.
 import { h } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, table, link, select, textInput, button, form, pagination, scrolling, tag } from '../components.js';
 
 export default async function people(ctx) {

@@ -1,10 +1,10 @@
 // A manager edits their own staff (details, availability) and their skills (levels, verification);
 // people may edit their own profile but never verify their own skills.
 import { h, replace, announce } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, h2, p, textInput, select, checkbox, button, buttonGroup, form, backLink, success, LEVELS, table, scrolling, tag } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 import { canEditPerson } from './person.js';
 
 const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((l) => [String(l), `${l} – ${LEVELS[l]}`]);

@@ -1,8 +1,8 @@
 import { h } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, textInput, button, form, p, inset } from '../components.js';
-import { showError, errorArea, clearError } from '../errors.js';
+import { showError, errorArea, clearError } from '../core/errors.js';
 
 export default async function signIn(ctx) {
   const errors = errorArea();

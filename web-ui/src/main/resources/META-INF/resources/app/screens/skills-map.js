@@ -1,8 +1,8 @@
 // Skills across the partnership: the coverage heat map (skill × partner) and key-person risks as
 // pictures, each with the same figures as a table for screen readers and for copying.
 import { h, replace } from '../dom.js';
-import * as api from '../api.js';
-import * as session from '../session.js';
+import * as api from '../core/api.js';
+import * as session from '../core/session.js';
 import { heading, p, h2, table, select, button, form, details, scrolling, link, tag, LEVELS } from '../components.js';
 import { heatmap } from '../charts/heatmap.js';
 import { stackedBars } from '../charts/bars.js';
