@@ -2,7 +2,7 @@
 // in, the service navigation, and what every route change does for accessibility: a page title,
 // focus on the main heading, the active menu item marked.
 import { ServiceNavigation } from '../webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js';
-import { h, replace } from './dom.js';
+import { h, replace } from './core/dom.js';
 import * as session from './core/session.js';
 import * as api from './core/api.js';
 import { heading, loading, p, link } from './components.js';

@@ -1,7 +1,7 @@
 // The recovery timeline: one bar per activity in recovery order, from its earliest start to its
 // earliest recovery, with its RTO marked. A bar that ends past its RTO is a miss: red, hatched
 // and labelled, so the miss reads without colour.
-import { s } from '../dom.js';
+import { s } from '../core/dom.js';
 import { chart, label, hatch } from './svg.js';
 import { minutes } from '../components.js';
 

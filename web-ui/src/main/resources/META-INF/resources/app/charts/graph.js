@@ -1,6 +1,6 @@
 // The dependency graph: activities in layers by how deep their dependencies go (what everything
 // needs first at the top), arrows from what is needed to what needs it.
-import { s } from '../dom.js';
+import { s } from '../core/dom.js';
 import { chart, label } from './svg.js';
 
 /** nodes: [{key, name, dependsOn: [keys], miss?, spof?}] */

@@ -1,9 +1,9 @@
 // A rota as a timeline: one band per week, Monday to Sunday, a lane per layer (primary above
 // secondary), each shift a bar with who holds it. Overrides, leave cover and swaps have their own
 // fill and say so in words on the bar.
-import { s } from '../dom.js';
+import { s } from '../core/dom.js';
 import { chart, label } from './svg.js';
-import { addDays } from '../london.js';
+import { addDays } from '../core/london.js';
 
 export const FILLS = {
   SCHEDULED: { fill: '#d2e2f1', stroke: '#1d70b8', word: '' },

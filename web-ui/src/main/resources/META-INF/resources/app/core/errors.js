@@ -1,6 +1,6 @@
 // Showing what went wrong, in words, as the GOV.UK error summary (and, for a form, the error
 // message at each field the API named). Every failed call ends up here; none is swallowed.
-import { h, clear } from '../dom.js';
+import { h, clear } from './dom.js';
 
 function groupFor(form, field) {
   if (!form || !field) {

@@ -1,6 +1,6 @@
 // The accessibility statement a UK public-sector service publishes (PSBAR 2018).
 import { heading, p, h2, link } from '../components.js';
-import { h } from '../dom.js';
+import { h } from '../core/dom.js';
 
 export default async function accessibility() {
   return {

@@ -1,5 +1,5 @@
 // Admin: partners (skills-service), users and API keys (gateway). Each section is its own route.
-import { h, replace } from '../dom.js';
+import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, tag, button, buttonGroup, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components.js';

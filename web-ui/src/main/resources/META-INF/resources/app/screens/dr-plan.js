@@ -1,7 +1,7 @@
 // One partner's DR plan: overview with its activities and lifecycle actions, the recovery
 // timeline (earliest recovery against RTO, misses highlighted), the dependency graph, the
 // difference from the template, and exports for offline use.
-import { h, replace, announce } from '../dom.js';
+import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import { heading, p, h2, table, link, tag, summaryList, button, buttonGroup, textarea, form, date, dateTime, minutes, enumText,
   backLink, scrolling, details, warning, success, textInput } from '../components.js';

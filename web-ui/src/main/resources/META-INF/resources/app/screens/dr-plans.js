@@ -1,5 +1,5 @@
 // DR plans of every partner, and invocations running now.
-import { h } from '../dom.js';
+import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, table, link, select, button, form, scrolling, tag, date, dateTime, pagination, notice } from '../components.js';

@@ -1,6 +1,6 @@
 // Find an expert: skills with suggestions (aliases and small typos are understood by the search),
 // minimum level, other partners only, availability; ranked results with how to get in touch.
-import { h, clear, replace, announce } from '../dom.js';
+import { h, clear, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, tag, button, form, select, checkbox, radios, pagination, LEVELS, date, loading } from '../components.js';

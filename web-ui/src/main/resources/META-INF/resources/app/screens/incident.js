@@ -1,6 +1,6 @@
 // One incident: acknowledge, resolve, add a note; the timeline of notifications and escalations,
 // refreshed every 5 seconds so an escalation or someone else's acknowledgement shows up by itself.
-import { h, replace, announce } from '../dom.js';
+import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success } from '../components.js';

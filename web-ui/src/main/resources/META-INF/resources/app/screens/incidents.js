@@ -1,5 +1,5 @@
 // Incidents: raise one, see the open ones (refreshed every 10 seconds without a reload).
-import { h, replace, announce } from '../dom.js';
+import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, button, form, select, textInput, textarea, radios, scrolling, dateTime, details, time } from '../components.js';

@@ -1,6 +1,6 @@
 // The live checklist while a DR plan is being run: activities in recovery order with their RTO
 // clocks, each step's state with who and when, the timeline. Refreshes itself every 15 seconds.
-import { h, replace, announce } from '../dom.js';
+import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import { heading, p, h2, tag, summaryList, button, buttonGroup, textarea, form, dateTime, time, minutes, backLink, success } from '../components.js';
 import { showError, errorArea, clearError } from '../core/errors.js';

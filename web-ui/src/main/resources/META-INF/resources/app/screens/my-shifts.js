@@ -1,5 +1,5 @@
 // An engineer's own upcoming shifts across every rota they are on, and their calendar feed.
-import { h, replace } from '../dom.js';
+import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, button, scrolling, dateTime, summaryList, inset, backLink } from '../components.js';

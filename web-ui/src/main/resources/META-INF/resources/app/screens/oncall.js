@@ -1,5 +1,5 @@
 // Who is on call now for each partner, and the rotas behind it.
-import { h } from '../dom.js';
+import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, tag, scrolling, dateTime, enumText } from '../components.js';

@@ -1,5 +1,5 @@
 // The ICT staff of the partnership, filtered by partner or words; managers add their own staff.
-import { h } from '../dom.js';
+import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, table, link, select, textInput, button, form, pagination, scrolling, tag } from '../components.js';

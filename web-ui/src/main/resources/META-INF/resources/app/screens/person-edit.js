@@ -1,6 +1,6 @@
 // A manager edits their own staff (details, availability) and their skills (levels, verification);
 // people may edit their own profile but never verify their own skills.
-import { h, replace, announce } from '../dom.js';
+import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, h2, p, textInput, select, checkbox, button, buttonGroup, form, backLink, success, LEVELS, table, scrolling, tag } from '../components.js';

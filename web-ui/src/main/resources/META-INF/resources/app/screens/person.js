@@ -1,5 +1,5 @@
 // A person's profile: contact, availability, skills with levels and verification, certifications.
-import { h } from '../dom.js';
+import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, tag, summaryList, date, backLink, scrolling } from '../components.js';

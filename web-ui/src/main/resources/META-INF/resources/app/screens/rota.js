@@ -1,12 +1,12 @@
 // A rota: its weeks as a timeline with overrides and leave cover visible, the shifts as a table,
 // and the forms to create an override or swap two shifts.
-import { h, replace, announce } from '../dom.js';
+import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, summaryList, button, buttonGroup, form, select, textInput, backLink, scrolling, dateTime, success, details, enumText } from '../components.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { rotaTimeline } from '../charts/rota.js';
-import { weekStart, addDays, inputToInstant, instantToInput, wallClock } from '../london.js';
+import { weekStart, addDays, inputToInstant, instantToInput, wallClock } from '../core/london.js';
 import { reasonTag, LAYERS } from './rota-common.js';
 import { period } from './oncall.js';
 

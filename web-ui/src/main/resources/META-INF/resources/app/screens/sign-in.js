@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, textInput, button, form, p, inset } from '../components.js';

@@ -1,6 +1,6 @@
 // Skills across the partnership: the coverage heat map (skill × partner) and key-person risks as
 // pictures, each with the same figures as a table for screen readers and for copying.
-import { h, replace } from '../dom.js';
+import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, select, button, form, details, scrolling, link, tag, LEVELS } from '../components.js';
