@@ -5,7 +5,7 @@ import { ServiceNavigation } from '../webjars/govuk-frontend/5.14.0/dist/govuk/g
 import { h, replace } from './core/dom.js';
 import * as session from './core/session.js';
 import * as api from './core/api.js';
-import { heading, loading, p, link } from './components.js';
+import { heading, loading, p, link } from './components/govuk.js';
 import { showError, errorArea } from './core/errors.js';
 import { ROUTES } from './routes.js';
 

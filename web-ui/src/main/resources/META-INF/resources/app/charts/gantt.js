@@ -2,8 +2,8 @@
 // earliest recovery, with its RTO marked. A bar that ends past its RTO is a miss: red, hatched
 // and labelled, so the miss reads without colour.
 import { s } from '../core/dom.js';
-import { chart, label, hatch } from './svg.js';
-import { minutes } from '../components.js';
+import { chart, label, hatch } from '../components/charts/svg.js';
+import { minutes } from '../components/govuk.js';
 
 export function gantt({ activities, title, desc }) {
   const labelWidth = 260;

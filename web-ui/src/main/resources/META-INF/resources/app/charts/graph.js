@@ -1,7 +1,7 @@
 // The dependency graph: activities in layers by how deep their dependencies go (what everything
 // needs first at the top), arrows from what is needed to what needs it.
 import { s } from '../core/dom.js';
-import { chart, label } from './svg.js';
+import { chart, label } from '../components/charts/svg.js';
 
 /** nodes: [{key, name, dependsOn: [keys], miss?, spof?}] */
 export function dependencyGraph({ nodes, title, desc }) {

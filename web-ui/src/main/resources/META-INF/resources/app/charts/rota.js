@@ -2,7 +2,7 @@
 // secondary), each shift a bar with who holds it. Overrides, leave cover and swaps have their own
 // fill and say so in words on the bar.
 import { s } from '../core/dom.js';
-import { chart, label } from './svg.js';
+import { chart, label } from '../components/charts/svg.js';
 import { addDays } from '../core/london.js';
 
 export const FILLS = {

@@ -1,5 +1,5 @@
 // The accessibility statement a UK public-sector service publishes (PSBAR 2018).
-import { heading, p, h2, link } from '../components.js';
+import { heading, p, h2, link } from '../components/govuk.js';
 import { h } from '../core/dom.js';
 
 export default async function accessibility() {

@@ -2,7 +2,7 @@
 import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, link, tag, button, buttonGroup, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components.js';
+import { heading, p, h2, table, link, tag, button, buttonGroup, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { ROLE_NAMES } from '../core/session.js';
 

@@ -1,6 +1,6 @@
 // Shared by the DR screens: status tags and who may do what (the dr-planner README's table).
 import * as session from '../core/session.js';
-import { tag } from '../components.js';
+import { tag } from '../components/govuk.js';
 
 export function planStatus(status) {
   const colours = { DRAFT: 'grey', SUBMITTED: 'blue', APPROVED: 'green', SUPERSEDED: 'light-blue' };

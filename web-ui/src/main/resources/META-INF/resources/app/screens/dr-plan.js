@@ -4,7 +4,7 @@
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import { heading, p, h2, table, link, tag, summaryList, button, buttonGroup, textarea, form, date, dateTime, minutes, enumText,
-  backLink, scrolling, details, warning, success, textInput } from '../components.js';
+  backLink, scrolling, details, warning, success, textInput } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { gantt } from '../charts/gantt.js';
 import { dependencyGraph } from '../charts/graph.js';

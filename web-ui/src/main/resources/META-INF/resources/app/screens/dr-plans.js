@@ -2,7 +2,7 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, table, link, select, button, form, scrolling, tag, date, dateTime, pagination, notice } from '../components.js';
+import { heading, p, table, link, select, button, form, scrolling, tag, date, dateTime, pagination, notice } from '../components/govuk.js';
 import { planStatus } from './dr-common.js';
 
 export default async function drPlans(ctx) {

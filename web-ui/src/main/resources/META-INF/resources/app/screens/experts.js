@@ -3,7 +3,7 @@
 import { h, clear, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, tag, button, form, select, checkbox, radios, pagination, LEVELS, date, loading } from '../components.js';
+import { heading, p, h2, tag, button, form, select, checkbox, radios, pagination, LEVELS, date, loading } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 
 const PAGE_SIZE = 10;

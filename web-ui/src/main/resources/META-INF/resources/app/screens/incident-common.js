@@ -1,4 +1,4 @@
-import { tag } from '../components.js';
+import { tag } from '../components/govuk.js';
 
 export function severityTag(severity) {
   const map = { CRITICAL: ['Critical', 'red'], HIGH: ['High', 'orange'], MEDIUM: ['Medium', 'yellow'], LOW: ['Low', 'grey'] };

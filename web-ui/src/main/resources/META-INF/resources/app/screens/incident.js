@@ -3,7 +3,7 @@
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success } from '../components.js';
+import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { severityTag, statusTag, eventText } from './incident-common.js';
 

@@ -2,7 +2,7 @@
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, link, button, form, select, textInput, textarea, radios, scrolling, dateTime, details, time } from '../components.js';
+import { heading, p, h2, table, link, button, form, select, textInput, textarea, radios, scrolling, dateTime, details, time } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { severityTag, statusTag } from './incident-common.js';
 

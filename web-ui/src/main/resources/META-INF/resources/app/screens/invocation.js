@@ -2,7 +2,7 @@
 // clocks, each step's state with who and when, the timeline. Refreshes itself every 15 seconds.
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
-import { heading, p, h2, tag, summaryList, button, buttonGroup, textarea, form, dateTime, time, minutes, backLink, success } from '../components.js';
+import { heading, p, h2, tag, summaryList, button, buttonGroup, textarea, form, dateTime, time, minutes, backLink, success } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { rtoStatus, mayRunSteps, mayClose } from './dr-common.js';
 

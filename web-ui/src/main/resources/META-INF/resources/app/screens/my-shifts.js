@@ -2,7 +2,7 @@
 import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, link, button, scrolling, dateTime, summaryList, inset, backLink } from '../components.js';
+import { heading, p, h2, table, link, button, scrolling, dateTime, summaryList, inset, backLink } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { reasonTag, LAYERS } from './rota-common.js';
 

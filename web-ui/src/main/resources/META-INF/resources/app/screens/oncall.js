@@ -2,7 +2,7 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, link, tag, scrolling, dateTime, enumText } from '../components.js';
+import { heading, p, h2, table, link, tag, scrolling, dateTime, enumText } from '../components/govuk.js';
 import { reasonTag } from './rota-common.js';
 
 function person(x) {

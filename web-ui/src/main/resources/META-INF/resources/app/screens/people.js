@@ -2,7 +2,7 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, table, link, select, textInput, button, form, pagination, scrolling, tag } from '../components.js';
+import { heading, p, table, link, select, textInput, button, form, pagination, scrolling, tag } from '../components/govuk.js';
 
 export default async function people(ctx) {
   const user = session.user();

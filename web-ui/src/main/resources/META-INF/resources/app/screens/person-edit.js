@@ -3,7 +3,7 @@
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, h2, p, textInput, select, checkbox, button, buttonGroup, form, backLink, success, LEVELS, table, scrolling, tag } from '../components.js';
+import { heading, h2, p, textInput, select, checkbox, button, buttonGroup, form, backLink, success, LEVELS, table, scrolling, tag } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { canEditPerson } from './person.js';
 

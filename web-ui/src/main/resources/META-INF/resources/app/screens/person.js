@@ -2,7 +2,7 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, tag, summaryList, date, backLink, scrolling } from '../components.js';
+import { heading, p, h2, table, tag, summaryList, date, backLink, scrolling } from '../components/govuk.js';
 
 export function canEditPerson(person) {
   const u = session.user();

@@ -1,4 +1,4 @@
-import { tag } from '../components.js';
+import { tag } from '../components/govuk.js';
 
 export const REASONS = {
   SCHEDULED: ['Scheduled', 'grey'],

@@ -1,7 +1,7 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, textInput, button, form, p, inset } from '../components.js';
+import { heading, textInput, button, form, p, inset } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 
 export default async function signIn(ctx) {

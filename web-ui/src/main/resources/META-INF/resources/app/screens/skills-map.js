@@ -3,9 +3,9 @@
 import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, select, button, form, details, scrolling, link, tag, LEVELS } from '../components.js';
-import { heatmap } from '../charts/heatmap.js';
-import { stackedBars } from '../charts/bars.js';
+import { heading, p, h2, table, select, button, form, details, scrolling, link, tag, LEVELS } from '../components/govuk.js';
+import { heatmap } from '../components/charts/heatmap.js';
+import { stackedBars } from '../components/charts/bars.js';
 
 function counted(cell, minLevel) {
   return cell.byLevel.slice(minLevel - 1).reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 // GOV.UK Design System components, built as nodes (markup as in the Design System's examples).
-import { h, uid } from './core/dom.js';
+import { h, uid } from '../core/dom.js';
 
 export function heading(text, caption) {
   return h('h1', { class: 'govuk-heading-l', tabindex: '-1', id: 'page-heading' },

@@ -1,5 +1,5 @@
 // Horizontal stacked bars: one row per item, segments side by side, each labelled with its number.
-import { s } from '../core/dom.js';
+import { s } from '../../core/dom.js';
 import { chart, label, legend } from './svg.js';
 
 /** rows: [{label, values: [n per series]}], series: [{name, fill, text}] */

@@ -1,6 +1,6 @@
 // Coverage heat map: skills (rows) × partners (columns), each cell the number of people, coloured
 // by how thin the cover is and always labelled with the number (colour is never the only cue).
-import { s } from '../core/dom.js';
+import { s } from '../../core/dom.js';
 import { chart, label, legend } from './svg.js';
 
 export const SCALE = [

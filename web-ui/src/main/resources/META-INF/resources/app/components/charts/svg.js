@@ -1,6 +1,6 @@
 // Shared pieces of the SVG charts: an accessible <svg> (role img, a title and a description, the
 // data table beside it being the full text alternative) and text measurement by estimate.
-import { s } from '../core/dom.js';
+import { s } from '../../core/dom.js';
 
 let n = 0;
 export function chart({ width, height, title, desc, className }, ...children) {
