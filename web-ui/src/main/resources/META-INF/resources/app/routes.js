@@ -1,6 +1,6 @@
 // Every screen and its address. nav: which menu item is marked as the current one.
 import signIn from './screens/sign-in.js';
-import experts from './screens/experts.js';
+import experts from './experts/experts.js';
 import people from './screens/people.js';
 import person from './screens/person.js';
 import personEdit from './screens/person-edit.js';
