@@ -1,10 +1,10 @@
 // Every screen and its address. nav: which menu item is marked as the current one.
 import signIn from './screens/sign-in.js';
 import experts from './experts/experts.js';
-import people from './screens/people.js';
-import person from './screens/person.js';
-import personEdit from './screens/person-edit.js';
-import skillsMap from './screens/skills-map.js';
+import people from './people/people.js';
+import person from './people/person.js';
+import personEdit from './people/person-edit.js';
+import skillsMap from './people/skills-map.js';
 import onCall from './screens/oncall.js';
 import rota from './screens/rota.js';
 import myShifts from './screens/my-shifts.js';
