@@ -5,7 +5,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, summaryList, button, buttonGroup, form, select, textInput, backLink, scrolling, dateTime, success, details, enumText } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { rotaTimeline } from '../charts/rota.js';
+import { rotaTimeline } from './rota-timeline.js';
 import { weekStart, addDays, inputToInstant, instantToInput, wallClock } from '../core/london.js';
 import { reasonTag, LAYERS } from './rota-common.js';
 import { period } from './oncall.js';
