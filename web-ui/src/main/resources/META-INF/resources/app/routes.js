@@ -10,9 +10,9 @@ import rota from './rota/rota.js';
 import myShifts from './rota/my-shifts.js';
 import incidents from './incidents/incidents.js';
 import incident from './incidents/incident.js';
-import drPlans from './screens/dr-plans.js';
-import drPlan from './screens/dr-plan.js';
-import invocation from './screens/invocation.js';
+import drPlans from './dr/dr-plans.js';
+import drPlan from './dr/dr-plan.js';
+import invocation from './dr/invocation.js';
 import admin from './screens/admin.js';
 import accessibility from './screens/accessibility.js';
 

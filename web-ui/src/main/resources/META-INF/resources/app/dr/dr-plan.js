@@ -6,8 +6,8 @@ import * as api from '../core/api.js';
 import { heading, p, h2, table, link, tag, summaryList, button, buttonGroup, textarea, form, date, dateTime, minutes, enumText,
   backLink, scrolling, details, warning, success, textInput } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { gantt } from '../charts/gantt.js';
-import { dependencyGraph } from '../charts/graph.js';
+import { gantt } from './recovery-gantt.js';
+import { dependencyGraph } from './dependency-graph.js';
 import { planStatus, mayEditPlan, mayApprove, mayInvoke } from './dr-common.js';
 
 const TABS = [
