@@ -13,7 +13,7 @@ import incident from './incidents/incident.js';
 import drPlans from './dr/dr-plans.js';
 import drPlan from './dr/dr-plan.js';
 import invocation from './dr/invocation.js';
-import admin from './screens/admin.js';
+import admin from './admin/admin.js';
 import accessibility from './screens/accessibility.js';
 
 export const ROUTES = [
