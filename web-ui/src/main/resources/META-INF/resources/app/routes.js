@@ -1,5 +1,5 @@
 // Every screen and its address. nav: which menu item is marked as the current one.
-import signIn from './screens/sign-in.js';
+import signIn from './auth/sign-in.js';
 import experts from './experts/experts.js';
 import people from './people/people.js';
 import person from './people/person.js';
@@ -14,7 +14,7 @@ import drPlans from './dr/dr-plans.js';
 import drPlan from './dr/dr-plan.js';
 import invocation from './dr/invocation.js';
 import admin from './admin/admin.js';
-import accessibility from './screens/accessibility.js';
+import accessibility from './about/accessibility.js';
 
 export const ROUTES = [
   { path: '/sign-in', screen: signIn, public: true },
