@@ -8,6 +8,7 @@ import * as api from './core/api.js';
 import { heading, loading, p, link } from './components/govuk.js';
 import { showError, errorArea } from './core/errors.js';
 import { ROUTES } from './routes.js';
+import { match } from './core/router.js';
 
 const SERVICE = 'Shared ICT Support';
 const main = document.getElementById('main-content');
@@ -17,22 +18,6 @@ let partnerNames = null;
 let firstRender = true;
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
-
-function parse(hash) {
-  const raw = hash.replace(/^#/, '') || '/';
-  const [path, q = ''] = raw.split('?');
-  for (const route of ROUTES) {
-    const names = [];
-    const re = new RegExp(`^${route.path.replace(/:([a-z]+)/g, (_, n) => { names.push(n); return '([^/]+)'; })}$`);
-    const m = re.exec(path);
-    if (m) {
-      const params = {};
-      names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
-      return { route, params, query: new URLSearchParams(q), path };
-    }
-  }
-  return { route: null, params: {}, query: new URLSearchParams(q), path };
-}
 
 export function navigate(hash) {
   if (location.hash === hash) {
@@ -110,7 +95,7 @@ function done(title, content) {
 export async function render() {
   cleanups.forEach((fn) => { try { fn(); } catch { /* a screen's own cleanup */ } });
   cleanups = [];
-  const { route, params, query, path } = parse(location.hash);
+  const { route, params, query, path } = match(ROUTES, location.hash);
   if (!route) {
     if (path === '/' || path === '') {
       navigate(session.signedIn() ? '#/experts' : '#/sign-in');
