@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ROUTES } from '../../main/resources/META-INF/resources/app/routes.js';
-import { match } from '../../main/resources/META-INF/resources/app/core/router.js';
+import { match, createRouter } from '../../main/resources/META-INF/resources/app/core/router.js';
+import { query } from '../../main/resources/META-INF/resources/app/core/api.js';
 
 const screenOf = (path) => ROUTES.find((r) => r.path === path).screen;
 
@@ -71,4 +72,95 @@ test('every screen route marks an item of the menu in index.html, except the two
     assert.ok(menu.includes(r.nav), `${r.path} marks ${r.nav}`);
     assert.equal(typeof r.screen, 'function', r.path);
   }
+});
+
+// A window as far as the router uses it: the address, and history.replaceState changing it (as a
+// browser does, without a hashchange event).
+function fakeWindow(hash) {
+  const win = { location: { hash }, history: { replaceState: (_state, _title, url) => { win.location.hash = url; } } };
+  return win;
+}
+
+// A search screen as Find an expert is: it rewrites the address to the search's canonical spelling
+// (api.query: + for spaces, a fixed order, defaults left out) while rendering.
+const page = { title: 'Find an expert', content: [] };
+const search = {
+  path: '/experts',
+  screen: async (ctx) => {
+    const minLevel = ctx.query.get('minLevel') || '1';
+    ctx.remember(`#/experts${query({ skill: ctx.query.getAll('skill'), minLevel: minLevel !== '1' ? minLevel : undefined })}`);
+    await Promise.resolve();
+    return page;
+  },
+};
+
+test('a shared search link shows its page although the screen rewrites the address while rendering', async () => {
+  for (const [link, canonical] of [
+    ['#/experts?skill=Citrix%20Virtual%20Apps', '#/experts?skill=Citrix+Virtual+Apps'],
+    ['#/experts?minLevel=2&skill=CITRIX', '#/experts?skill=CITRIX&minLevel=2'],
+    ['#/experts?skill=CITRIX&minLevel=1', '#/experts?skill=CITRIX'],
+  ]) {
+    const win = fakeWindow(link);
+    const router = createRouter([search], win);
+    const visit = router.begin();
+    assert.equal(await router.render(visit, {}), page, link);
+    assert.equal(win.location.hash, canonical);
+    assert.ok(visit.isCurrent());
+  }
+});
+
+test('a rendering is discarded once another has begun, and its failure is not shown either', async () => {
+  let finish;
+  const slow = { path: '/slow', screen: () => new Promise((resolve, reject) => { finish = { resolve, reject }; }) };
+  const win = fakeWindow('#/slow');
+  const router = createRouter([slow, search], win);
+
+  const first = router.begin();
+  const rendering = router.render(first, {});
+  win.location.hash = '#/experts?skill=CITRIX';
+  const second = router.begin();
+  finish.resolve({ title: 'Slow', content: [] });
+  assert.equal(await rendering, null, 'the slow page arrived after the person moved on');
+  assert.ok(!first.isCurrent());
+  assert.equal(await router.render(second, {}), page);
+
+  win.location.hash = '#/slow';
+  const third = router.begin();
+  const failing = router.render(third, {});
+  router.begin(); // the same address again (navigate to the page shown renders it afresh)
+  finish.reject(new Error('the service is down'));
+  assert.equal(await failing, null);
+});
+
+test('a current rendering\'s failure reaches the shell, except an abort', async () => {
+  const broken = { path: '/broken', screen: async () => { throw Object.assign(new Error('refused'), { status: 403 }); } };
+  const aborted = { path: '/aborted', screen: async () => { throw Object.assign(new Error('aborted'), { name: 'AbortError' }); } };
+  const win = fakeWindow('#/broken');
+  const router = createRouter([broken, aborted], win);
+  await assert.rejects(router.render(router.begin(), {}), { status: 403 });
+  win.location.hash = '#/aborted';
+  assert.equal(await router.render(router.begin(), {}), null);
+});
+
+test('a rendering no longer shown leaves the address alone', () => {
+  const win = fakeWindow('#/experts?skill=CITRIX');
+  const router = createRouter([search], win);
+  const first = router.begin();
+  win.location.hash = '#/people';
+  router.begin();
+  first.remember('#/experts?skill=CITRIX&page=2');
+  assert.equal(win.location.hash, '#/people');
+});
+
+test('a screen gets its parameters, query and remember along with the shell\'s context', async () => {
+  let seen;
+  const person = { path: '/people/:id', screen: async (ctx) => { seen = ctx; return page; } };
+  const router = createRouter([person], fakeWindow('#/people/12?tab=skills'));
+  const visit = router.begin();
+  const navigate = () => {};
+  await router.render(visit, { navigate });
+  assert.deepEqual(seen.params, { id: '12' });
+  assert.equal(seen.query.get('tab'), 'skills');
+  assert.equal(seen.navigate, navigate);
+  assert.equal(seen.remember, visit.remember);
 });

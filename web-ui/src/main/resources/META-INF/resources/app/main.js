@@ -8,10 +8,11 @@ import * as api from './core/api.js';
 import { heading, loading, p, link } from './components/govuk.js';
 import { showError, errorArea } from './core/errors.js';
 import { ROUTES } from './routes.js';
-import { match } from './core/router.js';
+import { createRouter } from './core/router.js';
 
 const SERVICE = 'Shared ICT Support';
 const main = document.getElementById('main-content');
+const router = createRouter(ROUTES);
 let cleanups = [];
 let partnerNames = null;
 // On the first page of a visit focus stays at the top, so the skip link is the first stop.
@@ -25,11 +26,6 @@ export function navigate(hash) {
   } else {
     location.hash = hash;
   }
-}
-
-/** Changes the address (e.g. a search's terms) without rendering the page again. */
-export function remember(hash) {
-  history.replaceState(null, '', hash);
 }
 
 function markNav(key) {
@@ -95,7 +91,8 @@ function done(title, content) {
 export async function render() {
   cleanups.forEach((fn) => { try { fn(); } catch { /* a screen's own cleanup */ } });
   cleanups = [];
-  const { route, params, query, path } = match(ROUTES, location.hash);
+  const visit = router.begin();
+  const { route, path } = visit;
   if (!route) {
     if (path === '/' || path === '') {
       navigate(session.signedIn() ? '#/experts' : '#/sign-in');
@@ -113,21 +110,18 @@ export async function render() {
   markNav(route.nav);
   replace(main, loading());
   const ctx = {
-    params, query, navigate, remember,
+    navigate,
     onLeave: (fn) => cleanups.push(fn),
     partnerName,
     signedIn: () => { partnerNames = null; showAccount(); },
   };
-  const hashAtStart = location.hash;
   try {
-    const { title, content } = await route.screen(ctx);
-    if (location.hash === hashAtStart) {
-      done(title, content);
+    // null when another rendering began meanwhile: its page would be out of date.
+    const page = await router.render(visit, ctx);
+    if (page) {
+      done(page.title, page.content);
     }
   } catch (err) {
-    if (location.hash !== hashAtStart || err.name === 'AbortError') {
-      return;
-    }
     if (err.status === 401) {
       return;
     }
