@@ -5,6 +5,7 @@ import * as session from '../core/session.js';
 import { heading, p, h2, table, link, tag, button, buttonGroup, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { ROLE_NAMES } from '../core/session.js';
+import { endOfDay } from '../core/london.js';
 
 const SECTIONS = [['partners', 'Partners'], ['users', 'Users'], ['api-keys', 'API keys']];
 const PARTNER_TYPES = ['COUNTY_COUNCIL', 'DISTRICT_COUNCIL', 'BOROUGH_COUNCIL', 'CITY_COUNCIL', 'UNITARY_COUNCIL', 'POLICE', 'FIRE', 'NHS', 'OTHER'];
@@ -135,7 +136,7 @@ async function apiKeys(ctx, errors) {
   };
   const add = form(async () => {
     try {
-      const expires = fields.expiresAt.input.value ? new Date(`${fields.expiresAt.input.value}T23:59:59Z`).toISOString() : null;
+      const expires = endOfDay(fields.expiresAt.input.value);
       const made = await api.post('/api/api-keys', { name: fields.name.input.value.trim(), partner: fields.partner.input.value, permissions: ['incidents:write'], expiresAt: expires });
       clearError(errors, add);
       replace(shown, success(`Key “${made.apiKey.name}” is made. Copy it now: it is not shown again.`),

@@ -1,5 +1,6 @@
 // GOV.UK Design System components, built as nodes (markup as in the Design System's examples).
 import { h, uid } from '../core/dom.js';
+import { londonFormat } from '../core/london.js';
 
 export function heading(text, caption) {
   return h('h1', { class: 'govuk-heading-l', tabindex: '-1', id: 'page-heading' },
@@ -208,24 +209,25 @@ export function pagination(page, hrefFor) {
 
 // --- formatting ------------------------------------------------------------------------------
 
-const LONDON = 'Europe/London';
+// London's clock, by the app's one conversion (core/london.js), in Intl's en-GB words.
+const DATE_TIME = londonFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const TIME = londonFormat({ hour: '2-digit', minute: '2-digit' });
+const DATE = londonFormat({ day: 'numeric', month: 'long', year: 'numeric' });
+
 export function dateTime(iso) {
-  if (!iso) {
-    return '';
-  }
-  return new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return iso ? DATE_TIME(iso) : '';
 }
 
 export function time(iso) {
-  return iso ? new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit' }).format(new Date(iso)) : '';
+  return iso ? TIME(iso) : '';
 }
 
 export function date(isoDate) {
   if (!isoDate) {
     return '';
   }
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T12:00:00Z`) : new Date(isoDate);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  // A plain date (2026-03-29) is that day in London; noon UTC is within it all year.
+  return DATE(/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate}T12:00:00Z` : isoDate);
 }
 
 /** 90 → "1 h 30 min". */

@@ -6,12 +6,12 @@ import * as session from '../core/session.js';
 import { heading, p, h2, table, link, summaryList, button, buttonGroup, form, select, textInput, backLink, scrolling, dateTime, success, details, enumText } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { rotaTimeline } from './rota-timeline.js';
-import { weekStart, addDays, inputToInstant, instantToInput, wallClock } from '../core/london.js';
+import { weekStart, addDays, inputToInstant, instantToInput, wallClock, londonFormat } from '../core/london.js';
 import { reasonTag, LAYERS } from './rota-common.js';
 import { period } from './oncall.js';
 
 const WEEKS = 4;
-const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' });
+const dayFormat = londonFormat({ day: 'numeric', month: 'short' });
 
 export default async function rota(ctx) {
   const id = ctx.params.id;
@@ -32,8 +32,8 @@ export default async function rota(ctx) {
   const counted = shifts.filter((x) => x.reason !== 'SCHEDULED');
   const chart = rotaTimeline({
     shifts, start, weeks: WEEKS, layers,
-    dayLabel: (d, short) => (short ? String(wallClock(d).day) : dayFormat.format(d)),
-    title: `${r.name}: shifts for the ${WEEKS} weeks from ${dayFormat.format(start)}`,
+    dayLabel: (d, short) => (short ? String(wallClock(d).day) : dayFormat(d)),
+    title: `${r.name}: shifts for the ${WEEKS} weeks from ${dayFormat(start)}`,
     desc: `${shifts.length} shifts, ${counted.length} of them changed by an override, leave cover or a swap. The table below lists each.`,
   });
   const prev = addDays(start, -7 * WEEKS);
@@ -106,7 +106,7 @@ export default async function rota(ctx) {
         ['Handover', `${r.handoffDay ? `${enumText(r.handoffDay)}s ` : 'Every day '}at ${r.handoffTime.slice(0, 5)} UK time; each person holds ${period(r.rotationLength)}`],
         ...r.layers.map((l) => [`${LAYERS[l.layer]} members`, l.members.map((m) => `${m.name} (${m.partner})`).join(', ')]),
       ]),
-      h2(`Weeks from ${dayFormat.format(start)}`),
+      h2(`Weeks from ${dayFormat(start)}`),
       h('nav', { class: 'govuk-pagination govuk-pagination--block', 'aria-label': 'Weeks' },
         h('div', { class: 'govuk-pagination__prev' }, h('a', { class: 'govuk-link govuk-pagination__link', href: `#/rotas/${r.id}?from=${prev.toISOString()}`, rel: 'prev' },
           h('span', { class: 'govuk-pagination__link-title' }, `Previous ${WEEKS} weeks`))),
