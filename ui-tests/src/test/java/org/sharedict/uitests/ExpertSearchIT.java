@@ -109,6 +109,7 @@ class ExpertSearchIT {
         WebElement summary = ui.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
         assertTrue(summary.getText().contains("There is a problem"));
         assertTrue(summary.getText().contains("qqxxzzqq"), summary.getText());
+        assertFalse(summary.getText().toLowerCase().contains("request id"), "a request ID is for server faults only: " + summary.getText());
         assertFalse(ui.driver().findElements(By.cssSelector("[data-field=skill].govuk-form-group--error .govuk-error-message")).isEmpty(),
                 "the API's errors[].field is shown at the skill field");
         ui.checkScreen("find-an-expert-error");

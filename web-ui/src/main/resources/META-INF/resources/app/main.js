@@ -7,6 +7,7 @@ import * as session from './core/session.js';
 import * as api from './core/api.js';
 import { heading, loading, p, link } from './components/govuk.js';
 import { showError, errorArea } from './core/errors.js';
+import { ApiError } from './core/problems.js';
 import { ROUTES } from './routes.js';
 import { createRouter } from './core/router.js';
 
@@ -128,7 +129,7 @@ export async function render() {
     const area = errorArea();
     done('Sorry, there is a problem', [heading('Sorry, there is a problem'), area]);
     showError(area, err);
-    if (!(err instanceof api.ApiError)) {
+    if (!(err instanceof ApiError)) {
       console.error(err);
     }
   }

@@ -1,74 +1,14 @@
 // Every call to the platform's API goes through here: same origin, through the gateway, with the
-// signed-in user's bearer token, renewed shortly before it expires (and after a 401). Failures become an ApiError whose message is fit to show a
-// person: the problem+json title and detail, what a 401, 403 or 503 means, or that the network
-// failed. Nothing is swallowed: the screens show every ApiError (errors.js).
+// signed-in user's bearer token, renewed shortly before it expires (and after a 401). Failures become
+// an ApiError whose message is fit to show a person (problems.js). Nothing is swallowed: the screens
+// show every ApiError (errors.js).
 import * as session from './session.js';
-
-/** Which service answers a path, to say which one is down. */
-const SERVICES = [
-  [/^\/api\/dr\//, 'the DR planning service (dr-planner)'],
-  [/^\/api\/(rotas|oncall|incidents|escalation-policies|calendar|shifts|overrides|leave)/, 'the rota and incidents service (rota-service)'],
-  [/^\/api\/(partners|people|skills|experts|reports\/skills)/, 'the skills service (skills-service)'],
-  [/^\/api\/(auth|users|api-keys)/, 'the gateway'],
-];
-
-export function serviceOf(path) {
-  const hit = SERVICES.find(([re]) => re.test(path));
-  return hit ? hit[1] : 'a service of the platform';
-}
-
-export class ApiError extends Error {
-  constructor(status, problem, message, path) {
-    super(message);
-    this.status = status;
-    this.problem = problem || {};
-    this.path = path;
-  }
-
-  /** Field errors as [{field, message, rejected}] (problem+json `errors`). */
-  get fieldErrors() {
-    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
-  }
-}
+import { apiError } from './problems.js';
 
 let onSignedOut = () => {};
 /** The app decides what happens when the session cannot be renewed (back to the sign-in page). */
 export function whenSignedOut(handler) {
   onSignedOut = handler;
-}
-
-function describe(status, problem, path, response) {
-  const detail = problem.detail && problem.detail !== problem.title ? problem.detail : '';
-  const title = problem.title || '';
-  const said = [title, detail].filter(Boolean).join(': ');
-  switch (status) {
-    case 401:
-      return 'You are not signed in, or your session has ended. Sign in again.';
-    case 403:
-      return `You are not allowed to do this with your role and organisation.${said ? ` The service said: ${said}` : ''}`;
-    case 404:
-      return said || 'The record was not found. It may have been removed.';
-    case 412:
-    case 409:
-      return said || 'Someone else changed this record while you were editing it. Reload the page to see their change, then try again.';
-    case 428:
-      return said || 'The change must name the version being edited. Reload the page and try again.';
-    case 429: {
-      const wait = response && response.headers.get('Retry-After');
-      return `Too many requests. Try again${wait ? ` in ${wait} seconds` : ' shortly'}.${said ? ` (${said})` : ''}`;
-    }
-    case 502:
-    case 503:
-    case 504: {
-      const who = problem.service ? `the ${problem.service}` : serviceOf(path);
-      return `${who.charAt(0).toUpperCase()}${who.slice(1)} is not available at the moment, so this could not be done. Try again in a few minutes.${said ? ` (${said})` : ''}`;
-    }
-    default:
-      if (status >= 500) {
-        return `Something went wrong in ${serviceOf(path)}.${said ? ` ${said}.` : ''}${problem.requestId ? ` Quote request ID ${problem.requestId} if you report it.` : ''}`;
-      }
-      return said || `The request was refused (HTTP ${status}).`;
-  }
 }
 
 async function readProblem(response) {
@@ -145,7 +85,7 @@ export async function call(method, path, options = {}) {
     if (e.name === 'AbortError') {
       throw e;
     }
-    throw new ApiError(0, {}, 'The service could not be reached. Check your network connection and try again.', path);
+    throw apiError(0, {}, path);
   }
   if (response.status === 401 && !options.anonymous && !options.retried) {
     if (session.signedIn() && await refresh()) {
@@ -153,11 +93,11 @@ export async function call(method, path, options = {}) {
     }
     session.end();
     onSignedOut();
-    throw new ApiError(401, await readProblem(response), describe(401, {}, path), path);
+    throw apiError(401, await readProblem(response), path);
   }
   if (!response.ok) {
     const problem = await readProblem(response);
-    throw new ApiError(response.status, problem, describe(response.status, problem, path, response), path);
+    throw apiError(response.status, problem, path, response.headers.get('Retry-After'));
   }
   const etag = response.headers.get('ETag');
   if (options.blob) {

@@ -1,5 +1,6 @@
 // Showing what went wrong, in words, as the GOV.UK error summary (and, for a form, the error
-// message at each field the API named). Every failed call ends up here; none is swallowed.
+// message at each field the API named). Every failed call ends up here; none is swallowed. The words
+// themselves, request ID included for server faults only, come from problems.js.
 import { h, clear } from './dom.js';
 
 function groupFor(form, field) {
@@ -102,8 +103,7 @@ export function showError(where, err, form) {
       h('div', { class: 'govuk-error-summary__body' },
         h('p', { class: 'govuk-body' }, (err && err.message) || String(err)),
         items.length ? h('ul', { class: 'govuk-list govuk-error-summary__list' }, items) : null,
-        extras,
-        problem.requestId ? h('p', { class: 'govuk-body-s' }, `Request ID: ${problem.requestId}`) : null)));
+        extras)));
   clear(where).append(summary);
   summary.focus();
   if (!document.title.startsWith('Error: ')) {
