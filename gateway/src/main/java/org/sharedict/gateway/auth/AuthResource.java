@@ -3,6 +3,7 @@ package org.sharedict.gateway.auth;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -70,7 +71,7 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token",
             description = "Each refresh token works once; presenting a used one ends the session.")
-    public Response refresh(RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie, @Context HttpServerRequest request) {
+    public Response refresh(@Nullable RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie, @Context HttpServerRequest request) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
         return tokens(login.refresh(token, ClientAddress.of(request)));
     }
@@ -81,7 +82,7 @@ public class AuthResource {
     @Operation(summary = "Sign out: end this session (or all of the user's sessions)",
             description = "The session is named by the access token, or by a refresh token in the body or cookie. "
                     + "Its access tokens are refused by the gateway from then on.")
-    public Response logout(LogoutRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {
+    public Response logout(@Nullable LogoutRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {
         String sid = caller.isSignedIn() ? claim("sid") : null;
         String refresh = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
         login.logout(sid, refresh, body != null && Boolean.TRUE.equals(body.allSessions()));
