@@ -14,6 +14,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -91,10 +92,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
         if (status == 400 && JsonProblems.find(e.getCause()) != null) {
             return json(e.getCause(), e, uri);
+        }
+        if (status == 404 && e.getCause() == null) {
+            // Quarkus REST answers 404 when the resource class it tried first lacks the method, though
+            // another class serves this path with other methods: that is a 405.
+            Set<String> allowed = AllowedMethods.at(uri.getPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return web(new WebApplicationException(Response.Status.METHOD_NOT_ALLOWED), uri, request);
+            }
         }
         // JAX-RS answers 404 when a query or path parameter cannot be converted; that is bad input.
         // (ParameterConverters names the parameter for the types it knows; this is the fallback.)

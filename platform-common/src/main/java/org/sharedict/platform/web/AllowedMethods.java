@@ -56,7 +56,7 @@ public final class AllowedMethods {
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 Class<?> type = bean.getBeanClass();
                 Path root = type.getAnnotation(Path.class);
-                if (root == null || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                if (root == null || type.isInterface() || Modifier.isAbstract(type.getModifiers()) || isRestClient(type)) {
                     continue;
                 }
                 for (Method m : type.getMethods()) {
@@ -70,6 +70,18 @@ public final class AllowedMethods {
             routes = known = List.copyOf(found);
         }
         return known;
+    }
+
+    /** The beans of REST clients implement an interface with @Path too: paths of other services, not ours. */
+    private static boolean isRestClient(Class<?> type) {
+        for (Class<?> i : type.getInterfaces()) {
+            for (Annotation a : i.getAnnotations()) {
+                if (a.annotationType().getSimpleName().equals("RegisterRestClient")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String verbOf(Method m) {

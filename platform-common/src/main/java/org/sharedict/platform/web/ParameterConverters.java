@@ -138,10 +138,11 @@ public class ParameterConverters implements ParamConverterProvider {
         };
     }
 
+    /** true or false; 1 and 0 too, as Quarkus REST passes "0" for an absent primitive boolean. */
     private static Object bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("must be true or false");
         };
     }
