@@ -98,6 +98,11 @@ public class ProblemException extends RuntimeException {
                 .retryAfter(Duration.ofSeconds(RETRY_AFTER_SECONDS));
     }
 
+    /** The 503 for this service's own database not answering (down, frozen or out of connections). */
+    public static ProblemException databaseUnavailable() {
+        return unavailable("The database is not answering just now; try again in a few seconds").with("service", "database");
+    }
+
     public static ProblemException of(int status, String typeSlug, String title, String detail, Map<String, Object> extensions) {
         Problem p = new Problem(typeSlug, title, status, detail);
         extensions.forEach(p::with);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.web.AllowedMethods;
 import org.sharedict.platform.web.BadParameterException;
 import org.sharedict.platform.web.RequestIds;
@@ -33,9 +34,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * Turns every failure a request can meet into problem+json. Persistence failures are recognised
- * anywhere in the cause chain because they often surface only at commit, wrapped by the
- * transaction manager.
+ * Turns every failure a request can meet into problem+json. Persistence failures (a conflict, the
+ * database not answering) are recognised anywhere in the cause chain because they often surface
+ * only at commit, wrapped by the transaction manager.
  */
 public class ProblemMappers {
 
@@ -149,6 +150,10 @@ public class ProblemMappers {
                         : "The request refers to, or removes, a record that other records depend on";
                 return respond(new Problem("conflict", "Conflict", 409, detail), uri);
             }
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
+            Log.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return respond(ProblemException.databaseUnavailable(), uri);
         }
         if (JsonProblems.find(e) != null) {
             return json(e, e, uri);
