@@ -39,7 +39,7 @@ class ClientInputTest {
 
     @Test
     void aPageFarBeyondTheEndIsEmptyOnEveryList() {
-        for (String list : List.of("/api/rotas", "/api/incidents", "/api/escalation-policies")) {
+        for (String list : List.of("/api/rotas", "/api/incidents")) {
             admin().when().get(list + "?page=2147483647&size=500").then().statusCode(200).body("items", hasSize(0));
         }
         admin().when().get("/api/incidents?page=-1").then().spec(invalidField("page"));
