@@ -2,6 +2,7 @@ package org.sharedict.dr.templates;
 
 import java.net.URI;
 
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -70,7 +71,7 @@ public class TemplateResource {
     @POST
     @Path("/{id}/versions")
     @RolesAllowed(Roles.ADMIN)
-    public Response createVersion(@PathParam("id") long id, @Valid NewVersion body) {
+    public Response createVersion(@PathParam("id") long id, @Valid @Nullable NewVersion body) {
         VersionView v = templates.createVersion(id, body);
         return Response.created(URI.create("/api/dr/templates/" + id + "/versions/" + v.number()))
                 .entity(v).tag(ETags.of(v.version())).build();
