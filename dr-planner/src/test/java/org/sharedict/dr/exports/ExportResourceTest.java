@@ -11,8 +11,6 @@ import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
 import static org.sharedict.testing.Problems.problem;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -20,6 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.sharedict.dr.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +29,7 @@ class ExportResourceTest {
     private static final String APPROVER = "second-lead-ELDC";
 
     private static String today() {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(LocalDate.now(ZoneId.of("Europe/London")));
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(TestClock.today());
     }
 
     private static long approvedPlan() {
