@@ -16,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,9 +38,6 @@ import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.Authenticated;
 
 @Path("/api/dr/plans")
@@ -49,9 +47,6 @@ public class PlanResource {
 
     @Inject
     PlanService plans;
-
-    @Inject
-    ObjectMapper mapper;
 
     @GET
     public Page<PlanSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Plan.Status status,
@@ -128,20 +123,16 @@ public class PlanResource {
         return ok(plans.submit(id, ifMatch));
     }
 
-    /** The body (an optional note) may be left out altogether. */
+    /** The body, an optional note, may be left out altogether; a body of JSON {@code null} is not a note. */
     @POST
     @Path("/{id}/approve")
-    @Consumes(MediaType.WILDCARD)
-    public Response approve(@PathParam("id") long id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
-            throws JsonProcessingException {
-        String note = null;
-        if (body != null && !body.isBlank()) {
-            note = mapper.readValue(body, Decision.class).note();
-            if (note != null && note.length() > 2000) {
-                throw ProblemException.invalid("note", "must be at most 2000 characters");
-            }
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response approve(@PathParam("id") long id, @Valid Decision body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers) {
+        if (body == null && (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null)) {
+            throw ProblemException.invalid("body", "must be an object such as {\"note\": \"...\"}, or left out; not null");
         }
-        return ok(plans.approve(id, note, ifMatch));
+        return ok(plans.approve(id, body == null ? null : body.note(), ifMatch));
     }
 
     @POST

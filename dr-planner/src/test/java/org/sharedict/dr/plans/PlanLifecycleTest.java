@@ -89,6 +89,56 @@ class PlanLifecycleTest {
     }
 
     @Test
+    void approvalTakesAnOptionalJsonNoteAndNothingElse() {
+        long id = plan("LCC", publishedTemplate(councilActivities()));
+        given().auth().oauth2(Tokens.drLead("LCC")).when().post("/api/dr/plans/" + id + "/submit").then().statusCode(200);
+        String approver = Tokens.as("second-lead-LCC").partner("LCC").roles("dr-lead").token();
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body("null")
+                .when().post("/api/dr/plans/" + id + "/approve").then().spec(invalidField("body"));
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001)))
+                .when().post("/api/dr/plans/" + id + "/approve").then().spec(invalidField("note"));
+        given().auth().oauth2(approver).contentType(ContentType.TEXT).body("{\"note\": \"as text\"}")
+                .when().post("/api/dr/plans/" + id + "/approve").then().spec(problem(415));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/dr/plans/" + id).then().body("status", equalTo("SUBMITTED"));
+        given().auth().oauth2(approver).when().post("/api/dr/plans/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvalNote", nullValue());
+    }
+
+    @Test
+    void anEmptyJsonObjectApprovesWithoutANote() {
+        long id = plan("LCC", publishedTemplate(councilActivities()));
+        given().auth().oauth2(Tokens.drLead("LCC")).when().post("/api/dr/plans/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/dr/plans/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvalNote", nullValue());
+    }
+
+    @Test
+    void everyBodyIsDeclaredAsJsonWithItsSchema() {
+        Map<String, Object> paths = given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        int bodies = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : ((Map<?, ?>) path.getValue()).entrySet()) {
+                Object body = operation.getValue() instanceof Map<?, ?> op ? op.get("requestBody") : null;
+                if (body == null) {
+                    continue;
+                }
+                bodies++;
+                Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) body).get("content");
+                String where = operation.getKey().toString().toUpperCase() + " " + path.getKey();
+                assertEquals(List.of("application/json"), List.copyOf(content.keySet()), where);
+                Map<?, ?> schema = (Map<?, ?>) ((Map<?, ?>) content.get("application/json")).get("schema");
+                org.junit.jupiter.api.Assertions.assertTrue(schema.containsKey("$ref"), where + " has a schema of its own: " + schema);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(bodies >= 12, "request bodies found: " + bodies);
+        given().when().get("/q/openapi?format=json").then()
+                .body("paths.'/api/dr/plans/{id}/approve'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Decision"));
+    }
+
+    @Test
     void approvalNeedsADrLeadOfThePartnerOrAnAdmin() {
         long template = publishedTemplate(councilActivities());
         long id = plan("COL", template);
