@@ -192,7 +192,7 @@ public class InvocationService {
         if (activity == null || !activity.invocationId.equals(inv.id)) {
             throw ProblemException.notFound("Step of invocation " + id, stepId);
         }
-        ETags.requireMatch(ifMatch, in.version(), step.version);
+        ETags.requireMatch(step, ifMatch, in.version());
         if (!MOVES.get(step.state).contains(in.state())) {
             throw ProblemException.conflict("A step that is " + step.state + " cannot become " + in.state()
                     + "; allowed: " + MOVES.get(step.state)).with("currentState", step.state);
@@ -258,7 +258,7 @@ public class InvocationService {
     public InvocationView close(long id, Closing in, String ifMatch) {
         Invocation inv = lockedInvocation(id);
         caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER);
-        ETags.requireMatch(ifMatch, in.version(), inv.version);
+        ETags.requireMatch(inv, ifMatch, in.version());
         requireOpen(inv);
         Instant now = Instant.now(clock);
         InvocationView before = view(inv);

@@ -15,11 +15,13 @@ import static org.sharedict.dr.testing.Fixtures.version;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.platform.audit.AuditEntry;
+import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -241,6 +243,32 @@ class PlanLifecycleTest {
                 .body(Map.of("name", "ELDC plan, unversioned"))
                 .when().put("/api/dr/plans/" + id).then().spec(problem(428));
         given().auth().oauth2(Tokens.admin()).when().get("/api/dr/plans/" + id).then().body("name", equalTo("ELDC plan, first edit"));
+    }
+
+    @Test
+    void aStaleEditThatChangesNothingIsStillRefused() {
+        long id = plan("NKDC", publishedTemplate(councilActivities()));
+        Map<String, Object> read = given().auth().oauth2(Tokens.drLead("NKDC")).when().get("/api/dr/plans/" + id)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> unchanged = new HashMap<>();
+        for (String field : List.of("name", "reviewDate", "ownerName", "ownerEmail", "specifics")) {
+            unchanged.put(field, read.get(field));
+        }
+        int v = (Integer) read.get("version");
+        String rename = "UPDATE dr_plan SET name = 'Renamed meanwhile', version = version + 1 WHERE id = " + id;
+
+        ConcurrentEdits.whileAnotherEditIsUncommitted("dr_plan", rename, () -> given().auth().oauth2(Tokens.drLead("NKDC"))
+                .contentType(ContentType.JSON).header("If-Match", "\"" + v + "\"").body(unchanged)
+                .when().put("/api/dr/plans/" + id).then()).spec(problem(412)).body("currentVersion", equalTo(v + 1));
+        unchanged.put("version", v + 1);
+        ConcurrentEdits.whileAnotherEditIsUncommitted("dr_plan", rename, () -> given().auth().oauth2(Tokens.drLead("NKDC"))
+                .contentType(ContentType.JSON).body(unchanged)
+                .when().put("/api/dr/plans/" + id).then()).spec(problem(409)).body("currentVersion", equalTo(v + 2));
+
+        unchanged.put("name", "Renamed meanwhile");
+        unchanged.put("version", v + 2);
+        given().auth().oauth2(Tokens.drLead("NKDC")).contentType(ContentType.JSON).body(unchanged)
+                .when().put("/api/dr/plans/" + id).then().statusCode(200).body("version", equalTo(v + 2));
     }
 
     @Test
