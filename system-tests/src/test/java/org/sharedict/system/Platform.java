@@ -182,6 +182,10 @@ public final class Platform implements AutoCloseable {
         if (service.equals("gateway")) {
             env.put("JWT_PRIVATE_KEY_LOCATION", keys.resolve("privateKey.pem").toString());
             env.put("ADMIN_PASSWORD", adminPassword);
+            // Access tokens live 30 s in production. The story and the fuzzer hold one across minutes of
+            // steps as a script would, so here they live 10 minutes unless asked otherwise; ui-tests ask
+            // for the production 30 s, so the web UI's renewal is what keeps their browser signed in.
+            env.put("GATEWAY_TOKENS_ACCESS_LIFETIME", System.getProperty("sharedict.accessLifetime", "10M"));
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())

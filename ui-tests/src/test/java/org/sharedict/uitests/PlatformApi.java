@@ -12,32 +12,60 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Calls to the platform's API through the gateway, to prepare what a browser test needs. */
+/**
+ * Calls to the platform's API through the gateway, to prepare what a browser test needs. Access
+ * tokens live 30 seconds, so a call refused with 401 renews the token once with the refresh token
+ * and is sent again, as any client of the platform does.
+ */
 final class PlatformApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
-    private final String token;
+    private String token;
+    private String refreshToken;
 
-    private PlatformApi(String base, String token) {
+    private PlatformApi(String base, JsonNode tokens) {
         this.base = base;
-        this.token = token;
+        keep(tokens);
     }
 
     static PlatformApi signIn(String base, String username, String password) {
         JsonNode answer = send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login")), "POST",
                 Map.of("username", username, "password", password), null, 200);
-        return new PlatformApi(base, answer.get("accessToken").asText());
+        return new PlatformApi(base, answer);
     }
 
     JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)), "GET", null, token, 200);
+        return call(path, "GET", null, 200);
     }
 
     JsonNode post(String path, Object body, int expected) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)), "POST", body, token, expected);
+        return call(path, "POST", body, expected);
+    }
+
+    private JsonNode call(String path, String method, Object body, int expected) {
+        return checked(authorized(path, method, body), method, expected);
+    }
+
+    /** The answer, sent again once with a renewed token when the first was refused as expired. */
+    private HttpResponse<String> authorized(String path, String method, Object body) {
+        HttpResponse<String> r = raw(HttpRequest.newBuilder(URI.create(base + path)), method, body, token);
+        if (r.statusCode() == 401) {
+            renew();
+            r = raw(HttpRequest.newBuilder(URI.create(base + path)), method, body, token);
+        }
+        return r;
+    }
+
+    private void renew() {
+        keep(send(HttpRequest.newBuilder(URI.create(base + "/api/auth/refresh")), "POST", Map.of("refreshToken", refreshToken), null, 200));
+    }
+
+    private void keep(JsonNode tokens) {
+        token = tokens.get("accessToken").asText();
+        refreshToken = tokens.get("refreshToken").asText();
     }
 
     /** A user for the tests; an existing one of that name (a second run on the same platform) is kept. */
@@ -51,14 +79,17 @@ final class PlatformApi {
         body.put("roles", roles);
         body.put("password", password);
         body.put("enabled", true);
-        HttpResponse<String> r = raw(HttpRequest.newBuilder(URI.create(base + "/api/users")), "POST", body, token);
+        HttpResponse<String> r = authorized("/api/users", "POST", body);
         if (r.statusCode() != 201 && r.statusCode() != 200 && r.statusCode() != 409) {
             throw new IllegalStateException("POST /api/users answered " + r.statusCode() + ": " + r.body());
         }
     }
 
     private static JsonNode send(HttpRequest.Builder b, String method, Object body, String token, int expected) {
-        HttpResponse<String> r = raw(b, method, body, token);
+        return checked(raw(b, method, body, token), method, expected);
+    }
+
+    private static JsonNode checked(HttpResponse<String> r, String method, int expected) {
         if (r.statusCode() != expected && !(expected == 201 && r.statusCode() == 200)) {
             throw new IllegalStateException(method + " " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -1,5 +1,5 @@
 // Every call to the platform's API goes through here: same origin, through the gateway, with the
-// signed-in user's bearer token. Failures become an ApiError whose message is fit to show a
+// signed-in user's bearer token, renewed shortly before it expires (and after a 401). Failures become an ApiError whose message is fit to show a
 // person: the problem+json title and detail, what a 401, 403 or 503 means, or that the network
 // failed. Nothing is swallowed: the screens show every ApiError (errors.js).
 import * as session from './session.js';
@@ -86,12 +86,14 @@ async function readProblem(response) {
 
 let refreshing = null;
 /**
- * Renews the access token with the gateway's refresh cookie, once for all the calls that found it
- * expired at the same time.
+ * Renews the access token with the gateway's refresh cookie, once for all the calls that need it at
+ * the same time. Each refresh token works once and the cookie is shared by every tab of the site, so
+ * tabs take turns (Web Locks): a tab that sent the cookie another had just used would end the
+ * session. Without Web Locks (plain http other than localhost) tabs refresh as they please.
  */
 async function refresh() {
   if (!refreshing) {
-    refreshing = (async () => {
+    const renew = async () => {
       const r = await fetch('/api/auth/refresh', {
         method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: '{}',
       });
@@ -100,10 +102,15 @@ async function refresh() {
       }
       session.start(await r.json());
       return true;
-    })().catch(() => false).finally(() => setTimeout(() => { refreshing = null; }, 0));
+    };
+    refreshing = (navigator.locks ? navigator.locks.request('sharedict-refresh', renew) : renew())
+      .catch(() => false).finally(() => setTimeout(() => { refreshing = null; }, 0));
   }
   return refreshing;
 }
+
+/** Access tokens live 30 s: one with less than this left is renewed before a call, not after a 401. */
+const RENEW_BEFORE_MS = 10000;
 
 /**
  * One call. Options: body (sent as JSON unless a string with contentType), ifMatch, accept,
@@ -111,6 +118,10 @@ async function refresh() {
  */
 export async function call(method, path, options = {}) {
   const headers = { Accept: options.accept || 'application/json' };
+  if (!options.anonymous && session.signedIn() && session.timeLeft() < RENEW_BEFORE_MS) {
+    // If it fails the call goes with the old token, and its 401 ends the session as before.
+    await refresh();
+  }
   if (!options.anonymous && session.token()) {
     headers.Authorization = `Bearer ${session.token()}`;
   }

@@ -1,5 +1,5 @@
-// Who is signed in. The short-lived access token lives in sessionStorage: it survives a reload of
-// the tab but not closing it. The refresh token is never kept here: the gateway sets it as an
+// Who is signed in. The short-lived access token (30 seconds) lives in sessionStorage: it survives a
+// reload of the tab but not closing it. The refresh token is never kept here: the gateway sets it as an
 // HttpOnly cookie (path /api/auth) that scripts cannot read. The claims are read from the access
 // token itself (docs/ARCHITECTURE.md, token contract); the services check them again on every call.
 
@@ -30,9 +30,13 @@ function decodeClaims(token) {
 export function start(answer) {
   const accessToken = answer.accessToken || answer.access_token || answer.token;
   const claims = decodeClaims(accessToken);
+  const lifetime = Number(answer.expiresIn || answer.expires_in);
   current = {
     accessToken,
     claims,
+    // When it expires by this browser's clock, from the lifetime the gateway answered (the token's
+    // own exp is by the gateway's clock, which a browser's may be minutes away from).
+    expiresAtHere: Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 : null,
   };
   sessionStorage.setItem(KEY, JSON.stringify(current));
   listeners.forEach((l) => l(current));
@@ -51,6 +55,11 @@ export function onChange(listener) {
 
 export function token() {
   return current && current.accessToken;
+}
+
+/** Milliseconds the access token has left (by this browser's clock), or Infinity when unknown. */
+export function timeLeft() {
+  return current && current.expiresAtHere ? current.expiresAtHere - Date.now() : Infinity;
 }
 
 export function signedIn() {

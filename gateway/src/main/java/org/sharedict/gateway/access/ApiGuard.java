@@ -1,6 +1,9 @@
 package org.sharedict.gateway.access;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,12 +46,15 @@ public class ApiGuard {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    Clock clock;
+
     /** Tokens already verified, so a client's next requests skip the signature check (expiry and sign-out are still checked). */
     private record Verified(String subject, String sessionId, long expiresAt) {
     }
 
     static final int MAX_REMEMBERED = 10_000;
-    private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private RouteTable table;
 
@@ -129,7 +135,7 @@ public class ApiGuard {
 
     /** The token's subject and session: from memory when this exact token was verified before and has not expired. */
     private Verified verify(String raw) throws ParseException {
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.instant().getEpochSecond();
         Verified v = verified.get(raw);
         if (v != null && v.expiresAt() > now) {
             return v;

@@ -1,9 +1,10 @@
 package org.sharedict.gateway.access;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,20 +14,23 @@ import org.sharedict.gateway.platform.GatewayConfig;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Rate limits as token buckets kept in this instance's memory, one per client (user, API key,
- * address or username) and kind of limit. With several gateway replicas behind a load balancer
+ * Rate limits as token buckets kept in this instance's memory, one per client (user, API key or
+ * address) and kind of limit. Failed sign-ins are slowed separately, per account and address
+ * ({@code SignInThrottle}): a bucket per username would let anyone keep its owner out. With several gateway replicas behind a load balancer
  * each keeps its own buckets, so a client spread over N replicas gets up to N times the limit.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    public enum Kind { LOGIN_PER_ADDRESS, LOGIN_PER_USERNAME, API_PER_USER, API_PER_KEY, API_PER_ADDRESS }
+    public enum Kind { LOGIN_PER_ADDRESS, API_PER_USER, API_PER_KEY, API_PER_ADDRESS }
 
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Clock clock;
+
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    LongSupplier clock = System::nanoTime;
 
     /** 0 when the request may go ahead, else the whole seconds to wait (for Retry-After). */
     public long check(Kind kind, String client) {
@@ -34,7 +38,7 @@ public class RateLimiter {
             return 0;
         }
         GatewayConfig.Limit limit = limit(kind);
-        long now = clock.getAsLong();
+        long now = nanos();
         TokenBucket bucket = buckets.computeIfAbsent(kind.ordinal() + "|" + client,
                 k -> new TokenBucket(limit.requests(), limit.per().toNanos(), now));
         long waitNanos = bucket.take(now);
@@ -45,7 +49,6 @@ public class RateLimiter {
         GatewayConfig.RateLimits l = config.rateLimit();
         return switch (kind) {
             case LOGIN_PER_ADDRESS -> l.loginPerAddress();
-            case LOGIN_PER_USERNAME -> l.loginPerUsername();
             case API_PER_USER -> l.apiPerUser();
             case API_PER_KEY -> l.apiPerKey();
             case API_PER_ADDRESS -> l.apiPerAddress();
@@ -55,8 +58,14 @@ public class RateLimiter {
     /** Forgets buckets that have refilled, so memory follows the number of active clients. */
     @Scheduled(every = "60s", delayed = "60s")
     void forgetIdle() {
-        long now = clock.getAsLong();
+        long now = nanos();
         buckets.entrySet().removeIf(e -> e.getValue().isFull(now));
+    }
+
+    /** The clock's time in nanoseconds; a clock set back only delays refilling, by as much. */
+    private long nanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     int size() {

@@ -84,7 +84,9 @@ public class MergedOpenApi {
                 }
                 try {
                     JsonNode doc = json.readTree(f.body().getBytes());
-                    return OpenApiMerger.Part.included(s.name(), doc, path -> isRoutedTo(s, path));
+                    return OpenApiMerger.Part.included(s.name(), doc, path -> isRoutedTo(s, path),
+                            (method, path) -> s.target().publicPaths().stream().anyMatch(p -> p.matches(method, path)),
+                            s.target().config().maxBodySize().asLongValue());
                 } catch (Exception e) {
                     return OpenApiMerger.Part.missing(s.name(), "sent a document that is not JSON");
                 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,17 +21,32 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * table sends to them), components, tags. A component whose name another document already uses
  * for something different is renamed {@code <service>.<Name>}, and that document's references
  * to it follow. What could not be included is said in {@code info} and {@code x-sharedict-services}.
+ *
+ * <p>Every service operation also gets what the gateway itself answers before or instead of the
+ * service, where the service's document does not say it already: 401 (no valid token or API key;
+ * not on public paths), 403 (an API key whose permissions do not cover it), 413 (a body over the
+ * route's limit), 429 (rate limits) and 503 (the service cannot be reached, does not answer in
+ * time, or is paused by the circuit breaker), all problem+json.
  */
 public final class OpenApiMerger {
 
-    public record Part(String service, JsonNode document, String missingReason, Predicate<String> routes) {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
-        public static Part included(String service, JsonNode document, Predicate<String> routes) {
-            return new Part(service, document, null, routes);
+    /**
+     * One service's document. {@code isPublic}: whether the gateway answers a request (method, path)
+     * to it without a token; {@code maxBodySize}: the largest body the gateway passes on to it.
+     */
+    public record Part(String service, JsonNode document, String missingReason, Predicate<String> routes,
+            BiPredicate<String, String> isPublic, long maxBodySize) {
+
+        public static Part included(String service, JsonNode document, Predicate<String> routes,
+                BiPredicate<String, String> isPublic, long maxBodySize) {
+            return new Part(service, document, null, routes, isPublic, maxBodySize);
         }
 
         public static Part missing(String service, String reason) {
-            return new Part(service, null, reason, p -> false);
+            return new Part(service, null, reason, p -> false, (m, p) -> false, 0);
         }
     }
 
@@ -65,6 +83,9 @@ public final class OpenApiMerger {
             doc.path("paths").fields().forEachRemaining(e -> {
                 if (part.routes().test(e.getKey()) && !paths.has(e.getKey())) {
                     paths.set(e.getKey(), e.getValue());
+                    if (e.getValue() instanceof ObjectNode item) {
+                        addGatewayAnswers(item, e.getKey(), part);
+                    }
                 }
             });
             for (JsonNode tag : doc.path("tags")) {
@@ -85,6 +106,47 @@ public final class OpenApiMerger {
                         + ". Reload later for the whole platform."));
         merged.set("x-sharedict-services", status);
         return merged;
+    }
+
+    /** What the gateway answers for the service's operations on this path, added where the service does not document it. */
+    static void addGatewayAnswers(ObjectNode item, String path, Part part) {
+        // A path template matched as a request would be: {id} stands for one segment.
+        String sample = path.replaceAll("\\{[^}/]+}", "x");
+        item.fields().forEachRemaining(e -> {
+            if (!METHODS.contains(e.getKey()) || !(e.getValue() instanceof ObjectNode op)) {
+                return;
+            }
+            ObjectNode responses = object(op, "responses");
+            if (!part.isPublic().test(e.getKey().toUpperCase(Locale.ROOT), sample)) {
+                answer(responses, "401", "No valid bearer token or API key: refused by the gateway", false);
+                answer(responses, "403", "An API key whose permissions do not cover this, refused by the gateway", false);
+            }
+            if (op.has("requestBody")) {
+                answer(responses, "413", "The body is larger than the " + part.maxBodySize() + " bytes the gateway passes on to "
+                        + part.service(), false);
+            }
+            answer(responses, "429", "Too many requests from this user, API key or address (the gateway's rate limits): "
+                    + "try again after Retry-After seconds", true);
+            String unreachable = part.service() + " cannot be reached or did not answer in time, or the gateway pauses requests "
+                    + "to it after repeated failures (then with Retry-After)";
+            if (responses.has("503") && responses.get("503") instanceof ObjectNode theirs) {
+                theirs.put("description", theirs.path("description").asText("Unavailable") + "; or, from the gateway: " + unreachable);
+            } else {
+                answer(responses, "503", unreachable, true);
+            }
+        });
+    }
+
+    private static void answer(ObjectNode responses, String status, String description, boolean retryAfter) {
+        if (responses.has(status)) {
+            return;
+        }
+        ObjectNode r = responses.putObject(status).put("description", description);
+        r.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
+        if (retryAfter) {
+            r.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait before trying again")
+                    .putObject("schema").put("type", "integer");
+        }
     }
 
     /** Renames the document's components whose names are taken by different definitions, and its references. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.gateway.users.UserDtos;
 
 /** API keys at the API edge. The key itself appears once, in {@link CreatedKey}. */
@@ -25,8 +26,10 @@ public final class ApiKeyDtos {
     }
 
     public record KeyView(long id, String name, String partner, List<String> permissions, String prefix, String createdBy,
-            Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean revoked, Instant revokedAt, String revokedBy,
-            long version) {
+            Instant createdAt, @Schema(nullable = true, implementation = String.class, format = "date-time") Instant expiresAt,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant lastUsedAt, boolean revoked,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant revokedAt,
+            @Schema(nullable = true) String revokedBy, long version) {
 
         public static KeyView of(ApiKey k) {
             return new KeyView(k.id, k.name, k.partner, List.copyOf(k.permissions()), ApiKeyFormat.PREFIX + k.publicId,

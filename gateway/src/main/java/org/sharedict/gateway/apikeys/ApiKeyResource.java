@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.gateway.apikeys.ApiKeyDtos.CreatedKey;
 import org.sharedict.gateway.apikeys.ApiKeyDtos.KeyView;
@@ -44,6 +48,9 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Create a key for a partner with named permissions", description = "The key is in this answer only.")
+    @APIResponse(responseCode = "201", description = "Created: the key, shown this once", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = CreatedKey.class)), headers = @Header(name = "Location",
+                    description = "The key's record", schema = @Schema(implementation = String.class)))
     public Response create(@Valid @NotNull NewKey body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         CreatedKey k = keys.create(body, authorization);
         return Response.created(URI.create("/api/api-keys/" + k.apiKey().id())).entity(k)
@@ -52,6 +59,11 @@ public class ApiKeyResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "An API key's record (never the key)")
+    @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = KeyView.class)), headers = @Header(name = "ETag", description = "The version",
+                    schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
     public Response get(@PathParam("id") long id) {
         KeyView k = keys.get(id);
         return Response.ok(k).tag(ETags.of(k.version())).build();
@@ -61,6 +73,9 @@ public class ApiKeyResource {
     @Path("/{id}")
     @Operation(summary = "Revoke a key", description = "It stops working at once on this instance and within "
             + "gateway.api-keys.cache-for on the others; the record stays, marked revoked.")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = KeyView.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
     public KeyView revoke(@PathParam("id") long id) {
         return keys.revoke(id);
     }

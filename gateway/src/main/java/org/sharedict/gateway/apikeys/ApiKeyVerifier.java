@@ -25,7 +25,8 @@ import io.vertx.core.Vertx;
 /**
  * Checks the {@code X-Api-Key} of a request. A verified key is remembered for
  * gateway.api-keys.cache-for (so a monitoring system's burst costs one database read), and so is
- * the token minted for it, which is reused until a minute before it expires.
+ * the token minted for it, which is reused while more than half its lifetime is left (so a service
+ * always gets one with seconds to spare).
  */
 @ApplicationScoped
 public class ApiKeyVerifier {
@@ -97,7 +98,7 @@ public class ApiKeyVerifier {
     public String token(KeyPrincipal key) {
         Instant now = Instant.now(clock);
         TokenIssuer.Issued t = tokens.get(key.id());
-        if (t == null || t.expiresAt().isBefore(now.plusSeconds(60))) {
+        if (t == null || t.expiresAt().isBefore(now.plus(config.apiKeys().tokenLifetime().dividedBy(2)))) {
             t = issuer.forApiKey(key.id(), key.name(), key.partner(), key.permissions());
             tokens.put(key.id(), t);
         }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.audit.AuditEntry;
 import org.sharedict.platform.paging.Page;
@@ -30,8 +31,10 @@ public class AuditResource {
 
     private static final Map<String, String> SORTS = Map.of("at", "at", "action", "action", "actor", "actor");
 
-    public record AuditView(long id, Instant at, String actor, String action, String entityType, String entityId,
-            String partner, String changes, String requestId) {
+    public record AuditView(long id, Instant at, String actor, String action, String entityType,
+            @Schema(nullable = true) String entityId, @Schema(nullable = true) String partner,
+            @Schema(nullable = true, description = "JSON: the changed fields, or what the event records") String changes,
+            @Schema(nullable = true) String requestId) {
         static AuditView of(AuditEntry e) {
             return new AuditView(e.id, e.at, e.actor, e.action, e.entityType, e.entityId, e.partner, e.changes, e.requestId);
         }

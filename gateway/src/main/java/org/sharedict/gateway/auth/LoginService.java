@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.access.RateLimiter;
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.TooManyRequests;
@@ -23,8 +22,8 @@ import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 
 /**
- * Password sign-in, refresh and sign-out. Failures are committed (the failed-attempt count, the
- * lock-out and the audit entry) even though the request is refused, so they roll back on nothing
+ * Password sign-in, refresh and sign-out. Failures are committed (the audit entries; the throttle
+ * counts in their own transaction) even though the request is refused, so they roll back on nothing
  * but real errors.
  */
 @ApplicationScoped
@@ -52,7 +51,7 @@ public class LoginService {
     SignInAudit audit;
 
     @Inject
-    RateLimiter limiter;
+    SignInThrottle throttle;
 
     @Inject
     Caller caller;
@@ -61,43 +60,39 @@ public class LoginService {
     }
 
     public SignedIn login(String rawUsername, String password, String clientAddress, String userAgent) {
-        String username = rawUsername.trim().toLowerCase();
-        long wait = limiter.check(RateLimiter.Kind.LOGIN_PER_USERNAME, username);
-        if (wait > 0) {
-            throw TooManyRequests.rateLimited("Too many sign-in attempts for this username; wait and try again", wait);
-        }
+        String username = rawUsername.trim().toLowerCase(Locale.ROOT);
         Instant now = Instant.now(clock);
-        Optional<User> found = User.findByUsername(username);
-        if (found.isEmpty()) {
-            passwords.matches(password, null);
-            audit.record("SIGN_IN_FAILED", username, null, null, details("reason", "unknown username", "address", clientAddress));
-            throw failed();
+        // The same steps, queries and bcrypt check whether or not the username exists (README, "Failed sign-ins").
+        User u = User.findByUsername(username).orElse(null);
+        boolean familiar = sessions.signedInFrom(u == null ? -1 : u.id, clientAddress, now.minus(config.signInThrottle().familiarFor()));
+        SignInThrottle.Ticket ticket = throttle.admit(username, clientAddress, familiar);
+        if (ticket.refused()) {
+            SignInThrottle.Refusal r = ticket.refusal();
+            audit.record("SIGN_IN_FAILED", username, u == null ? null : u.id, u == null ? null : u.partner,
+                    details("reason", "delayed after failed sign-ins (" + r.scope().name().toLowerCase(Locale.ROOT) + ")",
+                            "address", clientAddress, "until", r.until().toString()));
+            throw throttled(r, now);
         }
-        User u = found.get();
-        if (u.isLocked(now)) {
-            audit.record("SIGN_IN_FAILED", username, u.id, u.partner, details("reason", "account locked", "address", clientAddress));
-            throw locked(u, now);
-        }
-        if (!passwords.matches(password, u.passwordHash)) {
-            u.failedAttempts++;
-            Map<String, Object> d = details("reason", u.passwordHash == null ? "no password (signs in through "
-                    + u.externalProvider + ")" : "wrong password", "address", clientAddress);
-            d.put("failedAttempts", u.failedAttempts);
-            audit.record("SIGN_IN_FAILED", username, u.id, u.partner, d);
-            if (u.failedAttempts >= config.lockout().maxFailures()) {
-                u.lockedUntil = now.plus(config.lockout().duration());
-                u.failedAttempts = 0;
-                audit.record("LOCKED_OUT", username, u.id, u.partner,
-                        details("until", u.lockedUntil.toString(), "address", clientAddress));
+        boolean right = passwords.matches(password, u == null ? null : u.passwordHash);
+        if (u == null || !right || !u.enabled) {
+            String reason = u == null ? "unknown username" : !right ? (u.passwordHash == null ? "no password (signs in through "
+                    + u.externalProvider + ")" : "wrong password") : "account disabled";
+            Long id = u == null ? null : u.id;
+            String partner = u == null ? null : u.partner;
+            audit.record("SIGN_IN_FAILED", username, id, partner, details("reason", reason, "address", clientAddress));
+            for (SignInThrottle.Counted c : ticket.counted()) {
+                if (c.startsDelays()) {
+                    audit.record("SIGN_IN_THROTTLED", username, id, partner, details("scope", c.scope().name().toLowerCase(Locale.ROOT),
+                            "address", clientAddress, "failures", c.failures(), "until", c.blockedUntil().toString()));
+                }
             }
             throw failed();
         }
-        if (!u.enabled) {
-            audit.record("SIGN_IN_FAILED", username, u.id, u.partner, details("reason", "account disabled", "address", clientAddress));
-            throw failed();
+        throttle.succeeded(ticket);
+        if (passwords.needsRehash(u.passwordHash)) {
+            // Every stored hash ends at the configured cost, the decoy's, so no sign-in takes a different time.
+            u.passwordHash = passwords.hash(password);
         }
-        u.failedAttempts = 0;
-        u.lockedUntil = null;
         u.lastSignInAt = now;
         Sessions.Opened opened = sessions.open(u, UserSession.Method.PASSWORD, clientAddress, userAgent);
         audit.record("SIGN_IN", username, u.id, u.partner, details("method", "password", "address", clientAddress,
@@ -134,7 +129,7 @@ public class LoginService {
         }
         User u = r.session().userId == null ? null : User.findById(r.session().userId);
         Instant now = Instant.now(clock);
-        if (u == null || !u.enabled || u.isLocked(now)) {
+        if (u == null || !u.enabled) {
             sessions.revoke(r.session(), "user no longer allowed");
             throw unauthenticated("This account can no longer sign in");
         }
@@ -186,7 +181,7 @@ public class LoginService {
         TokenIssuer.Issued access = tokens.forUser(u, s.id);
         long expiresIn = Duration.between(Instant.now(clock), access.expiresAt()).toSeconds();
         TokenResponse response = new TokenResponse(access.token(), "Bearer", expiresIn, access.expiresAt(), refreshToken,
-                s.expiresAt, UserView.of(u, Instant.now(clock)));
+                s.expiresAt, UserView.of(u, throttle.state(u.username)));
         return new SignedIn(response, refreshToken, s.expiresAt);
     }
 
@@ -194,11 +189,16 @@ public class LoginService {
         return unauthenticated(GENERIC_FAILURE);
     }
 
-    private ProblemException locked(User u, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, u.lockedUntil).toSeconds());
-        return new TooManyRequests(new Problem("account-locked", "Account locked", 401,
-                "Too many failed sign-ins: this account is locked until " + u.lockedUntil
-                        + "; wait, or ask an admin or your manager to unlock it"), seconds);
+    /** 429, the same for every username: what is delayed depends only on the failures counted, never on the user. */
+    private static ProblemException throttled(SignInThrottle.Refusal r, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, r.until()).plusMillis(999).toSeconds());
+        String which = switch (r.scope()) {
+            case PAIR -> "for this username from your address";
+            case ADDRESS -> "from your address";
+            case ACCOUNT -> "for this username from addresses it has not signed in from";
+        };
+        return new TooManyRequests(new Problem("sign-in-throttled", "Too many failed sign-ins", 429,
+                "Too many failed sign-ins " + which + "; try again in " + seconds + (seconds == 1 ? " second" : " seconds")), seconds);
     }
 
     static ProblemException unauthenticated(String detail) {

@@ -3,16 +3,27 @@ package org.sharedict.gateway.auth;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.sharedict.gateway.platform.GatewayConfig;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.Startup;
 
-/** bcrypt hashing and the rules a new password must meet. */
+/**
+ * bcrypt hashing and the rules a new password must meet. Every check runs bcrypt once, against a
+ * decoy hash of the configured cost when there is no hash to check (an unknown username, a user
+ * who signs in elsewhere), so that a check costs the same either way; the decoy is made at start,
+ * not by the first unknown username. The checks are counted ({@code sharedict_password_checks_total}).
+ */
 @ApplicationScoped
+@Startup
 public class Passwords {
 
     /** Passwords no deployment may run with: the demo's and the usual first guesses. */
@@ -22,22 +33,43 @@ public class Passwords {
     @Inject
     GatewayConfig config;
 
-    /** Compared against when a username is unknown, so that an attempt costs the same either way. */
-    private volatile String decoy;
+    @Inject
+    MeterRegistry registry;
+
+    private String decoy;
+    private Counter checks;
+
+    @PostConstruct
+    void init() {
+        decoy = hash(UUID.randomUUID().toString());
+        checks = Counter.builder("sharedict.password.checks")
+                .description("bcrypt checks of a password (sign-in, password change), decoy checks included").register(registry);
+    }
 
     public String hash(String password) {
         return BcryptUtil.bcryptHash(password, config.passwords().bcryptCost());
     }
 
     public boolean matches(String password, String hash) {
+        checks.increment();
         if (hash == null) {
-            BcryptUtil.matches(password, decoy());
+            BcryptUtil.matches(password, decoy);
             return false;
         }
         try {
             return BcryptUtil.matches(password, hash);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** True when the hash was made with another cost than the configured one (the decoy's): rehash it at the next sign-in. */
+    public boolean needsRehash(String hash) {
+        String[] parts = hash == null ? new String[0] : hash.split("\\$");
+        try {
+            return parts.length < 4 || Integer.parseInt(parts[2]) != config.passwords().bcryptCost();
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 
@@ -55,12 +87,5 @@ public class Passwords {
             return Optional.of("must not be a default password or contain the username");
         }
         return Optional.empty();
-    }
-
-    private String decoy() {
-        if (decoy == null) {
-            decoy = hash(java.util.UUID.randomUUID().toString());
-        }
-        return decoy;
     }
 }

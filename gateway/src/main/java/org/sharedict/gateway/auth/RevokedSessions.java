@@ -55,7 +55,8 @@ public class RevokedSessions {
     void poll() {
         Instant now = Instant.now(clock);
         // Overlap the last poll a little: a revocation committed while the last query ran is not missed.
-        Instant since = lastPoll.equals(Instant.EPOCH) ? now.minus(horizon()) : lastPoll.minusSeconds(5);
+        // A clock set back since the last poll reads from the earlier of the two.
+        Instant since = lastPoll.equals(Instant.EPOCH) ? now.minus(horizon()) : (lastPoll.isAfter(now) ? now : lastPoll).minusSeconds(5);
         try {
             List<Object[]> rows = UserSession.getEntityManager()
                     .createQuery("select s.id, s.revokedAt from UserSession s where s.revokedAt >= :since", Object[].class)
@@ -71,7 +72,7 @@ public class RevokedSessions {
     }
 
     private Duration horizon() {
-        // Tokens live accessLifetime; verification allows a minute of clock skew.
+        // Tokens live accessLifetime; verification allows a few seconds of clock skew (two minutes to spare).
         return config.tokens().accessLifetime().plusMinutes(2);
     }
 }

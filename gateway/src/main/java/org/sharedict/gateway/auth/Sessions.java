@@ -98,6 +98,12 @@ public class Sessions {
         return Optional.of(s);
     }
 
+    /** True when the user signed in from this address at or after {@code since}: an address of the account's owner. */
+    public boolean signedInFrom(long userId, String clientAddress, Instant since) {
+        return UserSession.count("userId = ?1 and clientAddress = ?2 and createdAt >= ?3", userId,
+                SignInAudit.truncate(clientAddress == null ? "" : clientAddress, 64), since) > 0;
+    }
+
     public Optional<UserSession> byId(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(UserSession.findById(id));
     }

@@ -1,6 +1,7 @@
 package org.sharedict.gateway.oidc;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +19,14 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.gateway.access.ClientAddress;
 import org.sharedict.gateway.auth.AuthDtos.ProviderView;
+import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.auth.AuthResource;
 import org.sharedict.gateway.auth.LoginService;
 import org.sharedict.gateway.platform.GatewayConfig;
@@ -38,6 +44,9 @@ public class OidcResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/providers")
     @PermitAll
@@ -54,6 +63,9 @@ public class OidcResource {
     @PermitAll
     @Operation(summary = "Start signing in at an external provider", description = "Redirects (302) to the provider. "
             + "returnTo: the path on this site to come back to afterwards.")
+    @APIResponse(responseCode = "302", description = "To the provider's sign-in page",
+            headers = @Header(name = "Location", description = "The provider's authorization URL", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No such provider")
     public Response start(@PathParam("provider") String provider, @QueryParam("returnTo") String returnTo) {
         return Response.status(Response.Status.FOUND).location(URI.create(oidc.start(provider, returnTo).authorizationUrl()))
                 .header("Cache-Control", "no-store").build();
@@ -65,6 +77,14 @@ public class OidcResource {
     @Operation(summary = "Where the provider sends the browser back",
             description = "With Accept: application/json answers the tokens like POST /api/auth/login; otherwise sets the "
                     + "refresh cookie and redirects to returnTo, where the web app calls POST /api/auth/refresh.")
+    @APIResponse(responseCode = "200", description = "Signed in (Accept: application/json)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "302", description = "Signed in: the refresh cookie is set; to returnTo",
+            headers = @Header(name = "Location", description = "returnTo, a path on this site", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "401", description = "The provider did not sign the user in, or its ID token is not valid, or the account is disabled")
+    @APIResponse(responseCode = "403", description = "The user is in none of the groups that give a role here, or has no partner")
+    @APIResponse(responseCode = "404", description = "No such provider")
+    @APIResponse(responseCode = "409", description = "Another account already has the username the provider gives")
     public Response callback(@PathParam("provider") String provider, @QueryParam("code") String code,
             @QueryParam("state") String state, @QueryParam("error") String error,
             @QueryParam("error_description") String errorDescription,
@@ -82,7 +102,7 @@ public class OidcResource {
         boolean secure = config.tokens().cookieSecure().orElse(config.publicUrl().startsWith("https:"));
         NewCookie cookie = new NewCookie.Builder(AuthResource.REFRESH_COOKIE).value(s.refreshToken()).path("/api/auth")
                 .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT)
-                .maxAge((int) Math.max(0, Duration.between(Instant.now(), s.refreshExpiresAt()).toSeconds())).build();
+                .maxAge((int) Math.max(0, Duration.between(Instant.now(clock), s.refreshExpiresAt()).toSeconds())).build();
         if (accept != null && accept.contains("application/json")) {
             return Response.ok(s.response()).header("Cache-Control", "no-store").cookie(cookie).build();
         }

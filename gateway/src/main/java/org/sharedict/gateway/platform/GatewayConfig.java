@@ -31,7 +31,7 @@ public interface GatewayConfig {
 
     Passwords passwords();
 
-    Lockout lockout();
+    SignInThrottle signInThrottle();
 
     ApiKeys apiKeys();
 
@@ -68,6 +68,14 @@ public interface GatewayConfig {
         @WithDefault("64")
         int maxConnections();
 
+        /**
+         * How long an idle pooled connection to the service is kept (whole seconds). Shorter than the
+         * service's own idle timeout (Quarkus: 30 minutes) and any proxy's in between, so the gateway
+         * always lets go of a connection first and never reuses one the service is closing.
+         */
+        @WithDefault("15S")
+        Duration keepAliveTimeout();
+
         CircuitBreaker circuitBreaker();
 
         @WithDefault("/q/health/ready")
@@ -96,7 +104,8 @@ public interface GatewayConfig {
     }
 
     interface Tokens {
-        @WithDefault("10M")
+        /** Short, because a signed-out session's token stays valid at the services until it expires. */
+        @WithDefault("30S")
         Duration accessLifetime();
 
         /** A session (a chain of refresh tokens) ends this long after sign-in, whatever the refreshes. */
@@ -120,21 +129,42 @@ public interface GatewayConfig {
         int bcryptCost();
     }
 
-    interface Lockout {
-        /** Consecutive failed sign-ins that lock an account. */
+    /** Failed sign-ins slow further attempts with growing delays (README, "Failed sign-ins"). */
+    interface SignInThrottle {
+        /** Failures of one username from one address before its delays start. */
         @WithDefault("5")
-        int maxFailures();
+        int freeFailuresPerAccountAndAddress();
+
+        /** Failures from one address, whatever the usernames, before its delays start (not counted where the account signed in before). */
+        @WithDefault("20")
+        int freeFailuresPerAddress();
+
+        /** Failures of one username from addresses it has not signed in from, before its delays start. */
+        @WithDefault("10")
+        int freeFailuresPerAccount();
+
+        /** The first delay; each further failure doubles it. */
+        @WithDefault("1S")
+        Duration firstDelay();
 
         @WithDefault("15M")
-        Duration duration();
+        Duration maxDelay();
+
+        /** Failures are forgotten this long after the last one (and once any delay they set has passed): long enough that waiting it out gains a guesser nothing. */
+        @WithDefault("24H")
+        Duration forgetAfter();
+
+        /** An address the account signed in from within this time is its owner's: only that pair's failures count there. */
+        @WithDefault("30D")
+        Duration familiarFor();
     }
 
     interface ApiKeys {
         /** Permission name to the requests it allows at the gateway ("METHOD /glob"). */
         Map<String, List<String>> permissions();
 
-        /** Lifetime of the token the gateway mints for a key's requests. */
-        @WithDefault("5M")
+        /** Lifetime of the token the gateway mints for a key's requests: a revoked key's token works at the services until then. */
+        @WithDefault("30S")
         Duration tokenLifetime();
 
         /** How long a verified key is remembered before it is read from the database again. */
@@ -149,10 +179,6 @@ public interface GatewayConfig {
         /** Sign-in attempts from one client address. */
         @WithName("login-per-address")
         Limit loginPerAddress();
-
-        /** Sign-in attempts for one username. */
-        @WithName("login-per-username")
-        Limit loginPerUsername();
 
         /** API requests of one signed-in user. */
         @WithName("api-per-user")

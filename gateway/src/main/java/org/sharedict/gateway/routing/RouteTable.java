@@ -20,9 +20,13 @@ public final class RouteTable {
             "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/logout", "GET /api/auth/providers",
             "GET /api/auth/oidc/*/start", "GET /api/auth/oidc/*/callback"));
 
-    /** Public paths whose attempts count against the sign-in limit per client address. */
+    /**
+     * Public paths whose attempts count against the sign-in limit per client address. Not refresh:
+     * a refresh token cannot be guessed, and with 30-second access tokens every open browser
+     * refreshes twice a minute (it counts against the anonymous limit per address instead).
+     */
     static final List<PathPattern> SIGN_IN = PathPattern.parseAll(List.of(
-            "POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/oidc/*/callback"));
+            "POST /api/auth/login", "GET /api/auth/oidc/*/callback"));
 
     public record Target(String name, URI url, GatewayConfig.Service config, List<PathPattern> publicPaths) {
     }
@@ -72,6 +76,11 @@ public final class RouteTable {
             }
         }
         return false;
+    }
+
+    /** True when the gateway's own operation is answered without a token (signing in and what the sign-in page needs). */
+    public static boolean isOwnPublic(String method, String path) {
+        return OWN_PUBLIC.stream().anyMatch(p -> p.matches(method, path));
     }
 
     public boolean isSignIn(String method, String path) {

@@ -1,8 +1,11 @@
 package org.sharedict.gateway.routing;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.sharedict.gateway.platform.ProblemResponses;
@@ -18,6 +21,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
@@ -33,13 +37,26 @@ import io.vertx.httpproxy.ProxyResponse;
  * to it, with the route's timeouts, body limit and a circuit breaker. Only failures to reach the
  * service (refused or reset connections, timeouts) count against the breaker; whatever status the
  * service answers, 5xx included, is its answer and passes through.
+ *
+ * <p>A pooled connection can be closed by the service just as it is reused (the close and the
+ * request cross on the wire), and the request is lost before the service reads it. Two defences,
+ * as nginx and Envoy have them: the pool lets idle connections go sooner than any service would
+ * ({@code keep-alive-timeout}), and a request without a body whose method is idempotent is sent once
+ * more, on a new connection, when its connection was closed or reset before any answer came.
+ * Nothing else is sent twice: a POST might have been acted on.
  */
 public final class ServiceProxy {
 
     private static final String TOO_LARGE = "sharedict.body-too-large";
+    private static final String RESENT = "sharedict.resent";
+    /** Methods RFC 9110 calls idempotent: sending one twice has the effect of sending it once. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
 
     private final RouteTable.Target target;
     private final HttpClient client;
+    /** For a request sent again: never a pooled connection, which the service may have closed as well. */
+    private final HttpClient fresh;
     private final HttpProxy proxy;
     private final CircuitBreaker breaker;
     private final String host;
@@ -59,6 +76,13 @@ public final class ServiceProxy {
         var c = target.config();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, c.keepAliveTimeout().toSeconds()))
+                .setConnectTimeout((int) c.connectTimeout().toMillis())
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false)
+                .setSsl(ssl), new PoolOptions().setHttp1MaxSize(c.maxConnections()).setCleanerPeriod(250));
+        this.fresh = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(false)
                 .setConnectTimeout((int) c.connectTimeout().toMillis())
                 .setDecompressionSupported(false)
                 .setTryUseCompression(false)
@@ -70,7 +94,7 @@ public final class ServiceProxy {
                 .setTimeout(-1)
                 .setNotificationAddress(null));
         this.proxy = HttpProxy.reverseProxy(client)
-                .origin(pc -> pc.client().request(new RequestOptions().setHost(host).setPort(port).setSsl(ssl)
+                .origin(pc -> (pc.get(RESENT, Boolean.class) == null ? client : fresh).request(new RequestOptions().setHost(host).setPort(port).setSsl(ssl)
                         .setConnectTimeout(c.connectTimeout().toMillis())
                         .setIdleTimeout(c.timeout().toMillis())))
                 .addInterceptor(new Interceptor());
@@ -95,10 +119,20 @@ public final class ServiceProxy {
 
     /** A GET of one of the service's own paths (health, OpenAPI) for the aggregated views. */
     public Future<Fetched> fetch(String pathAndQuery, Duration timeout) {
-        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setSsl(ssl)
+        return fetchOnce(client, pathAndQuery, timeout)
+                .recover(e -> connectionLost(e) ? fetchOnce(fresh, pathAndQuery, timeout) : Future.failedFuture(e));
+    }
+
+    private Future<Fetched> fetchOnce(HttpClient via, String pathAndQuery, Duration timeout) {
+        return via.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setSsl(ssl)
                         .setURI(pathAndQuery).setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
                         .putHeader("Accept", "application/json"))
                 .compose(req -> req.send().compose(resp -> resp.body().map(body -> new Fetched(resp.statusCode(), body))));
+    }
+
+    /** The connection was closed or reset under the request: not a refusal, not a timeout. */
+    static boolean connectionLost(Throwable e) {
+        return e instanceof HttpClosedException || (e instanceof IOException && !(e instanceof ConnectException));
     }
 
     public record Fetched(int status, Buffer body) {
@@ -106,6 +140,7 @@ public final class ServiceProxy {
 
     public void close() {
         client.close();
+        fresh.close();
         breaker.close();
     }
 
@@ -118,11 +153,16 @@ public final class ServiceProxy {
             String query = incoming.query();
             pc.request().setURI(GatewayRouter.normalizedPath(incoming) + (query == null ? "" : "?" + query));
             long limit = target.config().maxBodySize().asLongValue();
+            boolean resendable = IDEMPOTENT.contains(incoming.method()) && hasNoBody(incoming);
             Body body = pc.request().getBody();
-            if (body != null && body.length() < 0) {
+            if (resendable) {
+                // Nothing to stream, so nothing used up: the request can be sent again as it was.
+                pc.request().setBody(null);
+                incoming.resume();
+            } else if (body != null && body.length() < 0) {
                 pc.request().setBody(Body.body(new LimitedReadStream(body.stream(), limit, () -> pc.set(TOO_LARGE, Boolean.TRUE)), -1));
             }
-            return breaker.<ProxyResponse>execute(promise -> pc.sendRequest().onComplete(ar -> {
+            return breaker.<ProxyResponse>execute(promise -> send(pc, resendable).onComplete(ar -> {
                 if (ar.failed() && Boolean.TRUE.equals(pc.get(TOO_LARGE, Boolean.class))) {
                     // The client's fault, not the service's: answered without counting a failure.
                     promise.complete(null);
@@ -135,6 +175,27 @@ public final class ServiceProxy {
                 }
                 return Future.succeededFuture(problem(pc, ar.succeeded() ? new LimitedReadStream.TooLarge(limit) : ar.cause()));
             });
+        }
+
+        private Future<ProxyResponse> send(ProxyContext pc, boolean resendable) {
+            Future<ProxyResponse> first = pc.sendRequest();
+            if (!resendable) {
+                return first;
+            }
+            return first.recover(e -> {
+                if (!connectionLost(e) || pc.request().proxiedRequest().response().closed()) {
+                    return Future.failedFuture(e);
+                }
+                Log.debugf("%s %s: %s closed the connection before answering (%s); sending it again on a new one",
+                        pc.request().getMethod(), pc.request().getURI(), target.name(), e.toString());
+                pc.set(RESENT, Boolean.TRUE);
+                return pc.sendRequest();
+            });
+        }
+
+        private static boolean hasNoBody(HttpServerRequest request) {
+            String length = request.getHeader("Content-Length");
+            return request.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
         }
 
         @Override
@@ -186,6 +247,10 @@ public final class ServiceProxy {
                 p = new Problem("dependency-unavailable", "Service unavailable", 503, target.name() + " " + why
                         + "; other parts of the platform keep working").with("service", target.name());
                 headers = Map.of();
+            }
+            if (pc.request().getBody() == null) {
+                // release() resumes the body it was given; a request without one gets an empty one.
+                pc.request().setBody(Body.body(Buffer.buffer()));
             }
             ProxyResponse response = pc.request().release().response().setStatusCode(p.status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)

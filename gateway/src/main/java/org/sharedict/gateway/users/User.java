@@ -58,16 +58,6 @@ public class User extends PanacheEntityBase {
 
     /** Sign-in bookkeeping: not an edit, so it does not change the version an admin edits against. */
     @OptimisticLock(excluded = true)
-    @Column(name = "failed_attempts", nullable = false)
-    public int failedAttempts;
-
-    /** Sign-in bookkeeping: not an edit, so it does not change the version an admin edits against. */
-    @OptimisticLock(excluded = true)
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
-    /** Sign-in bookkeeping: not an edit, so it does not change the version an admin edits against. */
-    @OptimisticLock(excluded = true)
     @Column(name = "last_sign_in_at")
     public Instant lastSignInAt;
 
@@ -96,10 +86,6 @@ public class User extends PanacheEntityBase {
 
     public void roles(Set<String> roles) {
         roleList = String.join(",", roles);
-    }
-
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     public static Optional<User> findByUsername(String username) {

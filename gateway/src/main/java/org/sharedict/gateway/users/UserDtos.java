@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sharedict.gateway.auth.SignInThrottle;
+
 /** Users at the API edge. Password hashes never leave the gateway. */
 public final class UserDtos {
 
@@ -22,13 +25,21 @@ public final class UserDtos {
     private UserDtos() {
     }
 
-    public record UserView(long id, String username, String displayName, String email, String partner, Long personId,
-            List<String> roles, boolean enabled, boolean locked, Instant lockedUntil, Instant lastSignInAt,
-            String signIn, long version, Instant createdAt, Instant updatedAt) {
+    /**
+     * A user. {@code failedSignIns}: recent failed sign-ins, from every address; {@code signInsDelayedUntil}:
+     * while failed sign-ins delay further attempts (from some address, or from addresses the user
+     * never signed in from), until when; an admin or the user's manager clears both with unlock.
+     */
+    public record UserView(long id, String username, String displayName, @Schema(nullable = true) String email,
+            @Schema(nullable = true, description = "None for partnership admins") String partner,
+            @Schema(nullable = true) Long personId, List<String> roles, boolean enabled, int failedSignIns,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant signInsDelayedUntil,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant lastSignInAt,
+            @Schema(description = "password, or oidc:<provider>") String signIn, long version, Instant createdAt, Instant updatedAt) {
 
-        public static UserView of(User u, Instant now) {
+        public static UserView of(User u, SignInThrottle.State throttle) {
             return new UserView(u.id, u.username, u.displayName, u.email, u.partner, u.personId, List.copyOf(u.roles()),
-                    u.enabled, u.isLocked(now), u.isLocked(now) ? u.lockedUntil : null, u.lastSignInAt,
+                    u.enabled, throttle.failures(), throttle.delayedUntil(), u.lastSignInAt,
                     u.externalProvider == null ? "password" : "oidc:" + u.externalProvider, u.version, u.createdAt, u.updatedAt);
         }
     }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.auth.Passwords;
 import org.sharedict.gateway.auth.Sessions;
+import org.sharedict.gateway.auth.SignInThrottle;
 import org.sharedict.gateway.platform.SkillsDirectory;
 import org.sharedict.gateway.users.UserDtos.NewUser;
 import org.sharedict.gateway.users.UserDtos.UserUpdate;
@@ -64,6 +65,9 @@ public class UserService {
     @Inject
     SkillsDirectory skills;
 
+    @Inject
+    SignInThrottle throttle;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(String partner, String role, String q, PageRequest page) {
         String scope = partner == null || partner.isBlank() ? null : partner.toUpperCase(Locale.ROOT);
@@ -92,15 +96,16 @@ public class UserService {
             where.append(" and (lower(username) like :q or lower(displayName) like :q or lower(email) like :q)");
             params.and("q", "%" + q.toLowerCase(Locale.ROOT).replace("%", "") + "%");
         }
-        Instant now = Instant.now(clock);
-        return Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page, u -> UserView.of(u, now));
+        Map<String, SignInThrottle.State> throttled = throttle.states();
+        return Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page,
+                u -> UserView.of(u, throttled.getOrDefault(u.username, SignInThrottle.State.NONE)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView get(long id) {
         User u = find(id);
         requireRightsOver(u);
-        return UserView.of(u, Instant.now(clock));
+        return view(u);
     }
 
     public UserView create(NewUser in, String authorization) {
@@ -133,7 +138,7 @@ public class UserService {
         u.updatedAt = now;
         u.persist();
         audit.created(ENTITY, u.id, u.partner, state(u));
-        return UserView.of(u, now);
+        return view(u);
     }
 
     public UserView update(long id, UserUpdate in, String ifMatch, String authorization) {
@@ -174,7 +179,7 @@ public class UserService {
         }
         audit.updated(ENTITY, u.id, u.partner, changes);
         User.getEntityManager().flush();
-        return UserView.of(u, u.updatedAt);
+        return view(u);
     }
 
     public void delete(long id, String ifMatch) {
@@ -203,33 +208,32 @@ public class UserService {
         Instant now = Instant.now(clock);
         u.passwordHash = passwords.hash(password);
         u.passwordChangedAt = now;
-        u.failedAttempts = 0;
-        u.lockedUntil = null;
         u.updatedAt = now;
+        throttle.clear(u.username);
         sessions.revokeAll(u.id, "password reset");
         audit.record("PASSWORD_RESET", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
-        return UserView.of(u, now);
+        return view(u);
     }
 
+    /** Clears the delays failed sign-ins put on the account, from every address (not an edit: the version stays). */
     public UserView unlock(long id) {
         User u = find(id);
         requireRightsOver(u);
-        Instant now = Instant.now(clock);
-        boolean wasLocked = u.isLocked(now);
-        u.failedAttempts = 0;
-        u.lockedUntil = null;
-        u.updatedAt = now;
-        if (wasLocked) {
+        if (throttle.clear(u.username)) {
             audit.record("UNLOCK", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
         }
-        return UserView.of(u, now);
+        return view(u);
     }
 
     /** The signed-in user's own record (GET /api/auth/me). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView me() {
-        return User.findByUsername(caller.username()).map(u -> UserView.of(u, Instant.now(clock)))
+        return User.findByUsername(caller.username()).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("User", caller.username()));
+    }
+
+    private UserView view(User u) {
+        return UserView.of(u, throttle.state(u.username));
     }
 
     private User find(long id) {

@@ -71,21 +71,21 @@ class HeadersAndLimitsTest {
 
     @Test
     void corsAllowsOnlyTheConfiguredOrigins() {
-        backends.rota.stubFor(get(urlPathEqualTo("/api/oncall/cors")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        backends.rota.stubFor(get(urlPathEqualTo("/api/rotas/cors")).willReturn(aResponse().withStatus(200).withBody("{}")));
         given().header("Origin", "https://ui.example.org").header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization")
-                .when().options("/api/oncall/cors").then().statusCode(200)
+                .when().options("/api/rotas/cors").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://ui.example.org")
                 .header("Access-Control-Allow-Headers", containsString("Authorization"));
         given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
-                .when().options("/api/oncall/cors").then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
-        backends.rota.verify(0, anyRequestedFor(urlPathEqualTo("/api/oncall/cors")));
+                .when().options("/api/rotas/cors").then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+        backends.rota.verify(0, anyRequestedFor(urlPathEqualTo("/api/rotas/cors")));
         // The platform's public https address is allowed although the gateway itself is reached over http.
         given().header("Origin", "https://sharedict.example.gov.uk").header("Access-Control-Request-Method", "POST")
                 .when().options("/api/auth/login").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://sharedict.example.gov.uk");
         given().header("Origin", "https://ui.example.org").auth().oauth2(Tokens.viewer("BBC"))
-                .when().get("/api/oncall/cors").then().statusCode(200).header("Access-Control-Allow-Origin", "https://ui.example.org")
+                .when().get("/api/rotas/cors").then().statusCode(200).header("Access-Control-Allow-Origin", "https://ui.example.org")
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }
 

@@ -38,11 +38,12 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.ofEntries(
                     Map.entry("gateway.rate-limit.login-per-address.requests", "4"),
-                    Map.entry("gateway.rate-limit.login-per-username.requests", "3"),
                     Map.entry("gateway.rate-limit.api-per-user.requests", "5"),
                     Map.entry("gateway.rate-limit.api-per-key.requests", "3"),
                     Map.entry("gateway.rate-limit.api-per-address.requests", "4"),
-                    Map.entry("gateway.lockout.max-failures", "100"),
+                    Map.entry("gateway.sign-in-throttle.free-failures-per-account-and-address", "100"),
+                    Map.entry("gateway.sign-in-throttle.free-failures-per-address", "100"),
+                    Map.entry("gateway.sign-in-throttle.free-failures-per-account", "100"),
                     Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
                     Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
                     Map.entry("quarkus.http.proxy.trusted-proxies", "127.0.0.1"));
@@ -69,15 +70,6 @@ class RateLimitTest {
         assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
         // Another address is not held back.
         login("192.0.2.11", Accounts.unique("u"), "wrong-password-here").then().statusCode(401);
-    }
-
-    @Test
-    void signInAttemptsForOneUsernameAreLimitedFromAnyAddress() {
-        String user = Accounts.unique("target");
-        for (int i = 0; i < 3; i++) {
-            login("192.0.2." + (20 + i), user, "wrong-password-" + i).then().statusCode(401);
-        }
-        login("192.0.2.30", user, "wrong-password-x").then().spec(Problems.problem(429)).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

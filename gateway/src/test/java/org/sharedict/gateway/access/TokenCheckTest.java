@@ -76,6 +76,16 @@ class TokenCheckTest {
     }
 
     @Test
+    void aTokenSecondsPastItsExpiryIsRefusedAsEveryServiceRefusesIt() {
+        // Access tokens live 30 s; the platform's verification allows 5 s of clock skew, not MicroProfile's default 60.
+        String late = Tokens.as("late").roles("viewer").partner("BBC").issuedAt(Instant.now().minus(Duration.ofSeconds(45)))
+                .expiresIn(Duration.ofSeconds(30)).token();
+        given().auth().oauth2(late).when().get(path).then().spec(Problems.problem(401))
+                .body("detail", containsString("expired"));
+        notRouted();
+    }
+
+    @Test
     void aTokenWithAChangedPayloadIsRefused() {
         String real = Tokens.viewer("BBC");
         Map<String, Object> claims = new HashMap<>(Jwts.claims(real));

@@ -3,6 +3,7 @@ package org.sharedict.gateway.aggregate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -35,8 +36,23 @@ class AggregationTest {
                 // Paths a service documents but the route table does not send to it are not reachable, so not shown.
                 .body("paths", not(hasKey("/not/routed/skills-service")))
                 .body("$", not(hasKey("servers")))
-                .body("'x-sharedict-services'.findAll { it.included }.size()", equalTo(6))
+                .body("'x-sharedict-services'.findAll { it.included }.size()", equalTo(8))
                 .body("info.description", containsString("Every service's API is included"));
+    }
+
+    @Test
+    void everyRoutedOperationSaysWhatTheGatewayAnswersForItAndTheGatewaysOwnOperationsTheirLimits() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/oncall'.get.responses.keySet()", hasItems("200", "401", "403", "429", "503"))
+                .body("paths.'/api/oncall'.get.responses.'503'.description", containsString("rota-service cannot be reached"))
+                .body("paths.'/api/oncall'.get.responses.'429'.headers", hasKey("Retry-After"))
+                .body("paths.'/api/oncall'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/auth/login'.post.responses.keySet()", hasItems("200", "400", "401", "413", "429", "503"))
+                .body("paths.'/api/auth/login'.post.responses", not(hasKey("403")))
+                .body("paths.'/api/users'.post.responses.keySet()", hasItems("201", "401", "403", "409", "413", "429"))
+                .body("components.schemas.UserView.properties.signInsDelayedUntil.nullable", equalTo(true))
+                .body("components.schemas.UserView.properties.signInsDelayedUntil.format", equalTo("date-time"));
     }
 
     @Test
@@ -45,7 +61,7 @@ class AggregationTest {
         java.util.Map<String, Object> schemas = doc.getMap("components.schemas");
         org.junit.jupiter.api.Assertions.assertTrue(schemas.containsKey("PageView") || schemas.containsKey("skills-service.PageView"));
         long pageViews = schemas.keySet().stream().filter(k -> k.endsWith("PageView")).count();
-        org.junit.jupiter.api.Assertions.assertEquals(5, pageViews, schemas.keySet().toString());
+        org.junit.jupiter.api.Assertions.assertEquals(7, pageViews, schemas.keySet().toString());
         String ref = doc.getString("paths.'/api/oncall'.get.responses.'200'.content.'application/json'.schema.'$ref'");
         String name = ref.substring("#/components/schemas/".length());
         org.junit.jupiter.api.Assertions.assertEquals("rota-serviceItem",

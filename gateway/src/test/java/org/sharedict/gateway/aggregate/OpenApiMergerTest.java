@@ -28,7 +28,7 @@ class OpenApiMergerTest {
                  "components":{"schemas":{"Problem":{"type":"object"},"Page":{"type":"object","title":"skills"},
                    "Wrapper":{"properties":{"p":{"$ref":"#/components/schemas/Page"},"q":{"$ref":"#/components/schemas/Problem"}}}}}}""");
         JsonNode merged = OpenApiMerger.merge(gateway, List.of(
-                OpenApiMerger.Part.included("skills-service", skills, p -> p.startsWith("/api/people")),
+                OpenApiMerger.Part.included("skills-service", skills, p -> p.startsWith("/api/people"), (m, p) -> false, 1000),
                 OpenApiMerger.Part.missing("rota-service", "did not answer")));
 
         JsonNode schemas = merged.path("components").path("schemas");
@@ -43,5 +43,37 @@ class OpenApiMergerTest {
         assertFalse(merged.has("servers"));
         assertTrue(merged.path("info").path("description").asText().contains("rota-service (did not answer)"));
         assertEquals(false, merged.path("x-sharedict-services").get(2).path("included").asBoolean());
+    }
+
+    @Test
+    void everyServiceOperationAlsoDocumentsWhatTheGatewayAnswersForIt() throws Exception {
+        JsonNode gateway = json.readTree("""
+                {"openapi":"3.0.3","info":{"title":"Platform"},"paths":{},
+                 "components":{"schemas":{"Problem":{"type":"object"}}}}""");
+        JsonNode rota = json.readTree("""
+                {"openapi":"3.0.3","paths":{
+                  "/api/incidents":{"post":{"requestBody":{"content":{"application/json":{}}},
+                     "responses":{"201":{"description":"Raised"},"401":{"description":"Theirs"},
+                                  "503":{"description":"The database is unavailable"}}}},
+                  "/api/calendar/feeds/{secret}.ics":{"get":{"responses":{"200":{"description":"The feed"}}}}}}""");
+        JsonNode merged = OpenApiMerger.merge(gateway, List.of(OpenApiMerger.Part.included("rota-service", rota,
+                p -> p.startsWith("/api/incidents") || p.startsWith("/api/calendar"),
+                (m, p) -> m.equals("GET") && p.matches("/api/calendar/feeds/[^/]*\\.ics"), 10_485_760)));
+
+        JsonNode raise = merged.path("paths").path("/api/incidents").path("post").path("responses");
+        assertEquals("Theirs", raise.path("401").path("description").asText(), "what the service documents is kept");
+        for (String status : List.of("403", "413", "429")) {
+            assertEquals("#/components/schemas/Problem", raise.path(status).path("content").path("application/problem+json")
+                    .path("schema").path("$ref").asText(), status);
+        }
+        assertTrue(raise.path("413").path("description").asText().contains("10485760 bytes"));
+        assertTrue(raise.path("429").path("headers").has("Retry-After"));
+        assertTrue(raise.path("503").path("description").asText().startsWith("The database is unavailable; or, from the gateway: "
+                + "rota-service cannot be reached"));
+
+        JsonNode feed = merged.path("paths").path("/api/calendar/feeds/{secret}.ics").path("get").path("responses");
+        assertFalse(feed.has("401"), "a public path is never refused for want of a token");
+        assertFalse(feed.has("413"), "no body, no 413");
+        assertTrue(feed.has("429") && feed.has("503") && feed.path("503").path("headers").has("Retry-After"));
     }
 }

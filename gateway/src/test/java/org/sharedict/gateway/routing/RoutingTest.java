@@ -196,7 +196,7 @@ class RoutingTest {
 
     @Test
     void hopByHopHeadersAreNotPassedOnEitherWay() {
-        String path = "/api/oncall/hops";
+        String path = "/api/rotas/hops";
         backends.rota.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain").withHeader("Keep-Alive", "timeout=5")
                 .withHeader("Proxy-Authenticate", "Basic").withHeader("Upgrade", "h2c").withHeader("X-End-To-End", "kept")

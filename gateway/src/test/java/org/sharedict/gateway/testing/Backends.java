@@ -7,16 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,12 +46,18 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         public final WireMockServer rota;
         public final WireMockServer dr;
         public final Probe probe;
+        /** Drops every kept-alive connection when the next request arrives on it (route /api/dropper). */
+        public final Dropper dropper;
+        /** Drops a kept-alive connection that was idle 1.5 s when the next request arrives on it (route /api/idler). */
+        public final Dropper idler;
 
-        Servers(WireMockServer skills, WireMockServer rota, WireMockServer dr, Probe probe) {
+        Servers(WireMockServer skills, WireMockServer rota, WireMockServer dr, Probe probe, Dropper dropper, Dropper idler) {
             this.skills = skills;
             this.rota = rota;
             this.dr = dr;
             this.probe = probe;
+            this.dropper = dropper;
+            this.idler = idler;
         }
 
         /** Starts a stopped stand-in again at its address, with its health and OpenAPI answers. */
@@ -66,7 +77,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         WireMockServer rota = wiremock("rota-service");
         WireMockServer dr = wiremock("dr-planner");
         Probe probe = new Probe();
-        servers = new Servers(skills, rota, dr, probe);
+        Dropper dropper = new Dropper("dropper", 0);
+        Dropper idler = new Dropper("idler", 1500);
+        servers = new Servers(skills, rota, dr, probe, dropper, idler);
         Map<String, String> config = new HashMap<>();
         config.put("gateway.services.skills-service.url", skills.baseUrl());
         config.put("gateway.services.rota-service.url", rota.baseUrl());
@@ -77,6 +90,12 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         // The same probe as a second, slow service whose circuit the resilience test opens.
         config.put("gateway.services.slow.url", probe.baseUrl());
         config.put("gateway.services.slow.prefixes", "/api/slow");
+        config.put("gateway.services.dropper.url", dropper.baseUrl());
+        config.put("gateway.services.dropper.prefixes", "/api/dropper");
+        config.put("gateway.services.idler.url", idler.baseUrl());
+        config.put("gateway.services.idler.prefixes", "/api/idler");
+        // Shorter than the idler's own 1.5 s, as every service's pool must be (README, Resilience).
+        config.put("gateway.services.idler.keep-alive-timeout", "1S");
         config.put("quarkus.rest-client.skills.url", skills.baseUrl());
         return config;
     }
@@ -119,6 +138,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             servers.rota.stop();
             servers.dr.stop();
             servers.probe.stop();
+            servers.dropper.stop();
+            servers.idler.stop();
         }
     }
 
@@ -223,6 +244,140 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             releaseStream();
             stopping.countDown();
             server.stop(0);
+        }
+    }
+
+    /**
+     * A service that closes kept-alive connections the way a real one does at its idle timeout,
+     * with the timing made certain: a connection that has answered once and then stayed idle for at
+     * least {@code idleMillis} is closed, unanswered, when the next request arrives on it (the
+     * server's close and the client's reuse crossed on the wire). It never sends
+     * {@code Connection: close}. A fresh connection's first request is always answered.
+     */
+    public static final class Dropper {
+
+        private final ServerSocket server;
+        private final String name;
+        private final long idleMillis;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+        /** Requests answered, by method. */
+        public final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
+        /** Connections this service dropped with a request on them, unanswered. */
+        public final AtomicInteger dropped = new AtomicInteger();
+        /** Connections the gateway closed itself (its pool let them go). */
+        public final AtomicInteger closedByClient = new AtomicInteger();
+        public final AtomicInteger connections = new AtomicInteger();
+
+        Dropper(String name, long idleMillis) {
+            this.name = name;
+            this.idleMillis = idleMillis;
+            try {
+                server = new ServerSocket();
+                server.bind(new InetSocketAddress("127.0.0.1", 0), 200);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            threads.execute(this::accept);
+        }
+
+        public String baseUrl() {
+            return "http://127.0.0.1:" + server.getLocalPort();
+        }
+
+        public int answered(String method) {
+            return answered.computeIfAbsent(method, m -> new AtomicInteger()).get();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    connections.incrementAndGet();
+                    open.add(s);
+                    threads.execute(() -> serve(s));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void serve(Socket s) {
+            try (s) {
+                InputStream in = new BufferedInputStream(s.getInputStream());
+                OutputStream out = s.getOutputStream();
+                long answeredAt = -1;
+                while (true) {
+                    int first = in.read();
+                    if (first < 0) {
+                        closedByClient.incrementAndGet();
+                        return;
+                    }
+                    if (answeredAt >= 0 && System.nanoTime() - answeredAt >= TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
+                        dropped.incrementAndGet();
+                        return;
+                    }
+                    String head = (char) first + readHead(in);
+                    String[] requestLine = head.substring(0, head.indexOf('\r')).split(" ");
+                    String method = requestLine[0];
+                    String path = requestLine[1];
+                    long length = 0;
+                    for (String line : head.split("\r\n")) {
+                        int colon = line.indexOf(':');
+                        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+                            length = Long.parseLong(line.substring(colon + 1).trim());
+                        }
+                    }
+                    in.skipNBytes(length);
+                    String body = path.startsWith("/q/health") ? "{\"status\":\"UP\",\"checks\":[]}"
+                            : path.startsWith("/q/openapi") ? OpenApiDocs.of(name) : "{\"method\":\"" + method + "\"}";
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    if (!method.equals("HEAD")) {
+                        out.write(bytes);
+                    }
+                    out.flush();
+                    if (path.startsWith("/api/")) {
+                        answered.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+                    }
+                    answeredAt = System.nanoTime();
+                }
+            } catch (IOException | RuntimeException e) {
+                // The gateway went away mid-request; nothing to answer.
+            } finally {
+                open.remove(s);
+            }
+        }
+
+        /** The request line and headers after the first byte, up to the blank line. */
+        private static String readHead(InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0) {
+                b.append((char) c);
+                int n = b.length();
+                if (n >= 4 && b.charAt(n - 4) == '\r' && b.charAt(n - 3) == '\n' && b.charAt(n - 2) == '\r' && b.charAt(n - 1) == '\n') {
+                    break;
+                }
+            }
+            return b.toString();
+        }
+
+        void stop() {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+            open.forEach(s -> {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            });
+            threads.shutdownNow();
         }
     }
 }

@@ -2,7 +2,7 @@
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
-import { heading, p, h2, table, link, tag, button, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components.js';
+import { heading, p, h2, table, link, tag, button, buttonGroup, form, select, textInput, checkbox, scrolling, dateTime, success, details, backLink, enumText, inset, summaryList } from '../components.js';
 import { showError, errorArea, clearError } from '../errors.js';
 import { ROLE_NAMES } from '../session.js';
 
@@ -100,14 +100,26 @@ async function users(ctx, errors) {
       showError(errors, err);
     }
   };
+  // Failed sign-ins delay further attempts (from the guesser's address, or from addresses the user
+  // never signed in from); clearing them lets the user try again at once from anywhere.
+  const clearDelays = async (u) => {
+    try {
+      await api.post(`/api/users/${u.id}/unlock`);
+      ctx.navigate(`#/admin/users?done=${encodeURIComponent(`${u.username} can sign in again at once.`)}`);
+    } catch (err) {
+      showError(errors, err);
+    }
+  };
   return [
     scrolling(table({
       caption: `${list.totalItems} users`, captionSize: 'm',
       head: ['Username', 'Name', 'Partner', 'Roles', 'Last signed in', 'State', ''],
       rows: list.items.map((u) => [u.username, u.displayName, u.partner || 'Partnership', u.roles.map((r) => ROLE_NAMES[r] || r).join(', '),
         u.lastSignInAt ? dateTime(u.lastSignInAt) : 'Never',
-        u.locked ? tag('Locked', 'red') : u.enabled ? tag('Enabled', 'green') : tag('Disabled', 'grey'),
-        button(u.enabled ? 'Disable' : 'Enable', { secondary: true, small: true, on: { click: () => toggle(u) } })]),
+        u.signInsDelayedUntil ? tag(`Sign-ins delayed until ${dateTime(u.signInsDelayedUntil)}`, 'red')
+          : u.enabled ? tag('Enabled', 'green') : tag('Disabled', 'grey'),
+        buttonGroup(button(u.enabled ? 'Disable' : 'Enable', { secondary: true, small: true, on: { click: () => toggle(u) } }),
+          u.failedSignIns > 0 ? button(`Clear ${u.failedSignIns} failed sign-ins`, { secondary: true, small: true, on: { click: () => clearDelays(u) } }) : null)]),
     }), 'Users'),
     details('Add a user', add),
   ];

@@ -1,0 +1,30 @@
+package org.sharedict.localrun;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for a service's quarkus-run.jar in {@link RunScriptTest}: listens where run.sh tells
+ * Quarkus to (QUARKUS_HTTP_HOST, QUARKUS_HTTP_PORT) and answers every request, health included, 200.
+ */
+public final class StandInService {
+
+    private StandInService() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = System.getenv().getOrDefault("QUARKUS_HTTP_HOST", "0.0.0.0"); // Quarkus's own default
+        int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        System.out.println("stand-in listening on " + host + ":" + port);
+    }
+}
