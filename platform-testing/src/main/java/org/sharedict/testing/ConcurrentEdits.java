@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * made in a transaction of its own on the service's database and left uncommitted (holding the
  * row's lock) while the request runs; it commits once the request has answered or is waiting for
  * that lock. A stale write that reads the row without locking it answers before the other edit
- * commits, as if it had won.
+ * commits, as if it had won. (MariaDB: it reads the server's process list.)
  */
 public final class ConcurrentEdits {
 
@@ -66,14 +66,14 @@ public final class ConcurrentEdits {
             while (!answer.isDone() && !waitingForLockOn(observer, table, ownThread)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the request neither answered nor waited for the row lock within " + BOUND
-                            + "; transactions: " + transactions(observer));
+                            + "; connections:" + connections(observer));
                 }
                 try {
                     answer.get(50, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillRunning) {
                     // poll again: has it answered, or is it queued behind the other edit's lock?
                 } catch (ExecutionException failed) {
-                    throw new AssertionError("the request failed; transactions: " + transactions(observer), failed.getCause());
+                    throw new AssertionError("the request failed; connections:" + connections(observer), failed.getCause());
                 }
             }
             other.commit();
@@ -88,20 +88,30 @@ public final class ConcurrentEdits {
         }
     }
 
-    private static String transactions(Connection observer) throws SQLException {
+    /** What every connection to the database is doing, for a failure message. */
+    private static String connections(Connection observer) throws SQLException {
         StringBuilder sb = new StringBuilder();
         try (Statement s = observer.createStatement();
-                ResultSet rs = s.executeQuery("SELECT trx_mysql_thread_id, trx_state, trx_query FROM information_schema.INNODB_TRX")) {
+                ResultSet rs = s.executeQuery("SELECT ID, COMMAND, STATE, TIME_MS, INFO FROM information_schema.PROCESSLIST"
+                        + " WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()")) {
             while (rs.next()) {
-                sb.append("[").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(": ").append(rs.getString(3)).append("] ");
+                sb.append(" [").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3))
+                        .append(' ').append(rs.getLong(4)).append(" ms: ").append(rs.getString(5)).append(']');
             }
         }
         return sb.toString();
     }
 
+    /**
+     * Whether another connection is running a locking statement on {@code table} (a write, or a
+     * read FOR UPDATE) for more than a moment: nothing but the other edit holds a lock there, so
+     * it is waiting for that. Read from the process list, which shows a statement from the moment
+     * it starts; InnoDB's transaction list may not show a locking read's wait at all.
+     */
     private static boolean waitingForLockOn(Connection observer, String table, long exceptThread) throws SQLException {
-        try (PreparedStatement s = observer.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
-                + " WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id <> ? AND trx_query LIKE ?")) {
+        try (PreparedStatement s = observer.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                + " WHERE ID <> ? AND ID <> CONNECTION_ID() AND COMMAND = 'Query' AND TIME_MS > 100 AND INFO LIKE ?"
+                + " AND (INFO LIKE '%for update%' OR INFO LIKE 'update %' OR INFO LIKE 'insert %' OR INFO LIKE 'delete %')")) {
             s.setLong(1, exceptThread);
             s.setString(2, "%" + table + "%");
             try (ResultSet rs = s.executeQuery()) {
