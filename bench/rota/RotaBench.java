@@ -4,7 +4,7 @@
  *
  *   keys <dir>                                       a throwaway JWT key pair
  *   resetdb <jdbc base> <name>                       drops and creates the benchmark database
- *   stub <port>                                      skills-service stand-in (GET /api/people/{id}) and a webhook sink
+ *   stub <port>                                      skills-service stand-in (GET /api/people/{id}, /api/partners/{code}) and a webhook sink
  *   seed <url> <keys>                                ten rotas over 23 partners, one of 50 members with overrides and leave
  *   lookup <url> <keys> <clients> <seconds> <rate>   GET /api/oncall: closed loop (throughput), then a fixed rate (latency)
  *   expand <url> <keys>                              one year of the 50-member rota: in-process and over HTTP
@@ -157,6 +157,11 @@ public class RotaBench {
             String body = "{\"id\":%d,\"partner\":\"%s\",\"name\":\"Bench Person %d\",\"email\":\"p%d@bench.example\",\"mobile\":\"07700 9%05d\",\"manager\":false}"
                     .formatted(id, partner(1 + id % PARTNERS), id, id, id);
             reply(ex, 200, body);
+        });
+        server.createContext("/api/partners/", ex -> {
+            String[] parts = ex.getRequestURI().getPath().split("/");
+            String code = parts[parts.length - 1];
+            reply(ex, 200, "{\"code\":\"%s\",\"name\":\"Bench partner %s\"}".formatted(code, code));
         });
         server.createContext("/hook", ex -> {
             ex.getRequestBody().readAllBytes();

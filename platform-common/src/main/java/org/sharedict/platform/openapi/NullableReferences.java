@@ -1,7 +1,9 @@
 package org.sharedict.platform.openapi;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +15,13 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Makes {@code @Schema(nullable = true)} true for fields whose type is a named schema
- * ({@code LocalDate}, {@code Instant}, a nested record). SmallRye models them as
- * {@code anyOf: [$ref, {type: null}]} and writes OpenAPI 3.0 as {@code nullable: true} beside
- * {@code allOf: [$ref]}, where the referenced schema still refuses {@code null}: validators and
- * client generators read such a field as never null. This filter puts a copy of the referenced
- * schema in place of the reference, where {@code nullable} applies to it.
+ * Makes {@code @Schema(nullable = true)} true on a field whose type is itself a schema component (an
+ * {@code Instant}, a {@code LocalDate}, an enum, a record). SmallRye writes such a field as
+ * {@code allOf: [$ref]} (or {@code anyOf: [$ref, {type: null}]}) with {@code nullable: true} beside
+ * it, which OpenAPI 3.0.3 ignores (nullable only widens a {@code type} in the same schema object),
+ * so an answer holding {@code null} there breaks the document, and client generators read the field
+ * as never null. This filter writes the component inline instead, with {@code null} allowed (and
+ * added to an enum's values): {@code {type: string, format: date-time, nullable: true}}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BOTH)
 public class NullableReferences implements OASFilter {
@@ -30,69 +33,90 @@ public class NullableReferences implements OASFilter {
         if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
             return;
         }
-        Map<String, Schema> named = api.getComponents().getSchemas();
-        Set<Schema> seen = new HashSet<>();
-        named.values().forEach(s -> visit(s, named, seen));
-        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
-            api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                    op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> visit(m.getSchema(), named, seen));
-                }
-                if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                    op.getResponses().getAPIResponses().values().forEach(r -> {
-                        if (r.getContent() != null) {
-                            r.getContent().getMediaTypes().values().forEach(m -> visit(m.getSchema(), named, seen));
-                        }
-                    });
-                }
-            }));
+        Map<String, Schema> components = api.getComponents().getSchemas();
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        components.values().forEach(s -> visit(s, components, seen));
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
         }
+        api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> visit(m.getSchema(), components, seen));
+            }
+            if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                op.getResponses().getAPIResponses().values().forEach(r -> {
+                    if (r.getContent() != null) {
+                        r.getContent().getMediaTypes().values().forEach(m -> visit(m.getSchema(), components, seen));
+                    }
+                });
+            }
+        }));
     }
 
-    private static void visit(Schema s, Map<String, Schema> named, Set<Schema> seen) {
+    private static void visit(Schema s, Map<String, Schema> components, Set<Schema> seen) {
         if (s == null || !seen.add(s)) {
             return;
         }
-        String ref = nullable(s) ? reference(s) : null;
-        if (ref != null && named.containsKey(ref)) {
-            inline(s, named.get(ref));
-        }
+        inline(s, components);
         if (s.getProperties() != null) {
-            s.getProperties().values().forEach(p -> visit(p, named, seen));
+            s.getProperties().values().forEach(p -> visit(p, components, seen));
         }
-        visit(s.getItems(), named, seen);
-        visit(s.getAdditionalPropertiesSchema(), named, seen);
+        visit(s.getItems(), components, seen);
+        visit(s.getAdditionalPropertiesSchema(), components, seen);
     }
 
-    /** The schema a nullable field refers to: {@code anyOf: [$ref, {type: null}]} (or {@code allOf: [$ref]}). */
-    private static String reference(Schema s) {
-        List<Schema> options = s.getAnyOf() != null ? s.getAnyOf() : s.getAllOf();
-        if (options == null) {
-            return null;
+    /** Rewrites a nullable {@code allOf: [$ref]} (or {@code anyOf: [$ref, null]}) as the referenced schema, inline, nullable. */
+    private static void inline(Schema p, Map<String, Schema> components) {
+        if (!nullable(p)) {
+            return;
         }
-        List<Schema> refs = options.stream().filter(o -> o.getRef() != null && o.getRef().startsWith(REF)).toList();
-        boolean rest = options.stream().allMatch(o -> o.getRef() != null || List.of(Schema.SchemaType.NULL).equals(o.getType()));
-        return refs.size() == 1 && rest ? refs.get(0).getRef().substring(REF.length()) : null;
+        Schema ref = single(p.getAllOf());
+        if (ref == null) {
+            ref = single(withoutNull(p.getAnyOf()));
+        }
+        if (ref == null || ref.getRef() == null || !ref.getRef().startsWith(REF)) {
+            return;
+        }
+        Schema target = components.get(ref.getRef().substring(REF.length()));
+        if (target == null) {
+            return;
+        }
+        String description = p.getDescription();
+        p.setAll(new LinkedHashMap<>(target.getAll()));
+        List<Schema.SchemaType> types = new ArrayList<>(target.getType() == null ? List.of() : target.getType());
+        if (!types.contains(Schema.SchemaType.NULL)) {
+            types.add(Schema.SchemaType.NULL);
+        }
+        p.setType(types);
+        if (target.getEnumeration() != null && !target.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(target.getEnumeration());
+            values.add(null);
+            p.setEnumeration(values);
+        }
+        if (description != null) {
+            p.setDescription(description);
+        }
     }
 
-    private static boolean nullable(Schema s) {
-        return s.getType() != null && s.getType().contains(Schema.SchemaType.NULL) || Boolean.TRUE.equals(s.get("nullable"));
+    private static boolean nullable(Schema p) {
+        if (p.getType() != null && p.getType().contains(Schema.SchemaType.NULL)) {
+            return true;
+        }
+        if (Boolean.TRUE.equals(p.get("nullable"))) {
+            return true;
+        }
+        return p.getAnyOf() != null && p.getAnyOf().stream().anyMatch(NullableReferences::isNull);
     }
 
-    /** The referenced schema's keywords, kept where the field says more (its description), and still nullable. */
-    private static void inline(Schema s, Schema target) {
-        s.setAnyOf(null);
-        s.setAllOf(null);
-        for (Map.Entry<String, ?> e : target.getAll().entrySet()) {
-            if (e.getKey().equals("type")) {
-                List<Schema.SchemaType> types = new ArrayList<>(target.getType());
-                if (!types.contains(Schema.SchemaType.NULL)) {
-                    types.add(Schema.SchemaType.NULL);
-                }
-                s.setType(types);
-            } else if (s.get(e.getKey()) == null) {
-                s.set(e.getKey(), e.getValue());
-            }
-        }
+    private static boolean isNull(Schema s) {
+        return s != null && s.getRef() == null && s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.NULL));
+    }
+
+    private static List<Schema> withoutNull(List<Schema> schemas) {
+        return schemas == null ? null : schemas.stream().filter(s -> !isNull(s)).toList();
+    }
+
+    private static Schema single(List<Schema> schemas) {
+        return schemas != null && schemas.size() == 1 ? schemas.get(0) : null;
     }
 }

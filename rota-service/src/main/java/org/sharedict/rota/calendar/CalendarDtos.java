@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.sharedict.rota.platform.SupportedTime;
+
 /** The calendar API's shapes. */
 public final class CalendarDtos {
 
@@ -28,7 +30,7 @@ public final class CalendarDtos {
         }
     }
 
-    public record BankHolidayInput(@NotNull LocalDate date, @NotBlank @Size(max = 120) String name, Long version) {
+    public record BankHolidayInput(@NotNull @SupportedTime LocalDate date, @NotBlank @Size(max = 120) String name, Long version) {
     }
 
     public record WindowView(Instant start, Instant end, double hours) {

@@ -48,7 +48,8 @@ public class CalendarService {
     public OutOfHoursCalendar calendar() {
         Instant now = Instant.now(clock);
         OutOfHoursCalendar c = cached;
-        if (c == null || Duration.between(loadedAt, now).compareTo(REFRESH) > 0) {
+        // abs(): a clock set back (NTP, a test) must not keep a stale copy until it catches up.
+        if (c == null || Duration.between(loadedAt, now).abs().compareTo(REFRESH) > 0) {
             c = load();
             cached = c;
             loadedAt = now;

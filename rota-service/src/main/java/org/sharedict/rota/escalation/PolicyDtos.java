@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.rota.escalation.Steps.TargetKind;
 import org.sharedict.rota.rotas.RotaDtos;
 import org.sharedict.rota.schedule.Layer;
@@ -39,20 +40,22 @@ public final class PolicyDtos {
             @Size(max = 1000) String url) {
     }
 
-    public record PolicyView(long id, String name, String partner, int repeatCount, List<StepView> steps, long version,
-            Instant createdAt, Instant updatedAt) {
+    public record PolicyView(long id, String name, @Schema(nullable = true) String partner, int repeatCount, List<StepView> steps,
+            long version, Instant createdAt, Instant updatedAt) {
     }
 
     public record StepView(int number, String delay, long delaySeconds, List<TargetView> targets) {
     }
 
-    public record TargetView(TargetKind kind, Long rotaId, String rotaName, Layer layer, Long personId, String name, String partner,
-            String url) {
+    public record TargetView(TargetKind kind, @Schema(nullable = true) Long rotaId, @Schema(nullable = true) String rotaName,
+            @Schema(nullable = true) Layer layer, @Schema(nullable = true) Long personId, @Schema(nullable = true) String name,
+            @Schema(nullable = true) String partner, @Schema(nullable = true) String url) {
     }
 
     public record DefaultInput(@NotNull Long policyId) {
     }
 
-    public record DefaultView(String partner, long policyId, String policyName, Instant updatedAt, String updatedBy) {
+    public record DefaultView(String partner, long policyId, @Schema(nullable = true) String policyName, Instant updatedAt,
+            String updatedBy) {
     }
 }

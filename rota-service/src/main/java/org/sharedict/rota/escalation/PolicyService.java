@@ -31,6 +31,7 @@ import org.sharedict.rota.escalation.PolicyDtos.StepInput;
 import org.sharedict.rota.escalation.PolicyDtos.StepView;
 import org.sharedict.rota.escalation.PolicyDtos.TargetInput;
 import org.sharedict.rota.escalation.PolicyDtos.TargetView;
+import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.platform.json.Json;
@@ -59,6 +60,9 @@ public class PolicyService {
 
     @Inject
     People people;
+
+    @Inject
+    Partners partnerCodes;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PolicyView> list(String partner) {
@@ -139,6 +143,7 @@ public class PolicyService {
         if (p == null) {
             throw ProblemException.invalid("policyId", "no escalation policy has this ID");
         }
+        partnerCodes.requireExisting(List.of(new Partners.Wanted("partner", partner)));
         PartnerPolicy d = PartnerPolicy.findById(partner);
         Long before = d == null ? null : d.policyId;
         if (d == null) {
@@ -161,6 +166,21 @@ public class PolicyService {
 
     public List<Steps.Step> stepsOf(EscalationPolicy p) {
         return json.read(p.steps, Steps.Stored.class).steps();
+    }
+
+    /** The policy's partner and every partner whose managers it pages must be skills-service's. */
+    private void requirePartners(String partner, List<Steps.Step> steps) {
+        List<Partners.Wanted> wanted = new ArrayList<>();
+        wanted.add(new Partners.Wanted("partner", partner));
+        for (int i = 0; i < steps.size(); i++) {
+            List<Steps.Target> targets = steps.get(i).targets();
+            for (int j = 0; j < targets.size(); j++) {
+                if (targets.get(j).kind() == Steps.TargetKind.PARTNER_MANAGER) {
+                    wanted.add(new Partners.Wanted("steps[" + i + "].targets[" + j + "].partner", targets.get(j).partner()));
+                }
+            }
+        }
+        partnerCodes.requireExisting(wanted);
     }
 
     /** Partnership-wide policies are for admins; a partner's for its managers too. */
@@ -243,6 +263,7 @@ public class PolicyService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        requirePartners(partner, steps);
         people.requireExisting(wanted);
         // Managers are looked up now so that paging them later needs no other service.
         managersOf.forEach(people::refreshManagers);

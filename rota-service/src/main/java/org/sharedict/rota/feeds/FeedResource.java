@@ -8,8 +8,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.problem.ProblemException;
 
@@ -29,6 +33,9 @@ public class FeedResource {
     @Path("/{token:[A-Za-z0-9_-]{20,100}}.ics")
     @PermitAll
     @Produces(TEXT_CALENDAR + ";charset=UTF-8")
+    @APIResponse(responseCode = "200", description = "The person's shifts, RFC 5545",
+            content = @Content(mediaType = FeedResource.TEXT_CALENDAR, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No calendar feed has this address (rotated, revoked or made up)")
     public Response feed(@PathParam("token") String token) {
         String ics = feeds.calendar(token).orElseThrow(() -> new ProblemException(new org.sharedict.platform.problem.Problem(
                 "not-found", "Not found", 404, "No calendar feed has this address; it may have been rotated or revoked")));
@@ -38,6 +45,9 @@ public class FeedResource {
     @GET
     @Path("/me")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "The feed's state; its URL only when this call issued it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(responseCode = "403", description = "The token names no person")
     public FeedService.FeedStatus mine() {
         return feeds.mine();
     }
@@ -45,6 +55,9 @@ public class FeedResource {
     @POST
     @Path("/me/rotate")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "A new feed URL (the old one stops working)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(responseCode = "403", description = "The token names no person")
     public FeedService.FeedStatus rotateMine() {
         return feeds.issue(feeds.myPersonId());
     }
@@ -52,6 +65,9 @@ public class FeedResource {
     @DELETE
     @Path("/me")
     @Authenticated
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "403", description = "The token names no person")
+    @APIResponse(responseCode = "404", description = "No feed was issued")
     public Response revokeMine() {
         feeds.revoke(feeds.myPersonId());
         return Response.noContent().build();
@@ -60,6 +76,9 @@ public class FeedResource {
     @GET
     @Path("/people/{personId}")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "The feed's state (never its URL)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(responseCode = "404", description = "rota-service knows no such person")
     public FeedService.FeedStatus status(@PathParam("personId") long personId) {
         return feeds.status(personId);
     }
@@ -67,6 +86,9 @@ public class FeedResource {
     @POST
     @Path("/people/{personId}/rotate")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "A new feed URL (the old one stops working)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(responseCode = "404", description = "rota-service knows no such person")
     public FeedService.FeedStatus rotate(@PathParam("personId") long personId) {
         return feeds.issue(personId);
     }
@@ -74,6 +96,8 @@ public class FeedResource {
     @DELETE
     @Path("/people/{personId}")
     @Authenticated
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No feed was issued, or rota-service knows no such person")
     public Response revoke(@PathParam("personId") long personId) {
         feeds.revoke(personId);
         return Response.noContent().build();

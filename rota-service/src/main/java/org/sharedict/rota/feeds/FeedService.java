@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -63,7 +64,8 @@ public class FeedService {
     RotaConfig config;
 
     /** {@code url} is present only in the answer that issued the secret. */
-    public record FeedStatus(long personId, boolean active, Instant issuedAt, String issuedBy, Instant lastUsedAt, String url,
+    public record FeedStatus(long personId, boolean active, @Schema(nullable = true) Instant issuedAt,
+            @Schema(nullable = true) String issuedBy, @Schema(nullable = true) Instant lastUsedAt, @Schema(nullable = true) String url,
             String detail) {
     }
 

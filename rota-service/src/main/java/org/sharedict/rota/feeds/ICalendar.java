@@ -41,9 +41,9 @@ public final class ICalendar {
             StringBuilder d = new StringBuilder();
             d.append(switch (s.reason()) {
                 case SCHEDULED -> "Scheduled by the rotation.";
-                case OVERRIDE -> "Override: you cover instead of " + name(s.scheduledName(), s.scheduledPersonId()) + ".";
-                case LEAVE_COVER -> "Leave cover: " + name(s.scheduledName(), s.scheduledPersonId()) + " is away.";
-                case SWAP -> "Swapped shift.";
+                case OVERRIDE -> "Override: you cover this shift (the rotation names " + name(s.scheduledName(), s.scheduledPersonId()) + ").";
+                case LEAVE_COVER -> "Leave cover.";
+                case SWAP -> "Swapped shift: you take " + name(s.scheduledName(), s.scheduledPersonId()) + "'s period.";
             });
             if (s.note() != null) {
                 d.append("\n").append(s.note());

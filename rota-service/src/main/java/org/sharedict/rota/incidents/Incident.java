@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Formula;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A page: raised for a partner, escalated along a policy until acknowledged, then resolved. */
@@ -40,6 +42,10 @@ public class Incident extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Severity severity;
 
+    /** The severity's rank, LOW 1 to CRITICAL 4, for sorting: the stored names sort alphabetically, not by how severe. */
+    @Formula("CASE severity WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END")
+    Integer severityRank;
+
     @Column(name = "dedup_key", length = 200)
     public String dedupKey;
 
@@ -50,6 +56,10 @@ public class Incident extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Status status;
+
+    /** The status in lifecycle order, TRIGGERED 1 to RESOLVED 3, for sorting. */
+    @Formula("CASE status WHEN 'TRIGGERED' THEN 1 WHEN 'ACKNOWLEDGED' THEN 2 WHEN 'RESOLVED' THEN 3 END")
+    Integer statusRank;
 
     @Column(name = "policy_id")
     public Long policyId;

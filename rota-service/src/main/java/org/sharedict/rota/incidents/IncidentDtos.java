@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.rota.rotas.RotaDtos;
 
 /** The incident API's shapes. */
@@ -29,10 +30,12 @@ public final class IncidentDtos {
     public record NoteInput(@NotBlank @Size(max = 2000) String message) {
     }
 
-    public record IncidentView(long id, String partner, String summary, String details, Incident.Severity severity,
-            Incident.Status status, String dedupKey, int occurrences, Long policyId, String policyName, int step, int pass,
-            Instant nextEscalationAt, String raisedBy, Instant createdAt, Instant acknowledgedAt, String acknowledgedBy,
-            Instant resolvedAt, String resolvedBy, long version, List<EventView> timeline) {
+    public record IncidentView(long id, String partner, String summary, @Schema(nullable = true) String details, Incident.Severity severity,
+            Incident.Status status, @Schema(nullable = true) String dedupKey, int occurrences, @Schema(nullable = true) Long policyId,
+            @Schema(nullable = true) String policyName, int step, int pass, @Schema(nullable = true) Instant nextEscalationAt,
+            String raisedBy, Instant createdAt, @Schema(nullable = true) Instant acknowledgedAt,
+            @Schema(nullable = true) String acknowledgedBy, @Schema(nullable = true) Instant resolvedAt,
+            @Schema(nullable = true) String resolvedBy, long version, @Schema(nullable = true) List<EventView> timeline) {
 
         static IncidentView of(Incident i, List<EventView> timeline) {
             return new IncidentView(i.id, i.partner, i.summary, i.details, i.severity, i.status, i.dedupKey, i.occurrences, i.policyId,
@@ -42,8 +45,10 @@ public final class IncidentDtos {
     }
 
     /** One timeline line; for a step, {@code lateMillis} is how long after its due time it fired. */
-    public record EventView(long id, Instant at, IncidentEvent.Kind kind, String actor, Integer step, Integer pass, Instant dueAt,
-            Long lateMillis, String channel, String recipient, Long notificationId, Integer attempt, String detail) {
+    public record EventView(long id, Instant at, IncidentEvent.Kind kind, @Schema(nullable = true) String actor,
+            @Schema(nullable = true) Integer step, @Schema(nullable = true) Integer pass, @Schema(nullable = true) Instant dueAt,
+            @Schema(nullable = true) Long lateMillis, @Schema(nullable = true) String channel, @Schema(nullable = true) String recipient,
+            @Schema(nullable = true) Long notificationId, @Schema(nullable = true) Integer attempt, @Schema(nullable = true) String detail) {
 
         static EventView of(IncidentEvent e) {
             return new EventView(e.id, e.at, e.kind, e.actor, e.step, e.pass, e.dueAt,

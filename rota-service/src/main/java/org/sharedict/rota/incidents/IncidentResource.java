@@ -11,8 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -41,6 +45,11 @@ public class IncidentResource {
 
     /** 201 for a new incident (step 1 notified at once); 200 with the open incident when its dedupKey repeats. */
     @POST
+    @APIResponse(responseCode = "200", description = "The open incident with this dedupKey, one more occurrence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "201", description = "A new incident; step 1 was notified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "422", description = "No escalation policy applies to the partner (no-escalation-policy)")
     public Response raise(@Valid @NotNull IncidentInput body) {
         IncidentService.Raised r;
         try {
@@ -58,6 +67,9 @@ public class IncidentResource {
 
     @GET
     @Path("/{id:\\d+}")
+    @APIResponse(responseCode = "200", description = "The incident and its timeline, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No incident has this ID")
     public Response get(@PathParam("id") long id) {
         return incidents.get(id).map(i -> Response.ok(i).tag(ETags.of(i.version())))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id)).build();
@@ -65,18 +77,29 @@ public class IncidentResource {
 
     @POST
     @Path("/{id:\\d+}/acknowledge")
+    @APIResponse(responseCode = "200", description = "The incident, acknowledged; escalation stopped",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No incident has this ID")
+    @APIResponse(responseCode = "409", description = "The incident is not TRIGGERED")
     public IncidentView acknowledge(@PathParam("id") long id) {
         return incidents.acknowledge(id);
     }
 
     @POST
     @Path("/{id:\\d+}/resolve")
+    @APIResponse(responseCode = "200", description = "The incident, resolved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No incident has this ID")
+    @APIResponse(responseCode = "409", description = "The incident is already resolved")
     public IncidentView resolve(@PathParam("id") long id) {
         return incidents.resolve(id);
     }
 
     @POST
     @Path("/{id:\\d+}/notes")
+    @APIResponse(responseCode = "200", description = "The incident with the note on its timeline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No incident has this ID")
     public IncidentView note(@PathParam("id") long id, @Valid @NotNull NoteInput body) {
         return incidents.note(id, body.message());
     }

@@ -37,7 +37,8 @@ import io.quarkus.panache.common.Parameters;
 public class IncidentService {
 
     public static final String WRITE_SCOPE = "incidents:write";
-    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "severity", "severity", "status", "status",
+    /** Enums sort by rank (severity: LOW to CRITICAL, so -severity is most severe first; status: lifecycle order), not by name. */
+    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "severity", "severityRank", "status", "statusRank",
             "partner", "partner");
 
     @Inject

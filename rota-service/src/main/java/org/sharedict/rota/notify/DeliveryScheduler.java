@@ -31,12 +31,21 @@ public class DeliveryScheduler {
     @Inject
     Scheduler quartz;
 
+    /** The first attempt: as soon as Quartz can, whatever the application's clock says (a clock set back in a test must not delay it). */
+    public void deliverNow(long notificationId) {
+        schedule(notificationId, 1, TriggerBuilder.newTrigger().startNow());
+    }
+
     public void deliver(long notificationId, int attempt, Instant at) {
+        schedule(notificationId, attempt, TriggerBuilder.newTrigger().startAt(Date.from(at)));
+    }
+
+    private void schedule(long notificationId, int attempt, TriggerBuilder<Trigger> when) {
         JobKey key = JobKey.jobKey("notification-" + notificationId + "-" + attempt, GROUP);
         JobDetail job = JobBuilder.newJob(DeliveryJob.class).withIdentity(key).requestRecovery()
                 .usingJobData(DeliveryJob.NOTIFICATION, Long.toString(notificationId))
                 .usingJobData(DeliveryJob.ATTEMPT, Integer.toString(attempt)).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), GROUP).startAt(Date.from(at))
+        Trigger trigger = when.withIdentity(key.getName(), GROUP)
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
         try {
             quartz.scheduleJob(job, trigger);

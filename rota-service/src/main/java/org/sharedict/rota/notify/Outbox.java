@@ -36,7 +36,7 @@ public class Outbox {
         n.attempts = 0;
         n.createdAt = Instant.now(clock);
         n.persistAndFlush();
-        scheduler.deliver(n.id, 1, n.createdAt);
+        scheduler.deliverNow(n.id);
         return n;
     }
 }

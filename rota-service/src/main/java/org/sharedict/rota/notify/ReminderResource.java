@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.quartz.SchedulerException;
 import org.sharedict.platform.security.Roles;
@@ -21,6 +22,7 @@ public class ReminderResource {
     @POST
     @Path("/check")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "202", description = "The check was started")
     public Response checkNow() throws SchedulerException {
         scheduler.runNow();
         return Response.accepted().build();

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
@@ -77,7 +78,7 @@ public class Reminders {
                 }
                 outbox.queue(Notification.Purpose.SHIFT_REMINDER, Notification.Channel.EMAIL, null, p.personId, null, p.email,
                         "Reminder: you are on call from " + ShiftNotices.WHEN.format(s.start().atZone(cal.zone())) + " (" + r.name + ")",
-                        body(p.name, r.name, s, cal.zone()));
+                        body(p.name, r.name, s, Names.named(s.note(), people.find(Names.mentioned(s.note()))), cal.zone()));
                 sent++;
             }
         }
@@ -87,7 +88,7 @@ public class Reminders {
         return sent;
     }
 
-    private static String body(String name, String rota, Shift s, ZoneId zone) {
+    private static String body(String name, String rota, Shift s, String note, ZoneId zone) {
         return """
                 Hello %s,
 
@@ -95,7 +96,7 @@ public class Reminders {
 
                 -- rota-service, Shared ICT Support platform
                 """.formatted(name, s.layer().name().toLowerCase(Locale.ROOT), rota, ShiftNotices.WHEN.format(s.start().atZone(zone)),
-                ShiftNotices.WHEN.format(s.end().atZone(zone)), s.note() == null ? "" : " - " + s.note());
+                ShiftNotices.WHEN.format(s.end().atZone(zone)), note == null ? "" : " - " + note);
     }
 
 }

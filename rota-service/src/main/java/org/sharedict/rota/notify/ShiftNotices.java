@@ -1,5 +1,6 @@
 package org.sharedict.rota.notify;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import org.sharedict.rota.schedule.Shift;
 
 /**
  * Tells people when a change to a rota publishes or moves their upcoming shifts: each person whose
- * own list of shifts (within the notice horizon) differs before and after the change gets one
- * e-mail with their new list. People whose shifts did not change hear nothing.
+ * own list of shifts (whole shifts meeting the notice horizon, both sides read at one instant)
+ * differs before and after the change gets one e-mail with their new list. People whose shifts did
+ * not change hear nothing.
  */
 @ApplicationScoped
 public class ShiftNotices {
@@ -40,21 +42,15 @@ public class ShiftNotices {
     @Inject
     RotaConfig config;
 
-    private record Key(String layer, java.time.Instant start, java.time.Instant end, String reason) {
+    private record Key(String layer, Instant start, Instant end, String reason) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int changed(String rotaName, List<Shift> before, List<Shift> after, boolean published) {
-        Map<Long, List<Key>> was = byPerson(before);
-        Map<Long, List<Key>> now = byPerson(after);
-        Set<Long> everyone = new LinkedHashSet<>(was.keySet());
-        everyone.addAll(now.keySet());
-        Map<Long, PersonSnapshot> known = people.find(everyone);
+        Set<Long> changed = whoseShiftsChanged(before, after);
+        Map<Long, PersonSnapshot> known = people.find(changed);
         int sent = 0;
-        for (Long id : everyone) {
-            if (Objects.equals(was.getOrDefault(id, List.of()), now.getOrDefault(id, List.of()))) {
-                continue;
-            }
+        for (Long id : changed) {
             PersonSnapshot p = known.get(id);
             if (p == null || p.email == null) {
                 continue;
@@ -66,6 +62,16 @@ public class ShiftNotices {
             sent++;
         }
         return sent;
+    }
+
+    /** The people whose own shifts differ between the two lists (in when, which layer or why). */
+    static Set<Long> whoseShiftsChanged(List<Shift> before, List<Shift> after) {
+        Map<Long, List<Key>> was = byPerson(before);
+        Map<Long, List<Key>> now = byPerson(after);
+        Set<Long> everyone = new LinkedHashSet<>(was.keySet());
+        everyone.addAll(now.keySet());
+        everyone.removeIf(id -> Objects.equals(was.getOrDefault(id, List.of()), now.getOrDefault(id, List.of())));
+        return everyone;
     }
 
     private static Map<Long, List<Key>> byPerson(List<Shift> shifts) {

@@ -16,9 +16,10 @@ import org.sharedict.platform.remote.Lookup;
 import io.quarkus.logging.Log;
 
 /**
- * What rota-service asks skills-service: does this person exist (and how to reach them), who are a
- * partner's managers. Bounded in time, paused after repeated failures; the answer then says
- * "unknown" so a write can refuse clearly (503) instead of failing with a 500.
+ * What rota-service asks skills-service: does this partner exist, does this person exist (and how to
+ * reach them), who are a partner's managers. Bounded in time, paused after repeated failures; the
+ * answer then says "unknown" so a write can refuse clearly (503) instead of failing with a 500.
+ * A 404 is an answer (the partner or person does not exist), not a failure.
  */
 @ApplicationScoped
 public class PeopleDirectory {
@@ -29,6 +30,26 @@ public class PeopleDirectory {
     @Inject
     @RestClient
     SkillsApi api;
+
+    /** The partner's name, when skills-service knows the code. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "partnerUnknown")
+    public Lookup<String> partner(String code, String authorization) {
+        try {
+            return Lookup.known(api.partner(code, authorization).name());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Lookup.notFound("skills-service has no partner " + code);
+            }
+            throw e;
+        }
+    }
+
+    Lookup<String> partnerUnknown(String code, String authorization, Throwable cause) {
+        Log.debugf("skills-service could not say whether partner %s exists: %s", code, cause.toString());
+        return Lookup.unanswered("skills-service", cause);
+    }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)

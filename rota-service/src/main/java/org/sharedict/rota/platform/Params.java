@@ -1,7 +1,7 @@
 package org.sharedict.rota.platform;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,30 +16,36 @@ public final class Params {
     private Params() {
     }
 
+    /** An instant in the years rota-service works in ({@link Times}). */
     public static Instant instant(String name, String value, Instant fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        Instant t;
         try {
-            return Instant.parse(value.trim());
+            t = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+                t = OffsetDateTime.parse(value.trim()).toInstant();
             } catch (DateTimeParseException e2) {
                 throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-11-22T23:00:00Z");
             }
         }
+        return Times.require(name, t);
     }
 
-    public static LocalDate date(String name, String value, LocalDate fallback) {
+    /** A year in the span rota-service works in ({@link Times}), or null when not given. */
+    public static Integer year(String name, String value) {
         if (value == null || value.isBlank()) {
-            return fallback;
+            return null;
         }
+        int year;
         try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date such as 2026-11-22");
+            year = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a year such as 2026");
         }
+        return Times.requireYear(name, year);
     }
 
     public static String partner(String name, String value, boolean required) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Report shapes: hours for payments and cross-charging, fairness, response times. */
 public final class ReportDtos {
 
@@ -11,14 +13,15 @@ public final class ReportDtos {
     }
 
     /** {@code outOfHoursHours} is the part of the on-call time outside working hours (all of it on out-of-hours rotas). */
-    public record PersonHours(long personId, String name, String partner, double primaryHours, double secondaryHours,
-            double outOfHoursHours, int shifts) {
+    public record PersonHours(long personId, @Schema(nullable = true) String name, String partner, double primaryHours,
+            double secondaryHours, double outOfHoursHours, int shifts) {
     }
 
     public record PartnerHours(String partner, double primaryHours, double secondaryHours, double outOfHoursHours, int people) {
     }
 
-    public record HoursReport(Instant from, Instant to, Long rotaId, List<PersonHours> people, List<PartnerHours> partners) {
+    public record HoursReport(Instant from, Instant to, @Schema(nullable = true) Long rotaId, List<PersonHours> people,
+            List<PartnerHours> partners) {
     }
 
     /**
@@ -38,10 +41,11 @@ public final class ReportDtos {
     }
 
     public record ResponseTimes(String partner, LocalDate period, int incidents, int acknowledged, int resolved,
-            Double ackMedianSeconds, Double ackP90Seconds, Double ackMeanSeconds, Double resolveMedianSeconds,
-            Double resolveP90Seconds, Double resolveMeanSeconds) {
+            @Schema(nullable = true) Double ackMedianSeconds, @Schema(nullable = true) Double ackP90Seconds,
+            @Schema(nullable = true) Double ackMeanSeconds, @Schema(nullable = true) Double resolveMedianSeconds,
+            @Schema(nullable = true) Double resolveP90Seconds, @Schema(nullable = true) Double resolveMeanSeconds) {
     }
 
-    public record ResponseReport(Instant from, Instant to, String granularity, List<ResponseTimes> rows) {
+    public record ResponseReport(Instant from, Instant to, Reports.Granularity granularity, List<ResponseTimes> rows) {
     }
 }

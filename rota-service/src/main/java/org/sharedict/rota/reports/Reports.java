@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.incidents.Incident;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
+import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
 import org.sharedict.rota.reports.ReportDtos.PartnerFairness;
@@ -58,12 +60,7 @@ public class Reports {
     People people;
 
     private static void range(Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw ProblemException.invalid("to", "at most 400 days after from");
-        }
+        Times.requireRange("to", from, to, MAX_RANGE);
     }
 
     private List<Rota> rotas(Long rotaId) {
@@ -80,24 +77,25 @@ public class Reports {
     public HoursReport hours(Instant from, Instant to, Long rotaId) {
         range(from, to);
         OutOfHoursCalendar cal = calendar.calendar();
-        Map<Long, double[]> byPerson = new HashMap<>();
+        // Exact milliseconds: primary, secondary, out of hours, and the number of shifts.
+        Map<Long, long[]> byPerson = new HashMap<>();
         for (Rota r : rotas(rotaId)) {
             for (Shift s : Expander.shifts(plans.plan(r, from, to), cal, from, to)) {
-                double[] h = byPerson.computeIfAbsent(s.personId(), k -> new double[4]);
-                double hours = s.length().toSeconds() / 3600.0;
-                h[s.layer() == Layer.PRIMARY ? 0 : 1] += hours;
-                h[2] += outOfHours(s, cal);
+                long[] h = byPerson.computeIfAbsent(s.personId(), k -> new long[4]);
+                h[s.layer() == Layer.PRIMARY ? 0 : 1] += s.length().toMillis();
+                h[2] += outOfHoursMillis(s, cal);
                 h[3]++;
             }
         }
         Map<Long, PersonSnapshot> known = people.find(byPerson.keySet());
         List<PersonHours> persons = new ArrayList<>();
-        Map<String, double[]> byPartner = new TreeMap<>();
+        Map<String, long[]> byPartner = new TreeMap<>();
         byPerson.forEach((id, h) -> {
             PersonSnapshot p = known.get(id);
             String partner = p == null ? "UNKNOWN" : p.partner;
-            persons.add(new PersonHours(id, p == null ? null : p.name, partner, round(h[0]), round(h[1]), round(h[2]), (int) h[3]));
-            double[] t = byPartner.computeIfAbsent(partner, k -> new double[4]);
+            persons.add(new PersonHours(id, p == null ? null : p.name, partner, Hundredths.hours(h[0]), Hundredths.hours(h[1]),
+                    Hundredths.hours(h[2]), (int) h[3]));
+            long[] t = byPartner.computeIfAbsent(partner, k -> new long[4]);
             t[0] += h[0];
             t[1] += h[1];
             t[2] += h[2];
@@ -105,16 +103,17 @@ public class Reports {
         });
         persons.sort((a, b) -> a.partner().equals(b.partner()) ? Long.compare(a.personId(), b.personId()) : a.partner().compareTo(b.partner()));
         List<PartnerHours> partners = new ArrayList<>();
-        byPartner.forEach((p, t) -> partners.add(new PartnerHours(p, round(t[0]), round(t[1]), round(t[2]), (int) t[3])));
+        byPartner.forEach((p, t) -> partners.add(new PartnerHours(p, Hundredths.hours(t[0]), Hundredths.hours(t[1]), Hundredths.hours(t[2]),
+                (int) t[3])));
         return new HoursReport(from, to, rotaId, persons, partners);
     }
 
-    private static double outOfHours(Shift s, OutOfHoursCalendar cal) {
-        long seconds = 0;
+    private static long outOfHoursMillis(Shift s, OutOfHoursCalendar cal) {
+        long millis = 0;
         for (Interval w : cal.windows(s.start(), s.end())) {
-            seconds += w.length().toSeconds();
+            millis += w.length().toMillis();
         }
-        return seconds / 3600.0;
+        return millis;
     }
 
     public FairnessReport fairness(Instant from, Instant to, Long rotaId) {
@@ -126,31 +125,26 @@ public class Reports {
             Map<Long, PersonSnapshot> known = people.find(new LinkedHashSet<>(members));
             Map<String, Integer> memberCount = new TreeMap<>();
             members.forEach(m -> memberCount.merge(partnerOf(known, m), 1, Integer::sum));
-            Map<String, Double> hours = new TreeMap<>();
-            double total = 0;
             List<Shift> shifts = Expander.shifts(plans.plan(r, from, to), cal, Layer.PRIMARY, from, to);
             Set<Long> others = new LinkedHashSet<>();
             shifts.forEach(s -> others.add(s.personId()));
             known.putAll(people.find(others));
+            Map<String, Long> given = new TreeMap<>();
             for (Shift s : shifts) {
-                double h = s.length().toSeconds() / 3600.0;
-                hours.merge(partnerOf(known, s.personId()), h, Double::sum);
-                total += h;
+                given.merge(partnerOf(known, s.personId()), s.length().toMillis(), Long::sum);
             }
-            Set<String> partners = new java.util.TreeSet<>(r.partners);
+            Set<String> partners = new TreeSet<>(r.partners);
             partners.addAll(memberCount.keySet());
-            partners.addAll(hours.keySet());
-            double received = r.partners.isEmpty() ? 0 : total / r.partners.size();
+            partners.addAll(given.keySet());
+            FairShares shares = FairShares.of(new ArrayList<>(partners), given, r.partners);
             List<PartnerFairness> rows = new ArrayList<>();
-            for (String p : partners) {
-                boolean covered = r.partners.contains(p);
-                int m = memberCount.getOrDefault(p, 0);
-                double h = hours.getOrDefault(p, 0.0);
-                double rec = covered ? received : 0;
-                rows.add(new PartnerFairness(p, covered, m, members.isEmpty() ? 0 : round4((double) m / members.size()), round(h),
-                        total == 0 ? 0 : round4(h / total), round(rec), round(h - rec)));
+            for (FairShares.Share sh : shares.shares()) {
+                int m = memberCount.getOrDefault(sh.partner(), 0);
+                rows.add(new PartnerFairness(sh.partner(), sh.covered(), m, members.isEmpty() ? 0 : round4((double) m / members.size()),
+                        sh.givenHundredths() / 100.0, shares.totalMillis() == 0 ? 0 : round4((double) sh.givenMillis() / shares.totalMillis()),
+                        sh.receivedHundredths() / 100.0, sh.balanceHundredths() / 100.0));
             }
-            out.add(new RotaFairness(r.id, r.name, round(total), rows));
+            out.add(new RotaFairness(r.id, r.name, Hundredths.hours(shares.totalMillis()), rows));
         }
         return new FairnessReport(from, to, out);
     }
@@ -189,7 +183,7 @@ public class Reports {
             rows.add(new ResponseTimes(p, period, incidents.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
                     quantile(res, 0.5), quantile(res, 0.9), mean(res)));
         }));
-        return new ResponseReport(from, to, g.name(), rows);
+        return new ResponseReport(from, to, g, rows);
     }
 
     static Double quantile(List<Double> values, double q) {

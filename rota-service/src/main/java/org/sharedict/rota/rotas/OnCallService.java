@@ -1,20 +1,25 @@
 package org.sharedict.rota.rotas;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.Layer;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
+import org.sharedict.rota.schedule.Reason;
 import org.sharedict.rota.schedule.RotaPlan;
 import org.sharedict.rota.schedule.Shift;
 
@@ -36,11 +41,15 @@ public class OnCallService {
     @Inject
     People people;
 
-    public record OnCallPerson(long personId, String name, String partner, String phone, String email, long rotaId, String rotaName,
-            Layer layer, String reason, Instant shiftStart, Instant shiftEnd, long scheduledPersonId, String note) {
+    /** Names and contact details are null for someone the local snapshot does not know. */
+    public record OnCallPerson(long personId, @Schema(nullable = true) String name, @Schema(nullable = true) String partner,
+            @Schema(nullable = true) String phone, @Schema(nullable = true) String email, long rotaId, String rotaName, Layer layer,
+            Reason reason, Instant shiftStart, Instant shiftEnd, long scheduledPersonId, @Schema(nullable = true) String note) {
     }
 
-    public record OnCall(String partner, Instant at, boolean covered, OnCallPerson primary, OnCallPerson secondary) {
+    /** {@code primary} and {@code secondary} are null when nobody holds that layer then. */
+    public record OnCall(String partner, Instant at, boolean covered, @Schema(nullable = true) OnCallPerson primary,
+            @Schema(nullable = true) OnCallPerson secondary) {
     }
 
     public OnCall lookup(String partner, Instant at) {
@@ -50,8 +59,9 @@ public class OnCallService {
             Optional<Shift> primary = Expander.at(plan, cal, Layer.PRIMARY, at);
             if (primary.isPresent()) {
                 Optional<Shift> secondary = Expander.at(plan, cal, Layer.SECONDARY, at);
-                java.util.Set<Long> ids = new java.util.HashSet<>(List.of(primary.get().personId(), primary.get().scheduledPersonId()));
-                secondary.ifPresent(x -> ids.addAll(List.of(x.personId(), x.scheduledPersonId())));
+                Set<Long> ids = new HashSet<>();
+                primary.ifPresent(x -> ids.addAll(mentioned(x)));
+                secondary.ifPresent(x -> ids.addAll(mentioned(x)));
                 Map<Long, PersonSnapshot> known = people.find(ids);
                 return new OnCall(partner, at, true, person(r.id(), r.name(), primary.get(), known),
                         secondary.map(s -> person(r.id(), r.name(), s, known)).orElse(null));
@@ -68,11 +78,13 @@ public class OnCallService {
     private static OnCallPerson person(long rotaId, String rotaName, Shift s, Map<Long, PersonSnapshot> known) {
         PersonSnapshot p = known.get(s.personId());
         return new OnCallPerson(s.personId(), p == null ? null : p.name, p == null ? null : p.partner, p == null ? null : p.phone,
-                p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason().name(), s.start(), s.end(), s.scheduledPersonId(),
-                note(s, known.get(s.scheduledPersonId())));
+                p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason(), s.start(), s.end(), s.scheduledPersonId(),
+                Names.named(s.note(), known));
     }
 
-    static String note(Shift s, PersonSnapshot scheduled) {
-        return s.note() == null || scheduled == null ? s.note() : s.note().replace("person " + s.scheduledPersonId(), scheduled.name);
+    private static Set<Long> mentioned(Shift s) {
+        Set<Long> ids = new HashSet<>(List.of(s.personId(), s.scheduledPersonId()));
+        ids.addAll(Names.mentioned(s.note()));
+        return ids;
     }
 }

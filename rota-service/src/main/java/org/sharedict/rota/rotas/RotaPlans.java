@@ -90,7 +90,7 @@ public class RotaPlans {
         }
         List<RotaPlan.Swap> swaps = new ArrayList<>();
         for (RotaSwap s : RotaSwap.<RotaSwap>list("rotaId = ?1 order by id", r.id())) {
-            swaps.add(new RotaPlan.Swap(s.id, s.layer, s.firstAt, s.secondAt));
+            swaps.add(new RotaPlan.Swap(s.id, s.layer, s.firstAt, s.secondAt, s.reason));
         }
         return new RotaPlan(r.id(), r.name(), r.coverage(), r.firstHandoff(), r.rotationDays(), members, overrides, leaves, swaps);
     }

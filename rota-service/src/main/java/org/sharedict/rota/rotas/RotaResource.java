@@ -19,8 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -63,12 +68,18 @@ public class RotaResource {
 
     @GET
     @Path("/{id:\\d+}")
+    @APIResponse(responseCode = "200", description = "The rota, with its version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response get(@PathParam("id") long id) {
         return rotas.get(id).map(r -> Response.ok(r).tag(ETags.of(r.version())))
                 .orElseThrow(() -> ProblemException.notFound("Rota", id)).build();
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The rota created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
+    @APIResponse(responseCode = "409", description = "Another rota has this name")
     public Response create(@Valid @NotNull RotaInput body) {
         RotaView r = rotas.create(body);
         return Response.created(URI.create("/api/rotas/" + r.id())).entity(r).tag(ETags.of(r.version())).build();
@@ -76,6 +87,12 @@ public class RotaResource {
 
     @PUT
     @Path("/{id:\\d+}")
+    @APIResponse(responseCode = "200", description = "The rota as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
+    @APIResponse(responseCode = "409", description = "Another rota has this name, or the body's version is not the stored one")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current: reload and edit again")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor the body's version says which version was edited")
     public Response update(@PathParam("id") long id, @Valid @NotNull RotaInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RotaView r = rotas.update(id, body, ifMatch);
         return Response.ok(r).tag(ETags.of(r.version())).build();
@@ -83,6 +100,10 @@ public class RotaResource {
 
     @DELETE
     @Path("/{id:\\d+}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
+    @APIResponse(responseCode = "409", description = "An escalation policy pages this rota")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current: reload and edit again")
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         rotas.delete(id, ifMatch);
         return Response.noContent().build();
@@ -91,6 +112,10 @@ public class RotaResource {
     /** The covered shifts between two instants (default: the next 28 days), with who holds each and why. */
     @GET
     @Path("/{id:\\d+}/shifts")
+    @APIResponse(responseCode = "200", description = "The covered shifts, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ShiftView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<ShiftView> shifts(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("layer") String layer) {
         Instant f = Params.instant("from", from, Instant.now(clock));
@@ -100,6 +125,10 @@ public class RotaResource {
 
     @GET
     @Path("/{id:\\d+}/overrides")
+    @APIResponse(responseCode = "200", description = "The overrides meeting the range",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OverrideView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<OverrideView> overrides(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
         return rotas.overrides(id, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
@@ -107,6 +136,9 @@ public class RotaResource {
 
     @POST
     @Path("/{id:\\d+}/overrides")
+    @APIResponse(responseCode = "201", description = "The override added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverrideView.class)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addOverride(@PathParam("id") long id, @Valid @NotNull OverrideInput body) {
         OverrideView o = rotas.addOverride(id, body);
         return Response.created(URI.create("/api/rotas/" + id + "/overrides/" + o.id())).entity(o).build();
@@ -114,6 +146,8 @@ public class RotaResource {
 
     @DELETE
     @Path("/{id:\\d+}/overrides/{overrideId}")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such rota, or no such override on it")
     public Response deleteOverride(@PathParam("id") long id, @PathParam("overrideId") long overrideId) {
         rotas.deleteOverride(id, overrideId);
         return Response.noContent().build();
@@ -121,12 +155,19 @@ public class RotaResource {
 
     @GET
     @Path("/{id:\\d+}/swaps")
+    @APIResponse(responseCode = "200", description = "The rota's swaps",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SwapView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<SwapView> swaps(@PathParam("id") long id) {
         return rotas.swaps(id);
     }
 
     @POST
     @Path("/{id:\\d+}/swaps")
+    @APIResponse(responseCode = "201", description = "The swap added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapView.class)))
+    @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addSwap(@PathParam("id") long id, @Valid @NotNull SwapInput body) {
         SwapView s = rotas.addSwap(id, body);
         return Response.created(URI.create("/api/rotas/" + id + "/swaps/" + s.id())).entity(s).build();
@@ -134,6 +175,8 @@ public class RotaResource {
 
     @DELETE
     @Path("/{id:\\d+}/swaps/{swapId}")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such rota, or no such swap on it")
     public Response deleteSwap(@PathParam("id") long id, @PathParam("swapId") long swapId) {
         rotas.deleteSwap(id, swapId);
         return Response.noContent().build();
@@ -149,6 +192,8 @@ public class RotaResource {
 
     @POST
     @Path("/leave")
+    @APIResponse(responseCode = "201", description = "The leave recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveView.class)))
     public Response addLeave(@Valid @NotNull LeaveInput body) {
         LeaveView l = rotas.addLeave(body);
         return Response.created(URI.create("/api/rotas/leave/" + l.id())).entity(l).build();
@@ -156,6 +201,8 @@ public class RotaResource {
 
     @DELETE
     @Path("/leave/{leaveId}")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No leave has this ID")
     public Response deleteLeave(@PathParam("leaveId") long leaveId) {
         rotas.deleteLeave(leaveId);
         return Response.noContent().build();

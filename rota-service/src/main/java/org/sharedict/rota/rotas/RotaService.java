@@ -33,9 +33,12 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.escalation.EscalationPolicy;
 import org.sharedict.rota.notify.ShiftNotices;
+import org.sharedict.rota.people.Names;
+import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
+import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.rotas.RotaDtos.LayerInput;
 import org.sharedict.rota.rotas.RotaDtos.LayerView;
 import org.sharedict.rota.rotas.RotaDtos.LeaveInput;
@@ -63,7 +66,8 @@ import org.sharedict.rota.schedule.Shift;
 public class RotaService {
 
     static final int MAX_ROTATION_DAYS = 56;
-    static final Duration MAX_SHIFT_RANGE = Duration.ofDays(400);
+    /** The longest from-to range of shifts, overrides and leave one request reads. */
+    static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final Map<String, String> SORTS = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
     @Inject
@@ -77,6 +81,9 @@ public class RotaService {
 
     @Inject
     People people;
+
+    @Inject
+    Partners partnerCodes;
 
     @Inject
     RotaPlans plans;
@@ -118,13 +125,15 @@ public class RotaService {
         if (Rota.count("name", in.name().trim()) > 0) {
             throw ProblemException.duplicate("name", in.name().trim());
         }
+        partnerCodes.requireExisting(wanted(partners));
         people.requireExisting(wanted(in.layers()));
         Rota r = new Rota();
         apply(r, in, partners, days, layers);
-        r.createdAt = r.updatedAt = Instant.now(clock);
+        Instant now = Instant.now(clock);
+        r.createdAt = r.updatedAt = now;
         r.persistAndFlush();
         audit.created("rota", r.id, null, view(r));
-        notices.changed(r.name, List.of(), upcoming(r), true);
+        notices.changed(r.name, List.of(), upcoming(r, now), true);
         return view(r);
     }
 
@@ -140,8 +149,10 @@ public class RotaService {
         if (Rota.count("name = ?1 and id <> ?2", in.name().trim(), id) > 0) {
             throw ProblemException.duplicate("name", in.name().trim());
         }
+        partnerCodes.requireExisting(wanted(partners));
         people.requireExisting(wanted(in.layers()));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         Changes changes = Changes.track().field("name", r.name, in.name().trim())
                 .field("partners", String.join(",", r.partners), String.join(",", partners))
                 .field("coverage", r.coverage, in.coverage())
@@ -153,11 +164,11 @@ public class RotaService {
                 .field("escalationPolicyId", r.escalationPolicyId, in.escalationPolicyId());
         apply(r, in, partners, days, layers);
         if (!changes.isEmpty()) {
-            r.updatedAt = Instant.now(clock);
+            r.updatedAt = now;
         }
         r.flush();
         audit.updated("rota", r.id, null, changes);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
         return view(r);
     }
 
@@ -175,7 +186,7 @@ public class RotaService {
             }
         }
         RotaView last = view(r);
-        List<Shift> before = upcoming(r);
+        List<Shift> before = upcoming(r, Instant.now(clock));
         RotaOverride.delete("rotaId", id);
         RotaSwap.delete("rotaId", id);
         r.delete();
@@ -187,12 +198,7 @@ public class RotaService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ShiftView> shifts(long id, Instant from, Instant to, Layer layer) {
-        if (!to.isAfter(from)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        if (Duration.between(from, to).compareTo(MAX_SHIFT_RANGE) > 0) {
-            throw ProblemException.invalid("to", "at most 400 days after from");
-        }
+        Times.requireRange("to", from, to, MAX_RANGE);
         Rota r = find(id);
         RotaPlan plan = plans.plan(r, from, to);
         OutOfHoursCalendar cal = calendar.calendar();
@@ -205,6 +211,7 @@ public class RotaService {
         shifts.forEach(s -> {
             ids.add(s.personId());
             ids.add(s.scheduledPersonId());
+            ids.addAll(Names.mentioned(s.note()));
         });
         Map<Long, PersonSnapshot> known = people.find(ids);
         List<ShiftView> out = new ArrayList<>(shifts.size());
@@ -213,29 +220,29 @@ public class RotaService {
             PersonSnapshot sch = known.get(s.scheduledPersonId());
             out.add(new ShiftView(r.id, r.name, s.layer(), s.start(), s.end(), s.length().toMinutes() / 60.0, s.personId(),
                     p == null ? null : p.name, p == null ? null : p.partner, s.reason(), s.scheduledPersonId(),
-                    sch == null ? null : sch.name, note(s, sch)));
+                    sch == null ? null : sch.name, Names.named(s.note(), known)));
         }
         return out;
     }
 
-    private static String note(Shift s, PersonSnapshot scheduled) {
-        if (s.note() == null || scheduled == null) {
-            return s.note();
-        }
-        return s.note().replace("person " + s.scheduledPersonId(), scheduled.name);
-    }
-
-    /** The rota's shifts from now to the notice horizon: what its members were (or will be) told. */
-    List<Shift> upcoming(Rota r) {
-        Instant now = Instant.now(clock);
+    /**
+     * The rota's whole shifts meeting [now, now + notice horizon): what its members were (or will be)
+     * told. A change reads the clock once and compares both sides at that instant, and whole shifts
+     * do not move with it, so someone on call across now or the horizon is not told of a change
+     * that did not touch them.
+     */
+    List<Shift> upcoming(Rota r, Instant now) {
         Instant to = now.plus(Duration.ofDays(config.notices().horizonDays()));
-        return Expander.shifts(plans.plan(r, now, to), calendar.calendar(), now, to);
+        // The plan holds the changes a whole shift can meet: one rotation period beyond either edge.
+        Duration margin = Duration.ofDays(r.rotationDays + 1L);
+        return Expander.whole(plans.plan(r, now.minus(margin), to.plus(margin)), calendar.calendar(), now, to);
     }
 
     // ---- overrides --------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OverrideView> overrides(long rotaId, Instant from, Instant to) {
+        Times.requireRange("to", from, to, MAX_RANGE);
         find(rotaId);
         List<RotaOverride> list = RotaOverride.list("rotaId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", rotaId, from, to);
         Map<Long, PersonSnapshot> known = people.find(list.stream().map(o -> o.personId).toList());
@@ -251,7 +258,8 @@ public class RotaService {
             throw ProblemException.invalid("layer", "the rota has no " + layer + " layer");
         }
         Map<Long, PersonSnapshot> found = people.requireExisting(List.of(new People.Wanted("personId", in.personId())));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         RotaOverride o = new RotaOverride();
         o.rotaId = rotaId;
         o.layer = layer;
@@ -260,11 +268,11 @@ public class RotaService {
         o.endsAt = in.end();
         o.reason = in.reason().trim();
         o.createdBy = caller.username();
-        o.createdAt = Instant.now(clock);
+        o.createdAt = now;
         o.persistAndFlush();
         OverrideView v = overrideView(o, found.get(o.personId));
         audit.created("rota-override", o.id, null, v);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
         return v;
     }
 
@@ -273,12 +281,13 @@ public class RotaService {
         requireEditRights(r.partners);
         RotaOverride o = RotaOverride.<RotaOverride>find("id = ?1 and rotaId = ?2", overrideId, rotaId).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Override", overrideId));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         OverrideView last = overrideView(o, null);
         o.delete();
         o.flush();
         audit.deleted("rota-override", overrideId, null, last);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
     }
 
     private static OverrideView overrideView(RotaOverride o, PersonSnapshot p) {
@@ -290,6 +299,7 @@ public class RotaService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LeaveView> leave(Long personId, Instant from, Instant to) {
+        Times.requireRange("to", from, to, MAX_RANGE);
         List<PersonLeave> list = personId == null
                 ? PersonLeave.list("endsAt > ?1 and startsAt < ?2 order by startsAt, id", from, to)
                 : PersonLeave.list("personId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", personId, from, to);
@@ -303,19 +313,20 @@ public class RotaService {
         PersonSnapshot person = found.get(in.personId());
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(in.personId());
+        Instant now = Instant.now(clock);
         Map<Long, List<Shift>> before = new LinkedHashMap<>();
-        rotas.forEach(r -> before.put(r.id, upcoming(r)));
+        rotas.forEach(r -> before.put(r.id, upcoming(r, now)));
         PersonLeave l = new PersonLeave();
         l.personId = in.personId();
         l.startsAt = in.start();
         l.endsAt = in.end();
         l.reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
         l.createdBy = caller.username();
-        l.createdAt = Instant.now(clock);
+        l.createdAt = now;
         l.persistAndFlush();
         LeaveView v = leaveView(l, person);
         audit.created("leave", l.id, person.partner, v);
-        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r), false));
+        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r, now), false));
         return v;
     }
 
@@ -324,13 +335,14 @@ public class RotaService {
         PersonSnapshot person = people.find(l.personId).orElse(null);
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(l.personId);
+        Instant now = Instant.now(clock);
         Map<Long, List<Shift>> before = new LinkedHashMap<>();
-        rotas.forEach(r -> before.put(r.id, upcoming(r)));
+        rotas.forEach(r -> before.put(r.id, upcoming(r, now)));
         LeaveView last = leaveView(l, person);
         l.delete();
         l.flush();
         audit.deleted("leave", leaveId, person == null ? null : person.partner, last);
-        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r), false));
+        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r, now), false));
     }
 
     private static LeaveView leaveView(PersonLeave l, PersonSnapshot p) {
@@ -399,7 +411,8 @@ public class RotaService {
         if (!ownSwap) {
             requireEditRights(r.partners);
         }
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         RotaSwap s = new RotaSwap();
         s.rotaId = rotaId;
         s.layer = layer;
@@ -407,11 +420,11 @@ public class RotaService {
         s.secondAt = in.second();
         s.reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
         s.createdBy = caller.username();
-        s.createdAt = Instant.now(clock);
+        s.createdAt = now;
         s.persistAndFlush();
         SwapView v = swapView(r, s);
         audit.created("rota-swap", s.id, null, v);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
         return v;
     }
 
@@ -420,12 +433,13 @@ public class RotaService {
         requireEditRights(r.partners);
         RotaSwap s = RotaSwap.<RotaSwap>find("id = ?1 and rotaId = ?2", swapId, rotaId).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Swap", swapId));
-        List<Shift> before = upcoming(r);
+        Instant now = Instant.now(clock);
+        List<Shift> before = upcoming(r, now);
         SwapView last = swapView(r, s);
         s.delete();
         s.flush();
         audit.deleted("rota-swap", swapId, null, last);
-        notices.changed(r.name, before, upcoming(r), false);
+        notices.changed(r.name, before, upcoming(r, now), false);
     }
 
     private SwapView swapView(Rota r, RotaSwap s) {
@@ -516,6 +530,11 @@ public class RotaService {
         return out;
     }
 
+    /** The codes arrive as a set (no order to name an index by): the 400 names {@code partners} and the code it rejects. */
+    private static List<Partners.Wanted> wanted(Set<String> partners) {
+        return partners.stream().map(p -> new Partners.Wanted("partners", p)).toList();
+    }
+
     private static List<People.Wanted> wanted(List<LayerInput> in) {
         List<People.Wanted> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
@@ -576,7 +595,8 @@ public class RotaService {
                 }).toList()));
             }
         }
+        Instant firstHandoff = r.firstHandoff().atZone(calendar.calendar().zone()).toInstant();
         return new RotaView(r.id, r.name, new java.util.TreeSet<>(r.partners), r.coverage, "P" + r.rotationDays + "D", r.handoffTime, r.handoffDay,
-                r.startDate, r.firstHandoff(), layers, r.escalationPolicyId, r.version, r.createdAt, r.updatedAt);
+                r.startDate, firstHandoff, layers, r.escalationPolicyId, r.version, r.createdAt, r.updatedAt);
     }
 }

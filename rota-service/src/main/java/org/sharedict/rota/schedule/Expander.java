@@ -1,5 +1,6 @@
 package org.sharedict.rota.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +27,21 @@ public final class Expander {
             out.addAll(shifts(plan, calendar, layer, from, to));
         }
         return out;
+    }
+
+    /**
+     * Every shift of every layer meeting [from, to), whole rather than clipped: what someone told of
+     * that stretch of time is told, so that the answer does not depend on exactly when it is asked.
+     */
+    public static List<Shift> whole(RotaPlan plan, OutOfHoursCalendar calendar, Instant from, Instant to) {
+        Duration margin = wholeMargin(plan);
+        return shifts(plan, calendar, from.minus(margin), to.plus(margin)).stream()
+                .filter(s -> s.end().isAfter(from) && s.start().isBefore(to)).toList();
+    }
+
+    /** A shift lies within one rotation period, so expanding one period (and a day for a clock change) beyond a range sees it whole. */
+    public static Duration wholeMargin(RotaPlan plan) {
+        return Duration.ofDays(plan.rotationDays() + 1L);
     }
 
     public static List<Shift> shifts(RotaPlan plan, OutOfHoursCalendar calendar, Layer layer, Instant from, Instant to) {
@@ -83,20 +99,28 @@ public final class Expander {
         return plan.coverage() == Coverage.ALWAYS ? List.of(new Interval(from, to)) : calendar.windows(from, to);
     }
 
-    /** Shifts of one layer within one piece of one rotation period, appended to {@code out}. */
+    /**
+     * Shifts of one layer within one piece of one rotation period, appended to {@code out}. The
+     * scheduled person is always the rotation's own choice; a swap, leave or an override changes
+     * who holds the shift, and the reason and note say why.
+     */
     private static void resolve(RotaPlan plan, ZoneId zone, Layer layer, long k, Interval piece, List<Shift> out) {
         List<Long> members = plan.members(layer);
         int n = members.size();
         int slot = (int) Math.floorMod(k, (long) n);
         long scheduled = members.get(slot);
+        long holder = scheduled;
         Reason base = Reason.SCHEDULED;
-        Integer swappedSlot = swappedSlot(plan, zone, layer, k);
-        if (swappedSlot != null) {
+        String swapNote = null;
+        RotaPlan.Swap swap = swapOf(plan, zone, layer, k);
+        if (swap != null) {
+            int swappedSlot = (int) Math.floorMod(otherPeriod(plan, zone, swap, k), (long) n);
             long other = members.get(swappedSlot);
             if (other != scheduled) {
-                scheduled = other;
+                holder = other;
                 slot = swappedSlot;
                 base = Reason.SWAP;
+                swapNote = "person " + holder + " swapped periods with person " + scheduled + (swap.reason() == null ? "" : " (" + swap.reason() + ")");
             }
         }
         TreeSet<Instant> cuts = new TreeSet<>();
@@ -112,12 +136,13 @@ public final class Expander {
                 addInside(cuts, piece, o.period());
             }
         }
+        Held held = new Held(members, slot, scheduled, holder, base, swapNote);
         Instant segStart = null;
         Instant prev = null;
         Answer current = null;
         for (Instant cut : cuts) {
             if (prev != null) {
-                Answer a = answer(plan, layer, members, slot, scheduled, base, prev, cut);
+                Answer a = answer(plan, layer, held, prev, cut);
                 if (current == null || !current.equals(a)) {
                     if (current != null) {
                         out.add(current.shift(plan.id(), layer, segStart, prev));
@@ -133,14 +158,17 @@ public final class Expander {
         }
     }
 
+    /** Who holds a rotation period before leave and overrides: the scheduled member, or whoever swapped in. */
+    private record Held(List<Long> members, int slot, long scheduled, long holder, Reason base, String swapNote) {
+    }
+
     private record Answer(long personId, Reason reason, long scheduled, String note) {
         Shift shift(long rotaId, Layer layer, Instant start, Instant end) {
             return new Shift(rotaId, layer, start, end, personId, reason, scheduled, note);
         }
     }
 
-    private static Answer answer(RotaPlan plan, Layer layer, List<Long> members, int slot, long scheduled, Reason base,
-            Instant from, Instant to) {
+    private static Answer answer(RotaPlan plan, Layer layer, Held h, Instant from, Instant to) {
         RotaPlan.Override override = null;
         for (RotaPlan.Override o : plan.overrides()) {
             if (o.layer() == layer && o.period().covers(from, to) && (override == null || o.id() > override.id())) {
@@ -148,21 +176,24 @@ public final class Expander {
             }
         }
         if (override != null) {
-            return new Answer(override.personId(), Reason.OVERRIDE, scheduled, override.reason());
+            return new Answer(override.personId(), Reason.OVERRIDE, h.scheduled(), override.reason());
         }
-        RotaPlan.Leave away = leaveOf(plan, scheduled, from, to);
+        RotaPlan.Leave away = leaveOf(plan, h.holder(), from, to);
         if (away == null) {
-            return new Answer(scheduled, base, scheduled, null);
+            return new Answer(h.holder(), h.base(), h.scheduled(), h.swapNote());
         }
+        List<Long> members = h.members();
         int n = members.size();
         for (int i = 1; i < n; i++) {
-            long candidate = members.get((slot + i) % n);
-            if (candidate != scheduled && leaveOf(plan, candidate, from, to) == null) {
-                return new Answer(candidate, Reason.LEAVE_COVER, scheduled,
-                        "covering for person " + scheduled + " on leave" + (away.reason() == null ? "" : " (" + away.reason() + ")"));
+            long candidate = members.get((h.slot() + i) % n);
+            if (candidate != h.holder() && leaveOf(plan, candidate, from, to) == null) {
+                return new Answer(candidate, Reason.LEAVE_COVER, h.scheduled(),
+                        "covering for person " + h.holder() + " on leave" + (away.reason() == null ? "" : " (" + away.reason() + ")")
+                                + (h.swapNote() == null ? "" : "; " + h.swapNote()));
             }
         }
-        return new Answer(scheduled, base, scheduled, "every member of the layer is on leave; the scheduled member stays on call");
+        String allAway = "every member of the layer is on leave; the scheduled member stays on call";
+        return new Answer(h.holder(), h.base(), h.scheduled(), h.swapNote() == null ? allAway : h.swapNote() + "; " + allAway);
     }
 
     private static RotaPlan.Leave leaveOf(RotaPlan plan, long personId, Instant from, Instant to) {
@@ -183,26 +214,25 @@ public final class Expander {
         }
     }
 
-    /** The slot whose member takes period {@code k} because of a swap, or null. The newest swap naming a period wins. */
-    private static Integer swappedSlot(RotaPlan plan, ZoneId zone, Layer layer, long k) {
+    /** The swap that moves period {@code k} of a layer, or null. The newest swap naming a period wins. */
+    private static RotaPlan.Swap swapOf(RotaPlan plan, ZoneId zone, Layer layer, long k) {
         RotaPlan.Swap chosen = null;
-        Long other = null;
         for (RotaPlan.Swap s : plan.swaps()) {
             if (s.layer() != layer) {
                 continue;
             }
             long a = plan.period(s.first(), zone);
             long b = plan.period(s.second(), zone);
-            if (a == k || b == k) {
-                if (chosen == null || s.id() > chosen.id()) {
-                    chosen = s;
-                    other = a == k ? b : a;
-                }
+            if (a != b && (a == k || b == k) && (chosen == null || s.id() > chosen.id())) {
+                chosen = s;
             }
         }
-        if (other == null || Objects.equals(other, k)) {
-            return null;
-        }
-        return (int) Math.floorMod(other, (long) plan.members(layer).size());
+        return chosen;
+    }
+
+    /** The period that {@code swap} exchanges with period {@code k}. */
+    private static long otherPeriod(RotaPlan plan, ZoneId zone, RotaPlan.Swap swap, long k) {
+        long a = plan.period(swap.first(), zone);
+        return a == k ? plan.period(swap.second(), zone) : a;
     }
 }

@@ -23,7 +23,7 @@ public record RotaPlan(long id, String name, Coverage coverage, LocalDateTime fi
     }
 
     /** The people scheduled for two rotation periods of a layer exchange them; each period is named by any instant in it. */
-    public record Swap(long id, Layer layer, Instant first, Instant second) {
+    public record Swap(long id, Layer layer, Instant first, Instant second, String reason) {
     }
 
     public RotaPlan {

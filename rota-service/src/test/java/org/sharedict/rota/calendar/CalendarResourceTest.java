@@ -85,7 +85,7 @@ class CalendarResourceTest {
 
     @Test
     void anAddedBankHolidayIsOutOfHoursAllDayAndCanBeRemovedAgain() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Fixtures.Person a = person(skills, partner, "Hal Holiday");
         createRota(Tokens.manager(partner), rota(unique("BH"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2031, 6, 2),
                 List.of(a.id()), null));

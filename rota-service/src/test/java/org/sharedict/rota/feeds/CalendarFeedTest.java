@@ -20,24 +20,34 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
 import org.sharedict.testing.InjectMailServer;
 import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.rota.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -58,6 +68,14 @@ class CalendarFeedTest {
     @InjectMailServer
     GreenMail mail;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
     private static String path(String url) {
         return URI.create(url).getPath();
     }
@@ -72,11 +90,11 @@ class CalendarFeedTest {
 
     @Test
     void aPersonsFeedParsesInARealICalendarLibraryAndHoldsExactlyTheirShifts() throws Exception {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Ivy Ical");
         Person b = person(skills, partner, "Jon Jones");
         long rotaId = createRota(Tokens.manager(partner), rota(unique("Feed"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00",
-                LocalDate.now(Fixtures.LONDON).minusDays(3), List.of(a.id(), b.id()), null));
+                LocalDate.now(clock.withZone(Fixtures.LONDON)).minusDays(3), List.of(a.id(), b.id()), null));
         String me = Tokens.as("ivy").roles("engineer").partner(partner).person(a.id()).token();
         String url = given().auth().oauth2(me).when().get("/api/calendar/feeds/me")
                 .then().statusCode(200).body("active", equalTo(true)).body("url", startsWith("http")).extract().path("url");
@@ -93,7 +111,7 @@ class CalendarFeedTest {
         assertTrue(events.size() > 10, "weeks of shifts: " + events.size());
 
         // Every event is one of Ivy's shifts, with the same start and end as the shifts endpoint says.
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JsonPath shifts = given().auth().oauth2(me).queryParam("from", now.minus(Duration.ofDays(30)).toString())
                 .queryParam("to", now.plus(Duration.ofDays(120)).toString()).when().get("/api/rotas/" + rotaId + "/shifts")
                 .then().statusCode(200).extract().jsonPath();
@@ -126,10 +144,10 @@ class CalendarFeedTest {
 
     @Test
     void aRotatedOrRevokedFeedStopsWorking() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Kim Key");
         createRota(Tokens.manager(partner), rota(unique("Rotate"), List.of(partner), "ALWAYS", "P7D", "09:00",
-                LocalDate.now(Fixtures.LONDON), List.of(a.id()), null));
+                LocalDate.now(clock.withZone(Fixtures.LONDON)), List.of(a.id()), null));
         String me = Tokens.as("kim").roles("engineer").partner(partner).person(a.id()).token();
         String first = given().auth().oauth2(me).when().get("/api/calendar/feeds/me").then().statusCode(200).extract().path("url");
         String second = given().auth().oauth2(me).when().post("/api/calendar/feeds/me/rotate").then().statusCode(200).extract().path("url");
@@ -147,28 +165,54 @@ class CalendarFeedTest {
         given().when().get("/api/calendar/feeds/me").then().spec(problem(401));
     }
 
-    @Test
-    void peopleAreEmailedWhenTheirShiftsArePublishedOrChangedAndOnlyThen() {
-        String partner = Fixtures.partner();
+    private long changedNotices(long personId) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.count("purpose = ?1 and personId = ?2 and subject like ?3",
+                Notification.Purpose.SHIFTS_CHANGED, personId, "%changed%"));
+    }
+
+    /**
+     * Run at every kind of time of day and across both clock changes (2025: 30 March, 26 October),
+     * with someone on call now and someone else on call at the end of the 56-day notice horizon:
+     * neither hears of a change to someone else's week.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "00:30", "08:29", "08:31", "12:00", "17:29", "17:31", "20:00", "23:59", "2025-03-29T20:00", "2025-03-30T00:30",
+            "2025-10-25T23:30", "2025-08-31T01:30", "2025-02-02T01:30", "2025-06-14T12:00" })
+    void peopleAreEmailedWhenTheirShiftsArePublishedOrChangedAndOnlyThen(String when) {
+        if (when.length() == 5) {
+            clock.setTimeOfDay(LocalTime.parse(when));
+        } else {
+            clock.set(LocalDateTime.parse(when));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(Fixtures.LONDON));
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Lou Lane");
         Person b = person(skills, partner, "Max Moss");
         Person c = person(skills, partner, "Ned Nash");
-        LocalDate start = LocalDate.now(Fixtures.LONDON).plusDays(1);
+        Person d = person(skills, partner, "Oli Orr");
+        // Weekly from three days ago: Lou holds this week (on call now, out of hours), Oli the week the horizon ends in.
+        LocalDate start = today.minusDays(3);
         long rotaId = createRota(Tokens.manager(partner), rota(unique("Notice"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00",
-                start, List.of(a.id(), b.id()), null));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(mail, a.email(), "published").size() == 1
-                && mailsTo(mail, b.email(), "published").size() == 1);
+                start, List.of(a.id(), b.id(), d.id()), null));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(mail, a.email(), "published").size() == 1
+                && mailsTo(mail, b.email(), "published").size() == 1 && mailsTo(mail, d.email(), "published").size() == 1);
         String body = GreenMailUtil.getBody(mailsTo(mail, a.email(), "published").get(0));
         assertTrue(body.contains("Lou Lane") && body.contains("primary"), body);
 
-        // Ned covers Lou's first evening: Lou and Ned hear of it, Max does not.
-        Instant evening = start.atTime(17, 30).atZone(Fixtures.LONDON).toInstant();
+        // Ned covers Max's first evening: Max and Ned hear of it, Lou and Oli do not.
+        Instant evening = start.plusDays(7).atTime(17, 30).atZone(Fixtures.LONDON).toInstant();
         given().auth().oauth2(Tokens.manager(partner)).contentType(ContentType.JSON)
                 .body(Map.of("personId", c.id(), "start", evening.toString(), "end", evening.plus(Duration.ofHours(15)).toString(), "reason", "swap of evenings"))
                 .when().post("/api/rotas/" + rotaId + "/overrides").then().statusCode(201);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(mail, a.email(), "changed").size() == 1
+        // The notices were queued with the override, in its transaction: what is queued now is all there will be.
+        assertEquals(1, changedNotices(b.id()), "Max's evening moved");
+        assertEquals(1, changedNotices(c.id()), "Ned took it");
+        assertEquals(0, changedNotices(a.id()), "Lou, on call now, is not told of a change to someone else's week");
+        assertEquals(0, changedNotices(d.id()), "Oli, on call at the end of the horizon, is not told either");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(mail, b.email(), "changed").size() == 1
                 && mailsTo(mail, c.email(), "changed").size() == 1);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mailsTo(mail, b.email(), "changed").isEmpty());
         assertTrue(GreenMailUtil.getBody(mailsTo(mail, c.email(), "changed").get(0)).contains("override"));
+        assertEquals(List.of(), mailsTo(mail, a.email(), "changed"));
+        assertEquals(List.of(), mailsTo(mail, d.email(), "changed"));
     }
 }

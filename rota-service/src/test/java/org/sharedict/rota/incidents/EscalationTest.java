@@ -6,8 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sharedict.rota.testing.Fixtures.createRota;
@@ -25,12 +28,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
 import org.sharedict.testing.InjectMailServer;
 import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.rota.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -39,6 +46,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -50,18 +58,21 @@ class EscalationTest {
     @InjectMailServer
     GreenMail mail;
 
+    @Inject
+    TestClock clock;
+
     private record Setup(String partner, Person primary, Person secondary, Person manager, long rotaId, String hook) {
     }
 
     /** A 24x7 rota on call now (primary and secondary) and the partner's manager in the skills stub. */
     private Setup setup() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(stubs);
         Person a = person(stubs, partner, "Pat Primary");
         Person b = person(stubs, "NKDC", "Sid Secondary");
         Person m = person(stubs, partner, "Mo Manager", true);
         Fixtures.managersOf(stubs, partner, m);
         long rota = createRota(Tokens.admin(), rota(unique("Now"), List.of(partner), "ALWAYS", "P7D", "00:00",
-                LocalDate.now(Fixtures.LONDON).minusDays(1), List.of(a.id()), List.of(b.id())));
+                LocalDate.now(clock.withZone(Fixtures.LONDON)).minusDays(1), List.of(a.id()), List.of(b.id())));
         String hook = "/hooks/" + partner.toLowerCase();
         stubs.stubFor(post(urlPathEqualTo(hook)).willReturn(aResponse().withStatus(200)));
         return new Setup(partner, a, b, m, rota, hook);
@@ -108,6 +119,11 @@ class EscalationTest {
                 .map(e -> Instant.parse((String) e.get("at"))).findFirst().orElseThrow();
     }
 
+    private static long queuedPages(long incidentId) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.count("incidentId = ?1 and purpose = ?2", incidentId,
+                Notification.Purpose.PAGE));
+    }
+
     private long pages(String address, long incidentId) {
         return mailsTo(mail, address, "incident #" + incidentId + ":").size();
     }
@@ -120,11 +136,11 @@ class EscalationTest {
         Map<String, Object> body = incident(null, "Core switch stack down", policy);
         long id = raise(key, body);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
-        assertEquals(0, pages(s.secondary().email(), id), "step 2 waits for its delay");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.secondary().email(), id) == 1);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.manager().email(), id) == 1);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        // That step 2 waits for its delay is read from the timeline below, not from when mail happens to arrive.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.secondary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.manager().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/incidents/" + id)
                         .then().body("timeline.kind", hasItems("TRIGGERED", "STEP_NOTIFIED", "NOTIFICATION_SENT", "ESCALATION_EXHAUSTED")));
         stubs.verify(1, postRequestedFor(urlPathEqualTo(s.hook()))
@@ -133,8 +149,9 @@ class EscalationTest {
         JsonPath i = incidentView(id);
         Duration oneToTwo = Duration.between(stepAt(i, 1), stepAt(i, 2));
         Duration twoToThree = Duration.between(stepAt(i, 2), stepAt(i, 3));
-        assertTrue(oneToTwo.compareTo(Duration.ofSeconds(2)) >= 0 && oneToTwo.compareTo(Duration.ofSeconds(8)) < 0, "step 2 after " + oneToTwo);
-        assertTrue(twoToThree.compareTo(Duration.ofSeconds(2)) >= 0 && twoToThree.compareTo(Duration.ofSeconds(8)) < 0, "step 3 after " + twoToThree);
+        // Never early; the upper bound only says "on time, give or take a busy machine" (lateness is measured in the metric).
+        assertTrue(oneToTwo.compareTo(Duration.ofSeconds(2)) >= 0 && oneToTwo.compareTo(Duration.ofSeconds(30)) < 0, "step 2 after " + oneToTwo);
+        assertTrue(twoToThree.compareTo(Duration.ofSeconds(2)) >= 0 && twoToThree.compareTo(Duration.ofSeconds(30)) < 0, "step 3 after " + twoToThree);
         assertEquals("TRIGGERED", i.getString("status"));
         assertEquals(3, i.getInt("step"));
         assertEquals("apikey:7", i.getString("raisedBy"));
@@ -148,14 +165,19 @@ class EscalationTest {
     @Test
     void acknowledgingStopsTheEscalation() {
         Setup s = setup();
-        long id = raise(Tokens.manager(s.partner()), incident(s.partner(), "Payroll server unreachable", threeStepPolicy(s)));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
-        // The pooled engineer from another partner, paged by this incident, acknowledges it.
+        long policy = policy(s, "PT10S", 0, List.of(List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId(), "layer", "PRIMARY")),
+                List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId(), "layer", "SECONDARY"))));
+        long id = raise(Tokens.manager(s.partner()), incident(s.partner(), "Payroll server unreachable", policy));
+        Instant due = Instant.parse(incidentView(id).getString("nextEscalationAt"));
+        // The pooled engineer from another partner, paged by this incident (in the request that raised it), acknowledges it.
         String engineer = Tokens.as("pat").roles("engineer").partner("ELDC").person(s.primary().id()).token();
         given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/acknowledge")
                 .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("pat"))
-                .body("nextEscalationAt", org.hamcrest.Matchers.nullValue());
-        Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> pages(s.secondary().email(), id) == 0);
+                .body("nextEscalationAt", org.hamcrest.Matchers.nullValue()).body("timeline.step", not(hasItem(2)));
+        // Well after step 2 was due, nobody has been paged for it.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(due.plusSeconds(5)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.primary().email(), id) == 1);
+        assertEquals(0, pages(s.secondary().email(), id));
         given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/acknowledge").then().spec(problem(409));
         // Someone this incident never paged, from another partner, may not resolve it.
         given().auth().oauth2(Tokens.as("x").roles("engineer").partner("ELDC").person(1).token())
@@ -177,8 +199,9 @@ class EscalationTest {
         long id = raise(admin, body);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).when().post("/api/incidents")
                 .then().statusCode(200).body("id", equalTo((int) id)).body("occurrences", equalTo(2));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> pages(s.primary().email(), id) == 1);
+        // Pages are queued with the request that causes them: the repeat queued none.
+        assertEquals(1, queuedPages(id));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.primary().email(), id) == 1);
         given().auth().oauth2(admin).when().post("/api/incidents/" + id + "/resolve").then().statusCode(200);
         long again = raise(admin, body);
         assertTrue(again != id, "a resolved incident frees its key");
@@ -190,8 +213,8 @@ class EscalationTest {
         Setup s = setup();
         long policy = policy(s, "PT1S", 1, List.of(List.of(Map.of("kind", "PERSON", "personId", s.manager().id()))));
         long id = raise(Tokens.admin(), incident(s.partner(), "UPS on battery", policy));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pages(s.manager().email(), id) == 2);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.manager().email(), id) == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.admin()).when().get("/api/incidents/" + id).then().body("timeline.kind", hasItems("ESCALATION_EXHAUSTED")));
         assertEquals(List.of(1, 2), incidentView(id).getList("timeline.findAll { it.kind == 'STEP_NOTIFIED' }.pass"));
     }
@@ -210,7 +233,7 @@ class EscalationTest {
         long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + flaky),
                 Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + dead))));
         long id = raise(Tokens.admin(), incident(s.partner(), "Teams channel test", policy));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.admin()).when().get("/api/incidents/" + id).then().body("timeline.kind", hasItems("NOTIFICATION_GAVE_UP", "NOTIFICATION_SENT")));
         JsonPath i = incidentView(id);
         List<Map<String, Object>> events = i.getList("timeline");
@@ -253,7 +276,7 @@ class EscalationTest {
                 .when().post("/api/incidents").then().spec(invalidField("severity"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(s.partner(), "x", 987_654L))
                 .when().post("/api/incidents").then().spec(invalidField("policyId"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(Fixtures.partner(), "nobody set a policy", null))
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(incident(Fixtures.partner(stubs), "nobody set a policy", null))
                 .when().post("/api/incidents").then().spec(problem(422)).body("type", equalTo("urn:sharedict:problem:no-escalation-policy"));
 
         String manager = Tokens.manager(s.partner());
@@ -283,7 +306,7 @@ class EscalationTest {
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200).body("policyId", equalTo((int) policy));
         long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Website down", null));
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/incidents/" + id).then().body("policyId", equalTo((int) policy));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.primary().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.primary().email(), id) == 1);
         given().auth().oauth2(Tokens.manager(s.partner())).when().delete("/api/escalation-policies/" + policy).then().spec(problem(409));
     }
 
@@ -312,7 +335,7 @@ class EscalationTest {
         assertEquals(1, ids.size(), "every raise answered the same incident");
         long id = ids.iterator().next();
         assertEquals(8, incidentView(id).getInt("occurrences"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.manager().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.manager().email(), id) == 1);
         // A rota that a policy pages cannot be deleted from under it.
         long rotaPolicy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId()))));
         given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().spec(problem(409));
@@ -330,7 +353,31 @@ class EscalationTest {
         given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON).body(Map.of("policyId", policy))
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200);
         long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Firewall cluster failover", null));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s.manager().email(), id) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.manager().email(), id) == 1);
+    }
+
+    @Test
+    void incidentsSortBySeverityAndStatusInTheirOwnOrderNotAlphabetically() {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "PERSON", "personId", s.manager().id()))));
+        String admin = Tokens.admin();
+        Map<String, Long> ids = new HashMap<>();
+        for (String severity : List.of("MEDIUM", "CRITICAL", "LOW", "HIGH")) {
+            Map<String, Object> body = incident(s.partner(), severity + " thing", policy);
+            body.put("severity", severity);
+            ids.put(severity, raise(admin, body));
+        }
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "-severity").when().get("/api/incidents")
+                .then().statusCode(200).body("items.severity", contains("CRITICAL", "HIGH", "MEDIUM", "LOW"));
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "severity").when().get("/api/incidents")
+                .then().statusCode(200).body("items.severity", contains("LOW", "MEDIUM", "HIGH", "CRITICAL"));
+        given().auth().oauth2(admin).when().post("/api/incidents/" + ids.get("LOW") + "/resolve").then().statusCode(200);
+        given().auth().oauth2(admin).when().post("/api/incidents/" + ids.get("HIGH") + "/acknowledge").then().statusCode(200);
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "status,-severity").when().get("/api/incidents")
+                .then().statusCode(200).body("items.status", contains("TRIGGERED", "TRIGGERED", "ACKNOWLEDGED", "RESOLVED"))
+                .body("items.severity", contains("CRITICAL", "MEDIUM", "HIGH", "LOW"));
+        given().auth().oauth2(admin).queryParam("partner", s.partner()).queryParam("sort", "-status").when().get("/api/incidents")
+                .then().statusCode(200).body("items[0].status", equalTo("RESOLVED"));
     }
 
     private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {

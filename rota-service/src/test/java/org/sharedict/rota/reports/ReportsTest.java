@@ -5,32 +5,51 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.sharedict.rota.testing.Fixtures.createRota;
 import static org.sharedict.rota.testing.Fixtures.person;
 import static org.sharedict.rota.testing.Fixtures.rota;
 import static org.sharedict.rota.testing.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
 import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.rota.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class ReportsTest {
 
     @InjectStubs
     WireMockServer skills;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     /**
      * Three weeks of a weekly out-of-hours rota from Monday 4 March 2030 09:00 (GMT): a week holds four
@@ -39,8 +58,8 @@ class ReportsTest {
      */
     @Test
     void hoursPerPersonAndPartnerAndEachPartnersFairShare() {
-        String p1 = Fixtures.partner();
-        String p2 = Fixtures.partner();
+        String p1 = Fixtures.partner(skills);
+        String p2 = Fixtures.partner(skills);
         Person a = person(skills, p1, "Ada One");
         Person b = person(skills, p1, "Bea One");
         Person c = person(skills, p2, "Cy Two");
@@ -72,9 +91,41 @@ class ReportsTest {
                 .body("rotas[0].partners.find { it.partner == '" + p2 + "' }.balanceHours", equalTo(-65.75f));
     }
 
+    private static String plain(Object number) {
+        return ((BigDecimal) number).stripTrailingZeros().toPlainString();
+    }
+
+    /** 100 hours of a daily 24x7 rota between three partners: 48, 28 and 24 given, 33 1/3 each received. */
+    @Test
+    void fairnessBalancesAreGivenMinusReceivedAndAddUpToZero() {
+        List<String> codes = new ArrayList<>(List.of(Fixtures.partner(skills), Fixtures.partner(skills), Fixtures.partner(skills)));
+        Collections.sort(codes);
+        Person a = person(skills, codes.get(0), "Ann Apportion");
+        Person b = person(skills, codes.get(1), "Bob Apportion");
+        Person c = person(skills, codes.get(2), "Col Apportion");
+        long id = createRota(Tokens.admin(), rota(unique("Thirds"), codes, "ALWAYS", "P1D", "09:00", LocalDate.of(2030, 3, 4),
+                List.of(a.id(), b.id(), c.id()), null));
+        String body = given().auth().oauth2(Tokens.viewer(codes.get(0))).queryParam("from", "2030-03-04T09:00:00Z")
+                .queryParam("to", "2030-03-08T13:00:00Z").queryParam("rotaId", id)
+                .when().get("/api/rotas/reports/fairness").then().statusCode(200).extract().asString();
+        JsonPath json = JsonPath.from(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals("100", plain(json.get("rotas[0].primaryHours")));
+        List<Map<String, Object>> rows = json.getList("rotas[0].partners");
+        assertEquals(List.of("48", "28", "24"), rows.stream().map(r -> plain(r.get("primaryHours"))).toList());
+        assertEquals(List.of("33.34", "33.33", "33.33"), rows.stream().map(r -> plain(r.get("coverReceivedHours"))).toList());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> r : rows) {
+            BigDecimal given = (BigDecimal) r.get("primaryHours");
+            BigDecimal received = (BigDecimal) r.get("coverReceivedHours");
+            assertEquals(0, given.subtract(received).compareTo((BigDecimal) r.get("balanceHours")), "balance is given - received: " + r);
+            sum = sum.add((BigDecimal) r.get("balanceHours"));
+        }
+        assertEquals(0, sum.signum(), "balances add up to zero: " + rows);
+    }
+
     @Test
     void aRoundTheClockRotaReportsItsOutOfHoursPartSeparately() {
-        String p = Fixtures.partner();
+        String p = Fixtures.partner(skills);
         Person a = person(skills, p, "Eli Always");
         long id = createRota(Tokens.admin(), rota(unique("Always"), List.of(p), "ALWAYS", "P7D", "09:00", LocalDate.of(2030, 3, 4),
                 List.of(a.id()), null));
@@ -86,7 +137,9 @@ class ReportsTest {
 
     @Test
     void responseTimesPerPartnerAndPeriod() {
-        String p = Fixtures.partner();
+        // Both incidents fall on one London day, whenever the test runs.
+        clock.setTimeOfDay(LocalTime.NOON);
+        String p = Fixtures.partner(skills);
         Person a = person(skills, p, "Rex Response");
         long policy = ((Number) given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", unique("Report policy"), "steps", List.of(Map.of("delay", "PT1H",

@@ -8,7 +8,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.sharedict.rota.testing.Fixtures.createRota;
 import static org.sharedict.rota.testing.Fixtures.person;
@@ -46,7 +48,7 @@ class RotaResourceTest {
     }
 
     private Scenario scenario() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Ann Archer");
         Person b = person(skills, partner, "Ben Baker");
         Person c = person(skills, "LCC", "Cat Carter");
@@ -106,9 +108,17 @@ class RotaResourceTest {
                 .body("[2].note", equalTo("Ann's wedding")).body("[5].hours", equalTo(56.5f));
 
         given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-22T23:00:00Z")
-                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.a().id())).body("primary.reason", equalTo("SWAP"));
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.a().id())).body("primary.reason", equalTo("SWAP"))
+                .body("primary.scheduledPersonId", equalTo((int) s.c().id()))
+                .body("primary.note", equalTo("Ann Archer swapped periods with Cat Carter (school holidays)"));
         given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-29T23:00:00Z")
-                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.c().id()));
+                .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.c().id()))
+                .body("primary.scheduledPersonId", equalTo((int) s.a().id()));
+        given().auth().oauth2(Tokens.engineer("BBC")).queryParam("from", "2030-01-22T17:00:00Z").queryParam("to", "2030-01-23T09:00:00Z")
+                .queryParam("layer", "PRIMARY").when().get("/api/rotas/" + s.rotaId() + "/shifts")
+                .then().statusCode(200).body("reason", contains("SWAP")).body("personId", contains((int) s.a().id()))
+                .body("scheduledPersonId", contains((int) s.c().id())).body("scheduledName", contains("Cat Carter"))
+                .body("note", contains("Ann Archer swapped periods with Cat Carter (school holidays)"));
         given().auth().oauth2(Tokens.viewer("LCC")).queryParam("partner", s.partner()).queryParam("at", "2030-01-10T20:00:00Z")
                 .when().get("/api/oncall").then().body("primary.personId", equalTo((int) s.b().id()))
                 .body("primary.reason", equalTo("LEAVE_COVER")).body("primary.scheduledPersonId", equalTo((int) s.a().id()));
@@ -151,7 +161,7 @@ class RotaResourceTest {
 
     @Test
     void onlyAdminsAndManagersOfACoveredPartnerChangeRotas() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Eve Evans");
         Map<String, Object> body = rota(unique("Auth"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4), List.of(a.id()), null);
         given().auth().oauth2(Tokens.engineer(partner)).contentType(ContentType.JSON).body(body).when().post("/api/rotas").then().spec(problem(403));
@@ -169,7 +179,7 @@ class RotaResourceTest {
 
     @Test
     void badRotasAreRefusedNamingTheField() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Fay Field");
         String manager = Tokens.manager(partner);
         Map<String, Object> good = rota(unique("Bad"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4), List.of(a.id()), null);
@@ -195,7 +205,7 @@ class RotaResourceTest {
 
     @Test
     void skillsServiceDownRefusesTheWriteWithA503AndWritesNothing() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Gil Gray");
         long ghost = 777_000_000L + (long) (Math.random() * 1000);
         skills.stubFor(get(urlPathEqualTo("/api/people/" + ghost)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -207,6 +217,58 @@ class RotaResourceTest {
         given().auth().oauth2(Tokens.manager(partner)).when().get("/api/rotas?partner=" + partner).then().body("totalItems", equalTo(0));
         // The caller's token and request ID travelled to skills-service.
         skills.verify(getRequestedFor(urlPathEqualTo("/api/people/" + a.id())).withHeader("Authorization", WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void aRotaOrPolicyNamingAPartnerSkillsServiceDoesNotKnowIsRefusedAndNothingIsWritten() {
+        Scenario s = scenario();
+        String ghost = Fixtures.unknownPartner();
+        String manager = Tokens.manager(s.partner());
+        String admin = Tokens.admin();
+        Map<String, Object> body = rota(unique("Ghost"), List.of(s.partner(), ghost), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4),
+                List.of(s.a().id()), null);
+        post(manager, body).then().spec(invalidField("partners")).body("errors", hasSize(1)).body("errors[0].rejected", equalTo(ghost));
+        given().auth().oauth2(admin).when().get("/api/rotas?partner=" + ghost).then().statusCode(200).body("totalItems", equalTo(0));
+        // Adding it to an existing rota is refused the same way, and the rota is unchanged.
+        given().auth().oauth2(manager).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(with(body, "name", unique("Ghost")))
+                .when().put("/api/rotas/" + s.rotaId()).then().spec(invalidField("partners")).body("errors[0].rejected", equalTo(ghost));
+        given().auth().oauth2(manager).when().get("/api/rotas/" + s.rotaId()).then().statusCode(200).header("ETag", "\"0\"")
+                .body("partners", contains("LCC", s.partner()));
+
+        // Policies: their own partner, the partners whose managers they page, and a partner's default.
+        Map<String, Object> step = Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "PERSON", "personId", s.a().id())));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", unique("Ghost policy"), "partner", ghost, "steps", List.of(step)))
+                .when().post("/api/escalation-policies").then().spec(invalidField("partner"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", unique("Ghost managers"), "steps",
+                List.of(Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "PARTNER_MANAGER", "partner", ghost))))))
+                .when().post("/api/escalation-policies").then().spec(invalidField("steps[0].targets[0].partner"));
+        given().auth().oauth2(admin).queryParam("partner", ghost).when().get("/api/escalation-policies").then().statusCode(200).body("$", hasSize(0));
+        long policy = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", unique("Known"), "steps", List.of(step)))
+                .when().post("/api/escalation-policies").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("policyId", policy))
+                .when().put("/api/escalation-policies/defaults/" + ghost).then().spec(invalidField("partner"));
+        given().auth().oauth2(admin).when().get("/api/escalation-policies/defaults").then().statusCode(200).body("partner", not(hasItem(ghost)));
+    }
+
+    @Test
+    void partnerCodesThatCannotBeCheckedAreA503AndNothingIsWritten() {
+        Scenario s = scenario();
+        String unreachable = Fixtures.unknownPartner();
+        skills.stubFor(get(urlPathEqualTo("/api/partners/" + unreachable)).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String admin = Tokens.admin();
+        post(admin, rota(unique("Unchecked"), List.of(unreachable), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2030, 2, 4), List.of(s.a().id()), null))
+                .then().spec(problem(503)).body("type", equalTo("urn:sharedict:problem:dependency-unavailable"))
+                .body("detail", containsString("skills-service"));
+        given().auth().oauth2(admin).when().get("/api/rotas?partner=" + unreachable).then().body("totalItems", equalTo(0));
+        Map<String, Object> step = Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "PERSON", "personId", s.a().id())));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", unique("Unchecked policy"), "partner", unreachable, "steps", List.of(step)))
+                .when().post("/api/escalation-policies").then().spec(problem(503));
+        given().auth().oauth2(admin).queryParam("partner", unreachable).when().get("/api/escalation-policies").then().body("$", hasSize(0));
+        long policy = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", unique("Known"), "steps", List.of(step)))
+                .when().post("/api/escalation-policies").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("policyId", policy))
+                .when().put("/api/escalation-policies/defaults/" + unreachable).then().spec(problem(503));
+        given().auth().oauth2(admin).when().get("/api/escalation-policies/defaults").then().body("partner", not(hasItem(unreachable)));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +61,7 @@ class ExpanderPropertiesTest {
         }
         List<RotaPlan.Swap> swaps = new ArrayList<>();
         for (int i = 0; i < rnd.nextInt(3); i++) {
-            swaps.add(new RotaPlan.Swap(i + 1, Layer.PRIMARY, randomInstant(rnd, from, to), randomInstant(rnd, from, to)));
+            swaps.add(new RotaPlan.Swap(i + 1, Layer.PRIMARY, randomInstant(rnd, from, to), randomInstant(rnd, from, to), null));
         }
         Coverage coverage = rnd.nextInt(3) == 0 ? Coverage.ALWAYS : Coverage.OUT_OF_HOURS;
         return new Case(new RotaPlan(id, "rota " + id, coverage, first, days, members, overrides, leaves, swaps), from, to);
@@ -167,7 +169,12 @@ class ExpanderPropertiesTest {
                     assertTrue(!holderAway || everyoneAway, "person " + s.personId() + " is on leave at " + t + " but on call in " + c);
                     if (s.reason() == Reason.LEAVE_COVER) {
                         covers++;
-                        assertTrue(s.scheduledPersonId() != s.personId());
+                        // The note names whoever is covered for (the scheduled member, or who swapped in): away then, and not the holder.
+                        Matcher m = Pattern.compile("^covering for person (\\d+) on leave").matcher(s.note());
+                        assertTrue(m.find(), s.note());
+                        long away = Long.parseLong(m.group(1));
+                        assertTrue(away != s.personId(), s.note());
+                        assertTrue(c.plan().leaves().stream().anyMatch(x -> x.personId() == away && x.period().contains(t)), s.note() + " at " + t);
                     }
                 }
             }
@@ -199,9 +206,27 @@ class ExpanderPropertiesTest {
         LocalDateTime first = LocalDateTime.of(2026, 6, 1, 9, 0);
         Instant t0 = first.atZone(CALENDAR.zone()).toInstant();
         RotaPlan plan = new RotaPlan(1, "r", Coverage.ALWAYS, first, 7, Map.of(Layer.PRIMARY, List.of(10L, 20L, 30L)), List.of(), List.of(),
-                List.of(new RotaPlan.Swap(1, Layer.PRIMARY, t0.plus(Duration.ofHours(1)), t0.plus(Duration.ofDays(15)))));
+                List.of(new RotaPlan.Swap(1, Layer.PRIMARY, t0.plus(Duration.ofHours(1)), t0.plus(Duration.ofDays(15)), "school holidays")));
         List<Shift> s = Expander.shifts(plan, CALENDAR, Layer.PRIMARY, t0, t0.plus(Duration.ofDays(21)));
         assertEquals(List.of(30L, 20L, 10L), s.stream().map(Shift::personId).toList());
         assertEquals(List.of(Reason.SWAP, Reason.SCHEDULED, Reason.SWAP), s.stream().map(Shift::reason).toList());
+        // The scheduled person stays the rotation's own choice; the note names who swapped with whom.
+        assertEquals(List.of(10L, 20L, 30L), s.stream().map(Shift::scheduledPersonId).toList());
+        assertEquals("person 30 swapped periods with person 10 (school holidays)", s.get(0).note());
+        assertEquals("person 10 swapped periods with person 30 (school holidays)", s.get(2).note());
+    }
+
+    @Test
+    void leaveInASwappedPeriodIsCoveredForWhoeverSwappedIn() {
+        LocalDateTime first = LocalDateTime.of(2026, 6, 1, 9, 0);
+        Instant t0 = first.atZone(CALENDAR.zone()).toInstant();
+        RotaPlan plan = new RotaPlan(1, "r", Coverage.ALWAYS, first, 7, Map.of(Layer.PRIMARY, List.of(10L, 20L, 30L)), List.of(),
+                List.of(new RotaPlan.Leave(1, 30, new Interval(t0.plus(Duration.ofDays(1)), t0.plus(Duration.ofDays(2))), "dentist")),
+                List.of(new RotaPlan.Swap(1, Layer.PRIMARY, t0.plus(Duration.ofHours(1)), t0.plus(Duration.ofDays(15)), null)));
+        List<Shift> s = Expander.shifts(plan, CALENDAR, Layer.PRIMARY, t0, t0.plus(Duration.ofDays(7)));
+        assertEquals(List.of(30L, 10L, 30L), s.stream().map(Shift::personId).toList(), "30 swapped in; 10, next after 30, covers its leave");
+        assertEquals(List.of(Reason.SWAP, Reason.LEAVE_COVER, Reason.SWAP), s.stream().map(Shift::reason).toList());
+        assertEquals(List.of(10L, 10L, 10L), s.stream().map(Shift::scheduledPersonId).toList());
+        assertEquals("covering for person 30 on leave (dentist); person 30 swapped periods with person 10", s.get(1).note());
     }
 }

@@ -38,13 +38,19 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A partner code no other test uses, so on-call answers are not shared between tests. */
-    public static String partner() {
+    /** A partner code no other test uses (so on-call answers are not shared between tests), known to the skills-service stub. */
+    public static String partner(WireMockServer skills) {
         StringBuilder b = new StringBuilder("T");
         for (int i = 0; i < 7; i++) {
             b.append((char) ('A' + RANDOM.nextInt(26)));
         }
+        StubServices.partner(skills, b.toString());
         return b.toString();
+    }
+
+    /** A well-formed partner code that skills-service does not know. */
+    public static String unknownPartner() {
+        return "NX" + Long.toString(IDS.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
     }
 
     public record Person(long id, String partner, String name, String email) {

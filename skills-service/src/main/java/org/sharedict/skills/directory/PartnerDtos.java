@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The partner API's request and response shapes. */
 public final class PartnerDtos {
 
@@ -16,8 +18,9 @@ public final class PartnerDtos {
 
     public static final String PHONE = "^\\+?[0-9 ()-]{6,40}$";
 
-    public record PartnerView(String code, String name, Partner.Type type, String serviceDeskPhone,
-            String outOfHoursPhone, String email, long version, Instant createdAt, Instant updatedAt) {
+    public record PartnerView(String code, String name, Partner.Type type, @Schema(nullable = true) String serviceDeskPhone,
+            @Schema(nullable = true) String outOfHoursPhone, @Schema(nullable = true) String email, long version,
+            Instant createdAt, Instant updatedAt) {
 
         static PartnerView of(Partner p) {
             return new PartnerView(p.code, p.name, p.type, p.serviceDeskPhone, p.outOfHoursPhone, p.email,

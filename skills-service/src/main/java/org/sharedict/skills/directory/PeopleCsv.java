@@ -15,12 +15,15 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sharedict.platform.csv.Csv;
 import org.sharedict.platform.problem.ProblemException;
 
 /**
  * The people CSV format (skills-service/README.md, "CSV import and export"): one row per
  * person, skills and certifications packed into two columns. Reading turns each cell into a
- * typed value or a row error; it never touches the database.
+ * typed value or a row error; it never touches the database. Writing is its exact inverse for
+ * every value a person record can hold: inside the packed columns {@code \}, {@code ;},
+ * {@code |} and {@code :} are escaped with a backslash, and {@link Csv} guards formula cells.
  */
 public final class PeopleCsv {
 
@@ -43,7 +46,14 @@ public final class PeopleCsv {
     public record SkillCell(String term, int level, Verification verification) {
     }
 
-    public record CertCell(String name, String issuer, String number, LocalDate expires, String skill) {
+    public record CertCell(String name, String issuer, String number, LocalDate expires, String skill, LocalDate obtained) {
+    }
+
+    /** One person as a row of the file, the way the export writes it. */
+    public record Line(String partner, String name, String email, String jobTitle, String team, String workPhone,
+            String mobile, String site, boolean manager, boolean helpOtherPartners, int helpHoursPerMonth,
+            boolean outOfHours, LocalDate unavailableUntil, String unavailableReason, LocalDate lastConfirmed,
+            List<SkillCell> skills, List<CertCell> certifications) {
     }
 
     /** A row as read: cells by column name (only the columns the file has), then typed values. */
@@ -85,7 +95,7 @@ public final class PeopleCsv {
         List<RowError> errors = new ArrayList<>();
         List<String> columns;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(body))) {
+                .setIgnoreEmptyLines(true).get().parse(new StringReader(body))) {
             columns = parser.getHeaderNames().stream().map(h -> h.trim().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
             List<String> unknown = columns.stream().filter(c -> !COLUMNS.contains(c)).toList();
             if (!unknown.isEmpty()) {
@@ -102,7 +112,8 @@ public final class PeopleCsv {
                 // Record 1 is the first data row; the header is spreadsheet row 1.
                 Row row = new Row(record.getRecordNumber() + 1);
                 for (int i = 0; i < columns.size() && i < record.size(); i++) {
-                    row.cells.put(columns.get(i), record.get(i));
+                    // Trimmed as the API trims (String.trim), so every value the API can store comes back.
+                    row.cells.put(columns.get(i), Csv.unguard(record.get(i).trim()));
                 }
                 if (record.size() != columns.size()) {
                     errors.add(new RowError(row.row, "row", "has " + record.size() + " cells but the header has "
@@ -181,18 +192,18 @@ public final class PeopleCsv {
         if (v == null) {
             return out;
         }
-        for (String part : v.split(";")) {
+        for (String part : split(v, ';')) {
             if (part.isBlank()) {
                 continue;
             }
-            String[] bits = part.trim().split(":");
-            if (bits.length < 2 || bits.length > 3 || bits[0].isBlank()) {
+            List<String> bits = split(part, ':').stream().map(PeopleCsv::unescape).toList();
+            if (bits.size() < 2 || bits.size() > 3 || bits.get(0).isBlank()) {
                 errors.add(new RowError(r.row, "skills", "each skill is skill:level or skill:level:verified", part.trim()));
                 continue;
             }
             int level;
             try {
-                level = Integer.parseInt(bits[1].trim());
+                level = Integer.parseInt(bits.get(1));
             } catch (NumberFormatException e) {
                 level = 0;
             }
@@ -201,8 +212,8 @@ public final class PeopleCsv {
                 continue;
             }
             Verification verification = Verification.KEEP;
-            if (bits.length == 3) {
-                switch (bits[2].trim().toLowerCase(Locale.ROOT)) {
+            if (bits.size() == 3) {
+                switch (bits.get(2).toLowerCase(Locale.ROOT)) {
                     case "verified", "v" -> verification = Verification.VERIFIED;
                     case "self", "self-assessed", "s" -> verification = Verification.SELF_ASSESSED;
                     default -> {
@@ -211,43 +222,146 @@ public final class PeopleCsv {
                     }
                 }
             }
-            out.add(new SkillCell(bits[0].trim(), level, verification));
+            out.add(new SkillCell(bits.get(0), level, verification));
         }
         return out;
     }
 
-    /** {@code CCNA|Cisco|CSCO123|2027-05-01|NETWORKS; ITIL 4 Foundation|PeopleCert} — name, then optional parts. */
+    /** {@code CCNA|Cisco|CSCO123|2027-05-01|NETWORKS|2024-05-01; ITIL 4 Foundation|PeopleCert} — name, then optional parts. */
     private static List<CertCell> certifications(Row r, List<RowError> errors) {
         String v = r.text("certifications");
         List<CertCell> out = new ArrayList<>();
         if (v == null) {
             return out;
         }
-        for (String part : v.split(";")) {
+        for (String part : split(v, ';')) {
             if (part.isBlank()) {
                 continue;
             }
-            String[] bits = part.trim().split("\\|", -1);
-            if (bits.length > 5 || bits[0].isBlank()) {
-                errors.add(new RowError(r.row, "certifications", "each certification is name|issuer|number|expires|skill",
+            List<String> bits = split(part, '|').stream().map(PeopleCsv::unescape).toList();
+            if (bits.size() > 6 || bits.get(0).isBlank()) {
+                errors.add(new RowError(r.row, "certifications", "each certification is name|issuer|number|expires|skill|obtained",
                         part.trim()));
                 continue;
             }
-            LocalDate expires = null;
-            if (bits.length > 3 && !bits[3].isBlank()) {
-                try {
-                    expires = parseDate(bits[3].trim());
-                } catch (DateTimeParseException e) {
-                    errors.add(new RowError(r.row, "certifications", "expiry must be a date, 2026-11-22 or 22/11/2026", part.trim()));
-                    continue;
-                }
+            LocalDate expires;
+            LocalDate obtained;
+            try {
+                expires = optionalDate(bits, 3);
+                obtained = optionalDate(bits, 5);
+            } catch (DateTimeParseException e) {
+                errors.add(new RowError(r.row, "certifications", "expires and obtained must be dates, 2026-11-22 or 22/11/2026",
+                        part.trim()));
+                continue;
             }
-            out.add(new CertCell(bits[0].trim(), part(bits, 1), part(bits, 2), expires, part(bits, 4)));
+            out.add(new CertCell(bits.get(0), part(bits, 1), part(bits, 2), expires, part(bits, 4), obtained));
         }
         return out;
     }
 
-    private static String part(String[] bits, int i) {
-        return bits.length > i && !bits[i].isBlank() ? bits[i].trim() : null;
+    private static LocalDate optionalDate(List<String> bits, int i) {
+        String v = part(bits, i);
+        return v == null ? null : parseDate(v);
+    }
+
+    private static String part(List<String> bits, int i) {
+        return bits.size() > i && !bits.get(i).isBlank() ? bits.get(i) : null;
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    public static String write(List<Line> lines) {
+        List<List<?>> rows = new ArrayList<>();
+        for (Line l : lines) {
+            rows.add(List.of(l.partner(), l.name(), l.email(), nz(l.jobTitle()), nz(l.team()), nz(l.workPhone()),
+                    nz(l.mobile()), nz(l.site()), yes(l.manager()), yes(l.helpOtherPartners()), l.helpHoursPerMonth(),
+                    yes(l.outOfHours()), date(l.unavailableUntil()), nz(l.unavailableReason()), date(l.lastConfirmed()),
+                    skillsCell(l.skills()), certificationsCell(l.certifications())));
+        }
+        return Csv.write(COLUMNS, rows);
+    }
+
+    static String skillsCell(List<SkillCell> skills) {
+        List<String> items = new ArrayList<>();
+        for (SkillCell s : skills) {
+            items.add(escape(s.term(), ':') + ":" + s.level() + switch (s.verification()) {
+                case KEEP -> "";
+                case VERIFIED -> ":verified";
+                case SELF_ASSESSED -> ":self";
+            });
+        }
+        return String.join("; ", items);
+    }
+
+    static String certificationsCell(List<CertCell> certs) {
+        List<String> items = new ArrayList<>();
+        for (CertCell c : certs) {
+            List<String> parts = new ArrayList<>(List.of(escape(c.name(), '|'), escape(nz(c.issuer()), '|'),
+                    escape(nz(c.number()), '|'), date(c.expires()), escape(nz(c.skill()), '|'), date(c.obtained())));
+            while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+                parts.remove(parts.size() - 1);
+            }
+            items.add(String.join("|", parts));
+        }
+        return String.join("; ", items);
+    }
+
+    /** A backslash before {@code \ ; | :} stands for that character; anywhere else it is just a backslash. */
+    private static String escape(String value, char separator) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == ';' || c == separator) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean escapable(char c) {
+        return c == '\\' || c == ';' || c == '|' || c == ':';
+    }
+
+    /** Splits at every {@code separator} not escaped; the pieces keep their escapes. */
+    private static List<String> split(String value, char separator) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() && escapable(value.charAt(i + 1))) {
+                i++;
+            } else if (c == separator) {
+                out.add(value.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(value.substring(from));
+        return out;
+    }
+
+    /** Drops the escapes and the spaces around the value. */
+    private static String unescape(String piece) {
+        StringBuilder out = new StringBuilder(piece.length());
+        for (int i = 0; i < piece.length(); i++) {
+            char c = piece.charAt(i);
+            if (c == '\\' && i + 1 < piece.length() && escapable(piece.charAt(i + 1))) {
+                c = piece.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString().trim();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : d.toString();
     }
 }

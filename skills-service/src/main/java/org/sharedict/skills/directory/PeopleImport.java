@@ -3,6 +3,7 @@ package org.sharedict.skills.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +21,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.csv.CsvDecoder;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -33,6 +38,7 @@ import org.sharedict.skills.directory.PersonDtos.PersonInput;
 import org.sharedict.skills.platform.SkillsConfig;
 import org.sharedict.skills.profile.Certification;
 import org.sharedict.skills.profile.PersonSkill;
+import org.sharedict.skills.profile.ProfileDtos.CertificationInput;
 import org.sharedict.skills.taxonomy.Skill;
 import org.sharedict.skills.taxonomy.Taxonomy;
 import org.sharedict.skills.taxonomy.TaxonomyCache;
@@ -47,11 +53,14 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 @Transactional(Transactional.TxType.REQUIRED)
 public class PeopleImport {
 
-    public record Outcome(long row, Long id, String email, String action) {
+    /** {@code id} is null for a person a dry run would create. */
+    public record Outcome(long row, @Schema(nullable = true) Long id, String email,
+            @Schema(enumeration = { "create", "update", "created", "updated" }) String action) {
     }
 
-    public record Result(boolean dryRun, int rows, int created, int updated, int skillsSet, int certificationsSet,
-            List<Outcome> people) {
+    /** {@code encoding}: how the file's bytes were read (UTF-8, UTF-16LE, windows-1252, …). */
+    public record Result(boolean dryRun, String encoding, int rows, int created, int updated, int skillsSet,
+            int certificationsSet, List<Outcome> people) {
     }
 
     /** A row that passed every check, with what it resolved to. */
@@ -80,11 +89,11 @@ public class PeopleImport {
     @Inject
     SkillsConfig config;
 
-    public Result importCsv(String text, boolean dryRun) {
+    public Result importCsv(CsvDecoder.Decoded file, boolean dryRun) {
         if (!caller.isAdmin() && !caller.hasRole(Roles.MANAGER)) {
             throw ProblemException.forbidden("Only managers (for their own partner) and admins import people");
         }
-        PeopleCsv.Parsed parsed = PeopleCsv.read(text, config.csvImport().maxRows());
+        PeopleCsv.Parsed parsed = PeopleCsv.read(file.text(), config.csvImport().maxRows());
         List<RowError> errors = new ArrayList<>(parsed.errors());
         List<Checked> checked = check(parsed, errors);
         if (!errors.isEmpty()) {
@@ -99,12 +108,12 @@ public class PeopleImport {
         if (dryRun) {
             List<Outcome> outcomes = checked.stream().map(c -> new Outcome(c.row().row, c.existing() == null ? null : c.existing().id,
                     c.email(), c.existing() == null ? "create" : "update")).toList();
-            return new Result(true, checked.size(), (int) outcomes.stream().filter(o -> o.action().equals("create")).count(),
+            return new Result(true, file.encoding(), checked.size(), (int) outcomes.stream().filter(o -> o.action().equals("create")).count(),
                     (int) outcomes.stream().filter(o -> o.action().equals("update")).count(),
                     checked.stream().mapToInt(c -> c.skills().size()).sum(), checked.stream().mapToInt(c -> c.certs().size()).sum(),
                     outcomes);
         }
-        return apply(checked);
+        return apply(checked, file.encoding());
     }
 
     private List<Checked> check(PeopleCsv.Parsed parsed, List<RowError> errors) {
@@ -168,9 +177,21 @@ public class PeopleImport {
             }
             List<Map.Entry<CertCell, Skill>> certs = new ArrayList<>();
             for (CertCell c : r.certifications) {
+                int problems = errors.size();
+                CertificationInput cert = new CertificationInput(c.name(), c.issuer(), c.number(), c.obtained(), c.expires(),
+                        c.skill(), null);
+                for (ConstraintViolation<CertificationInput> v : validator.validate(cert)) {
+                    Object bad = v.getInvalidValue();
+                    errors.add(new RowError(r.row, "certifications", c.name() + ": " + v.getPropertyPath() + " " + v.getMessage(),
+                            bad == null ? null : bad.toString()));
+                }
+                if (c.obtained() != null && c.expires() != null && c.expires().isBefore(c.obtained())) {
+                    errors.add(new RowError(r.row, "certifications", c.name() + ": expires must not be before obtained",
+                            c.expires().toString()));
+                }
                 Skill skill = c.skill() == null ? null : skill(tax, r, "certifications", c.skill(), errors);
-                if (c.skill() == null || skill != null) {
-                    certs.add(new java.util.AbstractMap.SimpleEntry<>(c, skill));
+                if (errors.size() == problems) {
+                    certs.add(new SimpleEntry<>(c, skill));
                 }
             }
             if (errors.size() == before) {
@@ -224,7 +245,7 @@ public class PeopleImport {
         return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    private Result apply(List<Checked> rows) {
+    private Result apply(List<Checked> rows, String encoding) {
         LocalDate today = people.today();
         Instant now = Instant.now(clock);
         int created = 0;
@@ -274,10 +295,8 @@ public class PeopleImport {
                 skillsSet++;
                 setSkill(p, e.getKey(), e.getValue(), skillConfirmed, now, skillChanges);
             }
-            for (Map.Entry<CertCell, Skill> e : c.certs()) {
-                certsSet++;
-                setCertification(p, e.getKey(), e.getValue(), now);
-            }
+            certsSet += c.certs().size();
+            setCertifications(p, c.certs(), now);
             if (c.existing() == null) {
                 audit.created("person", p.id, p.partner.code, Map.of("import", true, "email", p.email, "skills", skillChanges));
             } else {
@@ -290,7 +309,7 @@ public class PeopleImport {
         }
         audit.record("IMPORT", "people_csv", null, caller.partner().orElse(null),
                 Map.of("rows", rows.size(), "created", created, "updated", updated, "skills", skillsSet, "certifications", certsSet));
-        return new Result(false, rows.size(), created, updated, skillsSet, certsSet, outcomes);
+        return new Result(false, encoding, rows.size(), created, updated, skillsSet, certsSet, outcomes);
     }
 
     private void setSkill(Person p, Skill skill, SkillCell cell, LocalDate confirmed, Instant now, Map<String, Object> log) {
@@ -324,20 +343,51 @@ public class PeopleImport {
         }
     }
 
-    private static void setCertification(Person p, CertCell cell, Skill skill, Instant now) {
-        Certification c = Certification.<Certification>find("person = ?1 and lower(name) = ?2", p,
-                cell.name().toLowerCase(Locale.ROOT)).firstResult();
-        if (c == null) {
-            c = new Certification();
-            c.person = p;
-            c.createdAt = now;
+    /**
+     * Each listed certification updates one stored certification of the person, or is added:
+     * first one identical in name, issuer and number, then one of the same name, then one of the
+     * same name in another case. A person may hold the same certification twice (renewed), so
+     * each stored one is matched at most once, and names are compared in Java, not by the
+     * database's accent-blind collation (Zoe and Zoë are two names).
+     */
+    private static void setCertifications(Person p, List<Map.Entry<CertCell, Skill>> listed, Instant now) {
+        List<Certification> free = new ArrayList<>(Certification.<Certification>list("person = ?1 order by id", p));
+        Certification[] matched = new Certification[listed.size()];
+        List<BiPredicate<CertCell, Certification>> passes = List.of(
+                (cell, c) -> c.name.equals(cell.name()) && Objects.equals(c.issuer, cell.issuer())
+                        && Objects.equals(c.number, cell.number()),
+                (cell, c) -> c.name.equals(cell.name()),
+                (cell, c) -> c.name.equalsIgnoreCase(cell.name()));
+        for (BiPredicate<CertCell, Certification> same : passes) {
+            for (int i = 0; i < matched.length; i++) {
+                CertCell cell = listed.get(i).getKey();
+                if (matched[i] == null) {
+                    for (Certification c : free) {
+                        if (same.test(cell, c)) {
+                            matched[i] = c;
+                            free.remove(c);
+                            break;
+                        }
+                    }
+                }
+            }
         }
-        c.name = cell.name();
-        c.issuer = cell.issuer();
-        c.number = cell.number();
-        c.expires = cell.expires();
-        c.skill = skill;
-        c.updatedAt = now;
-        c.persist();
+        for (int i = 0; i < matched.length; i++) {
+            CertCell cell = listed.get(i).getKey();
+            Certification c = matched[i];
+            if (c == null) {
+                c = new Certification();
+                c.person = p;
+                c.createdAt = now;
+            }
+            c.name = cell.name();
+            c.issuer = cell.issuer();
+            c.number = cell.number();
+            c.obtained = cell.obtained();
+            c.expires = cell.expires();
+            c.skill = listed.get(i).getValue();
+            c.updatedAt = now;
+            c.persist();
+        }
     }
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The people API's request and response shapes. */
 public final class PersonDtos {
 
@@ -24,11 +26,13 @@ public final class PersonDtos {
      * docs/ARCHITECTURE.md {@code PersonView}; the fields after {@code version} are additions
      * consumers may ignore.
      */
-    public record PersonView(long id, String partner, String partnerName, String name, String jobTitle, String team,
-            String email, String workPhone, String mobile, String site, boolean manager, boolean helpOtherPartners,
-            int helpHoursPerMonth, boolean outOfHours, LocalDate lastConfirmed, long version,
-            LocalDate unavailableUntil, String unavailableReason, boolean available, boolean stale,
-            Instant createdAt, Instant updatedAt) {
+    public record PersonView(long id, String partner, String partnerName, String name,
+            @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String team, String email,
+            @Schema(nullable = true) String workPhone, @Schema(nullable = true) String mobile,
+            @Schema(nullable = true) String site, boolean manager, boolean helpOtherPartners, int helpHoursPerMonth,
+            boolean outOfHours, @Schema(nullable = true) LocalDate lastConfirmed, long version,
+            @Schema(nullable = true) LocalDate unavailableUntil, @Schema(nullable = true) String unavailableReason,
+            boolean available, boolean stale, Instant createdAt, Instant updatedAt) {
 
         public static PersonView of(Person p, LocalDate today, LocalDate staleBefore) {
             return new PersonView(p.id, p.partner.code, p.partner.name, p.name, p.jobTitle, p.team, p.email, p.workPhone,

@@ -15,8 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -45,6 +49,9 @@ public class PersonResource {
                 Params.bool("available", available)));
     }
 
+    @APIResponse(responseCode = "200", description = "The person; ETag is their version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "404", description = "No such person")
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
@@ -54,12 +61,23 @@ public class PersonResource {
                 .build();
     }
 
+    @APIResponse(responseCode = "201", description = "The person added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "409", description = "Someone has this email already")
     @POST
     public Response create(@Valid @NotNull PersonInput body) {
         PersonView p = people.create(body);
         return Response.created(URI.create("/api/people/" + p.id())).entity(p).tag(ETags.of(p.version())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The person as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "404", description = "No such person")
+    @APIResponse(responseCode = "409", description = "The version sent is not the current one, or the change clashes with stored data")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @Valid @NotNull PersonInput body,
@@ -68,6 +86,13 @@ public class PersonResource {
         return Response.ok(p).tag(ETags.of(p.version())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The person as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "404", description = "No such person")
+    @APIResponse(responseCode = "409", description = "The version sent is not the current one, or the change clashes with stored data")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}/availability")
     public Response updateAvailability(@PathParam("id") long id, @Valid @NotNull AvailabilityUpdate body,
@@ -76,6 +101,10 @@ public class PersonResource {
         return Response.ok(p).tag(ETags.of(p.version())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The person, confirmed today",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "404", description = "No such person")
     @POST
     @Path("/{id}/confirm")
     public Response confirm(@PathParam("id") long id) {
@@ -83,6 +112,10 @@ public class PersonResource {
         return Response.ok(p).tag(ETags.of(p.version())).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Removed, with their skills and certifications")
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "404", description = "No such person")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -10,15 +10,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Request and response shapes for a person's skills and certifications. */
 public final class ProfileDtos {
 
     private ProfileDtos() {
     }
 
-    public record PersonSkillView(String skill, String name, String category, int level, String levelName,
-            boolean verified, String verifiedBy, Instant verifiedAt, LocalDate lastUsed, LocalDate lastConfirmed,
-            boolean stale, String notes, long version, Instant updatedAt) {
+    public record PersonSkillView(String skill, String name, String category, int level,
+            @Schema(enumeration = { "awareness", "working knowledge", "practitioner", "expert", "authority" }) String levelName,
+            boolean verified, @Schema(nullable = true) String verifiedBy, @Schema(nullable = true) Instant verifiedAt,
+            @Schema(nullable = true) LocalDate lastUsed, @Schema(nullable = true) LocalDate lastConfirmed, boolean stale,
+            @Schema(nullable = true) String notes, long version, Instant updatedAt) {
 
         static PersonSkillView of(PersonSkill ps, LocalDate staleBefore) {
             return new PersonSkillView(ps.skill.code, ps.skill.name, ps.skill.category.code, ps.level,
@@ -48,8 +52,10 @@ public final class ProfileDtos {
             Long version) {
     }
 
-    public record CertificationView(long id, String name, String issuer, String number, LocalDate obtained,
-            LocalDate expires, String skill, String skillName, boolean valid, long version, Instant updatedAt) {
+    public record CertificationView(long id, String name, @Schema(nullable = true) String issuer,
+            @Schema(nullable = true) String number, @Schema(nullable = true) LocalDate obtained,
+            @Schema(nullable = true) LocalDate expires, @Schema(nullable = true) String skill,
+            @Schema(nullable = true) String skillName, boolean valid, long version, Instant updatedAt) {
 
         static CertificationView of(Certification c, LocalDate today) {
             return new CertificationView(c.id, c.name, c.issuer, c.number, c.obtained, c.expires,

@@ -3,6 +3,8 @@ package org.sharedict.skills.reports;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Shapes of the skills reports. */
 public final class ReportDtos {
 
@@ -47,8 +49,8 @@ public final class ReportDtos {
     public record StalePerson(long id, String name, String partner, String email, boolean manager) {
     }
 
-    public record StaleEntry(StalePerson person, LocalDate lastConfirmed, boolean profileStale, List<String> staleSkills,
-            LocalDate oldestSkillConfirmation) {
+    public record StaleEntry(StalePerson person, @Schema(nullable = true) LocalDate lastConfirmed, boolean profileStale,
+            List<String> staleSkills, @Schema(nullable = true) LocalDate oldestSkillConfirmation) {
     }
 
     public record StaleReport(LocalDate generatedOn, int months, LocalDate confirmedBefore, List<StaleEntry> items, int page,

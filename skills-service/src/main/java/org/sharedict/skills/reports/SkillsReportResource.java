@@ -17,9 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.csv.Csv;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.skills.platform.Csv;
 import org.sharedict.skills.reports.ReportDtos.Backup;
 import org.sharedict.skills.reports.ReportDtos.CoverageCell;
 import org.sharedict.skills.reports.ReportDtos.CoverageReport;
@@ -48,6 +52,9 @@ public class SkillsReportResource {
     @GET
     @Path("/key-person-risk")
     @Operation(summary = "Skills held by one person only, per partner and partnership-wide, with who could back them up")
+    @APIResponse(responseCode = "200", description = "The report; CSV with ?format=csv or Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyPersonReport.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response keyPersonRisk(@QueryParam("partner") String partner,
             @QueryParam("minLevel") @DefaultValue("3") @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") int minLevel,
             @QueryParam("format") String format) {
@@ -79,6 +86,9 @@ public class SkillsReportResource {
     @GET
     @Path("/coverage")
     @Operation(summary = "Skill × partner: how many people hold each skill, by level")
+    @APIResponse(responseCode = "200", description = "The matrix; CSV with ?format=csv or Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageReport.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response coverage(@QueryParam("category") String category, @QueryParam("format") String format) {
         CoverageReport r = reports.coverage(category);
         if (!Csv.wanted(format, headers)) {
@@ -98,6 +108,9 @@ public class SkillsReportResource {
     @GET
     @Path("/stale")
     @Operation(summary = "People whose profile or skills have not been confirmed for a while (default 6 months)")
+    @APIResponse(responseCode = "200", description = "One page of the report (the CSV is the whole list); CSV with ?format=csv or Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaleReport.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response stale(@QueryParam("months") @Min(value = 1, message = "must be 1 to 120") @Max(value = 120, message = "must be 1 to 120") Integer months,
             @QueryParam("partner") String partner,
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,

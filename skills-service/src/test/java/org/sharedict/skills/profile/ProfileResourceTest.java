@@ -11,12 +11,12 @@ import static org.sharedict.skills.support.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.skills.support.Fixtures;
+import org.sharedict.skills.support.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,11 +34,11 @@ class ProfileResourceTest {
         long id = Fixtures.person(partner, "Self Assessor");
         String self = Tokens.as("self").partner(partner).roles("engineer").person(id).token();
         given().auth().oauth2(self).contentType(ContentType.JSON)
-                .body(Map.of("skill", alias.toLowerCase(), "level", 4, "lastUsed", LocalDate.now().minusDays(2).toString()))
+                .body(Map.of("skill", alias.toLowerCase(), "level", 4, "lastUsed", TestClock.today().minusDays(2).toString()))
                 .when().post("/api/people/" + id + "/skills")
                 .then().statusCode(201).header("Location", endsWith("/api/people/" + id + "/skills/" + code))
                 .body("skill", equalTo(code)).body("levelName", equalTo("expert")).body("verified", equalTo(false))
-                .body("lastConfirmed", equalTo(LocalDate.now().toString()));
+                .body("lastConfirmed", equalTo(TestClock.today().toString()));
         given().auth().oauth2(Tokens.viewer("OTHER")).when().get("/api/people/" + id + "/skills")
                 .then().statusCode(200).body("skill", contains(code)).body("[0].category", equalTo(cat));
     }
@@ -81,7 +81,7 @@ class ProfileResourceTest {
                 .when().post("/api/people/" + id + "/skills")
                 .then().spec(invalidField("skill"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("skill", name, "level", 3, "lastUsed", LocalDate.now().plusDays(1).toString()))
+                .body(Map.of("skill", name, "level", 3, "lastUsed", TestClock.today().plusDays(1).toString()))
                 .when().post("/api/people/" + id + "/skills").then().spec(invalidField("lastUsed"));
         given().auth().oauth2(Tokens.admin()).when().get("/api/people/" + id + "/skills").then().body("size()", equalTo(0));
     }
@@ -116,14 +116,14 @@ class ProfileResourceTest {
         cert.put("name", "CCNA");
         cert.put("issuer", "Cisco");
         cert.put("number", "CSCO-1234");
-        cert.put("obtained", LocalDate.now().minusYears(3).toString());
-        cert.put("expires", LocalDate.now().minusDays(1).toString());
+        cert.put("obtained", TestClock.today().minusYears(3).toString());
+        cert.put("expires", TestClock.today().minusDays(1).toString());
         cert.put("skill", code);
         long certId = given().auth().oauth2(Tokens.manager(partner)).contentType(ContentType.JSON).body(cert)
                 .when().post("/api/people/" + id + "/certifications")
                 .then().statusCode(201).body("valid", equalTo(false)).body("skill", equalTo(code)).body("number", equalTo("CSCO-1234"))
                 .extract().jsonPath().getLong("id");
-        cert.put("expires", LocalDate.now().plusYears(1).toString());
+        cert.put("expires", TestClock.today().plusYears(1).toString());
         cert.put("version", 0);
         given().auth().oauth2(Tokens.manager(partner)).contentType(ContentType.JSON).body(cert)
                 .when().put("/api/people/" + id + "/certifications/" + certId)
@@ -142,7 +142,7 @@ class ProfileResourceTest {
     void badCertificationIsRefusedNamingTheField() {
         long id = Fixtures.person(Fixtures.partner(), "Bad Cert");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "", "obtained", LocalDate.now().plusDays(5).toString()))
+                .body(Map.of("name", "", "obtained", TestClock.today().plusDays(5).toString()))
                 .when().post("/api/people/" + id + "/certifications")
                 .then().spec(invalidField("name")).body("errors.field", hasItem("obtained"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
@@ -165,7 +165,7 @@ class ProfileResourceTest {
         Fixtures.holds(id, code, 3, false);
         given().auth().oauth2(Tokens.manager(partner)).when().post("/api/people/" + id + "/confirm").then().statusCode(200);
         given().auth().oauth2(Tokens.viewer(partner)).when().get("/api/people/" + id + "/skills/" + code)
-                .then().body("lastConfirmed", equalTo(LocalDate.now().toString())).body("version", equalTo(1))
+                .then().body("lastConfirmed", equalTo(TestClock.today().toString())).body("version", equalTo(1))
                 .body("stale", equalTo(false));
         given().auth().oauth2(Tokens.admin()).when().get("/api/people/424242424/skills").then().spec(problem(404));
     }

@@ -12,11 +12,11 @@ import static org.sharedict.skills.support.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.skills.support.Fixtures;
+import org.sharedict.skills.support.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.agroal.api.AgroalDataSource;
@@ -105,12 +105,12 @@ class SkillsReportTest {
         String partner = Fixtures.partner();
         String skill = Fixtures.skill(Fixtures.category(), unique("Stale "));
         Map<String, Object> old = Fixtures.personBody(partner, "Old Profile");
-        old.put("lastConfirmed", LocalDate.now().minusMonths(8).toString());
+        old.put("lastConfirmed", TestClock.today().minusMonths(8).toString());
         long oldId = Fixtures.person(old);
         long fresh = Fixtures.person(partner, "Fresh Profile Old Skill");
         Fixtures.holds(fresh, skill, 3, false);
         try (var c = db.getConnection(); var ps = c.prepareStatement("UPDATE person_skill SET last_confirmed = ? WHERE person_id = ?")) {
-            ps.setObject(1, LocalDate.now().minusMonths(7));
+            ps.setObject(1, TestClock.today().minusMonths(7));
             ps.setLong(2, fresh);
             ps.executeUpdate();
         }

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.skills.support.Fixtures;
+import org.sharedict.skills.support.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.agroal.api.AgroalDataSource;
@@ -55,16 +56,16 @@ class ExpertSearchTest {
         String skill = Fixtures.skill(Fixtures.category(), unique("Citrix Farm "));
         long best = Fixtures.person(partner, "Erin Best");
         Fixtures.holds(best, skill, 5, true);
-        Fixtures.certification(best, skill, "CCP-V", LocalDate.now().plusYears(1).toString());
+        Fixtures.certification(best, skill, "CCP-V", TestClock.today().plusYears(1).toString());
         long verified = Fixtures.person(partner, "Dan Verified");
         Fixtures.holds(verified, skill, 4, true);
         long self = Fixtures.person(partner, "Cat Self");
         Fixtures.holds(self, skill, 4, false);
         long stale = Fixtures.person(partner, "Bob Stale");
         Fixtures.holds(stale, skill, 2, false);
-        ageSkill(stale, skill, LocalDate.now().minusYears(1));
+        ageSkill(stale, skill, TestClock.today().minusYears(1));
         Map<String, Object> awayBody = Fixtures.personBody(partner, "Amy Away");
-        awayBody.put("unavailableUntil", LocalDate.now().plusDays(7).toString());
+        awayBody.put("unavailableUntil", TestClock.today().plusDays(7).toString());
         awayBody.put("unavailableReason", "Sick leave");
         long away = Fixtures.person(awayBody);
         Fixtures.holds(away, skill, 5, true);
@@ -111,7 +112,7 @@ class ExpertSearchTest {
                 .body("items[0].matched[0].level", equalTo(4))
                 .body("items[0].matched[0].verified", equalTo(true))
                 .body("items[0].matched[0].certificationValid", equalTo(false))
-                .body("items[0].matched[0].lastConfirmed", equalTo(LocalDate.now().toString()))
+                .body("items[0].matched[0].lastConfirmed", equalTo(TestClock.today().toString()))
                 .body("items[0].matched[0].stale", equalTo(false))
                 .body("items[0].missing", empty())
                 .body("items[0].reasons", hasItem("holds the requested skill"))
@@ -243,7 +244,7 @@ class ExpertSearchTest {
         String partner = Fixtures.partner();
         String skill = Fixtures.skill(Fixtures.category(), unique("Returning "));
         Map<String, Object> body = Fixtures.personBody(partner, "Back Today");
-        body.put("unavailableUntil", LocalDate.now().toString());
+        body.put("unavailableUntil", TestClock.today().toString());
         Fixtures.holds(Fixtures.person(body), skill, 3, false);
         given().auth().oauth2(token()).when().get("/api/experts?skill=" + skill + "&available=true")
                 .then().body("items.person.name", contains("Back Today")).body("items[0].available", equalTo(true))

@@ -50,7 +50,7 @@ class DemoDataTest {
         }
         assertTrue(taxonomy.path("skills").size() >= 60, "a realistic taxonomy has 60 to 100 skills");
 
-        String csv = withDates(Files.readString(DEMO.resolve("people.csv")), LocalDate.now());
+        String csv = withDates(Files.readString(DEMO.resolve("people.csv")), TestClock.today());
         given().auth().oauth2(Tokens.admin()).contentType("text/csv").body(csv)
                 .when().post("/api/people/import")
                 .then().statusCode(200).body("created", greaterThan(55));
