@@ -137,7 +137,8 @@ class PlanLifecycleTest {
         org.junit.jupiter.api.Assertions.assertTrue(bodies >= 12, "request bodies found: " + bodies);
         given().when().get("/q/openapi?format=json").then()
                 .body("paths.'/api/dr/plans/{id}/approve'.post.requestBody.content.'application/json'.schema.'$ref'",
-                        equalTo("#/components/schemas/Decision"));
+                        equalTo("#/components/schemas/Decision"))
+                .body("paths.'/api/dr/plans/{id}/approve'.post.requestBody.required", equalTo(false));
     }
 
     @Test
