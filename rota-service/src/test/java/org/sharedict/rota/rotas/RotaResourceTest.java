@@ -145,7 +145,7 @@ class RotaResourceTest {
     /** The edit matches what is stored, so nothing would be flushed; the version must be checked all the same. */
     @Test
     void aStaleEditThatChangesNothingRacingAnotherEditIsRefused() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Fay Fisher");
         String manager = Tokens.manager(partner);
         Map<String, Object> body = rota(unique("Unchanged"), List.of(partner), "OUT_OF_HOURS", "P1W", "09:00", LocalDate.of(2030, 1, 7),
