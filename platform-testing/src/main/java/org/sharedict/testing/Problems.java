@@ -2,6 +2,8 @@ package org.sharedict.testing;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.builder.ResponseSpecBuilder;
@@ -20,7 +22,7 @@ public final class Problems {
                 .expectContentType("application/problem+json")
                 .expectBody("status", equalTo(status))
                 .expectBody("type", startsWith("urn:sharedict:problem:"))
-                .expectBody("title", org.hamcrest.Matchers.notNullValue())
+                .expectBody("title", notNullValue())
                 .build();
     }
 
@@ -29,6 +31,36 @@ public final class Problems {
         return new ResponseSpecBuilder()
                 .addResponseSpecification(problem(400))
                 .expectBody("errors.field", hasItem(field))
+                .build();
+    }
+
+    /** A 400 {@code malformed-json} problem: the body is not (acceptable) JSON. */
+    public static ResponseSpecification malformedJson() {
+        return type(400, "malformed-json");
+    }
+
+    /** A 400 {@code bad-parameter} problem naming the query, path or header parameter {@code name}. */
+    public static ResponseSpecification badParameter(String name) {
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(type(400, "bad-parameter"))
+                .expectBody("errors.field", hasItem(name))
+                .build();
+    }
+
+    /** The 503 a service answers while its database is unreachable: retry after a few seconds. */
+    public static ResponseSpecification databaseUnavailable() {
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(type(503, "dependency-unavailable"))
+                .expectBody("service", equalTo("database"))
+                .expectHeader("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .build();
+    }
+
+    /** A problem of this status and type (the part after {@code urn:sharedict:problem:}). */
+    public static ResponseSpecification type(int status, String type) {
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(problem(status))
+                .expectBody("type", equalTo("urn:sharedict:problem:" + type))
                 .build();
     }
 }

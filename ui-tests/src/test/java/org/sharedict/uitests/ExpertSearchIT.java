@@ -66,6 +66,33 @@ class ExpertSearchIT {
     }
 
     @Test
+    void aSharedOrBookmarkedSearchOpensWhateverItsSpellingAndOrder() {
+        ui.signInAs(UiContext.BBC_MANAGER);
+        // Spellings the app itself does not write: %20 for a space, another order, the default level.
+        // The screen rewrites the address while it renders; the page must still be shown.
+        String[][] links = {
+            {"#/experts?skill=Citrix%20Virtual%20Apps%20and%20Desktops", "skill=Citrix+Virtual+Apps+and+Desktops"},
+            {"#/experts?minLevel=2&skill=CITRIX", "skill=CITRIX&minLevel=2"},
+            {"#/experts?skill=CITRIX&minLevel=1", "skill=CITRIX"},
+        };
+        for (String[] link : links) {
+            ui.visit(link[0]);
+            ui.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("results-heading")));
+            assertFalse(ui.driver().findElements(By.cssSelector(".app-expert")).isEmpty(), link[0]);
+            assertTrue(ui.driver().findElement(By.id("chosen-skills")).getText().contains(link[0].contains("CITRIX") ? "CITRIX" : "Citrix Virtual Apps"), link[0]);
+            assertTrue(ui.driver().getCurrentUrl().endsWith("#/experts?" + link[1]), ui.driver().getCurrentUrl());
+        }
+        // The same within the app, where following a link changes only the hash.
+        WebElement before = ui.driver().findElement(By.id("results-heading"));
+        ui.script("location.hash = arguments[0]", "#/experts?minLevel=1&skill=Citrix%20Virtual%20Apps%20and%20Desktops");
+        ui.waitUpTo(20).until(ExpectedConditions.stalenessOf(before));
+        ui.waitForScreen();
+        ui.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("results-heading")));
+        assertTrue(ui.driver().getCurrentUrl().endsWith("#/experts?skill=Citrix+Virtual+Apps+and+Desktops"), ui.driver().getCurrentUrl());
+        assertEquals("Find an expert – Shared ICT Support", ui.driver().getTitle());
+    }
+
+    @Test
     void anAliasAndATypoAreUnderstoodAndSaidSo() {
         ui.signInAs(UiContext.BBC_MANAGER);
         search("XenApp", "citirx");
@@ -82,6 +109,7 @@ class ExpertSearchIT {
         WebElement summary = ui.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
         assertTrue(summary.getText().contains("There is a problem"));
         assertTrue(summary.getText().contains("qqxxzzqq"), summary.getText());
+        assertFalse(summary.getText().toLowerCase().contains("request id"), "a request ID is for server faults only: " + summary.getText());
         assertFalse(ui.driver().findElements(By.cssSelector("[data-field=skill].govuk-form-group--error .govuk-error-message")).isEmpty(),
                 "the API's errors[].field is shown at the skill field");
         ui.checkScreen("find-an-expert-error");

@@ -125,6 +125,13 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         waitForScreen();
     }
 
+    /** Opens a route as a visit from elsewhere does (a bookmark, a link in an e-mail): a fresh page at exactly that address. */
+    void visit(String route) {
+        driver().get("about:blank");
+        driver().get(platform.baseUrl() + "/" + route);
+        waitForScreen();
+    }
+
     /** Follows a link to another screen and waits until that screen has replaced this one. */
     void follow(By link) {
         WebElement before = driver().findElement(By.cssSelector("main h1"));

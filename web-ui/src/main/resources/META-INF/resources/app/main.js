@@ -2,15 +2,18 @@
 // in, the service navigation, and what every route change does for accessibility: a page title,
 // focus on the main heading, the active menu item marked.
 import { ServiceNavigation } from '../webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js';
-import { h, replace } from './dom.js';
-import * as session from './session.js';
-import * as api from './api.js';
-import { heading, loading, p, link } from './components.js';
-import { showError, errorArea } from './errors.js';
+import { h, replace } from './core/dom.js';
+import * as session from './core/session.js';
+import * as api from './core/api.js';
+import { heading, loading, p, link } from './components/govuk.js';
+import { showError, errorArea } from './core/errors.js';
+import { ApiError } from './core/problems.js';
 import { ROUTES } from './routes.js';
+import { createRouter } from './core/router.js';
 
 const SERVICE = 'Shared ICT Support';
 const main = document.getElementById('main-content');
+const router = createRouter(ROUTES);
 let cleanups = [];
 let partnerNames = null;
 // On the first page of a visit focus stays at the top, so the skip link is the first stop.
@@ -18,33 +21,12 @@ let firstRender = true;
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 
-function parse(hash) {
-  const raw = hash.replace(/^#/, '') || '/';
-  const [path, q = ''] = raw.split('?');
-  for (const route of ROUTES) {
-    const names = [];
-    const re = new RegExp(`^${route.path.replace(/:([a-z]+)/g, (_, n) => { names.push(n); return '([^/]+)'; })}$`);
-    const m = re.exec(path);
-    if (m) {
-      const params = {};
-      names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
-      return { route, params, query: new URLSearchParams(q), path };
-    }
-  }
-  return { route: null, params: {}, query: new URLSearchParams(q), path };
-}
-
 export function navigate(hash) {
   if (location.hash === hash) {
     render();
   } else {
     location.hash = hash;
   }
-}
-
-/** Changes the address (e.g. a search's terms) without rendering the page again. */
-export function remember(hash) {
-  history.replaceState(null, '', hash);
 }
 
 function markNav(key) {
@@ -110,7 +92,8 @@ function done(title, content) {
 export async function render() {
   cleanups.forEach((fn) => { try { fn(); } catch { /* a screen's own cleanup */ } });
   cleanups = [];
-  const { route, params, query, path } = parse(location.hash);
+  const visit = router.begin();
+  const { route, path } = visit;
   if (!route) {
     if (path === '/' || path === '') {
       navigate(session.signedIn() ? '#/experts' : '#/sign-in');
@@ -128,28 +111,25 @@ export async function render() {
   markNav(route.nav);
   replace(main, loading());
   const ctx = {
-    params, query, navigate, remember,
+    navigate,
     onLeave: (fn) => cleanups.push(fn),
     partnerName,
     signedIn: () => { partnerNames = null; showAccount(); },
   };
-  const hashAtStart = location.hash;
   try {
-    const { title, content } = await route.screen(ctx);
-    if (location.hash === hashAtStart) {
-      done(title, content);
+    // null when another rendering began meanwhile: its page would be out of date.
+    const page = await router.render(visit, ctx);
+    if (page) {
+      done(page.title, page.content);
     }
   } catch (err) {
-    if (location.hash !== hashAtStart || err.name === 'AbortError') {
-      return;
-    }
     if (err.status === 401) {
       return;
     }
     const area = errorArea();
     done('Sorry, there is a problem', [heading('Sorry, there is a problem'), area]);
     showError(area, err);
-    if (!(err instanceof api.ApiError)) {
+    if (!(err instanceof ApiError)) {
       console.error(err);
     }
   }

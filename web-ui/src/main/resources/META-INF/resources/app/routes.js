@@ -1,20 +1,20 @@
 // Every screen and its address. nav: which menu item is marked as the current one.
-import signIn from './screens/sign-in.js';
-import experts from './screens/experts.js';
-import people from './screens/people.js';
-import person from './screens/person.js';
-import personEdit from './screens/person-edit.js';
-import skillsMap from './screens/skills-map.js';
-import onCall from './screens/oncall.js';
-import rota from './screens/rota.js';
-import myShifts from './screens/my-shifts.js';
-import incidents from './screens/incidents.js';
-import incident from './screens/incident.js';
-import drPlans from './screens/dr-plans.js';
-import drPlan from './screens/dr-plan.js';
-import invocation from './screens/invocation.js';
-import admin from './screens/admin.js';
-import accessibility from './screens/accessibility.js';
+import signIn from './auth/sign-in.js';
+import experts from './experts/experts.js';
+import people from './people/people.js';
+import person from './people/person.js';
+import personEdit from './people/person-edit.js';
+import skillsMap from './people/skills-map.js';
+import onCall from './rota/oncall.js';
+import rota from './rota/rota.js';
+import myShifts from './rota/my-shifts.js';
+import incidents from './incidents/incidents.js';
+import incident from './incidents/incident.js';
+import drPlans from './dr/dr-plans.js';
+import drPlan from './dr/dr-plan.js';
+import invocation from './dr/invocation.js';
+import admin from './admin/admin.js';
+import accessibility from './about/accessibility.js';
 
 export const ROUTES = [
   { path: '/sign-in', screen: signIn, public: true },

@@ -15,6 +15,8 @@ import org.sharedict.gateway.auth.RevokedSessions;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.gateway.routing.GatewayRouter;
 import org.sharedict.gateway.routing.RouteTable;
+import org.sharedict.platform.database.DatabaseFailures;
+import org.sharedict.platform.problem.ProblemException;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -73,10 +75,16 @@ public class ApiGuard {
         String apiKey = req.getHeader(API_KEY_HEADER);
         if (apiKey != null && !isPublic) {
             keys.verify(apiKey).onComplete(ar -> {
-                Optional<ApiKeyVerifier.KeyPrincipal> key = ar.succeeded() ? ar.result() : Optional.empty();
+                if (ar.failed()) {
+                    // Not the client's fault: the key could not be looked up (the database is down).
+                    ProblemException p = DatabaseFailures.isUnavailable(ar.cause()) ? ProblemException.databaseUnavailable()
+                            : ProblemException.unavailable("The API key could not be checked just now; try again shortly");
+                    ProblemResponses.send(ctx, p.problem(), p.headers());
+                    return;
+                }
+                Optional<ApiKeyVerifier.KeyPrincipal> key = ar.result();
                 if (key.isEmpty()) {
-                    refuse(ctx, address, ar.succeeded() ? "This API key is not valid, has expired or was revoked"
-                            : "The API key could not be checked just now; try again");
+                    refuse(ctx, address, "This API key is not valid, has expired or was revoked");
                     return;
                 }
                 ApiKeyVerifier.KeyPrincipal k = key.get();

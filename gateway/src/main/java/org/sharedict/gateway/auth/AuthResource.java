@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -91,7 +92,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "A new access token and refresh token", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "The refresh token is unknown, used already (the session is ended) or its session has ended")
-    public Response refresh(RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie, @Context HttpServerRequest request) {
+    public Response refresh(@Nullable RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie, @Context HttpServerRequest request) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
         return tokens(login.refresh(token, ClientAddress.of(request)));
     }
@@ -105,7 +106,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "401", description = "Neither an access token nor a refresh token names a session")
     @APIResponse(responseCode = "403", description = "The session is another user's")
-    public Response logout(LogoutRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {
+    public Response logout(@Nullable LogoutRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {
         String sid = caller.isSignedIn() ? claim("sid") : null;
         String refresh = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
         login.logout(sid, refresh, body != null && Boolean.TRUE.equals(body.allSessions()));

@@ -25,6 +25,7 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -93,8 +94,9 @@ public class UserService {
             params.and("role", "%," + role + ",%");
         }
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(username) like :q or lower(displayName) like :q or lower(email) like :q)");
-            params.and("q", "%" + q.toLowerCase(Locale.ROOT).replace("%", "") + "%");
+            where.append(" and (lower(username) like :q" + Like.ESCAPE + " or lower(displayName) like :q" + Like.ESCAPE
+                    + " or lower(email) like :q" + Like.ESCAPE + ")");
+            params.and("q", Like.containing(q));
         }
         Map<String, SignInThrottle.State> throttled = throttle.states();
         return Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page,

@@ -23,7 +23,7 @@ class AggregationTest {
                 .body("checks.find { it.name == 'platform services' }.data.'skills-service'", equalTo("UP"))
                 .body("checks.find { it.name == 'platform services' }.data.'rota-service'", equalTo("UP"))
                 .body("checks.find { it.name == 'platform services' }.data.'dr-planner'", equalTo("UP"))
-                .body("checks.find { it.name == 'platform services' }.data.'dr-planner: Database connections health check'", equalTo("UP"));
+                .body("checks.find { it.name == 'platform services' }.data.'dr-planner: database'", equalTo("UP"));
         given().when().get("/q/health/group/platform").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
     }

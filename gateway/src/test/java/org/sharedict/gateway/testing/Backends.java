@@ -111,7 +111,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     static void defaults(WireMockServer server, String service) {
         server.stubFor(get(urlEqualTo("/q/health/ready")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"UP\",\"checks\":[{\"name\":\"Database connections health check\",\"status\":\"UP\"}]}")));
+                .withBody("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}")));
         server.stubFor(get(urlPathEqualTo("/q/openapi")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(OpenApiDocs.of(service))));
         if (service.equals("skills-service")) {

@@ -1,5 +1,7 @@
 package org.sharedict.platform.problem;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,11 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
+    /** Seconds a client is asked to wait before retrying a 503 (a dependency or the database down). */
+    public static final long RETRY_AFTER_SECONDS = 5;
+
     private final transient Problem problem;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(Problem problem) {
         super(problem.detail);
@@ -23,6 +29,20 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         problem.with(name, value);
         return this;
+    }
+
+    /** Response headers that go with the problem, such as {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public ProblemException retryAfter(Duration wait) {
+        return header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
     }
 
     public static ProblemException badRequest(String detail) {
@@ -72,8 +92,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(typeSlug, title, 422, detail));
     }
 
+    /** A 503: something this answer needs is down; the client may retry after a few seconds. */
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(new Problem("dependency-unavailable", "Service unavailable", 503, detail));
+        return new ProblemException(new Problem("dependency-unavailable", "Service unavailable", 503, detail))
+                .retryAfter(Duration.ofSeconds(RETRY_AFTER_SECONDS));
+    }
+
+    /** The 503 for this service's own database not answering (down, frozen or out of connections). */
+    public static ProblemException databaseUnavailable() {
+        return unavailable("The database is not answering just now; try again in a few seconds").with("service", "database");
     }
 
     public static ProblemException of(int status, String typeSlug, String title, String detail, Map<String, Object> extensions) {

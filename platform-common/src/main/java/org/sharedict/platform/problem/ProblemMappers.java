@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
@@ -13,18 +14,19 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.sharedict.platform.database.DatabaseFailures;
+import org.sharedict.platform.web.AllowedMethods;
+import org.sharedict.platform.web.BadParameterException;
 import org.sharedict.platform.web.RequestIds;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -32,15 +34,15 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * Turns every failure a request can meet into problem+json. Persistence failures are recognised
- * anywhere in the cause chain because they often surface only at commit, wrapped by the
- * transaction manager.
+ * Turns every failure a request can meet into problem+json. Persistence failures (a conflict, the
+ * database not answering) are recognised anywhere in the cause chain because they often surface
+ * only at commit, wrapped by the transaction manager.
  */
 public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        return respond(e, uri);
     }
 
     @ServerExceptionMapper
@@ -52,32 +54,26 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(errors).problem(), uri);
     }
 
+    /**
+     * A request body Jackson cannot read. Quarkus REST throws some of these as they are and wraps
+     * the rest in a bare 400 ({@link #web}); both end here.
+     */
     @ServerExceptionMapper
-    public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        return respond(new Problem("malformed-json", "Malformed JSON", 400,
-                "The request body is not valid JSON: " + e.getOriginalMessage()), uri);
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return json(e, e, uri);
     }
 
-    @ServerExceptionMapper
-    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String message;
-        if (e instanceof UnrecognizedPropertyException u) {
-            message = "unknown field";
-            field = field.isEmpty() ? u.getPropertyName() : field;
-        } else if (e instanceof InvalidFormatException f) {
-            message = "cannot be read as " + f.getTargetType().getSimpleName()
-                    + (f.getTargetType().isEnum() ? " (one of " + enumValues(f.getTargetType()) + ")" : "");
-        } else {
-            message = "has the wrong type or shape";
-        }
-        return respond(ProblemException.invalid(field.isEmpty() ? "body" : field, message).problem(), uri);
-    }
-
-    /** More specific than {@link JsonMappingException}, so it wins over Quarkus' built-in mapper. */
+    /** More specific than Quarkus' built-in mapper for this one, so ours wins. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return unmappableJson(e, uri);
+        return json(e, e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameterException e, UriInfo uri) {
+        Problem p = new Problem("bad-parameter", "Invalid parameter", 400, e.parameter() + ": " + e.getMessage());
+        p.errors = List.of(new Problem.FieldError(e.parameter(), e.getMessage(), safeRejected(e.rejected())));
+        return respond(p, uri);
     }
 
     @ServerExceptionMapper
@@ -97,9 +93,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && JsonProblems.find(e.getCause()) != null) {
+            return json(e.getCause(), e, uri);
+        }
+        if (status == 404 && e.getCause() == null) {
+            // Quarkus REST answers 404 when the resource class it tried first lacks the method, though
+            // another class serves this path with other methods: that is a 405.
+            Set<String> allowed = AllowedMethods.at(uri.getPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return web(new WebApplicationException(Response.Status.METHOD_NOT_ALLOWED), uri, request);
+            }
+        }
         // JAX-RS answers 404 when a query or path parameter cannot be converted; that is bad input.
+        // (ParameterConverters names the parameter for the types it knows; this is the fallback.)
         if (status == 404 && e.getCause() != null && uri.getMatchedResources() != null && !uri.getMatchedResources().isEmpty()) {
             return respond(new Problem("bad-parameter", "Invalid parameter", 400,
                     "A parameter could not be read: " + rootMessage(e)), uri);
@@ -107,14 +115,22 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         Problem p = new Problem(slug(title), title, status, e.getMessage());
-        Response r = respond(p, uri);
-        // Keep headers such as Allow (405) that the original response carried.
-        Response.ResponseBuilder b = Response.fromResponse(r);
+        // Quarkus REST leaves Allow out of its 405; RFC 9110 requires it.
+        Set<String> allowed = status == 405 && !e.getResponse().getHeaders().containsKey(HttpHeaders.ALLOW)
+                ? AllowedMethods.at(uri.getPath()) : Set.of();
+        if (!allowed.isEmpty()) {
+            p.detail = "This path answers " + String.join(", ", allowed);
+        }
+        // Keep headers such as Allow that the original response carried.
+        Response.ResponseBuilder b = Response.fromResponse(respond(p, uri));
         e.getResponse().getHeaders().forEach((k, v) -> {
             if (!k.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !k.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 v.forEach(val -> b.header(k, val));
             }
         });
+        if (!allowed.isEmpty()) {
+            b.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+        }
         return b.build();
     }
 
@@ -122,7 +138,7 @@ public class ProblemMappers {
     public Response anything(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException pe) {
-                return respond(pe.problem(), uri);
+                return respond(pe, uri);
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return respond(new Problem("concurrent-edit", "Edited by someone else", 409,
@@ -135,9 +151,14 @@ public class ProblemMappers {
                 return respond(new Problem("conflict", "Conflict", 409, detail), uri);
             }
         }
-        Log.errorf(e, "Unhandled failure on %s", uri.getPath());
-        return respond(new Problem("internal-error", "Internal error", 500,
-                "Something went wrong on our side; quote the request ID when reporting it"), uri);
+        if (DatabaseFailures.isUnavailable(e)) {
+            Log.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return respond(ProblemException.databaseUnavailable(), uri);
+        }
+        if (JsonProblems.find(e) != null) {
+            return json(e, e, uri);
+        }
+        return anythingElse(e, uri);
     }
 
     private Response unauthenticated(UriInfo uri) {
@@ -145,6 +166,32 @@ public class ProblemMappers {
                 "Send a valid bearer token from the gateway (POST /api/auth/login)"), uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
+    }
+
+    private Response json(Throwable jackson, Throwable thrown, UriInfo uri) {
+        Problem p = JsonProblems.of(jackson);
+        if (p == null) {
+            // Jackson cannot use one of our own types: a bug, not bad input.
+            return anythingElse(thrown, uri);
+        }
+        return respond(p, uri);
+    }
+
+    private Response anythingElse(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unhandled failure on %s", uri.getPath());
+        return respond(new Problem("internal-error", "Internal error", 500,
+                "Something went wrong on our side; quote the request ID when reporting it"), uri);
+    }
+
+    /** The problem with the headers that go with it (Retry-After on a 503). */
+    public static Response respond(ProblemException e, UriInfo uri) {
+        Response r = respond(e.problem(), uri);
+        if (e.headers().isEmpty()) {
+            return r;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        e.headers().forEach(b::header);
+        return b.build();
     }
 
     public static Response respond(Problem p, UriInfo uri) {
@@ -194,30 +241,6 @@ public class ProblemMappers {
             return s.length() > 200 ? s.subSequence(0, 200) + "…" : s.toString();
         }
         return null;
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String enumValues(Class<?> type) {
-        Object[] constants = type.getEnumConstants();
-        List<String> names = new ArrayList<>();
-        for (Object c : constants) {
-            names.add(c.toString());
-        }
-        return String.join(", ", names);
     }
 
     private static String rootMessage(Throwable e) {

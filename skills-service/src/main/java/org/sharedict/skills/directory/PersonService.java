@@ -15,6 +15,7 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
@@ -80,10 +81,12 @@ public class PersonService {
             int i = 0;
             for (String word : f.q().trim().toLowerCase(Locale.ROOT).split("\\s+")) {
                 String p = "q" + i++;
-                where.append(" and (lower(name) like :").append(p).append(" or lower(email) like :").append(p)
-                        .append(" or lower(jobTitle) like :").append(p).append(" or lower(team) like :").append(p)
-                        .append(" or lower(site) like :").append(p).append(")");
-                params.and(p, "%" + word.replace("%", "\\%").replace("_", "\\_") + "%");
+                where.append(" and (lower(name) like :").append(p).append(Like.ESCAPE)
+                        .append(" or lower(email) like :").append(p).append(Like.ESCAPE)
+                        .append(" or lower(jobTitle) like :").append(p).append(Like.ESCAPE)
+                        .append(" or lower(team) like :").append(p).append(Like.ESCAPE)
+                        .append(" or lower(site) like :").append(p).append(Like.ESCAPE).append(")");
+                params.and(p, Like.containing(word));
             }
         }
         LocalDate staleBefore = staleBefore(today);

@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.search.Like;
 import org.sharedict.skills.directory.PartnerCodes;
 import org.sharedict.skills.platform.Dates;
 import org.sharedict.skills.platform.Params;
@@ -185,8 +186,9 @@ public class ExpertSearch {
             params.add(outOfHours);
         }
         for (String word : words) {
-            String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (p.name LIKE ? OR p.job_title LIKE ? OR p.team LIKE ? OR p.site LIKE ?");
+            String like = "%" + Like.escape(word) + "%";
+            sql.append(" AND (p.name LIKE ?" + Like.ESCAPE + " OR p.job_title LIKE ?" + Like.ESCAPE
+                    + " OR p.team LIKE ?" + Like.ESCAPE + " OR p.site LIKE ?" + Like.ESCAPE);
             for (int i = 0; i < 4; i++) {
                 params.add(like);
             }

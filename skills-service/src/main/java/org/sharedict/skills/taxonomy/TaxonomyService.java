@@ -19,6 +19,7 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -139,9 +140,10 @@ public class TaxonomyService {
         }
         if (q != null && !q.isBlank()) {
             // Free text over code, name, description and aliases.
-            where.append(" and (lower(code) like :q or lower(name) like :q or lower(description) like :q"
-                    + " or exists (from SkillAlias a where a.skill = s and lower(a.alias) like :q))");
-            params.and("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+            where.append(" and (lower(code) like :q" + Like.ESCAPE + " or lower(name) like :q" + Like.ESCAPE
+                    + " or lower(description) like :q" + Like.ESCAPE
+                    + " or exists (from SkillAlias a where a.skill = s and lower(a.alias) like :q" + Like.ESCAPE + "))");
+            params.and("q", Like.containing(q));
         }
         var query = Skill.<Skill>find("from Skill s where " + where, page.toSort(SKILL_SORTS, "code", "id"),
                 params.map());
