@@ -2,6 +2,7 @@ package org.sharedict.dr.analysis;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.dr.analysis.PlanAnalysis.CriticalActivity;
 import org.sharedict.dr.analysis.PlanAnalysis.Feasibility;
 import org.sharedict.dr.analysis.PlanAnalysis.OrderedActivity;
@@ -27,11 +28,12 @@ public final class AnalysisDtos {
      * person holds it, {@code noHolder} when nobody does; then {@code skillName} (or, for a code
      * skills-service does not know, status NOT_FOUND and the reason) tells a typo from a real gap.
      */
-    public record SkillRisk(String skill, String skillName, Lookup.Status status, Long holdersAtPartner, String soleHolder,
-            boolean singlePoint, boolean noHolder, String reason, List<StepRef> steps) {
+    public record SkillRisk(String skill, @Schema(nullable = true) String skillName, Lookup.Status status,
+            @Schema(nullable = true) Long holdersAtPartner, @Schema(nullable = true) String soleHolder, boolean singlePoint,
+            boolean noHolder, @Schema(nullable = true) String reason, List<StepRef> steps) {
     }
 
-    public record SkillCoverage(Lookup.Status status, String reason, List<SkillRisk> skills) {
+    public record SkillCoverage(Lookup.Status status, @Schema(nullable = true) String reason, List<SkillRisk> skills) {
     }
 
     public record SinglePoints(List<CriticalActivity> activities, List<UnownedStep> unownedSteps, SkillCoverage skills) {
@@ -42,14 +44,15 @@ public final class AnalysisDtos {
             SinglePoints singlePointsOfFailure) {
     }
 
-    public record CandidateList(Lookup.Status status, String reason, Long total, List<SkillsDirectory.Candidate> candidates) {
+    public record CandidateList(Lookup.Status status, @Schema(nullable = true) String reason, @Schema(nullable = true) Long total,
+            List<SkillsDirectory.Candidate> candidates) {
     }
 
     public record SkillStaffing(String skill, List<StepRef> steps, CandidateList ownPartner, CandidateList otherPartners) {
     }
 
-    public record OnCallNow(Lookup.Status status, String reason, Boolean covered, OnCallDirectory.Person primary,
-            OnCallDirectory.Person secondary) {
+    public record OnCallNow(Lookup.Status status, @Schema(nullable = true) String reason, @Schema(nullable = true) Boolean covered,
+            @Schema(nullable = true) OnCallDirectory.Person primary, @Schema(nullable = true) OnCallDirectory.Person secondary) {
     }
 
     public record StaffingView(long planId, String partner, OnCallNow onCallNow, List<SkillStaffing> skills,

@@ -7,7 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.dr.analysis.AnalysisDtos.AnalysisView;
 import org.sharedict.dr.analysis.AnalysisDtos.StaffingView;
@@ -23,6 +27,10 @@ public class AnalysisResource {
     AnalysisService analysis;
 
     /** {@code skills=false} leaves out the skills-service lookup of skill holders. */
+    @APIResponse(responseCode = "200", description = "Recovery order, RTO feasibility and single points of failure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @GET
     @Path("/analysis")
     public AnalysisView analysis(@PathParam("id") long id,
@@ -30,6 +38,9 @@ public class AnalysisResource {
         return analysis.analyse(id, Boolean.parseBoolean(skills));
     }
 
+    @APIResponse(responseCode = "200", description = "Candidates per skill and who is on call now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffingView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/staffing")
     public StaffingView staffing(@PathParam("id") long id) {

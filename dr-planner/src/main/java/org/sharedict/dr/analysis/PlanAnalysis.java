@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.dr.model.Category;
 import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
@@ -38,8 +39,8 @@ public final class PlanAnalysis {
     public record CriticalActivity(String key, String name, int tier, int directDependents, int totalDependents) {
     }
 
-    public record UnownedStep(String activityKey, String activityName, String stepKey, String title, String ownerRole,
-            String reason) {
+    public record UnownedStep(String activityKey, String activityName, String stepKey, String title,
+            @Schema(nullable = true) String ownerRole, String reason) {
     }
 
     public record Result(List<OrderedActivity> recoveryOrder, Feasibility feasibility, List<CriticalActivity> criticalActivities,

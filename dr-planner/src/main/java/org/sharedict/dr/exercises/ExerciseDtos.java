@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The exercise API's request and response shapes. */
 public final class ExerciseDtos {
 
@@ -20,7 +22,7 @@ public final class ExerciseDtos {
     public enum ActionStatus { OPEN, DONE }
 
     public record Action(@NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 200) String owner,
-            LocalDate dueDate, ActionStatus status) {
+            @Schema(nullable = true) LocalDate dueDate, ActionStatus status) {
 
         public Action {
             status = status == null ? ActionStatus.OPEN : status;
@@ -39,7 +41,7 @@ public final class ExerciseDtos {
     }
 
     public record ExerciseView(long id, long planId, String partner, LocalDate heldOn, Exercise.Type type, String scope,
-            String summary, List<String> findings, List<Action> actions, int openActions, String createdBy, long version,
-            Instant createdAt, Instant updatedAt) {
+            @Schema(nullable = true) String summary, List<String> findings, List<Action> actions, int openActions, String createdBy,
+            long version, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -83,7 +83,7 @@ public class ExerciseService {
     public ExerciseView update(long id, ExerciseInput in, String ifMatch) {
         Exercise e = exercise(id);
         caller.requireEditRightsFor(e.partner, Roles.DR_LEAD);
-        ETags.requireMatch(ifMatch, in.version(), e.version);
+        ETags.requireMatch(e, ifMatch, in.version());
         if (!in.planId().equals(e.planId)) {
             Plan plan = PlanService.plan(in.planId());
             if (!plan.partner.equals(e.partner)) {

@@ -5,8 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -19,6 +24,11 @@ public class ExportResource {
     @Inject
     ExportService exports;
 
+    @APIResponse(responseCode = "200", description = "Self-contained HTML for printing",
+            content = @Content(mediaType = "text/html", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Only approved (or superseded) revisions are exported")
+    @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @GET
     @Path("/export.html")
     @Produces("text/html")
@@ -28,6 +38,11 @@ public class ExportResource {
                 .header("Content-Disposition", "inline; filename=\"" + r.fileName() + "\"").build();
     }
 
+    @APIResponse(responseCode = "200", description = "The plan as Markdown",
+            content = @Content(mediaType = "text/markdown", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Only approved (or superseded) revisions are exported")
+    @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @GET
     @Path("/export.md")
     @Produces("text/markdown")
@@ -37,6 +52,11 @@ public class ExportResource {
                 .header("Content-Disposition", "attachment; filename=\"" + r.fileName() + "\"").build();
     }
 
+    @APIResponse(responseCode = "200", description = "The plan as PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Only approved (or superseded) revisions are exported")
+    @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @GET
     @Path("/export.pdf")
     @Produces("application/pdf")

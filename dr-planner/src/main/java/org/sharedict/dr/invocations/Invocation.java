@@ -1,6 +1,7 @@
 package org.sharedict.dr.invocations;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +15,10 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A plan put into action during an incident: a live checklist copied from the approved plan. */
+/**
+ * A plan put into action during an incident: a live checklist copied from the approved plan. At
+ * most one invocation of a plan is open (a unique index on the generated column open_plan_id).
+ */
 @Entity
 @Table(name = "dr_invocation")
 public class Invocation extends PanacheEntityBase {
@@ -67,4 +71,8 @@ public class Invocation extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public static Optional<Invocation> openOf(long planId) {
+        return find("planId = ?1 and status = ?2", planId, Status.OPEN).firstResultOptional();
+    }
 }

@@ -14,8 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.dr.invocations.InvocationDtos.Closing;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
@@ -43,12 +47,21 @@ public class InvocationResource {
         return invocations.list(partner, status, planId, page);
     }
 
+    @APIResponse(responseCode = "201", description = "The live checklist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409",
+            description = "The revision is not approved, or the plan is already invoked (openInvocationId names the open invocation)")
+    @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @POST
     public Response invoke(@Valid @NotNull NewInvocation body) {
         InvocationView v = invocations.invoke(body);
         return Response.created(URI.create("/api/dr/invocations/" + v.id())).entity(v).tag(ETags.of(v.version())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "The live checklist; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(responseCode = "404", description = "No such invocation")
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
@@ -57,6 +70,13 @@ public class InvocationResource {
     }
 
     /** Moves one step; If-Match (or {@code version}) names the step's version, from the step in the last answer. */
+    @APIResponse(responseCode = "200", description = "The live checklist with the step moved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(responseCode = "404", description = "No such invocation, or no such step in it")
+    @APIResponse(responseCode = "409",
+            description = "The invocation is closed, the move is not allowed, or the version sent is not the step's current one")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}/steps/{stepId}")
     public InvocationView updateStep(@PathParam("id") long id, @PathParam("stepId") long stepId, @Valid @NotNull StepUpdate body,
@@ -64,12 +84,22 @@ public class InvocationResource {
         return invocations.updateStep(id, stepId, body, ifMatch);
     }
 
+    @APIResponse(responseCode = "200", description = "The live checklist with the note on its timeline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(responseCode = "404", description = "No such invocation")
+    @APIResponse(responseCode = "409", description = "The invocation is closed")
     @POST
     @Path("/{id}/notes")
     public InvocationView note(@PathParam("id") long id, @Valid @NotNull Note body) {
         return invocations.note(id, body.message());
     }
 
+    @APIResponse(responseCode = "200", description = "The invocation, closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(responseCode = "404", description = "No such invocation")
+    @APIResponse(responseCode = "409", description = "The invocation is closed already, or the version sent is not the current one")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @POST
     @Path("/{id}/close")
     public Response close(@PathParam("id") long id, @Valid @NotNull Closing body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -1,5 +1,6 @@
 package org.sharedict.dr.invocations;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.analysis.DependencyCycleException;
@@ -42,6 +45,7 @@ import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 
 /**
@@ -101,9 +105,9 @@ public class InvocationService {
             throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision
                     + " is " + plan.status).with("currentState", plan.status);
         }
-        if (Invocation.count("planId = ?1 and status = ?2", plan.id, Invocation.Status.OPEN) > 0) {
-            throw ProblemException.conflict("This plan is already invoked; close that invocation first");
-        }
+        Invocation.openOf(plan.id).ifPresent(open -> {
+            throw alreadyOpen(plan, open.id);
+        });
         Instant now = Instant.now(clock);
         Instant started = in.startedAt() == null ? now : in.startedAt();
         if (started.isAfter(now.plusSeconds(60))) {
@@ -129,7 +133,16 @@ public class InvocationService {
         inv.startedAt = started;
         inv.startedBy = caller.username();
         inv.createdAt = inv.updatedAt = now;
-        inv.persist();
+        try {
+            // Inserted at once (identity key): a second open invocation of the plan fails here, on
+            // the unique index of V3, however many requests passed the check above together.
+            inv.persist();
+        } catch (PersistenceException e) {
+            if (violates(e, "uq_dr_invocation_open")) {
+                throw alreadyOpen(plan, QuarkusTransaction.requiringNew().call(() -> Invocation.openOf(plan.id).map(i -> i.id).orElse(null)));
+            }
+            throw e;
+        }
         List<EffectiveActivity> as = l.effective().activities();
         for (int i = 0; i < order.length; i++) {
             EffectiveActivity a = as.get(order[i]);
@@ -170,7 +183,7 @@ public class InvocationService {
     }
 
     public InvocationView updateStep(long id, long stepId, StepUpdate in, String ifMatch) {
-        Invocation inv = invocation(id);
+        Invocation inv = lockedInvocation(id);
         caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER, Roles.ENGINEER);
         requireOpen(inv);
         InvocationStep step = InvocationStep.<InvocationStep>findByIdOptional(stepId)
@@ -179,7 +192,7 @@ public class InvocationService {
         if (activity == null || !activity.invocationId.equals(inv.id)) {
             throw ProblemException.notFound("Step of invocation " + id, stepId);
         }
-        ETags.requireMatch(ifMatch, in.version(), step.version);
+        ETags.requireMatch(step, ifMatch, in.version());
         if (!MOVES.get(step.state).contains(in.state())) {
             throw ProblemException.conflict("A step that is " + step.state + " cannot become " + in.state()
                     + "; allowed: " + MOVES.get(step.state)).with("currentState", step.state);
@@ -232,7 +245,7 @@ public class InvocationService {
     }
 
     public InvocationView note(long id, String message) {
-        Invocation inv = invocation(id);
+        Invocation inv = lockedInvocation(id);
         caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER, Roles.ENGINEER);
         requireOpen(inv);
         Instant now = Instant.now(clock);
@@ -243,9 +256,9 @@ public class InvocationService {
     }
 
     public InvocationView close(long id, Closing in, String ifMatch) {
-        Invocation inv = invocation(id);
+        Invocation inv = lockedInvocation(id);
         caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER);
-        ETags.requireMatch(ifMatch, in.version(), inv.version);
+        ETags.requireMatch(inv, ifMatch, in.version());
         requireOpen(inv);
         Instant now = Instant.now(clock);
         InvocationView before = view(inv);
@@ -268,6 +281,32 @@ public class InvocationService {
 
     private static Invocation invocation(long id) {
         return Invocation.<Invocation>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Invocation", id));
+    }
+
+    /**
+     * Every change to a live checklist writes a timeline line (its foreign key takes a shared lock
+     * on the invocation row) and then updates that row. Two changes at once each held the shared
+     * lock and waited for the other's: a deadlock. Taking the row's write lock first puts all
+     * changes to one invocation in a queue instead, and each then reads what the one before wrote.
+     */
+    private static Invocation lockedInvocation(long id) {
+        return Invocation.<Invocation>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Invocation", id));
+    }
+
+    private static ProblemException alreadyOpen(Plan plan, Long openId) {
+        return ProblemException.conflict("Plan '" + plan.name + "' is already invoked"
+                + (openId == null ? "" : ": invocation " + openId + " is open") + "; close it before invoking the plan again")
+                .with("openInvocationId", openId);
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 1062 && String.valueOf(sql.getMessage()).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireOpen(Invocation inv) {

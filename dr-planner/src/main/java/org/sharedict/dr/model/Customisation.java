@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,8 +41,9 @@ public record Customisation(
     /** A changed field of a template activity (no stepKey) or of one of its steps. */
     public record FieldOverride(
             @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String stepKey,
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String stepKey,
             @NotBlank String field,
+            @Schema(implementation = Object.class, description = "The partner's value: text or a number, as the field takes")
             JsonNode value) {
     }
 
@@ -61,7 +64,7 @@ public record Customisation(
     /** A partner-only step in a template activity, after the named step (or first when none). */
     public record AddedStep(
             @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String after,
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String after,
             @NotNull @Valid Step step) {
     }
 
@@ -77,8 +80,8 @@ public record Customisation(
      */
     public record Exclusion(
             @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String stepKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String dependsOn,
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String stepKey,
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String dependsOn,
             @NotBlank @Size(max = 2000) String reason) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.dr.model.Customisation.AddedDependency;
 import org.sharedict.dr.model.Customisation.AddedStep;
 import org.sharedict.dr.model.Customisation.Exclusion;
@@ -17,8 +18,9 @@ public final class PlanDiff {
 
     public enum Kind { ACTIVITY, STEP, DEPENDENCY }
 
-    public record Entry(Change change, Kind kind, String activityKey, String stepKey, String dependsOn,
-            String field, Object templateValue, Object planValue, String name, String reason) {
+    public record Entry(Change change, Kind kind, String activityKey, @Schema(nullable = true) String stepKey,
+            @Schema(nullable = true) String dependsOn, @Schema(nullable = true) String field, Object templateValue, Object planValue,
+            @Schema(nullable = true) String name, @Schema(nullable = true) String reason) {
     }
 
     private PlanDiff() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.dr.model.Customisation.AddedDependency;
 import org.sharedict.dr.model.Customisation.AddedStep;
 import org.sharedict.dr.model.Customisation.Additions;
@@ -37,8 +38,9 @@ public final class Rebase {
         INVALID
     }
 
-    public record Conflict(ConflictKind kind, boolean blocking, String activityKey, String stepKey, String field,
-            Object templateBefore, Object templateAfter, Object planValue, String detail) {
+    public record Conflict(ConflictKind kind, boolean blocking, @Schema(nullable = true) String activityKey,
+            @Schema(nullable = true) String stepKey, @Schema(nullable = true) String field, Object templateBefore,
+            Object templateAfter, Object planValue, String detail) {
     }
 
     public record Result(Customisation customisation, List<Conflict> conflicts, int keptOverrides, int keptAdditions,

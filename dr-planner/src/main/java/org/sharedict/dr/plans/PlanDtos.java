@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.Customisation.Additions;
 import org.sharedict.dr.model.Customisation.Exclusion;
@@ -48,22 +49,25 @@ public final class PlanDtos {
     }
 
     /** The person who owns an owner role (the role named on steps) at this partner. */
-    public record Owner(@NotBlank @Size(max = 100) String role, @Min(1) Long personId, @NotBlank @Size(max = 200) String name,
-            @Email @Size(max = 254) String email, @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+    public record Owner(@NotBlank @Size(max = 100) String role, @Min(1) @Schema(nullable = true) Long personId,
+            @NotBlank @Size(max = 200) String name, @Email @Size(max = 254) @Schema(nullable = true) String email,
+            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true) String phone) {
     }
 
-    public record Contact(@NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation,
-            @Size(max = 200) String role, @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
-            @Email @Size(max = 254) String email, @Size(max = 2000) String notes) {
+    public record Contact(@NotBlank @Size(max = 200) String name, @Size(max = 200) @Schema(nullable = true) String organisation,
+            @Size(max = 200) @Schema(nullable = true) String role,
+            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true) String phone,
+            @Email @Size(max = 254) @Schema(nullable = true) String email, @Size(max = 2000) @Schema(nullable = true) String notes) {
     }
 
-    public record Site(@NotBlank @Size(max = 200) String name, @Size(max = 500) String address,
-            @Size(max = 100) String kind, @Size(max = 2000) String notes) {
+    public record Site(@NotBlank @Size(max = 200) String name, @Size(max = 500) @Schema(nullable = true) String address,
+            @Size(max = 100) @Schema(nullable = true) String kind, @Size(max = 2000) @Schema(nullable = true) String notes) {
     }
 
-    public record Supplier(@NotBlank @Size(max = 200) String name, @Size(max = 200) String service,
-            @Size(max = 100) String contractRef, @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
-            @Email @Size(max = 254) String email, @Size(max = 2000) String notes) {
+    public record Supplier(@NotBlank @Size(max = 200) String name, @Size(max = 200) @Schema(nullable = true) String service,
+            @Size(max = 100) @Schema(nullable = true) String contractRef,
+            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true) String phone,
+            @Email @Size(max = 254) @Schema(nullable = true) String email, @Size(max = 2000) @Schema(nullable = true) String notes) {
     }
 
     public record NewPlan(
@@ -106,19 +110,23 @@ public final class PlanDtos {
     public record RebaseRequest(@Min(1) Integer templateVersion, boolean dryRun, Long version) {
     }
 
-    public record TemplateRef(long id, String code, String name, int version, Integer latestPublishedVersion) {
+    public record TemplateRef(long id, String code, String name, int version,
+            @Schema(nullable = true) Integer latestPublishedVersion) {
     }
 
     public record PlanSummary(long id, String series, int revision, String partner, String name, Plan.Status status,
-            TemplateRef template, String ownerName, String ownerEmail, LocalDate reviewDate, boolean reviewOverdue,
-            String author, String approvedBy, Instant approvedAt, long version, Instant updatedAt) {
+            TemplateRef template, @Schema(nullable = true) String ownerName, @Schema(nullable = true) String ownerEmail,
+            @Schema(nullable = true) LocalDate reviewDate, boolean reviewOverdue, String author,
+            @Schema(nullable = true) String approvedBy, @Schema(nullable = true) Instant approvedAt, long version, Instant updatedAt) {
     }
 
-    public record PlanView(long id, String series, int revision, String partner, String name, Plan.Status status,
-            TemplateRef template, String ownerName, String ownerEmail, LocalDate reviewDate, boolean reviewOverdue,
-            String author, String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
-            String approvalNote, Instant supersededAt, Customisation customisation, Specifics specifics,
-            long version, Instant createdAt, Instant updatedAt) {
+    public record PlanView(long id, String series, int revision, String partner, String name, Plan.Status status, TemplateRef template,
+            @Schema(nullable = true) String ownerName, @Schema(nullable = true) String ownerEmail,
+            @Schema(nullable = true) LocalDate reviewDate, boolean reviewOverdue, String author,
+            @Schema(nullable = true) String submittedBy, @Schema(nullable = true) Instant submittedAt,
+            @Schema(nullable = true) String approvedBy, @Schema(nullable = true) Instant approvedAt,
+            @Schema(nullable = true) String approvalNote, @Schema(nullable = true) Instant supersededAt, Customisation customisation,
+            Specifics specifics, long version, Instant createdAt, Instant updatedAt) {
     }
 
     public record EffectiveView(long planId, int revision, Plan.Status status, TemplateRef template, int activityCount,

@@ -3,6 +3,7 @@ package org.sharedict.dr.plans;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.dr.plans.PlanDtos.CustomisationUpdate;
 import org.sharedict.dr.plans.PlanDtos.Decision;
@@ -34,11 +40,7 @@ import org.sharedict.dr.plans.PlanDtos.RebaseView;
 import org.sharedict.dr.plans.PlanDtos.Rejection;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 
@@ -50,32 +52,46 @@ public class PlanResource {
     @Inject
     PlanService plans;
 
-    @Inject
-    ObjectMapper mapper;
-
     @GET
     public Page<PlanSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Plan.Status status,
             @BeanParam @Valid PageRequest page) {
         return plans.list(partner, status, page);
     }
 
+    @APIResponse(responseCode = "201", description = "The draft plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such template")
+    @APIResponse(responseCode = "409", description = "Clashes with stored data")
     @POST
     public Response create(@Valid @NotNull NewPlan body) {
         return created(plans.create(body));
     }
 
+    @APIResponse(responseCode = "200", description = "The plan revision; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
         return ok(plans.get(id));
     }
 
+    @APIResponse(responseCode = "200", description = "The draft as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The revision is not a draft, or the version sent is not the current one")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @Valid @NotNull PlanUpdate body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(plans.update(id, body, ifMatch));
     }
 
+    @APIResponse(responseCode = "204", description = "The draft is removed")
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Only a draft is removed")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -84,6 +100,12 @@ public class PlanResource {
     }
 
     /** Replaces the plan's overrides, additions and exclusions as a whole. */
+    @APIResponse(responseCode = "200", description = "The draft with its new customisation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The revision is not a draft, or the version sent is not the current one")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}/customisation")
     public Response customise(@PathParam("id") long id, @Valid @NotNull CustomisationUpdate body,
@@ -91,18 +113,31 @@ public class PlanResource {
         return ok(plans.customise(id, body, ifMatch));
     }
 
+    @APIResponse(responseCode = "200", description = "The plan as it would run: template version and customisation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectiveView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}/effective")
     public EffectiveView effective(@PathParam("id") long id) {
         return plans.effective(id);
     }
 
+    @APIResponse(responseCode = "200", description = "Every override, addition and exclusion against the template version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}/diff")
     public DiffView diff(@PathParam("id") long id) {
         return plans.diff(id);
     }
 
+    @APIResponse(responseCode = "200", description = "What the rebase did, or would do with dryRun",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebaseView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Blocking conflicts (the conflicts member lists them), the revision is not a draft,"
+            + " or the version sent is not the current one")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @POST
     @Path("/{id}/rebase")
     public Response rebase(@PathParam("id") long id, @Valid @NotNull RebaseRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -110,40 +145,57 @@ public class PlanResource {
         return Response.ok(r).tag(ETags.of(r.version())).build();
     }
 
+    @APIResponse(responseCode = "200", description = "Every revision of the plan, first to last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PlanSummary.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}/revisions")
     public List<PlanSummary> revisions(@PathParam("id") long id) {
         return plans.revisions(id);
     }
 
+    @APIResponse(responseCode = "201", description = "The next revision, a draft copy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "A draft or submitted revision of this plan exists")
     @POST
     @Path("/{id}/revisions")
     public Response newRevision(@PathParam("id") long id) {
         return created(plans.newRevision(id));
     }
 
+    @APIResponse(responseCode = "200", description = "The revision, submitted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The revision is not a draft")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @POST
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(plans.submit(id, ifMatch));
     }
 
-    /** The body (an optional note) may be left out altogether. */
+    /** The body, an optional note, may be left out altogether; a body of JSON {@code null} is not a note. */
+    @APIResponse(responseCode = "200", description = "The revision, approved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The revision is not submitted")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @POST
     @Path("/{id}/approve")
-    @Consumes(MediaType.WILDCARD)
-    public Response approve(@PathParam("id") long id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
-            throws JsonProcessingException {
-        String note = null;
-        if (body != null && !body.isBlank()) {
-            note = mapper.readValue(body, Decision.class).note();
-            if (note != null && note.length() > 2000) {
-                throw ProblemException.invalid("note", "must be at most 2000 characters");
-            }
-        }
-        return ok(plans.approve(id, note, ifMatch));
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response approve(@PathParam("id") long id, @Valid @Nullable @RequestBody(required = false) Decision body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(plans.approve(id, body == null ? null : body.note(), ifMatch));
     }
 
+    @APIResponse(responseCode = "200", description = "The revision, back to draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The revision is not submitted")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @POST
     @Path("/{id}/reject")
     public Response reject(@PathParam("id") long id, @Valid @NotNull Rejection body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -184,7 +184,7 @@ public class PlanService {
         Plan p = plan(id);
         caller.requireEditRightsFor(p.partner, Roles.DR_LEAD);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, p.version);
+            ETags.requireMatch(p, ifMatch, null);
         }
         if (p.status != Plan.Status.DRAFT) {
             throw ProblemException.conflict("Only a draft can be deleted; this revision is " + p.status).with("currentState", p.status);
@@ -377,7 +377,7 @@ public class PlanService {
     private Plan editable(long id, String ifMatch, Long bodyVersion) {
         Plan p = plan(id);
         caller.requireEditRightsFor(p.partner, Roles.DR_LEAD);
-        ETags.requireMatch(ifMatch, bodyVersion, p.version);
+        ETags.requireMatch(p, ifMatch, bodyVersion);
         if (p.status != Plan.Status.DRAFT) {
             throw ProblemException.conflict("Revision " + p.revision + " is " + p.status + " and cannot change"
                     + (p.status == Plan.Status.SUBMITTED ? "; send it back to draft first" : "; start a new revision"))
@@ -400,7 +400,7 @@ public class PlanService {
 
     private static void match(Plan p, String ifMatch) {
         if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, null, p.version);
+            ETags.requireMatch(p, ifMatch, null);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -21,8 +22,8 @@ public class OnCallDirectory {
     public record OnCall(boolean covered, Person primary, Person secondary) {
     }
 
-    public record Person(Long personId, String name, String partner, String phone, String email, String rotaName,
-            String until) {
+    public record Person(@Schema(nullable = true) Long personId, String name, String partner, @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String email, @Schema(nullable = true) String rotaName, @Schema(nullable = true) String until) {
     }
 
     @Inject

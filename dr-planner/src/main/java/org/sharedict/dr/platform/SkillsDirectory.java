@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -26,9 +27,12 @@ public class SkillsDirectory {
     public record Holders(long total, List<Candidate> people) {
     }
 
-    public record Candidate(Long personId, String name, String partner, String partnerName, String jobTitle,
-            String email, String workPhone, String mobile, Integer level, Boolean verified, Boolean available,
-            Boolean helpOtherPartners, Boolean outOfHours) {
+    public record Candidate(@Schema(nullable = true) Long personId, String name, String partner,
+            @Schema(nullable = true) String partnerName, @Schema(nullable = true) String jobTitle,
+            @Schema(nullable = true) String email, @Schema(nullable = true) String workPhone, @Schema(nullable = true) String mobile,
+            @Schema(nullable = true) Integer level, @Schema(nullable = true) Boolean verified,
+            @Schema(nullable = true) Boolean available, @Schema(nullable = true) Boolean helpOtherPartners,
+            @Schema(nullable = true) Boolean outOfHours) {
     }
 
     @Inject

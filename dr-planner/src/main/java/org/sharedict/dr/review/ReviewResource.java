@@ -8,8 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.quartz.SchedulerException;
 import org.sharedict.platform.security.Roles;
@@ -21,8 +25,8 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "DR reviews", description = "Plans overdue for review")
 public class ReviewResource {
 
-    public record OverduePlan(long id, String partner, String name, int revision, LocalDate reviewDate, String ownerName,
-            String ownerEmail, boolean ownerReminded) {
+    public record OverduePlan(long id, String partner, String name, int revision, LocalDate reviewDate,
+            @Schema(nullable = true) String ownerName, @Schema(nullable = true) String ownerEmail, boolean ownerReminded) {
     }
 
     @Inject
@@ -39,6 +43,7 @@ public class ReviewResource {
     }
 
     /** Runs the review check now instead of waiting for its schedule (it runs in the background). */
+    @APIResponse(responseCode = "202", description = "The check is started; it runs in the background")
     @POST
     @Path("/check")
     @RolesAllowed(Roles.ADMIN)

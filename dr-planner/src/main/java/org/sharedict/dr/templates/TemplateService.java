@@ -85,7 +85,7 @@ public class TemplateService {
 
     public TemplateView update(long id, TemplateUpdate in, String ifMatch) {
         Template t = template(id);
-        ETags.requireMatch(ifMatch, in.version(), t.version);
+        ETags.requireMatch(t, ifMatch, in.version());
         Changes changes = Changes.track().field("name", t.name, in.name().trim()).field("description", t.description, in.description());
         t.name = in.name().trim();
         t.description = in.description();
@@ -137,7 +137,7 @@ public class TemplateService {
     public VersionView updateVersion(long templateId, int number, VersionUpdate in, String ifMatch) {
         Template t = template(templateId);
         TemplateVersion v = version(t, number);
-        ETags.requireMatch(ifMatch, in.version(), v.version);
+        ETags.requireMatch(v, ifMatch, in.version());
         requireDraft(t, v);
         TemplateContent content = checked(in.content());
         Changes changes = Changes.track().field("notes", v.notes, in.notes())

@@ -10,12 +10,12 @@ import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.sharedict.dr.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,12 +27,12 @@ class ExerciseResourceTest {
     private static Map<String, Object> exercise(long planId) {
         Map<String, Object> e = new HashMap<>();
         e.put("planId", planId);
-        e.put("heldOn", LocalDate.now().minusDays(7).toString());
+        e.put("heldOn", TestClock.today().minusDays(7).toString());
         e.put("type", "TABLETOP");
         e.put("scope", "Loss of the Municipal Buildings data centre");
         e.put("summary", "Recovery order held; payroll misses its RTO.");
         e.put("findings", List.of("Generator fuel contract out of date", "Payroll restore takes 3 hours"));
-        e.put("actions", List.of(Map.of("description", "Renew the fuel contract", "owner", "Fay Facilities", "dueDate", LocalDate.now().plusMonths(1).toString())));
+        e.put("actions", List.of(Map.of("description", "Renew the fuel contract", "owner", "Fay Facilities", "dueDate", TestClock.today().plusMonths(1).toString())));
         return e;
     }
 
@@ -65,12 +65,26 @@ class ExerciseResourceTest {
         given().auth().oauth2(Tokens.drLead("SKDC")).contentType(ContentType.JSON).body(bad)
                 .when().post("/api/dr/exercises").then().spec(invalidField("type"));
         bad = exercise(planId);
-        bad.put("heldOn", LocalDate.now().plusDays(3).toString());
+        bad.put("heldOn", TestClock.today().plusDays(3).toString());
         bad.put("scope", "");
         bad.put("actions", List.of(Map.of("description", "Fix it", "owner", "")));
         given().auth().oauth2(Tokens.drLead("SKDC")).contentType(ContentType.JSON).body(bad)
                 .when().post("/api/dr/exercises").then().spec(invalidField("heldOn"))
                 .body("errors.field", hasItem("scope")).body("errors.field", hasItem("actions[0].owner"));
         given().when().get("/api/dr/exercises").then().spec(problem(401));
+    }
+
+    /** At 23:30 UTC on 30 June it is 1 July in London: held "today" is today there, tomorrow is not yet. */
+    @Test
+    void heldOnIsJudgedByTheServiceClockInThePlansZone() {
+        long planId = plan("SKDC", publishedTemplate(councilActivities()));
+        Map<String, Object> today = exercise(planId);
+        today.put("heldOn", TestClock.today().toString());
+        given().auth().oauth2(Tokens.drLead("SKDC")).contentType(ContentType.JSON).body(today)
+                .when().post("/api/dr/exercises").then().statusCode(201).body("heldOn", equalTo("2026-07-01"));
+        Map<String, Object> tomorrow = exercise(planId);
+        tomorrow.put("heldOn", TestClock.today().plusDays(1).toString());
+        given().auth().oauth2(Tokens.drLead("SKDC")).contentType(ContentType.JSON).body(tomorrow)
+                .when().post("/api/dr/exercises").then().spec(invalidField("heldOn"));
     }
 }

@@ -3,16 +3,21 @@ package org.sharedict.dr.exports;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sharedict.dr.testing.Fixtures.activity;
 import static org.sharedict.dr.testing.Fixtures.approve;
 import static org.sharedict.dr.testing.Fixtures.councilActivities;
 import static org.sharedict.dr.testing.Fixtures.plan;
 import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
+import static org.sharedict.dr.testing.Fixtures.step;
 import static org.sharedict.testing.Problems.problem;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -20,9 +25,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.sharedict.dr.testing.Fixtures;
+import org.sharedict.dr.testing.TestClock;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ExportResourceTest {
@@ -30,7 +38,7 @@ class ExportResourceTest {
     private static final String APPROVER = "second-lead-ELDC";
 
     private static String today() {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(LocalDate.now(ZoneId.of("Europe/London")));
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(TestClock.today());
     }
 
     private static long approvedPlan() {
@@ -104,5 +112,58 @@ class ExportResourceTest {
         approve("ELDC", second);
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + first + "/export.md")
                 .then().statusCode(200).body(containsString("**SUPERSEDED**"));
+    }
+
+    /** Stored text that looks like markup, in every kind of field an export prints. */
+    @SuppressWarnings("unchecked")
+    private static long hostilePlan() {
+        Map<String, Object> evil = activity("evil", "<script>alert('x')</script>", "SYSTEM", 1, 60, List.of(),
+                List.of(step("restore", "**Restore** [now](javascript:alert(1)) | col", 30, null, "<b>Owner</b>")));
+        evil.put("description", "<img src=x onerror=alert(1)>\n# Injected heading\n- injected item");
+        ((Map<String, Object>) ((List<?>) evil.get("steps")).get(0)).put("instructions", "1. first\n2. second | not a cell");
+        long id = plan("ELDC", publishedTemplate(List.of(evil)));
+        given().auth().oauth2(Tokens.drLead("ELDC")).contentType(ContentType.JSON).header("If-Match", "\"" + Fixtures.version(id) + "\"")
+                .body(Map.of("name", "Plan </td><script>", "ownerName", "Dana <i>Lead</i>",
+                        "specifics", Map.of("contacts", List.of(Map.of("name", "<iframe src=//evil>", "organisation", "[Acme](http://evil)")))))
+                .when().put("/api/dr/plans/" + id).then().statusCode(200);
+        approve("ELDC", id);
+        return id;
+    }
+
+    @Test
+    void markdownWritesStoredMarkupAsText() {
+        long id = hostilePlan();
+        String md = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.md")
+                .then().statusCode(200).extract().asString();
+        for (String raw : List.of("<script", "<img", "<b>", "<i>", "<iframe", "\n# Injected", "\n- injected")) {
+            assertFalse(md.contains(raw), raw + " in\n" + md);
+        }
+        assertFalse(Pattern.compile("[^\\\\]\\]\\(").matcher(md).find(), "a link in\n" + md);
+        assertTrue(md.contains("# Disaster recovery plan: Plan &lt;/td&gt;&lt;script&gt;"), md);
+        assertTrue(md.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), md);
+        assertTrue(md.contains("\\*\\*Restore\\*\\* \\[now\\](javascript:alert(1)) \\| col"), md);
+        assertTrue(md.contains("&lt;img src=x onerror=alert(1)&gt;<br>\\# Injected heading<br>- injected item"), md);
+        assertTrue(md.contains("1\\. first<br>2. second \\| not a cell"), md);
+        assertTrue(md.contains("Contact: &lt;iframe src=//evil&gt; \\[Acme\\](http://evil)"), md);
+        String row = md.lines().filter(l -> l.startsWith("| 1 |")).findFirst().orElseThrow();
+        assertEquals(8, row.replace("\\|", "").chars().filter(c -> c == '|').count(), "one row of seven cells: " + row);
+    }
+
+    @Test
+    void htmlAndPdfWriteStoredMarkupAsText() throws IOException {
+        long id = hostilePlan();
+        String html = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.html")
+                .then().statusCode(200).extract().asString();
+        for (String raw : List.of("<script", "<img", "<b>", "<i>", "<iframe", "</td><script")) {
+            assertFalse(html.contains(raw), raw + " in\n" + html);
+        }
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(&#x27;x&#x27;)"), html);
+        byte[] pdf = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.pdf")
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("<script>alert('x')</script>"), "printed as the text it is: " + text);
+            assertTrue(text.contains("**Restore** [now](javascript:alert(1)) | col"), text);
+        }
     }
 }

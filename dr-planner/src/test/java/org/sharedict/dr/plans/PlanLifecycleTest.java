@@ -15,11 +15,13 @@ import static org.sharedict.dr.testing.Fixtures.version;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.platform.audit.AuditEntry;
+import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -86,6 +88,57 @@ class PlanLifecycleTest {
         given().auth().oauth2(Tokens.admin()).when().post("/api/dr/plans/" + adminPlan + "/approve").then().spec(problem(403));
         given().auth().oauth2(Tokens.drLead("LCC")).when().post("/api/dr/plans/" + adminPlan + "/approve")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void approvalTakesAnOptionalJsonNoteAndNothingElse() {
+        long id = plan("LCC", publishedTemplate(councilActivities()));
+        given().auth().oauth2(Tokens.drLead("LCC")).when().post("/api/dr/plans/" + id + "/submit").then().statusCode(200);
+        String approver = Tokens.as("second-lead-LCC").partner("LCC").roles("dr-lead").token();
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body("null")
+                .when().post("/api/dr/plans/" + id + "/approve").then().spec(invalidField("body"));
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001)))
+                .when().post("/api/dr/plans/" + id + "/approve").then().spec(invalidField("note"));
+        given().auth().oauth2(approver).contentType(ContentType.TEXT).body("{\"note\": \"as text\"}")
+                .when().post("/api/dr/plans/" + id + "/approve").then().spec(problem(415));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/dr/plans/" + id).then().body("status", equalTo("SUBMITTED"));
+        given().auth().oauth2(approver).when().post("/api/dr/plans/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvalNote", nullValue());
+    }
+
+    @Test
+    void anEmptyJsonObjectApprovesWithoutANote() {
+        long id = plan("LCC", publishedTemplate(councilActivities()));
+        given().auth().oauth2(Tokens.drLead("LCC")).when().post("/api/dr/plans/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/dr/plans/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvalNote", nullValue());
+    }
+
+    @Test
+    void everyBodyIsDeclaredAsJsonWithItsSchema() {
+        Map<String, Object> paths = given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        int bodies = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : ((Map<?, ?>) path.getValue()).entrySet()) {
+                Object body = operation.getValue() instanceof Map<?, ?> op ? op.get("requestBody") : null;
+                if (body == null) {
+                    continue;
+                }
+                bodies++;
+                Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) body).get("content");
+                String where = operation.getKey().toString().toUpperCase() + " " + path.getKey();
+                assertEquals(List.of("application/json"), List.copyOf(content.keySet()), where);
+                Map<?, ?> schema = (Map<?, ?>) ((Map<?, ?>) content.get("application/json")).get("schema");
+                org.junit.jupiter.api.Assertions.assertTrue(schema.containsKey("$ref"), where + " has a schema of its own: " + schema);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(bodies >= 12, "request bodies found: " + bodies);
+        given().when().get("/q/openapi?format=json").then()
+                .body("paths.'/api/dr/plans/{id}/approve'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Decision"))
+                .body("paths.'/api/dr/plans/{id}/approve'.post.requestBody.required", equalTo(false));
     }
 
     @Test
@@ -191,6 +244,32 @@ class PlanLifecycleTest {
                 .body(Map.of("name", "ELDC plan, unversioned"))
                 .when().put("/api/dr/plans/" + id).then().spec(problem(428));
         given().auth().oauth2(Tokens.admin()).when().get("/api/dr/plans/" + id).then().body("name", equalTo("ELDC plan, first edit"));
+    }
+
+    @Test
+    void aStaleEditThatChangesNothingIsStillRefused() {
+        long id = plan("NKDC", publishedTemplate(councilActivities()));
+        Map<String, Object> read = given().auth().oauth2(Tokens.drLead("NKDC")).when().get("/api/dr/plans/" + id)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> unchanged = new HashMap<>();
+        for (String field : List.of("name", "reviewDate", "ownerName", "ownerEmail", "specifics")) {
+            unchanged.put(field, read.get(field));
+        }
+        int v = (Integer) read.get("version");
+        String rename = "UPDATE dr_plan SET name = 'Renamed meanwhile', version = version + 1 WHERE id = " + id;
+
+        ConcurrentEdits.whileAnotherEditIsUncommitted("dr_plan", rename, () -> given().auth().oauth2(Tokens.drLead("NKDC"))
+                .contentType(ContentType.JSON).header("If-Match", "\"" + v + "\"").body(unchanged)
+                .when().put("/api/dr/plans/" + id).then()).spec(problem(412)).body("currentVersion", equalTo(v + 1));
+        unchanged.put("version", v + 1);
+        ConcurrentEdits.whileAnotherEditIsUncommitted("dr_plan", rename, () -> given().auth().oauth2(Tokens.drLead("NKDC"))
+                .contentType(ContentType.JSON).body(unchanged)
+                .when().put("/api/dr/plans/" + id).then()).spec(problem(409)).body("currentVersion", equalTo(v + 2));
+
+        unchanged.put("name", "Renamed meanwhile");
+        unchanged.put("version", v + 2);
+        given().auth().oauth2(Tokens.drLead("NKDC")).contentType(ContentType.JSON).body(unchanged)
+                .when().put("/api/dr/plans/" + id).then().statusCode(200).body("version", equalTo(v + 2));
     }
 
     @Test

@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.testing.TestClock;
 import org.sharedict.testing.InjectMailServer;
 import org.sharedict.testing.Tokens;
 
@@ -55,10 +56,10 @@ class ReviewReminderTest {
         long id = plan("WLDC", publishedTemplate(councilActivities()));
         approve("WLDC", id);
         String owner = "dr.lead@wldc.example.gov.uk";
-        reviewWasDue(id, LocalDate.now().minusDays(3));
+        reviewWasDue(id, TestClock.today().minusDays(3));
 
         given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(owner) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(owner) == 1);
 
         MimeMessage m = Arrays.stream(mail.getReceivedMessages()).filter(x -> {
             try {
@@ -71,7 +72,7 @@ class ReviewReminderTest {
         String body = GreenMailUtil.getBody(m);
         assertTrue(body.contains("3 days overdue"), body);
         assertTrue(body.contains("Dana Lead"), body);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id).then().body("reviewOverdue", equalTo(true)));
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/reviews/overdue")
                 .then().statusCode(200).body("id", hasItem((int) id));
@@ -81,9 +82,9 @@ class ReviewReminderTest {
         given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
         long marker = plan("WLDC", publishedTemplate(councilActivities()));
         approve("WLDC", marker);
-        reviewWasDue(marker, LocalDate.now().minusDays(1));
+        reviewWasDue(marker, TestClock.today().minusDays(1));
         given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == before + 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mail.getReceivedMessages().length == before + 1);
         assertEquals(2, messagesTo(owner), "one reminder per overdue plan, not one per run");
     }
 
@@ -91,15 +92,15 @@ class ReviewReminderTest {
     void approvingANewRevisionClearsTheOverdueMark() {
         long id = plan("BBC", publishedTemplate(councilActivities()));
         approve("BBC", id);
-        reviewWasDue(id, LocalDate.now().minusDays(10));
+        reviewWasDue(id, TestClock.today().minusDays(10));
         given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id).then().body("reviewOverdue", equalTo(true)));
         long next = given().auth().oauth2(Tokens.drLead("BBC")).when().post("/api/dr/plans/" + id + "/revisions")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         approve("BBC", next);
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + next)
-                .then().body("reviewOverdue", equalTo(false)).body("reviewDate", equalTo(LocalDate.now().plusMonths(12).toString()));
+                .then().body("reviewOverdue", equalTo(false)).body("reviewDate", equalTo(TestClock.today().plusMonths(12).toString()));
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id)
                 .then().body("status", equalTo("SUPERSEDED")).body("reviewOverdue", equalTo(false));
     }

@@ -146,7 +146,7 @@ public class UserService {
     public UserView update(long id, UserUpdate in, String ifMatch, String authorization) {
         User u = find(id);
         requireRightsOver(u);
-        ETags.requireMatch(ifMatch, in.version(), u.version);
+        ETags.requireMatch(u, ifMatch, in.version());
         Set<String> roles = roles(in.roles());
         String partner = partnerFor(roles, in.partner());
         requireMayAssign(roles, partner);
@@ -188,7 +188,7 @@ public class UserService {
         User u = find(id);
         requireRightsOver(u);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, u.version);
+            ETags.requireMatch(u, ifMatch, null);
         }
         if (u.id.equals(currentUserId())) {
             throw ProblemException.conflict("You cannot delete yourself; ask another admin or manager");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.InjectBackends;
+import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Problems;
 import org.sharedict.testing.Tokens;
 
@@ -70,6 +71,20 @@ class UserAdminTest {
         given().auth().oauth2(Tokens.admin()).queryParam("entityType", "user").queryParam("entityId", Integer.toString(id))
                 .when().get("/api/auth/audit").then().statusCode(200)
                 .body("items.action", hasItem("CREATE")).body("items.action", hasItem("UPDATE")).body("items.action", hasItem("DELETE"));
+    }
+
+    /** An edit that matches what is stored, racing another edit: the version it names is checked against the other's. */
+    @Test
+    void aStaleEditThatChangesNothingRacingAnotherEditIsRefused() {
+        String name = Accounts.unique("una");
+        int id = create(Tokens.admin(), user(name, "BBC", List.of("engineer"))).then().statusCode(201).extract().path("id");
+        Map<String, Object> unchanged = Map.of("displayName", "Test " + name, "partner", "BBC", "roles", List.of("engineer"), "enabled", true);
+        ConcurrentEdits.whileAnotherEditIsUncommitted("app_user",
+                "UPDATE app_user SET display_name = 'Renamed meanwhile', version = version + 1 WHERE id = " + id,
+                () -> given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(unchanged)
+                        .when().put("/api/users/" + id).then())
+                .spec(Problems.problem(412)).body("currentVersion", equalTo(1));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/users/" + id).then().body("displayName", equalTo("Renamed meanwhile"));
     }
 
     @Test

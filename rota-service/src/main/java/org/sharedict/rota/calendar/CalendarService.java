@@ -78,7 +78,7 @@ public class CalendarService {
 
     public CalendarView update(CalendarInput in, String ifMatch) {
         CalendarSettings s = settings();
-        ETags.requireMatch(ifMatch, in.version(), s.version);
+        ETags.requireMatch(s, ifMatch, in.version());
         if (!in.dayStart().isBefore(in.dayEnd())) {
             throw ProblemException.invalid("dayEnd", "the working day must end after it starts (" + in.dayStart() + ")");
         }
@@ -115,7 +115,7 @@ public class CalendarService {
 
     public BankHolidayView update(long id, BankHolidayInput in, String ifMatch) {
         BankHoliday h = BankHoliday.<BankHoliday>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Bank holiday", id));
-        ETags.requireMatch(ifMatch, in.version(), h.version);
+        ETags.requireMatch(h, ifMatch, in.version());
         if (!in.date().equals(h.day) && BankHoliday.count("day", in.date()) > 0) {
             throw ProblemException.duplicate("date", in.date().toString());
         }

@@ -98,7 +98,7 @@ public class PolicyService {
     public PolicyView update(long id, PolicyInput in, String ifMatch) {
         EscalationPolicy p = find(id);
         requireEditRights(p.partner);
-        ETags.requireMatch(ifMatch, in.version(), p.version);
+        ETags.requireMatch(p, ifMatch, in.version());
         String partner = partner(in.partner());
         requireEditRights(partner);
         List<Steps.Step> steps = steps(in.steps(), partner);

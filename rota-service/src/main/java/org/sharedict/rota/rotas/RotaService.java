@@ -140,7 +140,7 @@ public class RotaService {
     public RotaView update(long id, RotaInput in, String ifMatch) {
         Rota r = find(id);
         requireEditRights(r.partners);
-        ETags.requireMatch(ifMatch, in.version(), r.version);
+        ETags.requireMatch(r, ifMatch, in.version());
         Set<String> partners = partners(in.partners());
         requireEditRights(partners);
         int days = rotationDays(in.rotationLength());
@@ -176,7 +176,7 @@ public class RotaService {
         Rota r = find(id);
         requireEditRights(r.partners);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, r.version);
+            ETags.requireMatch(r, ifMatch, null);
         }
         for (EscalationPolicy p : EscalationPolicy.<EscalationPolicy>listAll()) {
             boolean targets = json.read(p.steps, org.sharedict.rota.escalation.Steps.Stored.class).steps().stream()

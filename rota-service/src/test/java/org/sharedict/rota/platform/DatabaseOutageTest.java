@@ -80,7 +80,7 @@ class DatabaseOutageTest {
 
     /** A two-step policy of webhooks: step 2 is Quartz's to fire, a second after step 1. */
     private void escalatesToTheSecondStep() {
-        String partner = Fixtures.partner();
+        String partner = Fixtures.partner(stubs);
         String first = "/hooks/outage/" + partner.toLowerCase() + "/1";
         String second = "/hooks/outage/" + partner.toLowerCase() + "/2";
         stubs.stubFor(post(urlPathEqualTo(first)).willReturn(aResponse().withStatus(200)));

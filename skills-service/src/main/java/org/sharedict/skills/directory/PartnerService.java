@@ -74,7 +74,7 @@ public class PartnerService {
     public PartnerView update(String code, PartnerUpdate in, String ifMatch) {
         Partner p = Partner.findByCode(code).orElseThrow(() -> ProblemException.notFound("Partner", code));
         caller.requireEditRightsFor(p.code, Roles.MANAGER);
-        ETags.requireMatch(ifMatch, in.version(), p.version);
+        ETags.requireMatch(p, ifMatch, in.version());
         Changes changes = Changes.track()
                 .field("name", p.name, in.name().trim())
                 .field("type", p.type, in.type())
@@ -100,7 +100,7 @@ public class PartnerService {
             throw ProblemException.forbidden("Only partnership admins remove partners");
         }
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, p.version);
+            ETags.requireMatch(p, ifMatch, null);
         }
         PartnerView last = PartnerView.of(p);
         p.delete();

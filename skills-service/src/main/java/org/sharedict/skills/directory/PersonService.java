@@ -121,7 +121,7 @@ public class PersonService {
     public PersonView update(long id, PersonInput in, String ifMatch) {
         Person p = find(id);
         access.requireManage(p);
-        ETags.requireMatch(ifMatch, in.version(), p.version);
+        ETags.requireMatch(p, ifMatch, in.version());
         Partner partner = partner(in.partner());
         if (!partner.code.equals(p.partner.code) && !caller.isAdmin()) {
             throw ProblemException.forbidden("Only partnership admins move people to another partner");
@@ -162,7 +162,7 @@ public class PersonService {
     public PersonView updateAvailability(long id, AvailabilityUpdate in, String ifMatch) {
         Person p = find(id);
         access.requireManageOrSelf(p);
-        ETags.requireMatch(ifMatch, in.version(), p.version);
+        ETags.requireMatch(p, ifMatch, in.version());
         int hours = in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth();
         Changes changes = Changes.track()
                 .field("helpOtherPartners", p.helpOtherPartners, in.helpOtherPartners())
@@ -204,7 +204,7 @@ public class PersonService {
         Person p = find(id);
         access.requireManage(p);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, p.version);
+            ETags.requireMatch(p, ifMatch, null);
         }
         PersonView last = view(p);
         p.delete();

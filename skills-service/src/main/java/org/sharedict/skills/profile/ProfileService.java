@@ -98,7 +98,7 @@ public class ProfileService {
         Person p = people.find(personId);
         access.requireManageOrSelf(p);
         PersonSkill ps = held(p, code);
-        ETags.requireMatch(ifMatch, in.version(), ps.version);
+        ETags.requireMatch(ps, ifMatch, in.version());
         boolean wasVerified = ps.verified();
         boolean levelChanged = ps.level != in.level();
         Changes changes = Changes.track()
@@ -132,7 +132,7 @@ public class ProfileService {
         access.requireManageOrSelf(p);
         PersonSkill ps = held(p, code);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, ps.version);
+            ETags.requireMatch(ps, ifMatch, null);
         }
         PersonSkillView last = PersonSkillView.of(ps, people.staleBefore(people.today()));
         ps.delete();
@@ -173,7 +173,7 @@ public class ProfileService {
         Person p = people.find(personId);
         access.requireManageOrSelf(p);
         Certification c = cert(p, id);
-        ETags.requireMatch(ifMatch, in.version(), c.version);
+        ETags.requireMatch(c, ifMatch, in.version());
         checkDates(in);
         Changes changes = Changes.track()
                 .field("name", c.name, in.name().trim())
@@ -197,7 +197,7 @@ public class ProfileService {
         access.requireManageOrSelf(p);
         Certification c = cert(p, id);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, c.version);
+            ETags.requireMatch(c, ifMatch, null);
         }
         CertificationView last = CertificationView.of(c, people.today());
         c.delete();

@@ -95,7 +95,7 @@ public class TaxonomyService {
     public CategoryView updateCategory(String code, CategoryUpdate in, String ifMatch) {
         requireAdmin();
         SkillCategory c = SkillCategory.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill category", code));
-        ETags.requireMatch(ifMatch, in.version(), c.version);
+        ETags.requireMatch(c, ifMatch, in.version());
         Changes changes = Changes.track()
                 .field("name", c.name, in.name().trim())
                 .field("description", c.description, blankToNull(in.description()));
@@ -114,7 +114,7 @@ public class TaxonomyService {
         requireAdmin();
         SkillCategory c = SkillCategory.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill category", code));
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, c.version);
+            ETags.requireMatch(c, ifMatch, null);
         }
         long skills = Skill.count("category", c);
         if (skills > 0) {
@@ -184,7 +184,7 @@ public class TaxonomyService {
     public SkillView updateSkill(String code, SkillUpdate in, String ifMatch) {
         requireAdmin();
         Skill s = Skill.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill", code));
-        ETags.requireMatch(ifMatch, in.version(), s.version);
+        ETags.requireMatch(s, ifMatch, in.version());
         SkillCategory category = category(in.category());
         List<String> aliases = cleanAliases(in.aliases(), in.name());
         requireUniqueTerms(s.id, s.code, in.name().trim(), aliases);
@@ -219,7 +219,7 @@ public class TaxonomyService {
         requireAdmin();
         Skill s = Skill.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill", code));
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, null, s.version);
+            ETags.requireMatch(s, ifMatch, null);
         }
         long holders = Skill.getEntityManager()
                 .createQuery("select count(ps) from PersonSkill ps where ps.skill = :s", Long.class)

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.platform.audit.AuditEntry;
+import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,6 +113,20 @@ class PartnerResourceTest {
                 .then().spec(problem(428));
         given().auth().oauth2(Tokens.admin()).when().get("/api/partners/" + code)
                 .then().body("name", equalTo("Renamed"));
+    }
+
+    /** The edit matches what is stored, so nothing would be flushed; the version must be checked all the same. */
+    @Test
+    void aStaleEditThatChangesNothingRacingAnotherEditIsRefused() {
+        String code = create(newCode());
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(partner(code))
+                .when().put("/api/partners/" + code).then().statusCode(200).header("ETag", "\"0\"");
+        ConcurrentEdits.whileAnotherEditIsUncommitted("partner",
+                "UPDATE partner SET name = 'Renamed meanwhile', version = version + 1 WHERE code = '" + code + "'",
+                () -> given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(partner(code))
+                        .when().put("/api/partners/" + code).then())
+                .spec(problem(412)).body("currentVersion", equalTo(1));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/partners/" + code).then().body("name", equalTo("Renamed meanwhile"));
     }
 
     @Test
