@@ -119,16 +119,19 @@ final class Fixtures {
         client.call("POST", "/api/dr/templates/" + value("template") + "/versions", body("{\"notes\":\"first\",\"content\":" + templateContent() + "}"),
                 admin, 201);
         client.call("POST", "/api/dr/templates/" + value("template") + "/versions/1/publish", null, admin, 200);
-        put("templateDraft", client.call("POST", "/api/dr/templates/" + value("template") + "/versions", "{}", admin, 201)
-                .path("number").asText("2"));
         String lead = client.signIn(username("fuzz.drlead"), PASSWORD);
         JsonNode plan = client.call("POST", "/api/dr/plans", body("""
-                {"partner":"${partner}","name":"Fuzz recovery plan ${tag}","templateId":${template},
+                {"partner":"${partner}","name":"Fuzz recovery plan ${tag}","templateId":${template},"templateVersion":1,
                  "ownerName":"Fuzz DR lead","ownerEmail":"drlead@fuzz.example"}"""), lead, 201);
         put("plan", id(plan));
         client.call("POST", "/api/dr/plans/" + value("plan") + "/submit", null, lead, 200);
         client.call("POST", "/api/dr/plans/" + value("plan") + "/approve", "{\"note\":\"fuzz\"}", admin, 200);
         put("draftPlan", id(client.call("POST", "/api/dr/plans/" + value("plan") + "/revisions", null, lead, 201, 200)));
+        // Version 2 published after the plan was made on 1, so the draft revision has somewhere to rebase to; 3 a draft.
+        client.call("POST", "/api/dr/templates/" + value("template") + "/versions", "{}", admin, 201);
+        client.call("POST", "/api/dr/templates/" + value("template") + "/versions/2/publish", null, admin, 200);
+        put("templateDraft", client.call("POST", "/api/dr/templates/" + value("template") + "/versions", "{}", admin, 201)
+                .path("number").asText("3"));
         put("exercise", id(client.call("POST", "/api/dr/exercises", body("""
                 {"planId":${plan},"heldOn":"${today}","type":"TABLETOP","scope":"Fuzz exercise"}"""), admin, 201)));
         JsonNode invocation = client.call("POST", "/api/dr/invocations", body("{\"planId\":${plan},\"reason\":\"Fuzz invocation\"}"),
@@ -324,7 +327,7 @@ final class Fixtures {
                      "durationMinutes":15}}],"dependencies":[]},"exclusions":[{"activityKey":"email","stepKey":"exchange",
                      "reason":"Not used"}],"version":${version}}""";
             case "POST /api/dr/plans/{id}/rebase" -> """
-                    {"templateVersion":1,"dryRun":true,"version":${version}}""";
+                    {"templateVersion":2,"dryRun":true,"version":${version}}""";
             case "POST /api/dr/plans/{id}/reject" -> """
                     {"reason":"Fuzz rejection ${n}"}""";
             case "POST /api/dr/templates" -> """
