@@ -152,7 +152,8 @@ class ApiFuzzIT {
             List<Finding> findings = fuzzer.fuzz(op, operations.indexOf(op), overBudget ? FuzzSettings.CASES_AFTER_BUDGET : SETTINGS.cases(),
                     overBudget);
             if (SETTINGS.enforce() && !findings.isEmpty()) {
-                fail(findings.size() + " findings (report: api-fuzz-tests/target/fuzz-report.md):\n" + list(findings));
+                fail(findings.size() + " findings (the report, when the run ends: " + SETTINGS.reportDir().resolve("fuzz-report.md")
+                        .toAbsolutePath().normalize() + "; -Dfuzz.enforce=false to report only):\n" + list(findings));
             }
         }));
         Stream<DynamicTest> logs = Stream.of(DynamicTest.dynamicTest("no service logged an ERROR for a fuzzed request", () -> {
@@ -193,7 +194,8 @@ class ApiFuzzIT {
             .thenComparing(op -> List.of("GET", "POST", "PUT", "PATCH").indexOf(op.method()));
 
     private static String list(List<Finding> findings) {
-        return findings.stream().map(f -> "  " + f.kind().title + ": " + f.place() + " → " + Fuzzer.shorten(f.detail(), 200))
+        return findings.stream().map(f -> "  " + f.kind().title + ": " + f.place()
+                + (f.place().contains(f.detail()) ? "" : " → " + Fuzzer.shorten(f.detail(), 200)))
                 .distinct().limit(40).collect(Collectors.joining("\n"));
     }
 }
