@@ -55,6 +55,7 @@ public final class Platform implements AutoCloseable {
     private final String adminPassword = "e2e-" + java.util.UUID.randomUUID();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private GreenMail mail;
     private Path keys;
@@ -67,6 +68,18 @@ public final class Platform implements AutoCloseable {
     /** A platform whose logs and keys go to {@code workDir} (relative to the repository root). */
     public Platform(String workDir) {
         this.work = root.resolve(workDir);
+    }
+
+    /**
+     * Sets an environment variable for one service, before {@link #start()}: for a test that would
+     * otherwise meet a production limit, e.g. the gateway's rate limits for thousands of requests.
+     */
+    public Platform environment(String service, String name, String value) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("no service " + service + " in " + SERVICES);
+        }
+        environment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+        return this;
     }
 
     /** Starts everything and waits until the gateway says every service is ready. */
@@ -115,6 +128,11 @@ public final class Platform implements AutoCloseable {
     /** The private key the gateway signs with (for tools that seed data as the partnership admin). */
     public Path signingKey() {
         return keys.resolve("privateKey.pem");
+    }
+
+    /** A connection to a service's own database (for looking behind the API, e.g. at what a request wrote). */
+    public Connection database(String service) throws java.sql.SQLException {
+        return DriverManager.getConnection(dbServer + "/" + DATABASES.get(service), dbUser, dbPassword);
     }
 
     /** The SMTP server every service sends its mail to. */
@@ -187,6 +205,7 @@ public final class Platform implements AutoCloseable {
             // for the production 30 s, so the web UI's renewal is what keeps their browser signed in.
             env.put("GATEWAY_TOKENS_ACCESS_LIFETIME", System.getProperty("sharedict.accessLifetime", "10M"));
         }
+        env.putAll(environment.getOrDefault(service, Map.of()));
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(logFile(service).toFile());
