@@ -234,6 +234,10 @@ public class PlanService {
         Plan p = in.dryRun() ? plan(id) : editable(id, ifMatch, in.version());
         if (in.dryRun()) {
             caller.requireEditRightsFor(p.partner, Roles.DR_LEAD);
+            if (ifMatch != null) {
+                // A dry run needs no version, but one that is sent must be the plan's: the answer is about this version.
+                ETags.requireMatch(p, ifMatch, in.version());
+            }
         }
         Loaded l = load(p);
         TemplateVersion target = in.templateVersion() == null

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,7 +24,7 @@ class JsonProblemsTest {
     record Step(String name, Integer minutes) {
     }
 
-    record Activity(String name, int level, Long version, Kind kind, LocalDate due, List<Step> steps) {
+    record Activity(String name, int level, Long version, Kind kind, LocalDate due, List<Step> steps, Instant at, Boolean active) {
     }
 
     private static final ObjectMapper MAPPER = strict();
@@ -65,6 +66,30 @@ class JsonProblemsTest {
         invalid("{\"due\":\"2026-02-30\"}", "due", "a date");
         invalid("{\"steps\":[{\"name\":\"a\"},{\"minutes\":2.5}]}", "steps[1].minutes", "whole number");
         invalid("{\"name\":{\"first\":\"x\"}}", "name", "a string");
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeIsNotQuietlyConvertedToTheFieldsType() {
+        invalid("{\"name\":true}", "name", "a string");
+        invalid("{\"name\":42}", "name", "a string");
+        invalid("{\"name\":4.2}", "name", "a string");
+        invalid("{\"active\":1}", "active", "true or false");
+        invalid("{\"active\":\"true\"}", "active", "true or false");
+        invalid("{\"due\":\"2026-02-03T10:00:00\"}", "due", "a date");
+        invalid("{\"due\":\"\"}", "due", "a date");
+        invalid("{\"due\":20000}", "due", "a date");
+        invalid("{\"at\":\"\"}", "at", "a date and time");
+        invalid("{\"at\":1767225600}", "at", "a date and time");
+        invalid("{\"at\":[2026,1,1]}", "at", "a date and time");
+    }
+
+    @Test
+    void valuesOfTheirOwnTypeStillRead() throws Exception {
+        Activity a = MAPPER.readValue("{\"name\":\"x\",\"due\":\"2026-02-03\",\"at\":\"2026-02-03T10:00:00Z\",\"active\":true}",
+                Activity.class);
+        assertEquals("x", a.name());
+        assertEquals(Instant.parse("2026-02-03T10:00:00Z"), a.at());
+        assertEquals(Boolean.TRUE, a.active());
     }
 
     @Test

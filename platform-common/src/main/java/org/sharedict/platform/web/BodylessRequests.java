@@ -1,4 +1,4 @@
-package org.sharedict.dr.platform;
+package org.sharedict.platform.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
