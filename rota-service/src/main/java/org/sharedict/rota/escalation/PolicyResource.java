@@ -94,6 +94,9 @@ public class PolicyResource {
     }
 
     /** The policy incidents of {@code partner} follow when they name none. */
+    @APIResponse(responseCode = "200", description = "The partner's default policy, as set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DefaultView.class)))
+    @APIResponse(responseCode = "404", description = "skills-service has no partner with this code")
     @PUT
     @Path("/defaults/{partner}")
     public DefaultView setDefault(@PathParam("partner") String partner, @Valid @NotNull DefaultInput body) {

@@ -143,7 +143,7 @@ public class PolicyService {
         if (p == null) {
             throw ProblemException.invalid("policyId", "no escalation policy has this ID");
         }
-        partnerCodes.requireExisting(List.of(new Partners.Wanted("partner", partner)));
+        partnerCodes.requireKnown(partner);
         PartnerPolicy d = PartnerPolicy.findById(partner);
         Long before = d == null ? null : d.policyId;
         if (d == null) {

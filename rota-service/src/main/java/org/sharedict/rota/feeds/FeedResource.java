@@ -78,7 +78,7 @@ public class FeedResource {
     @Authenticated
     @APIResponse(responseCode = "200", description = "The feed's state (never its URL)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
-    @APIResponse(responseCode = "404", description = "rota-service knows no such person")
+    @APIResponse(responseCode = "404", description = "Neither rota-service nor skills-service knows this person")
     public FeedService.FeedStatus status(@PathParam("personId") long personId) {
         return feeds.status(personId);
     }
@@ -88,7 +88,7 @@ public class FeedResource {
     @Authenticated
     @APIResponse(responseCode = "200", description = "A new feed URL (the old one stops working)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
-    @APIResponse(responseCode = "404", description = "rota-service knows no such person")
+    @APIResponse(responseCode = "404", description = "Neither rota-service nor skills-service knows this person")
     public FeedService.FeedStatus rotate(@PathParam("personId") long personId) {
         return feeds.issue(personId);
     }
@@ -97,7 +97,7 @@ public class FeedResource {
     @Path("/people/{personId}")
     @Authenticated
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No feed was issued, or rota-service knows no such person")
+    @APIResponse(responseCode = "404", description = "No feed was issued, or neither rota-service nor skills-service knows this person")
     public Response revoke(@PathParam("personId") long personId) {
         feeds.revoke(personId);
         return Response.noContent().build();

@@ -158,11 +158,13 @@ public class FeedService {
 
     /** The person themselves, a manager of their partner, or an admin. */
     private void requireManage(long personId) {
-        if (caller.isAdmin() || caller.personId().map(p -> p == personId).orElse(false)) {
+        if (caller.personId().map(p -> p == personId).orElse(false)) {
             return;
         }
-        PersonSnapshot p = people.find(personId).orElseThrow(() -> ProblemException.notFound("Person on a rota", personId));
-        caller.requireEditRightsFor(p.partner, Roles.MANAGER);
+        PersonSnapshot p = people.require(personId);
+        if (!caller.isAdmin()) {
+            caller.requireEditRightsFor(p.partner, Roles.MANAGER);
+        }
     }
 
     private static FeedStatus status(FeedToken t, String url) {

@@ -66,6 +66,26 @@ public class People {
         return found;
     }
 
+    /**
+     * A person the caller names in a path: the snapshot when rota-service has one, else checked with
+     * skills-service (and remembered); 404 when neither knows them, 503 when skills-service cannot answer.
+     */
+    public PersonSnapshot require(long personId) {
+        Optional<PersonSnapshot> known = find(personId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Lookup<PeopleDirectory.Person> a = personId > 0 ? directory.person(personId, bearer.header()) : null;
+        if (a == null || a.status() == Lookup.Status.NOT_FOUND) {
+            throw ProblemException.notFound("Person", personId);
+        }
+        if (a.status() == Lookup.Status.UNKNOWN) {
+            throw ProblemException.unavailable("Cannot check person " + personId + " with skills-service: " + a.reason()
+                    + "; try again shortly");
+        }
+        return store(a.value());
+    }
+
     /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
     public boolean refreshManagers(String partner) {
         Lookup<List<PeopleDirectory.Person>> a = directory.managers(partner, bearer.header());

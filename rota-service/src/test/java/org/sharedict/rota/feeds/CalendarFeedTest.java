@@ -165,6 +165,20 @@ class CalendarFeedTest {
         given().when().get("/api/calendar/feeds/me").then().spec(problem(401));
     }
 
+    @Test
+    void aFeedIsOnlyForSomeoneThatExists() {
+        // skills-service (WireMock) knows none of these: no feed may be issued, shown or revoked for them.
+        for (String id : List.of("987654321", "0", "-1")) {
+            given().auth().oauth2(Tokens.admin()).when().get("/api/calendar/feeds/people/" + id).then().spec(problem(404));
+            given().auth().oauth2(Tokens.admin()).when().post("/api/calendar/feeds/people/" + id + "/rotate").then().spec(problem(404));
+            given().auth().oauth2(Tokens.admin()).when().delete("/api/calendar/feeds/people/" + id).then().spec(problem(404));
+        }
+        String partner = Fixtures.partner(skills);
+        Person known = person(skills, partner, "Lee Known");
+        given().auth().oauth2(Tokens.admin()).when().get("/api/calendar/feeds/people/" + known.id()).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.is(false));
+    }
+
     private long changedNotices(long personId) {
         return QuarkusTransaction.requiringNew().call(() -> Notification.count("purpose = ?1 and personId = ?2 and subject like ?3",
                 Notification.Purpose.SHIFTS_CHANGED, personId, "%changed%"));
