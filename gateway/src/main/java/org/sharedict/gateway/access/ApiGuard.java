@@ -69,7 +69,7 @@ public class ApiGuard {
         String path = GatewayRouter.normalizedPath(req);
         String method = req.method().name();
         RouteTable.Target target = table.match(path);
-        boolean isPublic = table.isPublic(method, path, target);
+        boolean isPublic = table.isPublic(method, path, target) || table.isPublicPath(path, target);
         String address = ClientAddress.of(req);
 
         String apiKey = req.getHeader(API_KEY_HEADER);

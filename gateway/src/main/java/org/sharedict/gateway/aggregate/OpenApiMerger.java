@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import org.sharedict.gateway.routing.GatewayRouter;
+
 /**
  * Merges the services' OpenAPI documents into the gateway's: their paths (only those the route
  * table sends to them), components, tags. A component whose name another document already uses
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * <p>Every service operation also gets what the gateway itself answers before or instead of the
  * service, where the service's document does not say it already: 401 (no valid token or API key;
  * not on public paths), 403 (an API key whose permissions do not cover it), 413 (a body over the
- * route's limit), 429 (rate limits) and 503 (the service cannot be reached, does not answer in
+ * route's limit), 414 (a path and query over 8,192 characters), 429 (rate limits) and 503 (the service cannot be reached, does not answer in
  * time, or is paused by the circuit breaker), all problem+json.
  */
 public final class OpenApiMerger {
@@ -125,6 +127,8 @@ public final class OpenApiMerger {
                 answer(responses, "413", "The body is larger than the " + part.maxBodySize() + " bytes the gateway passes on to "
                         + part.service(), false);
             }
+            answer(responses, "414", "The path and query are longer than the " + GatewayRouter.MAX_URI + " characters the gateway passes on",
+                    false);
             answer(responses, "429", "Too many requests from this user, API key or address (the gateway's rate limits): "
                     + "try again after Retry-After seconds", true);
             String unreachable = part.service() + " cannot be reached or did not answer in time, or the gateway pauses requests "

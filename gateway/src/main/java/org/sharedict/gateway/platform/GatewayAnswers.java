@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.sharedict.gateway.routing.GatewayRouter;
 import org.sharedict.gateway.routing.RouteTable;
 import org.sharedict.platform.problem.Problem;
 
@@ -19,7 +20,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * Documents what the gateway itself answers before an operation runs, on its own operations: 401
  * without a valid token or API key (all but the public ones), 403 for an API key whose permissions
- * do not cover the operation, 413 for a body over the gateway's 1 MB, 429 past a rate limit. The
+ * do not cover the operation, 413 for a body over the gateway's 1 MB, 414 for a path and query over
+ * 8,192 characters, 429 past a rate limit. The
  * merged document adds the same to every service's operation ({@code OpenApiMerger}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BOTH)
@@ -53,6 +55,7 @@ public class GatewayAnswers implements OASFilter {
         if (op.getRequestBody() != null) {
             add(responses, "413", "The body is larger than " + bodyLimit, false);
         }
+        add(responses, "414", "The path and query are longer than " + GatewayRouter.MAX_URI + " characters", false);
         add(responses, "429", "Too many requests from this user, API key or address: try again after Retry-After seconds", true);
     }
 

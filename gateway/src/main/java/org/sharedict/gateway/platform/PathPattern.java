@@ -55,6 +55,11 @@ public final class PathPattern {
         return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && path.matcher(requestPath).matches();
     }
 
+    /** True when the path matches, whatever the method. */
+    public boolean matchesPath(String requestPath) {
+        return path.matcher(requestPath).matches();
+    }
+
     @Override
     public String toString() {
         return text;

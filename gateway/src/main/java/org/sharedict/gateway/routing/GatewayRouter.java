@@ -58,6 +58,9 @@ public class GatewayRouter {
     private RouteTable table;
     private final Map<String, ServiceProxy> proxies = new java.util.LinkedHashMap<>();
 
+    /** The longest path and query passed on; Vert.x itself refuses a request line over 16 KB (application.properties), bare. */
+    public static final int MAX_URI = 8192;
+
     void install(@Observes Router router) {
         table = new RouteTable(config.services());
         for (RouteTable.Target t : table.targets()) {
@@ -74,6 +77,11 @@ public class GatewayRouter {
                 ctx.request().headers().set(RequestIds.HEADER, id.toString());
             }
             headers.apply(ctx);
+            if (ctx.request().uri().length() > MAX_URI) {
+                ProblemResponses.send(ctx, new Problem("uri-too-long", "URI too long", 414, "The path and query are longer than the "
+                        + MAX_URI + " characters the gateway accepts; send long search terms shorter, or in fewer parameters"), Map.of());
+                return;
+            }
             ctx.next();
         });
         router.get("/q/openapi").order(ORDER_OPENAPI).handler(openApi::handle);

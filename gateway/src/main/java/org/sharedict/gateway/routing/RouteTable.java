@@ -78,6 +78,15 @@ public final class RouteTable {
         return false;
     }
 
+    /**
+     * True when some method of this path is public. Another method there is passed on without a
+     * token too, so that a method the path does not have is answered 405 with Allow by whoever
+     * serves the path, not 401; where the method exists, that service refuses it without a token itself.
+     */
+    public boolean isPublicPath(String path, Target target) {
+        return (target == null ? OWN_PUBLIC : target.publicPaths()).stream().anyMatch(p -> p.matchesPath(path));
+    }
+
     /** True when the gateway's own operation is answered without a token (signing in and what the sign-in page needs). */
     public static boolean isOwnPublic(String method, String path) {
         return OWN_PUBLIC.stream().anyMatch(p -> p.matches(method, path));

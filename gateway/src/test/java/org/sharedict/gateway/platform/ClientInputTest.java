@@ -47,10 +47,10 @@ class ClientInputTest {
     }
 
     @Test
-    void signInWithHugeNumbersOrDeepNestingIsMalformedJsonAndLogsNoError() {
+    void signInWithHugeNumbersOrDeepNestingIsRefusedNamingWhatIsWrongAndLogsNoError() {
         try (ErrorLogs errors = ErrorLogs.capture()) {
             anonymous("{\"username\":\"admin\",\"password\":" + "9".repeat(1_200) + "}").when().post("/api/auth/login")
-                    .then().spec(malformedJson());
+                    .then().spec(invalidField("password"));
             anonymous("{\"username\":\"admin\",\"password\":\"x\",\"extra\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}")
                     .when().post("/api/auth/login").then().spec(malformedJson());
             assertEquals(List.of(), errors.messages());
@@ -64,6 +64,22 @@ class ClientInputTest {
                 .then().spec(malformedJson());
         anonymous("null").when().post("/api/auth/login").then().spec(invalidField("body"));
         anonymous("{\"username\":[\"admin\"],\"password\":\"x\"}").when().post("/api/auth/login").then().spec(invalidField("username"));
+        anonymous("{\"username\":12345,\"password\":\"x\"}").when().post("/api/auth/login").then().spec(invalidField("username"));
+        anonymous("{\"username\":\"admin\",\"password\":true}").when().post("/api/auth/login").then().spec(invalidField("password"));
+    }
+
+    @Test
+    void aJsonBodySentAsAnotherMediaTypeIsRefused() {
+        long id = user("Plain " + Accounts.unique("p"));
+        admin().contentType("text/plain").body("{\"password\":\"" + Accounts.PASSWORD + "-new\"}").when().post("/api/users/" + id + "/password")
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+    }
+
+    @Test
+    void aLongQueryIsAnsweredAndATooLongOneIsAProblem() {
+        admin().queryParam("q", "x".repeat(5_000)).when().get("/api/users").then().statusCode(200).body("items", hasSize(0));
+        admin().queryParam("q", "x".repeat(9_000)).when().get("/api/users").then().statusCode(414)
+                .contentType("application/problem+json").body("type", containsString("uri-too-long"));
     }
 
     @Test
@@ -72,6 +88,11 @@ class ClientInputTest {
                 .header("Allow", allOf(containsString("POST"), not(containsString("GET"))));
         admin().when().put("/api/users").then().statusCode(405)
                 .header("Allow", allOf(containsString("GET"), containsString("POST")));
+        // Without a token too, on the paths that need none: the method is missing, not the sign-in.
+        given().when().patch("/api/auth/providers").then().statusCode(405).header("Allow", containsString("GET"));
+        given().contentType(ContentType.JSON).body("{}").when().patch("/api/auth/login").then().statusCode(405)
+                .header("Allow", containsString("POST"));
+        given().when().delete("/api/users").then().statusCode(401);
     }
 
     @Test
