@@ -22,13 +22,15 @@ import org.awaitility.Awaitility;
  * over all four databases in one query), to tell whether a request wrote anything. Left out, because
  * requests touch them legitimately whatever the answer: audit logs (a refused request may be
  * audited), the Quartz scheduler's tables and Flyway's history, the gateway's sessions (reusing a
- * refresh token ends its session, on purpose), rota-service's snapshot of people (a cache of
+ * refresh token ends its session, on purpose), the gateway's sign-in throttle (a refused sign-in
+ * is counted there, on purpose, and old counts are pruned), rota-service's snapshot of people (a cache of
  * skills-service, refreshed by reads) and the columns that count sign-in attempts and last use.
  * Tables that change with no request at all are found at start and left out too ({@link #volatileTables}).
  */
 final class DatabaseWatch implements AutoCloseable {
 
-    static final Set<String> IGNORED_TABLES = Set.of("audit_log", "flyway_schema_history", "user_session", "person_snapshot");
+    static final Set<String> IGNORED_TABLES = Set.of("audit_log", "flyway_schema_history", "user_session", "sign_in_throttle",
+            "person_snapshot");
     static final Set<String> IGNORED_COLUMNS = Set.of("failed_attempts", "locked_until", "last_sign_in_at", "last_used_at",
             "refreshed_at");
 

@@ -15,13 +15,14 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.oas.OpenApi31;
+import com.networknt.schema.oas.OpenApi30;
 
 /**
  * Holds an answer's body to the schema the merged OpenAPI documents for its operation, status and
- * media type. The document is OpenAPI 3.1 (smallrye-openapi's default), whose schemas are JSON
- * Schema 2020-12: a property without {@code null} in its type must not answer {@code null}, and
- * {@code format} (date, date-time, int32, int64) is asserted, not just noted.
+ * media type. The services serve OpenAPI 3.0.3 (the version code generators and Swagger UI read
+ * best), whose schemas are JSON Schema draft 4 with OpenAPI's additions: a property without
+ * {@code nullable: true} must not answer {@code null}, and {@code format} (date, date-time, int32,
+ * int64) is asserted, not just noted.
  */
 final class ResponseValidator {
 
@@ -33,8 +34,8 @@ final class ResponseValidator {
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
     ResponseValidator(String documentText) {
-        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
+        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+                b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri())
                         .schemaLoaders(l -> l.schemas(Map.of(LOCATION, documentText))));
     }
 

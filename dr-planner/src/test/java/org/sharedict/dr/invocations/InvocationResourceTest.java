@@ -89,6 +89,11 @@ class InvocationResourceTest {
         given().auth().oauth2(engineer).contentType(ContentType.JSON).body(Map.of("message", "Network supplier on site"))
                 .when().post("/api/dr/invocations/" + id + "/notes")
                 .then().statusCode(200).body("timeline.kind", hasItem("NOTE"));
+        // Sent as text, the JSON would otherwise become the note's text as it is.
+        given().auth().oauth2(engineer).contentType(ContentType.TEXT).body("{\"message\":\"as text\"}")
+                .when().post("/api/dr/invocations/" + id + "/notes").then().spec(problem(415));
+        given().auth().oauth2(engineer).contentType(ContentType.JSON).body(Map.of("message", 42))
+                .when().post("/api/dr/invocations/" + id + "/notes").then().spec(invalidField("message"));
         org.junit.jupiter.api.Assertions.assertEquals(1, inv.getInt("progress.done"));
         org.junit.jupiter.api.Assertions.assertEquals(1, inv.getInt("progress.skipped"));
     }

@@ -103,6 +103,11 @@ class DiffAndRebaseTest {
                 .when().post("/api/dr/plans/" + id + "/rebase")
                 .then().statusCode(200).body("applied", equalTo(false)).body("toTemplateVersion", equalTo(number))
                 .body("conflicts.kind", contains("OVERRIDDEN_FIELD_CHANGED"));
+        // A dry run needs no version, but one it is sent must be the plan's.
+        given().auth().oauth2(Tokens.drLead("BBC")).contentType(ContentType.JSON).header("If-Match", "\"987654321\"")
+                .body(Map.of("dryRun", true)).when().post("/api/dr/plans/" + id + "/rebase").then().spec(problem(412));
+        given().auth().oauth2(Tokens.drLead("BBC")).contentType(ContentType.JSON).header("If-Match", "\"" + version(id) + "\"")
+                .body(Map.of("dryRun", true)).when().post("/api/dr/plans/" + id + "/rebase").then().statusCode(200);
         given().auth().oauth2(Tokens.admin()).when().get("/api/dr/plans/" + id).then().body("template.version", equalTo(1));
 
         given().auth().oauth2(Tokens.drLead("BBC")).contentType(ContentType.JSON)
