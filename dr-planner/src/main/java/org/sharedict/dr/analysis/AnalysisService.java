@@ -32,7 +32,6 @@ import org.sharedict.dr.platform.SkillsDirectory;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanService;
-import org.sharedict.dr.templates.TemplateService;
 
 /**
  * Analysis of a partner plan, and who could staff it. Skill holders come from skills-service and
@@ -66,12 +65,7 @@ public class AnalysisService {
         PlanService.Loaded l = plans.load(planId);
         Specifics specifics = json.read(l.plan().specifics, Specifics.class);
         Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
-        PlanAnalysis.Result r;
-        try {
-            r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
+        PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
         SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner, l.effective())
                 : new SkillCoverage(Lookup.Status.UNKNOWN, "not asked (skills=false)", List.of());
         return new AnalysisView(l.plan().id, l.plan().revision, l.plan().status, l.plan().partner, l.templateRef(),

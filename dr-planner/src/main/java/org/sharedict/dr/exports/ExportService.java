@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
 import org.sharedict.dr.analysis.PlanAnalysis;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
@@ -26,7 +25,6 @@ import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanService;
-import org.sharedict.dr.templates.TemplateService;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.quarkus.qute.Location;
@@ -95,12 +93,7 @@ public class ExportService {
         Map<String, Owner> owners = new HashMap<>();
         specifics.owners().forEach(o -> owners.put(o.role().toLowerCase(Locale.ROOT), o));
         Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
-        PlanAnalysis.Result r;
-        try {
-            r = PlanAnalysis.analyse(l.effective(), roles, Integer.MAX_VALUE);
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
+        PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, Integer.MAX_VALUE);
         Map<String, EffectiveActivity> byKey = l.effective().byKey();
         List<ExportModel.Line> order = new ArrayList<>();
         List<ExportModel.Activity> activities = new ArrayList<>();

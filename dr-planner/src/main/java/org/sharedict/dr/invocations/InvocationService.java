@@ -18,8 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
-import org.sharedict.dr.analysis.RecoveryGraph;
 import org.sharedict.dr.invocations.InvocationDtos.ActivityState;
 import org.sharedict.dr.invocations.InvocationDtos.ActivityView;
 import org.sharedict.dr.invocations.InvocationDtos.Closing;
@@ -34,9 +32,9 @@ import org.sharedict.dr.invocations.InvocationDtos.StepView;
 import org.sharedict.dr.invocations.InvocationStep.State;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
+import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanService;
-import org.sharedict.dr.templates.TemplateService;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -117,12 +115,7 @@ public class InvocationService {
             throw ProblemException.invalid("startedAt", "must be within the last 30 days");
         }
         PlanService.Loaded l = plans.load(plan);
-        int[] order;
-        try {
-            order = RecoveryGraph.of(l.effective()).recoveryOrder();
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
+        int[] order = RecoveryGraph.of(l.effective()).recoveryOrder();
         Invocation inv = new Invocation();
         inv.planId = plan.id;
         inv.partner = plan.partner;

@@ -13,13 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
-import org.sharedict.dr.analysis.RecoveryGraph;
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.PlanDiff;
 import org.sharedict.dr.model.PlanMerger;
 import org.sharedict.dr.model.Rebase;
+import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.model.TemplateContent;
 import org.sharedict.dr.platform.DrConfig;
 import org.sharedict.platform.json.Json;
@@ -279,11 +278,7 @@ public class PlanService {
         match(p, ifMatch);
         requireStatus(p, Plan.Status.DRAFT, "submit");
         Loaded l = load(p);
-        try {
-            RecoveryGraph.of(l.effective()).recoveryOrder();
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
+        RecoveryGraph.of(l.effective()).recoveryOrder();
         p.status = Plan.Status.SUBMITTED;
         p.submittedBy = caller.username();
         p.submittedAt = Instant.now(clock);

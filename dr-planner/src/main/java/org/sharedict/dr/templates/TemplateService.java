@@ -10,11 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
-import org.sharedict.dr.analysis.RecoveryGraph;
 import org.sharedict.dr.model.ContentRules;
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.PlanMerger;
+import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.model.TemplateContent;
 import org.sharedict.platform.json.Json;
 import org.sharedict.dr.templates.TemplateDtos.NewTemplate;
@@ -162,11 +161,7 @@ public class TemplateService {
             throw ProblemException.unprocessable("empty-template", "Nothing to publish",
                     "Version " + number + " of " + t.code + " has no activities");
         }
-        try {
-            RecoveryGraph.of(PlanMerger.merge(content, Customisation.none()).plan()).recoveryOrder();
-        } catch (DependencyCycleException e) {
-            throw cycle(e);
-        }
+        RecoveryGraph.of(PlanMerger.merge(content, Customisation.none()).plan()).recoveryOrder();
         v.status = TemplateVersion.Status.PUBLISHED;
         v.publishedAt = Instant.now(clock);
         v.publishedBy = caller.username();
@@ -182,13 +177,6 @@ public class TemplateService {
         requireDraft(t, v);
         v.delete();
         audit.deleted("dr-template-version", t.code + "/" + number, null, Map.of("activities", v.activityCount));
-    }
-
-    public static ProblemException cycle(DependencyCycleException e) {
-        return ProblemException.unprocessable("dependency-cycle", "Dependency cycle",
-                "These activities depend on each other in a circle, so there is no recovery order: "
-                        + String.join(" needs ", e.cycle()))
-                .with("cycle", e.cycle());
     }
 
     // ---- helpers shared with plans --------------------------------------------------------

@@ -1,4 +1,4 @@
-package org.sharedict.dr.analysis;
+package org.sharedict.dr.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.sharedict.dr.analysis;
+package org.sharedict.dr.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
-import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 
 /**
@@ -106,6 +105,11 @@ public final class RecoveryGraph {
 
     public int[] prereqs(int v) {
         return prereqs[v];
+    }
+
+    /** Minutes the steps of {@code v} take, one after another. */
+    public long duration(int v) {
+        return duration[v];
     }
 
     public int directDependents(int v) {
