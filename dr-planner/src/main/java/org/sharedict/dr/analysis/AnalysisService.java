@@ -68,7 +68,7 @@ public class AnalysisService {
         PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
         SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner, l.effective())
                 : new SkillCoverage(Lookup.Status.UNKNOWN, "not asked (skills=false)", List.of());
-        return new AnalysisView(l.plan().id, l.plan().revision, l.plan().status, l.plan().partner, l.templateRef(),
+        return new AnalysisView(l.plan().id, l.plan().revision, l.plan().status, l.plan().partner, l.template(),
                 l.effective().activities().size(), r.dependencyCount(), r.recoveryOrder(), r.feasibility(),
                 new SinglePoints(r.criticalActivities(), r.unownedSteps(), coverage));
     }

@@ -125,7 +125,7 @@ public class ExportService {
                 x.reason())).toList();
         String approvedAt = p.approvedAt == null ? "-" : WHEN.format(p.approvedAt.atZone(zone));
         return new ExportModel(p.name + " (revision " + p.revision + ")", p.partner, p.name, p.revision, p.status.name(),
-                p.status == Plan.Status.SUPERSEDED, l.template().name + ", version " + l.templateVersion().number,
+                p.status == Plan.Status.SUPERSEDED, l.template().name() + ", version " + l.template().version(),
                 p.approvedBy == null ? "-" : p.approvedBy, approvedAt, p.approvalNote,
                 p.reviewDate == null ? "-" : DAY.format(p.reviewDate), WHEN.format(Instant.now(clock).atZone(zone)),
                 p.ownerName == null ? "-" : p.ownerName + (p.ownerEmail == null ? "" : " <" + p.ownerEmail + ">"),

@@ -33,9 +33,9 @@ import org.sharedict.dr.plans.PlanDtos.RebaseRequest;
 import org.sharedict.dr.plans.PlanDtos.RebaseView;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanDtos.TemplateRef;
-import org.sharedict.dr.templates.Template;
-import org.sharedict.dr.templates.TemplateService;
-import org.sharedict.dr.templates.TemplateVersion;
+import org.sharedict.dr.templates.TemplateContents;
+import org.sharedict.dr.templates.TemplateContents.TemplateInfo;
+import org.sharedict.dr.templates.TemplateContents.VersionInfo;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
@@ -73,19 +73,13 @@ public class PlanService {
     Json json;
 
     @Inject
-    TemplateService templates;
+    TemplateContents templates;
 
     @Inject
     DrConfig config;
 
     /** A plan revision with everything needed to compute with it. */
-    public record Loaded(Plan plan, Template template, TemplateVersion templateVersion, TemplateContent content,
-            Customisation customisation, EffectivePlan effective) {
-
-        public TemplateRef templateRef() {
-            return new TemplateRef(template.id, template.code, template.name, templateVersion.number,
-                    TemplateVersion.latestPublished(template.id).map(v -> v.number).orElse(null));
-        }
+    public record Loaded(Plan plan, TemplateRef template, TemplateContent content, Customisation customisation, EffectivePlan effective) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -116,21 +110,21 @@ public class PlanService {
     public PlanView create(NewPlan in) {
         String partner = in.partner().toUpperCase();
         caller.requireEditRightsFor(partner, Roles.DR_LEAD);
-        Template t = TemplateService.template(in.templateId());
-        TemplateVersion tv = in.templateVersion() == null
-                ? TemplateVersion.latestPublished(t.id).orElseThrow(() -> ProblemException.invalid("templateId",
-                        "template " + t.code + " has no published version yet"))
-                : TemplateVersion.find(t.id, in.templateVersion()).orElseThrow(() -> ProblemException.invalid("templateVersion",
-                        "template " + t.code + " has no version " + in.templateVersion()));
-        if (tv.status != TemplateVersion.Status.PUBLISHED) {
-            throw ProblemException.invalid("templateVersion", "version " + tv.number + " of " + t.code + " is not published yet");
+        TemplateInfo t = templates.template(in.templateId());
+        VersionInfo tv = in.templateVersion() == null
+                ? templates.latestPublished(t.id()).orElseThrow(() -> ProblemException.invalid("templateId",
+                        "template " + t.code() + " has no published version yet"))
+                : templates.version(t.id(), in.templateVersion()).orElseThrow(() -> ProblemException.invalid("templateVersion",
+                        "template " + t.code() + " has no version " + in.templateVersion()));
+        if (!tv.published()) {
+            throw ProblemException.invalid("templateVersion", "version " + tv.number() + " of " + t.code() + " is not published yet");
         }
         Plan p = new Plan();
         p.series = UUID.randomUUID().toString();
         p.revision = 1;
         p.partner = partner;
         p.name = in.name().trim();
-        p.templateVersionId = tv.id;
+        p.templateVersionId = tv.versionId();
         p.status = Plan.Status.DRAFT;
         p.customisation = json.write(Customisation.none());
         p.specifics = json.write(in.specifics() == null ? Specifics.none() : in.specifics());
@@ -140,7 +134,7 @@ public class PlanService {
         p.author = caller.username();
         p.createdAt = p.updatedAt = Instant.now(clock);
         p.persistAndFlush();
-        audit.created("dr-plan", p.id, p.partner, Map.of("name", p.name, "template", t.code + "/" + tv.number));
+        audit.created("dr-plan", p.id, p.partner, Map.of("name", p.name, "template", t.code() + "/" + tv.number()));
         return view(p);
     }
 
@@ -166,8 +160,7 @@ public class PlanService {
     public PlanView customise(long id, CustomisationUpdate in, String ifMatch) {
         Plan p = editable(id, ifMatch, in.version());
         Customisation c = in.customisation();
-        TemplateVersion tv = TemplateVersion.findById(p.templateVersionId);
-        PlanMerger.Result merged = PlanMerger.merge(templates.read(tv), c);
+        PlanMerger.Result merged = PlanMerger.merge(templates.content(p.templateVersionId), c);
         if (!merged.ok()) {
             throw ProblemException.invalid(merged.errors());
         }
@@ -200,18 +193,16 @@ public class PlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Loaded load(Plan p) {
-        TemplateVersion tv = TemplateVersion.findById(p.templateVersionId);
-        Template t = Template.findById(tv.templateId);
-        TemplateContent content = templates.read(tv);
+        TemplateContent content = templates.content(p.templateVersionId);
         Customisation c = json.read(p.customisation, Customisation.class);
         PlanMerger.Result merged = PlanMerger.merge(content, c);
-        return new Loaded(p, t, tv, content, c, merged.plan());
+        return new Loaded(p, templateRef(p), content, c, merged.plan());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EffectiveView effective(long id) {
         Loaded l = load(id);
-        return new EffectiveView(l.plan().id, l.plan().revision, l.plan().status, l.templateRef(), l.effective().activities().size(),
+        return new EffectiveView(l.plan().id, l.plan().revision, l.plan().status, l.template(), l.effective().activities().size(),
                 l.effective().dependencyCount(), l.effective().activities(), l.effective().excluded());
     }
 
@@ -219,7 +210,7 @@ public class PlanService {
     public DiffView diff(long id) {
         Loaded l = load(id);
         List<PlanDiff.Entry> entries = PlanDiff.between(l.content(), l.customisation());
-        return new DiffView(l.plan().id, l.templateRef(),
+        return new DiffView(l.plan().id, l.template(),
                 (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.OVERRIDDEN).count(),
                 (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.ADDED).count(),
                 (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.EXCLUDED).count(), entries);
@@ -239,36 +230,36 @@ public class PlanService {
             }
         }
         Loaded l = load(p);
-        TemplateVersion target = in.templateVersion() == null
-                ? TemplateVersion.latestPublished(l.template().id).orElseThrow()
-                : TemplateVersion.find(l.template().id, in.templateVersion()).orElseThrow(() -> ProblemException.invalid("templateVersion",
-                        "template " + l.template().code + " has no version " + in.templateVersion()));
-        if (target.status != TemplateVersion.Status.PUBLISHED) {
-            throw ProblemException.invalid("templateVersion", "version " + target.number + " is not published");
+        TemplateRef from = l.template();
+        VersionInfo target = in.templateVersion() == null
+                ? templates.latestPublished(from.id()).orElseThrow()
+                : templates.version(from.id(), in.templateVersion()).orElseThrow(() -> ProblemException.invalid("templateVersion",
+                        "template " + from.code() + " has no version " + in.templateVersion()));
+        if (!target.published()) {
+            throw ProblemException.invalid("templateVersion", "version " + target.number() + " is not published");
         }
-        if (target.id.equals(l.templateVersion().id)) {
-            throw ProblemException.invalid("templateVersion", "the plan is already on version " + target.number);
+        if (target.number() == from.version()) {
+            throw ProblemException.invalid("templateVersion", "the plan is already on version " + target.number());
         }
-        Rebase.Result r = Rebase.onto(l.content(), templates.read(target), l.customisation());
+        Rebase.Result r = Rebase.onto(l.content(), templates.content(target.versionId()), l.customisation());
         if (r.blocked()) {
             throw ProblemException.of(409, "rebase-conflict", "Rebase conflicts",
-                    "Moving onto version " + target.number + " of " + l.template().code
+                    "Moving onto version " + target.number() + " of " + from.code()
                             + " needs a decision first: " + r.conflicts().stream().filter(Rebase.Conflict::blocking)
                                     .map(Rebase.Conflict::detail).findFirst().orElse(""),
                     Map.of("conflicts", r.conflicts()));
         }
         if (!in.dryRun()) {
-            int from = l.templateVersion().number;
-            p.templateVersionId = target.id;
+            p.templateVersionId = target.versionId();
             p.customisation = json.write(r.customisation());
             p.updatedAt = Instant.now(clock);
             p.flush();
             Map<String, Object> changes = new LinkedHashMap<>();
-            changes.put("templateVersion", Map.of("from", from, "to", target.number));
+            changes.put("templateVersion", Map.of("from", from.version(), "to", target.number()));
             changes.put("conflicts", r.conflicts().size());
             audit.record("REBASE", "dr-plan", p.id, p.partner, changes);
         }
-        return new RebaseView(p.id, !in.dryRun(), in.dryRun(), l.templateVersion().number, target.number, r.keptOverrides(),
+        return new RebaseView(p.id, !in.dryRun(), in.dryRun(), from.version(), target.number(), r.keptOverrides(),
                 r.keptAdditions(), r.keptExclusions(), r.conflicts(), p.version);
     }
 
@@ -423,9 +414,9 @@ public class PlanService {
     }
 
     TemplateRef templateRef(Plan p) {
-        TemplateVersion tv = TemplateVersion.findById(p.templateVersionId);
-        Template t = Template.findById(tv.templateId);
-        return new TemplateRef(t.id, t.code, t.name, tv.number, TemplateVersion.latestPublished(t.id).map(v -> v.number).orElse(null));
+        VersionInfo v = templates.version(p.templateVersionId);
+        return new TemplateRef(v.templateId(), v.templateCode(), v.templateName(), v.number(),
+                templates.latestPublished(v.templateId()).map(VersionInfo::number).orElse(null));
     }
 
     PlanSummary summary(Plan p) {
