@@ -31,7 +31,7 @@ import org.sharedict.dr.platform.OnCallDirectory;
 import org.sharedict.dr.platform.SkillsDirectory;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
-import org.sharedict.dr.plans.PlanService;
+import org.sharedict.dr.plans.PlanLoader;
 
 /**
  * Analysis of a partner plan, and who could staff it. Skill holders come from skills-service and
@@ -44,7 +44,7 @@ import org.sharedict.dr.plans.PlanService;
 public class AnalysisService {
 
     @Inject
-    PlanService plans;
+    PlanLoader plans;
 
     @Inject
     SkillsDirectory skills;
@@ -62,7 +62,7 @@ public class AnalysisService {
     JsonWebToken jwt;
 
     public AnalysisView analyse(long planId, boolean askSkills) {
-        PlanService.Loaded l = plans.load(planId);
+        PlanLoader.Loaded l = plans.load(planId);
         Specifics specifics = json.read(l.plan().specifics, Specifics.class);
         Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
         PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
@@ -74,7 +74,7 @@ public class AnalysisService {
     }
 
     public StaffingView staffing(long planId) {
-        PlanService.Loaded l = plans.load(planId);
+        PlanLoader.Loaded l = plans.load(planId);
         String partner = l.plan().partner;
         String auth = authorization();
         Map<String, List<StepRef>> bySkill = stepsBySkill(l.effective());

@@ -15,7 +15,7 @@ import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
 import org.sharedict.platform.json.Json;
 import org.sharedict.dr.plans.Plan;
-import org.sharedict.dr.plans.PlanService;
+import org.sharedict.dr.plans.PlanLoader;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
@@ -67,7 +67,7 @@ public class ExerciseService {
     }
 
     public ExerciseView create(ExerciseInput in) {
-        Plan plan = PlanService.plan(in.planId());
+        Plan plan = PlanLoader.plan(in.planId());
         caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD);
         Exercise e = new Exercise();
         e.planId = plan.id;
@@ -85,7 +85,7 @@ public class ExerciseService {
         caller.requireEditRightsFor(e.partner, Roles.DR_LEAD);
         ETags.requireMatch(e, ifMatch, in.version());
         if (!in.planId().equals(e.planId)) {
-            Plan plan = PlanService.plan(in.planId());
+            Plan plan = PlanLoader.plan(in.planId());
             if (!plan.partner.equals(e.partner)) {
                 throw ProblemException.invalid("planId", "must be a plan of " + e.partner);
             }

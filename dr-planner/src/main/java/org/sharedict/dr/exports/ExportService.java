@@ -24,7 +24,7 @@ import org.sharedict.platform.json.Json;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
-import org.sharedict.dr.plans.PlanService;
+import org.sharedict.dr.plans.PlanLoader;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.quarkus.qute.Location;
@@ -43,7 +43,7 @@ public class ExportService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     @Inject
-    PlanService plans;
+    PlanLoader plans;
 
     @Inject
     Json json;
@@ -82,7 +82,7 @@ public class ExportService {
     }
 
     ExportModel model(long planId) {
-        PlanService.Loaded l = plans.load(planId);
+        PlanLoader.Loaded l = plans.load(planId);
         Plan p = l.plan();
         if (p.status != Plan.Status.APPROVED && p.status != Plan.Status.SUPERSEDED) {
             throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision + " is " + p.status)

@@ -34,7 +34,7 @@ import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.plans.Plan;
-import org.sharedict.dr.plans.PlanService;
+import org.sharedict.dr.plans.PlanLoader;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -64,7 +64,7 @@ public class InvocationService {
             State.SKIPPED, EnumSet.of(State.PENDING, State.IN_PROGRESS));
 
     @Inject
-    PlanService plans;
+    PlanLoader plans;
 
     @Inject
     Caller caller;
@@ -97,7 +97,7 @@ public class InvocationService {
     }
 
     public InvocationView invoke(NewInvocation in) {
-        Plan plan = PlanService.plan(in.planId());
+        Plan plan = PlanLoader.plan(in.planId());
         caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD, Roles.MANAGER);
         if (plan.status != Plan.Status.APPROVED) {
             throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision
@@ -114,7 +114,7 @@ public class InvocationService {
         if (started.isBefore(now.minus(Duration.ofDays(30)))) {
             throw ProblemException.invalid("startedAt", "must be within the last 30 days");
         }
-        PlanService.Loaded l = plans.load(plan);
+        PlanLoader.Loaded l = plans.load(plan);
         int[] order = RecoveryGraph.of(l.effective()).recoveryOrder();
         Invocation inv = new Invocation();
         inv.planId = plan.id;
