@@ -25,13 +25,12 @@ import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.platform.json.Json;
-import org.sharedict.platform.remote.Lookup;
 import org.sharedict.dr.platform.OnCallDirectory;
 import org.sharedict.dr.platform.SkillsDirectory;
+import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
-import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.platform.remote.Lookup;
 
 /**
  * Analysis of a partner plan, and who could staff it. Skill holders come from skills-service and
@@ -56,26 +55,22 @@ public class AnalysisService {
     DrConfig config;
 
     @Inject
-    Json json;
-
-    @Inject
     JsonWebToken jwt;
 
     public AnalysisView analyse(long planId, boolean askSkills) {
-        PlanLoader.Loaded l = plans.load(planId);
-        Specifics specifics = json.read(l.plan().specifics, Specifics.class);
-        Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
+        LoadedPlan l = plans.load(planId);
+        Set<String> roles = l.specifics().owners().stream().map(Owner::role).collect(Collectors.toSet());
         PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
-        SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner, l.effective())
+        SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner(), l.effective())
                 : new SkillCoverage(Lookup.Status.UNKNOWN, "not asked (skills=false)", List.of());
-        return new AnalysisView(l.plan().id, l.plan().revision, l.plan().status, l.plan().partner, l.template(),
+        return new AnalysisView(l.plan().id(), l.plan().revision(), l.plan().status(), l.plan().partner(), l.template(),
                 l.effective().activities().size(), r.dependencyCount(), r.recoveryOrder(), r.feasibility(),
                 new SinglePoints(r.criticalActivities(), r.unownedSteps(), coverage));
     }
 
     public StaffingView staffing(long planId) {
-        PlanLoader.Loaded l = plans.load(planId);
-        String partner = l.plan().partner;
+        LoadedPlan l = plans.load(planId);
+        String partner = l.plan().partner();
         String auth = authorization();
         Map<String, List<StepRef>> bySkill = stepsBySkill(l.effective());
         List<StepRef> withoutSkill = new ArrayList<>();
@@ -107,7 +102,7 @@ public class AnalysisService {
         OnCallNow onCallNow = now.isKnown()
                 ? new OnCallNow(now.status(), null, now.value().covered(), now.value().primary(), now.value().secondary())
                 : new OnCallNow(now.status(), now.reason(), null, null, null);
-        return new StaffingView(l.plan().id, partner, onCallNow, out, withoutSkill);
+        return new StaffingView(l.plan().id(), partner, onCallNow, out, withoutSkill);
     }
 
     private SkillCoverage skillCoverage(String partner, EffectivePlan plan) {

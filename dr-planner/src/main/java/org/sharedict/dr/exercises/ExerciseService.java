@@ -14,8 +14,8 @@ import org.sharedict.dr.exercises.ExerciseDtos.Action;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
 import org.sharedict.platform.json.Json;
-import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
@@ -33,6 +33,9 @@ import io.quarkus.panache.common.Parameters;
 public class ExerciseService {
 
     private static final Map<String, String> SORTS = Map.of("heldOn", "heldOn", "partner", "partner", "type", "type");
+
+    @Inject
+    PlanLoader plans;
 
     @Inject
     Caller caller;
@@ -67,11 +70,11 @@ public class ExerciseService {
     }
 
     public ExerciseView create(ExerciseInput in) {
-        Plan plan = PlanLoader.plan(in.planId());
-        caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD);
+        PlanSnapshot plan = plans.snapshot(in.planId());
+        caller.requireEditRightsFor(plan.partner(), Roles.DR_LEAD);
         Exercise e = new Exercise();
-        e.planId = plan.id;
-        e.partner = plan.partner;
+        e.planId = plan.id();
+        e.partner = plan.partner();
         e.createdBy = caller.username();
         e.createdAt = Instant.now(clock);
         apply(e, in);
@@ -85,8 +88,8 @@ public class ExerciseService {
         caller.requireEditRightsFor(e.partner, Roles.DR_LEAD);
         ETags.requireMatch(e, ifMatch, in.version());
         if (!in.planId().equals(e.planId)) {
-            Plan plan = PlanLoader.plan(in.planId());
-            if (!plan.partner.equals(e.partner)) {
+            PlanSnapshot plan = plans.snapshot(in.planId());
+            if (!plan.partner().equals(e.partner)) {
                 throw ProblemException.invalid("planId", "must be a plan of " + e.partner);
             }
         }

@@ -20,11 +20,12 @@ import org.sharedict.dr.analysis.PlanAnalysis;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.platform.json.Json;
+import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.quarkus.qute.Location;
@@ -44,9 +45,6 @@ public class ExportService {
 
     @Inject
     PlanLoader plans;
-
-    @Inject
-    Json json;
 
     @Inject
     Clock clock;
@@ -82,14 +80,14 @@ public class ExportService {
     }
 
     ExportModel model(long planId) {
-        PlanLoader.Loaded l = plans.load(planId);
-        Plan p = l.plan();
-        if (p.status != Plan.Status.APPROVED && p.status != Plan.Status.SUPERSEDED) {
-            throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision + " is " + p.status)
-                    .with("currentState", p.status);
+        LoadedPlan l = plans.load(planId);
+        PlanSnapshot p = l.plan();
+        if (p.status() != Plan.Status.APPROVED && p.status() != Plan.Status.SUPERSEDED) {
+            throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision() + " is " + p.status())
+                    .with("currentState", p.status());
         }
         ZoneId zone = ZoneId.of(config.review().zone());
-        Specifics specifics = json.read(p.specifics, Specifics.class);
+        Specifics specifics = l.specifics();
         Map<String, Owner> owners = new HashMap<>();
         specifics.owners().forEach(o -> owners.put(o.role().toLowerCase(Locale.ROOT), o));
         Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
@@ -123,12 +121,12 @@ public class ExportService {
                 x.stepKey() != null ? "Step '" + x.name() + "' of " + x.activityKey()
                         : x.dependsOn() != null ? x.activityKey() + " needing " + x.dependsOn() : "Activity '" + x.name() + "'",
                 x.reason())).toList();
-        String approvedAt = p.approvedAt == null ? "-" : WHEN.format(p.approvedAt.atZone(zone));
-        return new ExportModel(p.name + " (revision " + p.revision + ")", p.partner, p.name, p.revision, p.status.name(),
-                p.status == Plan.Status.SUPERSEDED, l.template().name() + ", version " + l.template().version(),
-                p.approvedBy == null ? "-" : p.approvedBy, approvedAt, p.approvalNote,
-                p.reviewDate == null ? "-" : DAY.format(p.reviewDate), WHEN.format(Instant.now(clock).atZone(zone)),
-                p.ownerName == null ? "-" : p.ownerName + (p.ownerEmail == null ? "" : " <" + p.ownerEmail + ">"),
+        String approvedAt = p.approvedAt() == null ? "-" : WHEN.format(p.approvedAt().atZone(zone));
+        return new ExportModel(p.name() + " (revision " + p.revision() + ")", p.partner(), p.name(), p.revision(), p.status().name(),
+                p.status() == Plan.Status.SUPERSEDED, l.template().name() + ", version " + l.template().version(),
+                p.approvedBy() == null ? "-" : p.approvedBy(), approvedAt, p.approvalNote(),
+                p.reviewDate() == null ? "-" : DAY.format(p.reviewDate()), WHEN.format(Instant.now(clock).atZone(zone)),
+                p.ownerName() == null ? "-" : p.ownerName() + (p.ownerEmail() == null ? "" : " <" + p.ownerEmail() + ">"),
                 r.feasibility().allRtosMet(), order, misses, activities, excluded, specifics.owners(), specifics.contacts(),
                 specifics.sites(), specifics.suppliers());
     }

@@ -33,8 +33,10 @@ import org.sharedict.dr.invocations.InvocationStep.State;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.model.RecoveryGraph;
+import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -97,13 +99,13 @@ public class InvocationService {
     }
 
     public InvocationView invoke(NewInvocation in) {
-        Plan plan = PlanLoader.plan(in.planId());
-        caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD, Roles.MANAGER);
-        if (plan.status != Plan.Status.APPROVED) {
-            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision
-                    + " is " + plan.status).with("currentState", plan.status);
+        PlanSnapshot plan = plans.snapshot(in.planId());
+        caller.requireEditRightsFor(plan.partner(), Roles.DR_LEAD, Roles.MANAGER);
+        if (plan.status() != Plan.Status.APPROVED) {
+            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision()
+                    + " is " + plan.status()).with("currentState", plan.status());
         }
-        Invocation.openOf(plan.id).ifPresent(open -> {
+        Invocation.openOf(plan.id()).ifPresent(open -> {
             throw alreadyOpen(plan, open.id);
         });
         Instant now = Instant.now(clock);
@@ -114,13 +116,13 @@ public class InvocationService {
         if (started.isBefore(now.minus(Duration.ofDays(30)))) {
             throw ProblemException.invalid("startedAt", "must be within the last 30 days");
         }
-        PlanLoader.Loaded l = plans.load(plan);
+        LoadedPlan l = plans.load(plan.id());
         int[] order = RecoveryGraph.of(l.effective()).recoveryOrder();
         Invocation inv = new Invocation();
-        inv.planId = plan.id;
-        inv.partner = plan.partner;
-        inv.planName = plan.name;
-        inv.planRevision = plan.revision;
+        inv.planId = plan.id();
+        inv.partner = plan.partner();
+        inv.planName = plan.name();
+        inv.planRevision = plan.revision();
         inv.reason = in.reason().trim();
         inv.status = Invocation.Status.OPEN;
         inv.startedAt = started;
@@ -132,7 +134,7 @@ public class InvocationService {
             inv.persist();
         } catch (PersistenceException e) {
             if (violates(e, "uq_dr_invocation_open")) {
-                throw alreadyOpen(plan, QuarkusTransaction.requiringNew().call(() -> Invocation.openOf(plan.id).map(i -> i.id).orElse(null)));
+                throw alreadyOpen(plan, QuarkusTransaction.requiringNew().call(() -> Invocation.openOf(plan.id()).map(i -> i.id).orElse(null)));
             }
             throw e;
         }
@@ -164,9 +166,9 @@ public class InvocationService {
                 st.persist();
             }
         }
-        event(inv, now, "INVOKED", null, null, "Plan '" + plan.name + "' revision " + plan.revision + " invoked: " + inv.reason);
+        event(inv, now, "INVOKED", null, null, "Plan '" + plan.name() + "' revision " + plan.revision() + " invoked: " + inv.reason);
         Invocation.flush();
-        audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id, "reason", inv.reason));
+        audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id(), "reason", inv.reason));
         return view(inv);
     }
 
@@ -287,8 +289,8 @@ public class InvocationService {
                 .orElseThrow(() -> ProblemException.notFound("Invocation", id));
     }
 
-    private static ProblemException alreadyOpen(Plan plan, Long openId) {
-        return ProblemException.conflict("Plan '" + plan.name + "' is already invoked"
+    private static ProblemException alreadyOpen(PlanSnapshot plan, Long openId) {
+        return ProblemException.conflict("Plan '" + plan.name() + "' is already invoked"
                 + (openId == null ? "" : ": invocation " + openId + " is open") + "; close it before invoking the plan again")
                 .with("openInvocationId", openId);
     }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.model.Customisation;
-import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.PlanDiff;
 import org.sharedict.dr.model.PlanMerger;
 import org.sharedict.dr.model.TemplateContent;
@@ -33,10 +32,6 @@ import org.sharedict.platform.web.ETags;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PlanLoader {
 
-    /** A plan revision with everything needed to compute with it. */
-    public record Loaded(Plan plan, TemplateRef template, TemplateContent content, Customisation customisation, EffectivePlan effective) {
-    }
-
     private final Caller caller;
     private final Json json;
     private final TemplateContents templates;
@@ -47,7 +42,17 @@ public class PlanLoader {
         this.templates = templates;
     }
 
-    public static Plan plan(long id) {
+    /** The revision, as a copy for other features to read; 404 when there is none. */
+    public PlanSnapshot snapshot(long id) {
+        return PlanSnapshot.of(plan(id));
+    }
+
+    /** The revision with its template content and effective plan; 404 when there is none. */
+    public LoadedPlan load(long id) {
+        return load(plan(id));
+    }
+
+    static Plan plan(long id) {
         return Plan.<Plan>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Plan", id));
     }
 
@@ -64,27 +69,23 @@ public class PlanLoader {
         return p;
     }
 
-    public Loaded load(long id) {
-        return load(plan(id));
-    }
-
-    public Loaded load(Plan p) {
+    LoadedPlan load(Plan p) {
         TemplateContent content = templates.content(p.templateVersionId);
         Customisation c = json.read(p.customisation, Customisation.class);
         PlanMerger.Result merged = PlanMerger.merge(content, c);
-        return new Loaded(p, templateRef(p), content, c, merged.plan());
+        return new LoadedPlan(PlanSnapshot.of(p), templateRef(p), json.read(p.specifics, Specifics.class), content, c, merged.plan());
     }
 
     public EffectiveView effective(long id) {
-        Loaded l = load(id);
-        return new EffectiveView(l.plan().id, l.plan().revision, l.plan().status, l.template(), l.effective().activities().size(),
+        LoadedPlan l = load(id);
+        return new EffectiveView(l.plan().id(), l.plan().revision(), l.plan().status(), l.template(), l.effective().activities().size(),
                 l.effective().dependencyCount(), l.effective().activities(), l.effective().excluded());
     }
 
     public DiffView diff(long id) {
-        Loaded l = load(id);
+        LoadedPlan l = load(id);
         List<PlanDiff.Entry> entries = PlanDiff.between(l.content(), l.customisation());
-        return new DiffView(l.plan().id, l.template(),
+        return new DiffView(l.plan().id(), l.template(),
                 (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.OVERRIDDEN).count(),
                 (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.ADDED).count(),
                 (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.EXCLUDED).count(), entries);

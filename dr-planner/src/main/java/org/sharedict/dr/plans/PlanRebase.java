@@ -52,7 +52,7 @@ public class PlanRebase {
                 ETags.requireMatch(p, ifMatch, in.version());
             }
         }
-        PlanLoader.Loaded l = loader.load(p);
+        LoadedPlan l = loader.load(p);
         TemplateRef from = l.template();
         VersionInfo target = in.templateVersion() == null
                 ? templates.latestPublished(from.id()).orElseThrow()
