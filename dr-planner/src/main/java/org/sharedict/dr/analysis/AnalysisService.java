@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,20 +41,19 @@ import org.sharedict.platform.remote.Lookup;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AnalysisService {
 
-    @Inject
-    PlanLoader plans;
+    private final PlanLoader plans;
+    private final SkillsDirectory skills;
+    private final OnCallDirectory onCall;
+    private final DrConfig config;
+    private final JsonWebToken jwt;
 
-    @Inject
-    SkillsDirectory skills;
-
-    @Inject
-    OnCallDirectory onCall;
-
-    @Inject
-    DrConfig config;
-
-    @Inject
-    JsonWebToken jwt;
+    public AnalysisService(PlanLoader plans, SkillsDirectory skills, OnCallDirectory onCall, DrConfig config, JsonWebToken jwt) {
+        this.plans = plans;
+        this.skills = skills;
+        this.onCall = onCall;
+        this.config = config;
+        this.jwt = jwt;
+    }
 
     public AnalysisView analyse(long planId, boolean askSkills) {
         LoadedPlan l = plans.load(planId);

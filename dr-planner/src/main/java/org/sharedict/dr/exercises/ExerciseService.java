@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.exercises.ExerciseDtos.Action;
@@ -34,20 +33,19 @@ public class ExerciseService {
 
     private static final Map<String, String> SORTS = Map.of("heldOn", "heldOn", "partner", "partner", "type", "type");
 
-    @Inject
-    PlanLoader plans;
+    private final PlanLoader plans;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Json json;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Json json;
+    public ExerciseService(PlanLoader plans, Caller caller, Auditor audit, Clock clock, Json json) {
+        this.plans = plans;
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ExerciseView> list(String partner, Long planId, PageRequest page) {

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.analysis.PlanAnalysis;
@@ -43,20 +42,20 @@ public class ExportService {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm z", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    @Inject
-    PlanLoader plans;
+    private final PlanLoader plans;
+    private final Clock clock;
+    private final DrConfig config;
+    private final Template html;
+    private final Template markdown;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    DrConfig config;
-
-    @Location("exports/plan.html")
-    Template html;
-
-    @Location("exports/plan.md")
-    Template markdown;
+    public ExportService(PlanLoader plans, Clock clock, DrConfig config, @Location("exports/plan.html") Template html,
+            @Location("exports/plan.md") Template markdown) {
+        this.plans = plans;
+        this.clock = clock;
+        this.config = config;
+        this.html = html;
+        this.markdown = markdown;
+    }
 
     public record Rendered(String fileName, ExportModel model, String text) {
     }
