@@ -12,6 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.sharedict.gateway.apikeys.ApiKeyVerifier;
 import org.sharedict.gateway.auth.RevokedSessions;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.gateway.routing.GatewayRouter;
 import org.sharedict.gateway.routing.RouteTable;

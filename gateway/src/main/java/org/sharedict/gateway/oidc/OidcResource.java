@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.gateway.access.ClientAddress;
 import org.sharedict.gateway.auth.AuthDtos.ProviderView;
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.auth.AuthResource;
 import org.sharedict.gateway.auth.LoginService;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Unauthenticated;
 

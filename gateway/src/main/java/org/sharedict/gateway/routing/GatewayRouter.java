@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.sharedict.gateway.access.ApiGuard;
-import org.sharedict.gateway.access.ClientAddress;
 import org.sharedict.gateway.aggregate.MergedOpenApi;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.platform.problem.Problem;
