@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -16,12 +16,14 @@ import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.gateway.routing.GatewayRouter;
 import org.sharedict.gateway.routing.RouteTable;
+import org.sharedict.gateway.routing.RoutedServices;
 import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -37,20 +39,12 @@ public class ApiGuard {
     public static final String PRINCIPAL = "sharedict.principal";
     static final String API_KEY_HEADER = "X-Api-Key";
 
-    @Inject
-    JWTParser parser;
-
-    @Inject
-    RevokedSessions revoked;
-
-    @Inject
-    ApiKeyVerifier keys;
-
-    @Inject
-    RateLimiter limiter;
-
-    @Inject
-    Clock clock;
+    private final JWTParser parser;
+    private final RevokedSessions revoked;
+    private final ApiKeyVerifier keys;
+    private final RateLimiter limiter;
+    private final Clock clock;
+    private final RoutedServices services;
 
     /** Tokens already verified, so a client's next requests skip the signature check (expiry and sign-out are still checked). */
     private record Verified(String subject, String sessionId, long expiresAt) {
@@ -59,13 +53,22 @@ public class ApiGuard {
     static final int MAX_REMEMBERED = 10_000;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private RouteTable table;
-
-    public void use(RouteTable table) {
-        this.table = table;
+    ApiGuard(JWTParser parser, RevokedSessions revoked, ApiKeyVerifier keys, RateLimiter limiter, Clock clock,
+            RoutedServices services) {
+        this.parser = parser;
+        this.revoked = revoked;
+        this.keys = keys;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.services = services;
     }
 
-    public void handle(RoutingContext ctx) {
+    void install(@Observes Router router) {
+        router.route("/api/*").order(GatewayRouter.ORDER_GUARD).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        RouteTable table = services.table();
         HttpServerRequest req = ctx.request();
         String path = GatewayRouter.normalizedPath(req);
         String method = req.method().name();
