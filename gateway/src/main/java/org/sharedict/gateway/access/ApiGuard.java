@@ -15,8 +15,7 @@ import org.sharedict.gateway.auth.RevokedSessions;
 import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.gateway.routing.GatewayRouter;
-import org.sharedict.gateway.routing.RouteTable;
-import org.sharedict.gateway.routing.RoutedServices;
+import org.sharedict.gateway.routing.MatchedRoute;
 import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.problem.ProblemException;
 
@@ -44,7 +43,6 @@ public class ApiGuard {
     private final ApiKeyVerifier keys;
     private final RateLimiter limiter;
     private final Clock clock;
-    private final RoutedServices services;
 
     /** Tokens already verified, so a client's next requests skip the signature check (expiry and sign-out are still checked). */
     private record Verified(String subject, String sessionId, long expiresAt) {
@@ -53,14 +51,12 @@ public class ApiGuard {
     static final int MAX_REMEMBERED = 10_000;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    ApiGuard(JWTParser parser, RevokedSessions revoked, ApiKeyVerifier keys, RateLimiter limiter, Clock clock,
-            RoutedServices services) {
+    ApiGuard(JWTParser parser, RevokedSessions revoked, ApiKeyVerifier keys, RateLimiter limiter, Clock clock) {
         this.parser = parser;
         this.revoked = revoked;
         this.keys = keys;
         this.limiter = limiter;
         this.clock = clock;
-        this.services = services;
     }
 
     void install(@Observes Router router) {
@@ -68,12 +64,11 @@ public class ApiGuard {
     }
 
     void handle(RoutingContext ctx) {
-        RouteTable table = services.table();
         HttpServerRequest req = ctx.request();
-        String path = GatewayRouter.normalizedPath(req);
+        MatchedRoute route = MatchedRoute.of(ctx);
+        String path = route.path();
         String method = req.method().name();
-        RouteTable.Target target = table.match(path);
-        boolean isPublic = table.isPublic(method, path, target) || table.isPublicPath(path, target);
+        boolean isPublic = route.isPublic();
         String address = ClientAddress.of(req);
 
         String apiKey = req.getHeader(API_KEY_HEADER);
@@ -135,7 +130,7 @@ public class ApiGuard {
         }
 
         if (isPublic) {
-            RateLimiter.Kind kind = table.isSignIn(method, path) ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
+            RateLimiter.Kind kind = route.isSignIn() ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
             if (limited(ctx, kind, "addr:" + address)) {
                 return;
             }

@@ -32,6 +32,7 @@ public class GatewayRouter {
     /** After platform-common's RequestIds (Integer.MIN_VALUE). */
     static final int ORDER_REQUEST = Integer.MIN_VALUE + 10;
     /** After Quarkus' CORS filter (-300), before its upload limit (-2) and the application routes. */
+    static final int ORDER_MATCH = -280;
     public static final int ORDER_OPENAPI = -270;
     public static final int ORDER_GUARD = -260;
     static final int ORDER_PROXY = -250;
@@ -66,13 +67,18 @@ public class GatewayRouter {
             }
             ctx.next();
         });
-        router.route("/api/*").order(ORDER_PROXY).handler(ctx -> route(ctx, table));
+        router.route("/api/*").order(ORDER_MATCH).handler(ctx -> {
+            HttpServerRequest req = ctx.request();
+            ctx.put(MatchedRoute.KEY, table.route(req.method().name(), normalizedPath(req)));
+            ctx.next();
+        });
+        router.route("/api/*").order(ORDER_PROXY).handler(this::route);
     }
 
-    private void route(RoutingContext ctx, RouteTable table) {
+    private void route(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
-        String path = normalizedPath(req);
-        RouteTable.Target target = table.match(path);
+        MatchedRoute route = MatchedRoute.of(ctx);
+        RouteTable.Target target = route.target();
         if (target == null) {
             String length = req.getHeader("Content-Length");
             if (length != null && parses(length) > OWN_MAX_BODY) {
@@ -89,7 +95,7 @@ public class GatewayRouter {
             return;
         }
         prepareHeaders(req);
-        services.proxy(target.name()).handle(req);
+        services.proxy(target.name()).handle(req, route.path());
     }
 
     /** What the service is told about the request, on top of the client's own end-to-end headers. */
@@ -126,7 +132,7 @@ public class GatewayRouter {
     }
 
     /** The path with "." and ".." segments resolved and percent-encoding normalised (RFC 3986). */
-    public static String normalizedPath(HttpServerRequest req) {
+    private static String normalizedPath(HttpServerRequest req) {
         String p = req.path();
         return p == null ? "/" : HttpUtils.normalizePath(p);
     }
