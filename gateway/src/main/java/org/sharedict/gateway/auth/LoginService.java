@@ -15,6 +15,7 @@ import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.TooManyRequests;
 import org.sharedict.gateway.platform.Unauthenticated;
+import org.sharedict.gateway.users.Passwords;
 import org.sharedict.gateway.users.User;
 import org.sharedict.gateway.users.UserDtos.UserView;
 import org.sharedict.platform.problem.Problem;

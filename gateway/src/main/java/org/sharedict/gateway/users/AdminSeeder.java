@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.auth.Passwords;
 import org.sharedict.gateway.auth.SignInAudit;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.platform.security.Roles;

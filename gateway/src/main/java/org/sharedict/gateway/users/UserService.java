@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.auth.Passwords;
 import org.sharedict.gateway.auth.Sessions;
 import org.sharedict.gateway.auth.SignInThrottle;
 import org.sharedict.gateway.platform.SkillsDirectory;

@@ -1,4 +1,4 @@
-package org.sharedict.gateway.auth;
+package org.sharedict.gateway.users;
 
 import java.util.Locale;
 import java.util.Optional;
