@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.platform.TooManyRequests;
 import org.sharedict.gateway.platform.Unauthenticated;
 import org.sharedict.gateway.users.Passwords;

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
+import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.users.User;
 
 /**

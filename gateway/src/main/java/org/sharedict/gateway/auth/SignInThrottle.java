@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.sharedict.gateway.auth.ThrottleEntry.Scope;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
+import org.sharedict.gateway.platform.SignInAudit;
 
 import io.quarkus.scheduler.Scheduled;
 

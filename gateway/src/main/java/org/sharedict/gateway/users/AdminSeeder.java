@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.auth.SignInAudit;
 import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.platform.security.Roles;
 
 import io.quarkus.logging.Log;
