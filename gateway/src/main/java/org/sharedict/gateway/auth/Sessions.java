@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -14,6 +15,7 @@ import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
 import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.users.User;
+import org.sharedict.gateway.users.UserAccessChanged;
 
 /**
  * Sign-in sessions and their refresh tokens. A refresh token is {@code <session id>.<secret>};
@@ -132,5 +134,10 @@ public class Sessions {
 
     public int revokeAll(long userId, String reason) {
         return revokeAll(userId, reason, null);
+    }
+
+    /** Users changed someone's rights or password, or deleted them: their sessions end in the same transaction. */
+    void accessChanged(@Observes UserAccessChanged change) {
+        revokeAll(change.userId(), change.reason());
     }
 }

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.auth.Sessions;
-import org.sharedict.gateway.auth.SignInThrottle;
 import org.sharedict.gateway.platform.SkillsDirectory;
 import org.sharedict.gateway.users.UserDtos.NewUser;
 import org.sharedict.gateway.users.UserDtos.UserUpdate;
@@ -24,9 +23,9 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
@@ -60,13 +59,13 @@ public class UserService {
     Passwords passwords;
 
     @Inject
-    Sessions sessions;
+    Event<UserAccessChanged> accessChanged;
 
     @Inject
     SkillsDirectory skills;
 
     @Inject
-    SignInThrottle throttle;
+    SignInDelays throttle;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(String partner, String role, String q, PageRequest page) {
@@ -97,9 +96,10 @@ public class UserService {
                     + " or lower(email) like :q" + Like.ESCAPE + ")");
             params.and("q", Like.containing(q));
         }
-        Map<String, SignInThrottle.State> throttled = throttle.states();
-        return Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page,
-                u -> UserView.of(u, throttled.getOrDefault(u.username, SignInThrottle.State.NONE)));
+        Page<User> users = Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page, u -> u);
+        Map<String, SignInDelays.State> throttled = throttle.states(users.items().stream().map(u -> u.username).toList());
+        return new Page<>(users.items().stream().map(u -> UserView.of(u, throttled.getOrDefault(u.username, SignInDelays.State.NONE)))
+                .toList(), users.page(), users.size(), users.totalItems(), users.totalPages());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -176,7 +176,7 @@ public class UserService {
         u.enabled = in.enabled();
         u.updatedAt = Instant.now(clock);
         if (rightsChanged) {
-            sessions.revokeAll(u.id, "rights changed");
+            accessChanged.fire(new UserAccessChanged(u.id, "rights changed"));
         }
         audit.updated(ENTITY, u.id, u.partner, changes);
         User.getEntityManager().flush();
@@ -195,7 +195,7 @@ public class UserService {
         if (u.roles().contains(Roles.ADMIN)) {
             requireAnotherAdmin(u);
         }
-        sessions.revokeAll(u.id, "user deleted");
+        accessChanged.fire(new UserAccessChanged(u.id, "user deleted"));
         audit.deleted(ENTITY, u.id, u.partner, state(u));
         u.delete();
     }
@@ -211,7 +211,7 @@ public class UserService {
         u.passwordChangedAt = now;
         u.updatedAt = now;
         throttle.clear(u.username);
-        sessions.revokeAll(u.id, "password reset");
+        accessChanged.fire(new UserAccessChanged(u.id, "password reset"));
         audit.record("PASSWORD_RESET", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
         return view(u);
     }
