@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
 import org.sharedict.gateway.platform.SignInAudit;
-import org.sharedict.gateway.users.User;
 import org.sharedict.gateway.users.UserAccessChanged;
 
 /**
@@ -37,11 +36,11 @@ public class Sessions {
     public record Opened(UserSession session, String refreshToken) {
     }
 
-    public Opened open(User user, UserSession.Method method, String clientAddress, String userAgent) {
+    public Opened open(long userId, UserSession.Method method, String clientAddress, String userAgent) {
         Instant now = Instant.now(clock);
         UserSession s = new UserSession();
         s.id = Secrets.alphanumeric(24);
-        s.userId = user.id;
+        s.userId = userId;
         s.method = method;
         s.createdAt = now;
         s.refreshedAt = now;

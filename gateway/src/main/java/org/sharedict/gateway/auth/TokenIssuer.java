@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
-import org.sharedict.gateway.users.User;
+import org.sharedict.gateway.users.Account;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -84,18 +84,18 @@ public class TokenIssuer {
     }
 
     /** A user's access token; {@code sessionId} lets signing out refuse it at the gateway. */
-    public Issued forUser(User user, String sessionId) {
+    public Issued forUser(Account user, String sessionId) {
         Duration lifetime = config.tokens().accessLifetime();
-        JwtClaimsBuilder b = Jwt.subject(user.username).upn(user.username).groups(user.roles())
-                .claim("name", user.displayName).claim("sid", sessionId);
-        if (user.partner != null) {
-            b.claim("partner", user.partner);
+        JwtClaimsBuilder b = Jwt.subject(user.username()).upn(user.username()).groups(user.roles())
+                .claim("name", user.displayName()).claim("sid", sessionId);
+        if (user.partner() != null) {
+            b.claim("partner", user.partner());
         }
-        if (user.personId != null) {
-            b.claim("person", user.personId);
+        if (user.personId() != null) {
+            b.claim("person", user.personId());
         }
-        if (user.email != null) {
-            b.claim("email", user.email);
+        if (user.email() != null) {
+            b.claim("email", user.email());
         }
         Instant exp = Instant.now(clock).plus(lifetime);
         return new Issued(sign(b, lifetime), exp);

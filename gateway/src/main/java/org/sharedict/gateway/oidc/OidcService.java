@@ -33,7 +33,8 @@ import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
 import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.platform.Unauthenticated;
-import org.sharedict.gateway.users.User;
+import org.sharedict.gateway.users.Account;
+import org.sharedict.gateway.users.Accounts;
 import org.sharedict.gateway.users.UserDtos;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Roles;
@@ -62,6 +63,9 @@ public class OidcService {
 
     @Inject
     SignInAudit audit;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     ObjectMapper json;
@@ -224,40 +228,31 @@ public class OidcService {
     /** Finds or creates the user linked to this provider account, brings them up to date and signs them in. */
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = ProblemException.class)
     public LoginService.SignedIn signIn(String name, Verified v, String clientAddress, String userAgent) {
-        Instant now = Instant.now(clock);
-        User u = User.findByExternal(name, v.subject()).orElse(null);
-        if (u == null) {
-            if (User.findByUsername(v.username()).isPresent()) {
+        Accounts.Linked linked = accounts.linkExternal(name, new Accounts.ExternalIdentity(v.subject(), v.username(),
+                v.displayName(), v.email(), v.roles(), v.partner()));
+        Account u = linked.account();
+        switch (linked.outcome()) {
+            case USERNAME_TAKEN -> {
                 audit.record("SIGN_IN_FAILED", v.username(), null, v.partner(), Map.of("reason",
                         "username already used by another account", "method", "oidc:" + name));
                 throw ProblemException.conflict("Another account already has the username " + v.username()
                         + "; ask an admin to link or rename it");
             }
-            u = new User();
-            u.username = v.username();
-            u.externalProvider = name;
-            u.externalSubject = v.subject();
-            u.createdAt = now;
-            u.enabled = true;
-        } else if (!u.enabled) {
-            audit.record("SIGN_IN_FAILED", u.username, u.id, u.partner, Map.of("reason", "account disabled", "method", "oidc:" + name));
-            throw new Unauthenticated("This account is disabled; ask an admin or your manager");
-        }
-        boolean created = u.id == null;
-        u.displayName = v.displayName().length() > 120 ? v.displayName().substring(0, 120) : v.displayName();
-        u.email = v.email();
-        u.partner = v.partner();
-        u.roles(v.roles());
-        u.updatedAt = now;
-        u.persist();
-        if (created) {
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("username", u.username);
-            state.put("partner", u.partner);
-            state.put("roles", u.roleList);
-            state.put("provider", name);
-            state.put("groups", v.groups());
-            audit.record("CREATE", u.username, u.id, u.partner, state);
+            case DISABLED -> {
+                audit.record("SIGN_IN_FAILED", u.username(), u.id(), u.partner(), Map.of("reason", "account disabled", "method", "oidc:" + name));
+                throw new Unauthenticated("This account is disabled; ask an admin or your manager");
+            }
+            case CREATED -> {
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("username", u.username());
+                state.put("partner", u.partner());
+                state.put("roles", String.join(",", u.roles()));
+                state.put("provider", name);
+                state.put("groups", v.groups());
+                audit.record("CREATE", u.username(), u.id(), u.partner(), state);
+            }
+            case LINKED -> {
+            }
         }
         return login.loginExternal(u, name, clientAddress, userAgent);
     }
