@@ -1,6 +1,7 @@
 package org.sharedict.gateway.apikeys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public class ApiKeyVerifier {
             ApiKeyService service = Arc.container().instance(ApiKeyService.class).get();
             Optional<KeyPrincipal> found = service.findUsable(parts.get().publicId(), hash);
             // Failures are remembered briefly too, so repeating a wrong key does not reach the database each time.
-            Instant until = Instant.now(clock).plus(found.isPresent() ? config.apiKeys().cacheFor() : java.time.Duration.ofSeconds(5));
+            Instant until = Instant.now(clock).plus(found.isPresent() ? config.apiKeys().cacheFor() : Duration.ofSeconds(5));
             verified.put(cacheKey, new Remembered(found, until));
             return found;
         }, false);

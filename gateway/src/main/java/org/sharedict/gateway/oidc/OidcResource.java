@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import org.sharedict.gateway.auth.LoginService;
 import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Unauthenticated;
+import org.sharedict.platform.problem.ProblemException;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -52,7 +54,7 @@ public class OidcResource {
     @PermitAll
     @Operation(summary = "External sign-in providers (OpenID Connect) configured for the partnership")
     public List<ProviderView> providers() {
-        return config.oidc().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        return config.oidc().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new ProviderView(e.getKey(), e.getValue().displayName().orElse(e.getKey()),
                         "/api/auth/oidc/" + e.getKey() + "/start"))
                 .toList();
@@ -95,7 +97,7 @@ public class OidcResource {
                     + (errorDescription == null ? "" : " (" + errorDescription + ")"));
         }
         if (code == null || code.isBlank()) {
-            throw org.sharedict.platform.problem.ProblemException.invalid("code", "is required");
+            throw ProblemException.invalid("code", "is required");
         }
         OidcService.Verified v = oidc.exchange(provider, code, pending);
         LoginService.SignedIn s = oidc.signIn(provider, v, ClientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));

@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -220,7 +221,7 @@ public class OidcService {
             String display = claimString(claims, "name");
             return new Verified(claims.getSubject(), username, display == null ? username : display, claimString(claims, "email"),
                     roles, partner, groups);
-        } catch (org.jose4j.jwt.MalformedClaimException ex) {
+        } catch (MalformedClaimException ex) {
             throw new Unauthenticated("The ID token from " + name + " has a malformed claim: " + ex.getMessage());
         }
     }

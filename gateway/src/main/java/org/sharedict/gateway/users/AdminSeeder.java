@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,7 +67,7 @@ public class AdminSeeder {
         User u = new User();
         u.username = USERNAME;
         u.displayName = "Partnership admin";
-        u.roles(java.util.Set.of(Roles.ADMIN));
+        u.roles(Set.of(Roles.ADMIN));
         u.passwordHash = passwords.hash(password);
         u.passwordChangedAt = now;
         u.enabled = true;

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,8 +156,8 @@ public class UserService {
         if (u.roles().contains(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || !in.enabled())) {
             requireAnotherAdmin(u);
         }
-        boolean partnerChanged = !java.util.Objects.equals(partner, u.partner);
-        boolean personChanged = !java.util.Objects.equals(in.personId(), u.personId);
+        boolean partnerChanged = !Objects.equals(partner, u.partner);
+        boolean personChanged = !Objects.equals(in.personId(), u.personId);
         if (partnerChanged || personChanged) {
             checkWithSkills(partner, in.personId(), authorization);
         }

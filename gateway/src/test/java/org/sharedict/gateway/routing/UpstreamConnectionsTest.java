@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +59,7 @@ class UpstreamConnectionsTest {
                 int n = i;
                 statuses.add(clients.submit(() -> given().auth().oauth2(token).when().get("/api/dropper/parallel/" + n).statusCode()));
             }
-            Map<Integer, Integer> seen = new java.util.TreeMap<>();
+            Map<Integer, Integer> seen = new TreeMap<>();
             for (Future<Integer> f : statuses) {
                 seen.merge(f.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
