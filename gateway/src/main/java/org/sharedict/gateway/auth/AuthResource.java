@@ -34,8 +34,8 @@ import org.sharedict.gateway.auth.AuthDtos.RefreshRequest;
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.users.Accounts;
 import org.sharedict.gateway.users.UserDtos.UserView;
-import org.sharedict.gateway.users.UserService;
 import org.sharedict.platform.security.Caller;
 
 import io.quarkus.security.Authenticated;
@@ -51,7 +51,7 @@ public class AuthResource {
     LoginService login;
 
     @Inject
-    UserService users;
+    Accounts accounts;
 
     @Inject
     Caller caller;
@@ -121,7 +121,7 @@ public class AuthResource {
             schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "The token's user no longer exists")
     public UserView me() {
-        return users.me();
+        return accounts.me();
     }
 
     @PUT

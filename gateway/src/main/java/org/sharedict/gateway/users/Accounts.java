@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.users.UserDtos.UserView;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.security.Caller;
 
 /**
  * Users as sign-in (auth, oidc) needs them: look-ups answered as {@link Account} records, the password
@@ -36,11 +37,13 @@ public class Accounts {
     private final Passwords passwords;
     private final SignInDelays delays;
     private final Clock clock;
+    private final Caller caller;
 
-    Accounts(Passwords passwords, SignInDelays delays, Clock clock) {
+    Accounts(Passwords passwords, SignInDelays delays, Clock clock, Caller caller) {
         this.passwords = passwords;
         this.delays = delays;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -123,6 +126,13 @@ public class Accounts {
         u.updatedAt = now;
         u.persist();
         return new Linked(created ? LinkOutcome.CREATED : LinkOutcome.LINKED, Account.of(u));
+    }
+
+    /** The signed-in user's own record (GET /api/auth/me). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView me() {
+        return User.findByUsername(caller.username()).map(u -> UserView.of(u, delays.state(u.username)))
+                .orElseThrow(() -> ProblemException.notFound("User", caller.username()));
     }
 
     /** The user as the API shows them, with the delays failed sign-ins put on them. */

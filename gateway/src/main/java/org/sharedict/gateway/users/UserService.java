@@ -227,13 +227,6 @@ public class UserService {
         return view(u);
     }
 
-    /** The signed-in user's own record (GET /api/auth/me). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public UserView me() {
-        return User.findByUsername(caller.username()).map(this::view)
-                .orElseThrow(() -> ProblemException.notFound("User", caller.username()));
-    }
-
     private UserView view(User u) {
         return UserView.of(u, throttle.state(u.username));
     }
