@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.gateway.auth.TokenIssuer;
 import org.sharedict.gateway.platform.GatewayConfig;
@@ -38,21 +37,21 @@ public class ApiKeyVerifier {
     private record Remembered(Optional<KeyPrincipal> principal, Instant until) {
     }
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    TokenIssuer issuer;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    Clock clock;
+    private final GatewayConfig config;
+    private final TokenIssuer issuer;
+    private final Vertx vertx;
+    private final Clock clock;
 
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final Map<Long, TokenIssuer.Issued> tokens = new ConcurrentHashMap<>();
     private Map<String, List<PathPattern>> rules;
+
+    ApiKeyVerifier(GatewayConfig config, TokenIssuer issuer, Vertx vertx, Clock clock) {
+        this.config = config;
+        this.issuer = issuer;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
 
     @PostConstruct
     void readRules() {

@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import jakarta.annotation.Nullable;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.CookieParam;
@@ -47,23 +46,21 @@ public class AuthResource {
 
     public static final String REFRESH_COOKIE = "sharedict_refresh";
 
-    @Inject
-    LoginService login;
+    private final LoginService login;
+    private final Accounts accounts;
+    private final Caller caller;
+    private final JsonWebToken jwt;
+    private final GatewayConfig config;
+    private final Clock clock;
 
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
+    AuthResource(LoginService login, Accounts accounts, Caller caller, JsonWebToken jwt, GatewayConfig config, Clock clock) {
+        this.login = login;
+        this.accounts = accounts;
+        this.caller = caller;
+        this.jwt = jwt;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @POST
     @Path("/login")

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
@@ -33,29 +32,26 @@ public class LoginService {
 
     static final String GENERIC_FAILURE = "Wrong username or password";
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final TokenIssuer tokens;
+    private final SignInAudit audit;
+    private final SignInThrottle throttle;
+    private final Caller caller;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    Sessions sessions;
-
-    @Inject
-    TokenIssuer tokens;
-
-    @Inject
-    SignInAudit audit;
-
-    @Inject
-    SignInThrottle throttle;
-
-    @Inject
-    Caller caller;
+    LoginService(GatewayConfig config, Clock clock, Accounts accounts, Sessions sessions, TokenIssuer tokens,
+            SignInAudit audit, SignInThrottle throttle, Caller caller) {
+        this.config = config;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.caller = caller;
+    }
 
     public record SignedIn(TokenResponse response, String refreshToken, Instant refreshExpiresAt) {
     }

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -24,14 +23,15 @@ import org.sharedict.gateway.users.UserAccessChanged;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Sessions {
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final RevokedSessions revoked;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    RevokedSessions revoked;
+    Sessions(GatewayConfig config, Clock clock, RevokedSessions revoked) {
+        this.config = config;
+        this.clock = clock;
+        this.revoked = revoked;
+    }
 
     public record Opened(UserSession session, String refreshToken) {
     }

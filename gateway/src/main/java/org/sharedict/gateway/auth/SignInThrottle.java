@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -36,11 +35,13 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class SignInThrottle implements SignInDelays {
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    SignInThrottle(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** Why an attempt is refused, and when the next may be made. */
     public record Refusal(Scope scope, Instant until) {

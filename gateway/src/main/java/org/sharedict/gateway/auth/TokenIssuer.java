@@ -12,7 +12,6 @@ import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sharedict.gateway.platform.GatewayConfig;
@@ -38,22 +37,22 @@ public class TokenIssuer {
 
     public static final String KEY_ID = "gateway";
 
-    @ConfigProperty(name = "smallrye.jwt.sign.key.location")
-    String keyLocation;
-
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
-
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    JWTParser parser;
-
-    @Inject
-    Clock clock;
+    private final String keyLocation;
+    private final String issuer;
+    private final GatewayConfig config;
+    private final JWTParser parser;
+    private final Clock clock;
 
     private PrivateKey key;
+
+    TokenIssuer(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, GatewayConfig config, JWTParser parser, Clock clock) {
+        this.keyLocation = keyLocation;
+        this.issuer = issuer;
+        this.config = config;
+        this.parser = parser;
+        this.clock = clock;
+    }
 
     @PostConstruct
     void loadKey() {

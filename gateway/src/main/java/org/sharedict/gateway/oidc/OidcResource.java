@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -40,14 +39,15 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Sign-in", description = "Password sign-in, token refresh, sign-out, the signed-in user")
 public class OidcResource {
 
-    @Inject
-    OidcService oidc;
+    private final OidcService oidc;
+    private final GatewayConfig config;
+    private final Clock clock;
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
+    OidcResource(OidcService oidc, GatewayConfig config, Clock clock) {
+        this.oidc = oidc;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @GET
     @Path("/providers")

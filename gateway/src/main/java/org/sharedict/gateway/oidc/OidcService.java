@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -56,23 +55,22 @@ public class OidcService {
 
     static final Duration PENDING_FOR = Duration.ofMinutes(10);
 
-    @Inject
-    OidcProviders providers;
+    private final OidcProviders providers;
+    private final LoginService login;
+    private final SignInAudit audit;
+    private final Accounts accounts;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    @Inject
-    LoginService login;
-
-    @Inject
-    SignInAudit audit;
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    OidcService(OidcProviders providers, LoginService login, SignInAudit audit, Accounts accounts, ObjectMapper json,
+            Clock clock) {
+        this.providers = providers;
+        this.login = login;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.json = json;
+        this.clock = clock;
+    }
 
     public record Started(String authorizationUrl) {
     }
@@ -132,7 +130,7 @@ public class OidcService {
         form.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
         JsonNode tokens;
         try {
-            HttpResponse<String> r = providers.http.send(HttpRequest.newBuilder(URI.create(e.token()))
+            HttpResponse<String> r = providers.http().send(HttpRequest.newBuilder(URI.create(e.token()))
                     .timeout(OidcProviders.TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());

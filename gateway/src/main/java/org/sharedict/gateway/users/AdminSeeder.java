@@ -8,7 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.platform.GatewayConfig;
@@ -29,17 +28,17 @@ public class AdminSeeder {
     public static final String USERNAME = "admin";
     static final String LOCAL_PASSWORD = "admin";
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Passwords passwords;
+    private final SignInAudit audit;
+    private final Clock clock;
 
-    @Inject
-    Passwords passwords;
-
-    @Inject
-    SignInAudit audit;
-
-    @Inject
-    Clock clock;
+    AdminSeeder(GatewayConfig config, Passwords passwords, SignInAudit audit, Clock clock) {
+        this.config = config;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     @Transactional
     void seed(@Observes StartupEvent start) {

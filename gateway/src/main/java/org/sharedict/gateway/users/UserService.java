@@ -13,7 +13,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.platform.SkillsDirectory;
@@ -47,26 +46,24 @@ public class UserService {
             "partner", "partner", "lastSignInAt", "lastSignInAt", "createdAt", "createdAt");
     static final String ENTITY = "user";
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Passwords passwords;
+    private final Event<UserAccessChanged> accessChanged;
+    private final SkillsDirectory skills;
+    private final SignInDelays throttle;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Passwords passwords;
-
-    @Inject
-    Event<UserAccessChanged> accessChanged;
-
-    @Inject
-    SkillsDirectory skills;
-
-    @Inject
-    SignInDelays throttle;
+    UserService(Caller caller, Auditor audit, Clock clock, Passwords passwords, Event<UserAccessChanged> accessChanged,
+            SkillsDirectory skills, SignInDelays throttle) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.accessChanged = accessChanged;
+        this.skills = skills;
+        this.throttle = throttle;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(String partner, String role, String q, PageRequest page) {
