@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Backends;
+import org.sharedict.gateway.testing.Dropper;
 import org.sharedict.gateway.testing.InjectBackends;
 import org.sharedict.testing.Tokens;
 
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * A service closes a kept-alive connection (its idle timeout, a restart, a proxy in between) just
  * as the gateway takes that connection from its pool for the next request: the service never sees
  * the request, and without care the client gets a 503 "cannot be reached" from a healthy service.
- * The stand-ins make that race certain ({@link Backends.Dropper}).
+ * The stand-ins make that race certain ({@link Dropper}).
  */
 @QuarkusTest
 class UpstreamConnectionsTest {
