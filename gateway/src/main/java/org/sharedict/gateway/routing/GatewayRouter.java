@@ -21,9 +21,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The gateway's handlers on Quarkus' router, in the order of the constants below: the request ID onto
- * the request, security headers, the merged OpenAPI document (aggregate's), the access check of /api
- * (access's ApiGuard, after Quarkus' CORS filter, so preflights need no token), then the reverse
- * proxy for the routed prefixes. Each feature installs its own handler at its place in this order.
+ * the request, security headers, the route of an /api request matched once ({@link MatchedRoute}), the
+ * merged OpenAPI document (aggregate's), the access check of /api (access's ApiGuard, after Quarkus'
+ * CORS filter, so preflights need no token), then the reverse proxy for the routed prefixes. Each
+ * feature installs its own handler at its place in this order.
  * Paths that are not routed fall through to the gateway's own JAX-RS endpoints and static files.
  */
 @ApplicationScoped
