@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.sharedict.gateway.auth.SignInThrottle;
 
 /** Users at the API edge. Password hashes never leave the gateway. */
 public final class UserDtos {
@@ -37,7 +36,7 @@ public final class UserDtos {
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant lastSignInAt,
             @Schema(description = "password, or oidc:<provider>") String signIn, long version, Instant createdAt, Instant updatedAt) {
 
-        public static UserView of(User u, SignInThrottle.State throttle) {
+        public static UserView of(User u, SignInDelays.State throttle) {
             return new UserView(u.id, u.username, u.displayName, u.email, u.partner, u.personId, List.copyOf(u.roles()),
                     u.enabled, throttle.failures(), throttle.delayedUntil(), u.lastSignInAt,
                     u.externalProvider == null ? "password" : "oidc:" + u.externalProvider, u.version, u.createdAt, u.updatedAt);

@@ -1,4 +1,4 @@
-package org.sharedict.gateway.access;
+package org.sharedict.gateway.platform;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;

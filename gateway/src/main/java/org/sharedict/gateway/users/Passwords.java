@@ -1,4 +1,4 @@
-package org.sharedict.gateway.auth;
+package org.sharedict.gateway.users;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.gateway.platform.GatewayConfig;
 
@@ -30,14 +29,16 @@ public class Passwords {
     public static final Set<String> DEFAULTS = Set.of("admin", "password", "changeme", "change-me", "secret",
             "administrator", "letmein", "123456", "12345678", "qwerty", "sharedict", "demo");
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    MeterRegistry registry;
+    private final GatewayConfig config;
+    private final MeterRegistry registry;
 
     private String decoy;
     private Counter checks;
+
+    Passwords(GatewayConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
 
     @PostConstruct
     void init() {

@@ -1,4 +1,4 @@
-package org.sharedict.gateway.auth;
+package org.sharedict.gateway.platform;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sign-in events in the audit trail. Unlike other writes their actor is the person signing in
- * (who has no token yet), so they are written here rather than through {@code Auditor}.
+ * (who has no token yet), so they are written here rather than through {@code Auditor}; so are the
+ * users that appear without a caller (the first admin, a first external sign-in). In the kernel
+ * because sign-in (auth, oidc) and users both write such entries.
  */
 @ApplicationScoped
 public class SignInAudit {
@@ -49,7 +51,8 @@ public class SignInAudit {
         e.persist();
     }
 
-    static String truncate(String s, int max) {
+    /** At most {@code max} characters of {@code s}: what the audit's and the sessions' columns hold. */
+    public static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 }

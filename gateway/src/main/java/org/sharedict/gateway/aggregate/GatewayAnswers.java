@@ -1,4 +1,4 @@
-package org.sharedict.gateway.platform;
+package org.sharedict.gateway.aggregate;
 
 import java.util.Locale;
 import java.util.function.BiPredicate;
