@@ -35,14 +35,14 @@ public class PeopleExport {
         Parameters params = only == null ? new Parameters() : Parameters.with("partner", only);
         List<Person> list = Person.list("from Person p" + where.formatted("p") + " order by p.partner.code, p.name, p.id", params);
         Map<Long, List<SkillCell>> skills = new HashMap<>();
-        PersonSkill.<PersonSkill>list("from PersonSkill ps join fetch ps.skill" + where.formatted("ps.person")
+        PersonSkill.<PersonSkill>list("from PersonSkill ps join fetch ps.skill" + where.formatted("ps.personId in (select p.id from Person p where p") + (only == null ? "" : ")")
                 + " order by ps.level desc, ps.skill.code", params)
-                .forEach(ps -> skills.computeIfAbsent(ps.person.id, k -> new ArrayList<>())
+                .forEach(ps -> skills.computeIfAbsent(ps.personId, k -> new ArrayList<>())
                         .add(new SkillCell(ps.skill.code, ps.level, ps.verified() ? Verification.VERIFIED : Verification.KEEP)));
         Map<Long, List<CertCell>> certs = new HashMap<>();
-        Certification.<Certification>list("from Certification c left join fetch c.skill" + where.formatted("c.person")
+        Certification.<Certification>list("from Certification c left join fetch c.skill" + where.formatted("c.personId in (select p.id from Person p where p") + (only == null ? "" : ")")
                 + " order by c.name, c.id", params)
-                .forEach(c -> certs.computeIfAbsent(c.person.id, k -> new ArrayList<>())
+                .forEach(c -> certs.computeIfAbsent(c.personId, k -> new ArrayList<>())
                         .add(new CertCell(c.name, c.issuer, c.number, c.expires, c.skill == null ? null : c.skill.code, c.obtained)));
         List<Line> lines = new ArrayList<>();
         list.sort(Comparator.comparing((Person p) -> p.partner.code).thenComparing(p -> p.name.toLowerCase(Locale.ROOT)));

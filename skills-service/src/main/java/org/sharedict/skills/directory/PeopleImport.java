@@ -313,11 +313,11 @@ public class PeopleImport {
     }
 
     private void setSkill(Person p, Skill skill, SkillCell cell, LocalDate confirmed, Instant now, Map<String, Object> log) {
-        PersonSkill ps = PersonSkill.<PersonSkill>find("person = ?1 and skill = ?2", p, skill).firstResult();
+        PersonSkill ps = PersonSkill.<PersonSkill>find("personId = ?1 and skill = ?2", p.id, skill).firstResult();
         boolean isNew = ps == null;
         if (isNew) {
             ps = new PersonSkill();
-            ps.person = p;
+            ps.personId = p.id;
             ps.skill = skill;
             ps.createdAt = now;
         }
@@ -351,7 +351,7 @@ public class PeopleImport {
      * database's accent-blind collation (Zoe and Zoë are two names).
      */
     private static void setCertifications(Person p, List<Map.Entry<CertCell, Skill>> listed, Instant now) {
-        List<Certification> free = new ArrayList<>(Certification.<Certification>list("person = ?1 order by id", p));
+        List<Certification> free = new ArrayList<>(Certification.<Certification>list("personId = ?1 order by id", p.id));
         Certification[] matched = new Certification[listed.size()];
         List<BiPredicate<CertCell, Certification>> passes = List.of(
                 (cell, c) -> c.name.equals(cell.name()) && Objects.equals(c.issuer, cell.issuer())
@@ -377,7 +377,7 @@ public class PeopleImport {
             Certification c = matched[i];
             if (c == null) {
                 c = new Certification();
-                c.person = p;
+                c.personId = p.id;
                 c.createdAt = now;
             }
             c.name = cell.name();

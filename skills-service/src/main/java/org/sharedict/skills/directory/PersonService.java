@@ -52,6 +52,9 @@ public class PersonService {
     @Inject
     SkillsConfig config;
 
+    @Inject
+    HeldSkills heldSkills;
+
     public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {
     }
 
@@ -120,7 +123,7 @@ public class PersonService {
 
     public PersonView update(long id, PersonInput in, String ifMatch) {
         Person p = find(id);
-        access.requireManage(p);
+        access.requireManage(PersonRef.of(p));
         ETags.requireMatch(p, ifMatch, in.version());
         Partner partner = partner(in.partner());
         if (!partner.code.equals(p.partner.code) && !caller.isAdmin()) {
@@ -161,7 +164,7 @@ public class PersonService {
 
     public PersonView updateAvailability(long id, AvailabilityUpdate in, String ifMatch) {
         Person p = find(id);
-        access.requireManageOrSelf(p);
+        access.requireManageOrSelf(PersonRef.of(p));
         ETags.requireMatch(p, ifMatch, in.version());
         int hours = in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth();
         Changes changes = Changes.track()
@@ -186,14 +189,12 @@ public class PersonService {
     /** The person (or their manager) says the profile and every skill on it are still true today. */
     public PersonView confirm(long id) {
         Person p = find(id);
-        access.requireManageOrSelf(p);
+        access.requireManageOrSelf(PersonRef.of(p));
         LocalDate today = today();
         LocalDate before = p.lastConfirmed;
         p.lastConfirmed = today;
         p.updatedAt = Instant.now(clock);
-        int skills = Person.getEntityManager()
-                .createQuery("update PersonSkill set lastConfirmed = :today, version = version + 1 where person = :p")
-                .setParameter("today", today).setParameter("p", p).executeUpdate();
+        int skills = heldSkills.confirmAll(p.id, today);
         p.flush();
         audit.record("CONFIRM", "person", p.id, p.partner.code,
                 Map.of("lastConfirmed", Map.of("from", String.valueOf(before), "to", today.toString()), "skillsConfirmed", skills));
@@ -202,7 +203,7 @@ public class PersonService {
 
     public void delete(long id, String ifMatch) {
         Person p = find(id);
-        access.requireManage(p);
+        access.requireManage(PersonRef.of(p));
         if (ifMatch != null) {
             ETags.requireMatch(p, ifMatch, null);
         }
@@ -210,6 +211,14 @@ public class PersonService {
         p.delete();
         p.flush();
         audit.deleted("person", last.id(), last.partner(), last);
+    }
+
+    /** Who the person is and whose staff, for the rooms that keep records about them; 404 if nobody has the ID. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PersonRef ref(long id) {
+        // The partner comes in the same query: outside a transaction the entity is detached at once.
+        return Person.<Person>find("from Person p join fetch p.partner where p.id = ?1", id).firstResultOptional()
+                .map(PersonRef::of).orElseThrow(() -> ProblemException.notFound("Person", id));
     }
 
     // ---- helpers shared with the CSV import ------------------------------------------------------
