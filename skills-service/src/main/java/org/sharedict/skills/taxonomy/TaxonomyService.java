@@ -12,7 +12,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
@@ -46,20 +45,22 @@ public class TaxonomyService {
     /** Codes that would clash with sub-paths of /api/skills. */
     private static final Set<String> RESERVED = Set.of("CATEGORIES");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final TaxonomyCache cache;
+    private final Event<TaxonomyCache.Changed> changed;
+    private final SkillHolders skillHolders;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    TaxonomyCache cache;
-
-    @Inject
-    Event<TaxonomyCache.Changed> changed;
+    TaxonomyService(Caller caller, Auditor audit, Clock clock, TaxonomyCache cache, Event<TaxonomyCache.Changed> changed,
+            SkillHolders skillHolders) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.cache = cache;
+        this.changed = changed;
+        this.skillHolders = skillHolders;
+    }
 
     // ---- categories ----------------------------------------------------------------------------
 
@@ -221,9 +222,7 @@ public class TaxonomyService {
         if (ifMatch != null) {
             ETags.requireMatch(s, ifMatch, null);
         }
-        long holders = Skill.getEntityManager()
-                .createQuery("select count(ps) from PersonSkill ps where ps.skill = :s", Long.class)
-                .setParameter("s", s).getSingleResult();
+        long holders = skillHolders.holders(s.id);
         if (holders > 0) {
             throw ProblemException.conflict(holders + " people hold " + s.code
                     + "; remove it from their profiles first (or keep it and rename it)").with("holders", holders);
