@@ -2,7 +2,6 @@ package org.sharedict.skills.directory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,46 +9,46 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.skills.directory.PeopleCsv.CertCell;
 import org.sharedict.skills.directory.PeopleCsv.Line;
 import org.sharedict.skills.directory.PeopleCsv.SkillCell;
 import org.sharedict.skills.directory.PeopleCsv.Verification;
-import org.sharedict.skills.profile.Certification;
-import org.sharedict.skills.profile.PersonSkill;
-
-import io.quarkus.panache.common.Parameters;
+import org.sharedict.skills.directory.PersonDtos.PersonView;
+import org.sharedict.skills.profile.BulkProfiles;
+import org.sharedict.skills.profile.BulkProfiles.HeldCertification;
+import org.sharedict.skills.profile.BulkProfiles.HeldSkill;
 
 /** People as CSV, in exactly the format the import reads, so an export edited in a spreadsheet imports back. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PeopleExport {
 
+    private final BulkPeople people;
+    private final BulkProfiles profiles;
+
+    PeopleExport(BulkPeople people, BulkProfiles profiles) {
+        this.people = people;
+        this.profiles = profiles;
+    }
+
     public String export(String partner) {
-        Partner only = null;
-        if (partner != null && !partner.isBlank()) {
-            only = Partner.findByCode(partner.trim())
-                    .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + partner + "'"));
-        }
-        String where = only == null ? "" : " where %s.partner = :partner";
-        Parameters params = only == null ? new Parameters() : Parameters.with("partner", only);
-        List<Person> list = Person.list("from Person p" + where.formatted("p") + " order by p.partner.code, p.name, p.id", params);
-        Map<Long, List<SkillCell>> skills = new HashMap<>();
-        PersonSkill.<PersonSkill>list("from PersonSkill ps join fetch ps.skill" + where.formatted("ps.personId in (select p.id from Person p where p") + (only == null ? "" : ")")
-                + " order by ps.level desc, ps.skill.code", params)
-                .forEach(ps -> skills.computeIfAbsent(ps.personId, k -> new ArrayList<>())
-                        .add(new SkillCell(ps.skill.code, ps.level, ps.verified() ? Verification.VERIFIED : Verification.KEEP)));
-        Map<Long, List<CertCell>> certs = new HashMap<>();
-        Certification.<Certification>list("from Certification c left join fetch c.skill" + where.formatted("c.personId in (select p.id from Person p where p") + (only == null ? "" : ")")
-                + " order by c.name, c.id", params)
-                .forEach(c -> certs.computeIfAbsent(c.personId, k -> new ArrayList<>())
-                        .add(new CertCell(c.name, c.issuer, c.number, c.expires, c.skill == null ? null : c.skill.code, c.obtained)));
+        List<PersonView> list = new ArrayList<>(people.everyone(partner));
+        // Everyone's holdings in one pass; one partner's by their IDs.
+        List<Long> ids = partner == null || partner.isBlank() ? null : list.stream().map(PersonView::id).toList();
+        Map<Long, List<HeldSkill>> skills = profiles.skills(ids);
+        Map<Long, List<HeldCertification>> certs = profiles.certifications(ids);
         List<Line> lines = new ArrayList<>();
-        list.sort(Comparator.comparing((Person p) -> p.partner.code).thenComparing(p -> p.name.toLowerCase(Locale.ROOT)));
-        for (Person p : list) {
-            lines.add(new Line(p.partner.code, p.name, p.email, p.jobTitle, p.team, p.workPhone, p.mobile, p.site, p.manager,
-                    p.helpOtherPartners, p.helpHoursPerMonth, p.outOfHours, p.unavailableUntil, p.unavailableReason,
-                    p.lastConfirmed, skills.getOrDefault(p.id, List.of()), certs.getOrDefault(p.id, List.of())));
+        list.sort(Comparator.comparing(PersonView::partner).thenComparing(p -> p.name().toLowerCase(Locale.ROOT)));
+        for (PersonView p : list) {
+            lines.add(new Line(p.partner(), p.name(), p.email(), p.jobTitle(), p.team(), p.workPhone(), p.mobile(), p.site(),
+                    p.manager(), p.helpOtherPartners(), p.helpHoursPerMonth(), p.outOfHours(), p.unavailableUntil(),
+                    p.unavailableReason(), p.lastConfirmed(),
+                    skills.getOrDefault(p.id(), List.of()).stream()
+                            .map(s -> new SkillCell(s.skill(), s.level(), s.verified() ? Verification.VERIFIED : Verification.KEEP))
+                            .toList(),
+                    certs.getOrDefault(p.id(), List.of()).stream()
+                            .map(c -> new CertCell(c.name(), c.issuer(), c.number(), c.expires(), c.skill(), c.obtained()))
+                            .toList()));
         }
         return PeopleCsv.write(lines);
     }

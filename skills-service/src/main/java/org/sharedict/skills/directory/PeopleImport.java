@@ -3,27 +3,22 @@ package org.sharedict.skills.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.platform.audit.Auditor;
-import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.csv.CsvDecoder;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
@@ -35,9 +30,12 @@ import org.sharedict.skills.directory.PeopleCsv.RowError;
 import org.sharedict.skills.directory.PeopleCsv.SkillCell;
 import org.sharedict.skills.directory.PeopleCsv.Verification;
 import org.sharedict.skills.directory.PersonDtos.PersonInput;
+import org.sharedict.skills.directory.PersonDtos.PersonView;
+import org.sharedict.skills.platform.Dates;
 import org.sharedict.skills.platform.SkillsConfig;
-import org.sharedict.skills.profile.Certification;
-import org.sharedict.skills.profile.PersonSkill;
+import org.sharedict.skills.profile.BulkProfiles;
+import org.sharedict.skills.profile.BulkProfiles.CertificationSetting;
+import org.sharedict.skills.profile.BulkProfiles.SkillSetting;
 import org.sharedict.skills.profile.ProfileDtos.CertificationInput;
 import org.sharedict.skills.taxonomy.Skill;
 import org.sharedict.skills.taxonomy.Taxonomy;
@@ -63,31 +61,33 @@ public class PeopleImport {
             int certificationsSet, List<Outcome> people) {
     }
 
-    /** A row that passed every check, with what it resolved to. */
-    private record Checked(Row row, Partner partner, Person existing, String email, PersonInput input,
-            List<Map.Entry<Skill, SkillCell>> skills, List<Map.Entry<CertCell, Skill>> certs) {
+    /** A row that passed every check, with what it resolved to; {@code existing} is null for a new person. */
+    private record Checked(Row row, PersonView existing, String email, PersonInput input, List<SkillSetting> skills,
+            List<CertificationSetting> certs) {
     }
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final BulkPeople people;
+    private final BulkProfiles profiles;
+    private final PartnerCodes partnerCodes;
+    private final TaxonomyCache taxonomy;
+    private final Validator validator;
+    private final Auditor audit;
+    private final Clock clock;
+    private final SkillsConfig config;
 
-    @Inject
-    PersonService people;
-
-    @Inject
-    TaxonomyCache taxonomy;
-
-    @Inject
-    Validator validator;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    SkillsConfig config;
+    PeopleImport(Caller caller, BulkPeople people, BulkProfiles profiles, PartnerCodes partnerCodes, TaxonomyCache taxonomy,
+            Validator validator, Auditor audit, Clock clock, SkillsConfig config) {
+        this.caller = caller;
+        this.people = people;
+        this.profiles = profiles;
+        this.partnerCodes = partnerCodes;
+        this.taxonomy = taxonomy;
+        this.validator = validator;
+        this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+    }
 
     public Result importCsv(CsvDecoder.Decoded file, boolean dryRun) {
         if (!caller.isAdmin() && !caller.hasRole(Roles.MANAGER)) {
@@ -97,7 +97,7 @@ public class PeopleImport {
         List<RowError> errors = new ArrayList<>(parsed.errors());
         List<Checked> checked = check(parsed, errors);
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingLong(RowError::row).thenComparing(RowError::column));
+            errors.sort(Comparator.comparingLong(RowError::row).thenComparing(RowError::column));
             List<Problem.FieldError> fields = errors.stream()
                     .map(e -> new Problem.FieldError("row " + e.row() + ": " + e.column(), e.message(), e.rejected())).toList();
             ProblemException p = ProblemException.invalid(fields).with("rows", errors);
@@ -106,7 +106,7 @@ public class PeopleImport {
             throw p;
         }
         if (dryRun) {
-            List<Outcome> outcomes = checked.stream().map(c -> new Outcome(c.row().row, c.existing() == null ? null : c.existing().id,
+            List<Outcome> outcomes = checked.stream().map(c -> new Outcome(c.row().row, c.existing() == null ? null : c.existing().id(),
                     c.email(), c.existing() == null ? "create" : "update")).toList();
             return new Result(true, file.encoding(), checked.size(), (int) outcomes.stream().filter(o -> o.action().equals("create")).count(),
                     (int) outcomes.stream().filter(o -> o.action().equals("update")).count(),
@@ -117,28 +117,23 @@ public class PeopleImport {
     }
 
     private List<Checked> check(PeopleCsv.Parsed parsed, List<RowError> errors) {
-        Map<String, Partner> partners = new HashMap<>();
-        Partner.<Partner>listAll().forEach(p -> partners.put(p.code, p));
         Set<String> emails = new HashSet<>();
         parsed.rows().forEach(r -> {
             if (r.text("email") != null) {
                 emails.add(r.text("email").toLowerCase(Locale.ROOT));
             }
         });
-        Map<String, Person> existing = new HashMap<>();
-        if (!emails.isEmpty()) {
-            Person.<Person>list("email in ?1", emails).forEach(p -> existing.put(p.email, p));
-        }
+        Map<String, PersonView> existing = people.byEmail(emails);
         Taxonomy tax = taxonomy.current();
         Map<String, Long> seen = new HashMap<>();
         List<Checked> out = new ArrayList<>();
         for (Row r : parsed.rows()) {
             int before = errors.size();
             String code = r.text("partner") == null ? null : r.text("partner").toUpperCase(Locale.ROOT);
-            Partner partner = code == null ? null : partners.get(code);
+            String partner = code == null || partnerCodes.id(code).isEmpty() ? null : code;
             if (code != null && partner == null) {
                 errors.add(new RowError(r.row, "partner", "no partner has this code", code));
-            } else if (partner != null && !caller.isOf(partner.code)) {
+            } else if (partner != null && !caller.isOf(partner)) {
                 errors.add(new RowError(r.row, "partner", "you may only import people of your own partner ("
                         + caller.partner().orElse("none") + ")", code));
             }
@@ -148,9 +143,9 @@ public class PeopleImport {
             } else if (email != null) {
                 seen.put(email, r.row);
             }
-            Person current = email == null ? null : existing.get(email);
-            if (current != null && partner != null && !current.partner.code.equals(partner.code) && !caller.isAdmin()) {
-                errors.add(new RowError(r.row, "partner", "this email belongs to a person of " + current.partner.code
+            PersonView current = email == null ? null : existing.get(email);
+            if (current != null && partner != null && !current.partner().equals(partner) && !caller.isAdmin()) {
+                errors.add(new RowError(r.row, "partner", "this email belongs to a person of " + current.partner()
                         + "; only admins move people between partners", code));
             }
             PersonInput input = input(r, current);
@@ -159,7 +154,7 @@ public class PeopleImport {
                 Object bad = v.getInvalidValue();
                 errors.add(new RowError(r.row, column, v.getMessage(), bad == null ? null : bad.toString()));
             }
-            List<Map.Entry<Skill, SkillCell>> skills = new ArrayList<>();
+            List<SkillSetting> skills = new ArrayList<>();
             Set<Long> skillIds = new HashSet<>();
             for (SkillCell s : r.skills) {
                 Skill skill = skill(tax, r, "skills", s.term(), errors);
@@ -169,13 +164,17 @@ public class PeopleImport {
                 if (!skillIds.add(skill.id)) {
                     errors.add(new RowError(r.row, "skills", "lists " + skill.code + " twice", s.term()));
                 } else if (s.verification() == Verification.VERIFIED && current != null
-                        && caller.personId().map(id -> id.equals(current.id)).orElse(false) && !caller.isAdmin()) {
+                        && caller.personId().map(id -> id.equals(current.id())).orElse(false) && !caller.isAdmin()) {
                     errors.add(new RowError(r.row, "skills", "you cannot verify your own skills", s.term()));
                 } else {
-                    skills.add(Map.entry(skill, s));
+                    skills.add(new SkillSetting(skill, s.level(), switch (s.verification()) {
+                        case KEEP -> null;
+                        case VERIFIED -> Boolean.TRUE;
+                        case SELF_ASSESSED -> Boolean.FALSE;
+                    }));
                 }
             }
-            List<Map.Entry<CertCell, Skill>> certs = new ArrayList<>();
+            List<CertificationSetting> certs = new ArrayList<>();
             for (CertCell c : r.certifications) {
                 int problems = errors.size();
                 CertificationInput cert = new CertificationInput(c.name(), c.issuer(), c.number(), c.obtained(), c.expires(),
@@ -191,11 +190,11 @@ public class PeopleImport {
                 }
                 Skill skill = c.skill() == null ? null : skill(tax, r, "certifications", c.skill(), errors);
                 if (errors.size() == problems) {
-                    certs.add(new SimpleEntry<>(c, skill));
+                    certs.add(new CertificationSetting(c.name(), c.issuer(), c.number(), c.obtained(), c.expires(), skill));
                 }
             }
             if (errors.size() == before) {
-                out.add(new Checked(r, partner, current, email, input, skills, certs));
+                out.add(new Checked(r, current, email, input, skills, certs));
             }
         }
         return out;
@@ -217,22 +216,22 @@ public class PeopleImport {
     }
 
     /** The row as a person record: columns the file lacks keep the stored value (or the default for new people). */
-    private static PersonInput input(Row r, Person p) {
+    private static PersonInput input(Row r, PersonView p) {
         return new PersonInput(
                 r.text("partner"),
                 r.text("name"),
-                pick(r, "job_title", p == null ? null : p.jobTitle),
-                pick(r, "team", p == null ? null : p.team),
+                pick(r, "job_title", p == null ? null : p.jobTitle()),
+                pick(r, "team", p == null ? null : p.team()),
                 r.text("email"),
-                pick(r, "work_phone", p == null ? null : p.workPhone),
-                pick(r, "mobile", p == null ? null : p.mobile),
-                pick(r, "site", p == null ? null : p.site),
-                r.has("manager") ? Boolean.TRUE.equals(r.manager) : p != null && p.manager,
-                r.has("help_other_partners") ? Boolean.TRUE.equals(r.helpOtherPartners) : p != null && p.helpOtherPartners,
-                r.has("help_hours_per_month") ? r.helpHoursPerMonth : p == null ? null : p.helpHoursPerMonth,
-                r.has("out_of_hours") ? Boolean.TRUE.equals(r.outOfHours) : p != null && p.outOfHours,
-                r.has("unavailable_until") ? r.unavailableUntil : p == null ? null : p.unavailableUntil,
-                pick(r, "unavailable_reason", p == null ? null : p.unavailableReason),
+                pick(r, "work_phone", p == null ? null : p.workPhone()),
+                pick(r, "mobile", p == null ? null : p.mobile()),
+                pick(r, "site", p == null ? null : p.site()),
+                r.has("manager") ? Boolean.TRUE.equals(r.manager) : p != null && p.manager(),
+                r.has("help_other_partners") ? Boolean.TRUE.equals(r.helpOtherPartners) : p != null && p.helpOtherPartners(),
+                r.has("help_hours_per_month") ? r.helpHoursPerMonth : p == null ? null : p.helpHoursPerMonth(),
+                r.has("out_of_hours") ? Boolean.TRUE.equals(r.outOfHours) : p != null && p.outOfHours(),
+                r.has("unavailable_until") ? r.unavailableUntil : p == null ? null : p.unavailableUntil(),
+                pick(r, "unavailable_reason", p == null ? null : p.unavailableReason()),
                 r.lastConfirmed,
                 null);
     }
@@ -246,7 +245,7 @@ public class PeopleImport {
     }
 
     private Result apply(List<Checked> rows, String encoding) {
-        LocalDate today = people.today();
+        LocalDate today = Dates.today(clock);
         Instant now = Instant.now(clock);
         int created = 0;
         int updated = 0;
@@ -254,140 +253,31 @@ public class PeopleImport {
         int certsSet = 0;
         List<Outcome> outcomes = new ArrayList<>();
         for (Checked c : rows) {
-            PersonInput in = c.input();
-            Person p = c.existing();
-            Changes changes = Changes.track();
-            if (p == null) {
-                p = new Person();
-                p.partner = c.partner();
-                PersonService.apply(p, in, c.email());
-                p.lastConfirmed = in.lastConfirmed() != null ? in.lastConfirmed() : today;
-                p.createdAt = p.updatedAt = now;
-                p.persist();
+            boolean isNew = c.existing() == null;
+            BulkPeople.Imported done = people.importPerson(isNew ? null : c.existing().id(), c.input(), c.email(), today, now);
+            PersonRef p = done.person();
+            if (isNew) {
                 created++;
             } else {
-                LocalDate confirmed = p.lastConfirmed;
-                changes.field("partner", p.partner.code, c.partner().code).field("name", p.name, in.name().trim())
-                        .field("jobTitle", p.jobTitle, PersonService.trim(in.jobTitle()))
-                        .field("team", p.team, PersonService.trim(in.team()))
-                        .field("workPhone", p.workPhone, PersonService.trim(in.workPhone()))
-                        .field("mobile", p.mobile, PersonService.trim(in.mobile()))
-                        .field("site", p.site, PersonService.trim(in.site()))
-                        .field("manager", p.manager, in.manager())
-                        .field("helpOtherPartners", p.helpOtherPartners, in.helpOtherPartners())
-                        .field("helpHoursPerMonth", p.helpHoursPerMonth, in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth())
-                        .field("outOfHours", p.outOfHours, in.outOfHours())
-                        .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
-                        .field("unavailableReason", p.unavailableReason, PersonService.trim(in.unavailableReason()));
-                p.partner = c.partner();
-                PersonService.apply(p, in, c.email());
-                p.lastConfirmed = in.lastConfirmed() != null ? in.lastConfirmed() : confirmed;
-                changes.field("lastConfirmed", confirmed, p.lastConfirmed);
-                if (!changes.isEmpty()) {
-                    p.updatedAt = now;
-                }
                 updated++;
             }
-            p.flush();
             LocalDate skillConfirmed = c.row().lastConfirmed != null ? c.row().lastConfirmed : today;
-            Map<String, Object> skillChanges = new LinkedHashMap<>();
-            for (Map.Entry<Skill, SkillCell> e : c.skills()) {
-                skillsSet++;
-                setSkill(p, e.getKey(), e.getValue(), skillConfirmed, now, skillChanges);
-            }
+            Map<String, Object> skillChanges = profiles.setSkills(p.id(), c.skills(), skillConfirmed, now);
+            skillsSet += c.skills().size();
             certsSet += c.certs().size();
-            setCertifications(p, c.certs(), now);
-            if (c.existing() == null) {
-                audit.created("person", p.id, p.partner.code, Map.of("import", true, "email", p.email, "skills", skillChanges));
+            profiles.setCertifications(p.id(), c.certs(), now);
+            if (isNew) {
+                audit.created("person", p.id(), p.partner(), Map.of("import", true, "email", done.email(), "skills", skillChanges));
             } else {
-                audit.updated("person", p.id, p.partner.code, changes);
+                audit.updated("person", p.id(), p.partner(), done.changes());
                 if (!skillChanges.isEmpty()) {
-                    audit.record("IMPORT_SKILLS", "person", p.id, p.partner.code, skillChanges);
+                    audit.record("IMPORT_SKILLS", "person", p.id(), p.partner(), skillChanges);
                 }
             }
-            outcomes.add(new Outcome(c.row().row, p.id, p.email, c.existing() == null ? "created" : "updated"));
+            outcomes.add(new Outcome(c.row().row, p.id(), done.email(), isNew ? "created" : "updated"));
         }
         audit.record("IMPORT", "people_csv", null, caller.partner().orElse(null),
                 Map.of("rows", rows.size(), "created", created, "updated", updated, "skills", skillsSet, "certifications", certsSet));
         return new Result(false, encoding, rows.size(), created, updated, skillsSet, certsSet, outcomes);
-    }
-
-    private void setSkill(Person p, Skill skill, SkillCell cell, LocalDate confirmed, Instant now, Map<String, Object> log) {
-        PersonSkill ps = PersonSkill.<PersonSkill>find("personId = ?1 and skill = ?2", p.id, skill).firstResult();
-        boolean isNew = ps == null;
-        if (isNew) {
-            ps = new PersonSkill();
-            ps.personId = p.id;
-            ps.skill = skill;
-            ps.createdAt = now;
-        }
-        boolean levelChanged = !isNew && ps.level != cell.level();
-        int before = ps.level;
-        ps.level = cell.level();
-        ps.lastConfirmed = confirmed;
-        ps.updatedAt = now;
-        if (cell.verification() == Verification.VERIFIED) {
-            if (isNew || levelChanged || !ps.verified()) {
-                ps.verifiedBy = caller.username();
-                ps.verifiedAt = now;
-            }
-        } else if (cell.verification() == Verification.SELF_ASSESSED || levelChanged) {
-            ps.verifiedBy = null;
-            ps.verifiedAt = null;
-        }
-        if (isNew) {
-            ps.persist();
-            log.put(skill.code, Map.of("level", cell.level(), "verified", ps.verified()));
-        } else if (levelChanged) {
-            log.put(skill.code, Map.of("from", before, "to", cell.level(), "verified", ps.verified()));
-        }
-    }
-
-    /**
-     * Each listed certification updates one stored certification of the person, or is added:
-     * first one identical in name, issuer and number, then one of the same name, then one of the
-     * same name in another case. A person may hold the same certification twice (renewed), so
-     * each stored one is matched at most once, and names are compared in Java, not by the
-     * database's accent-blind collation (Zoe and Zoë are two names).
-     */
-    private static void setCertifications(Person p, List<Map.Entry<CertCell, Skill>> listed, Instant now) {
-        List<Certification> free = new ArrayList<>(Certification.<Certification>list("personId = ?1 order by id", p.id));
-        Certification[] matched = new Certification[listed.size()];
-        List<BiPredicate<CertCell, Certification>> passes = List.of(
-                (cell, c) -> c.name.equals(cell.name()) && Objects.equals(c.issuer, cell.issuer())
-                        && Objects.equals(c.number, cell.number()),
-                (cell, c) -> c.name.equals(cell.name()),
-                (cell, c) -> c.name.equalsIgnoreCase(cell.name()));
-        for (BiPredicate<CertCell, Certification> same : passes) {
-            for (int i = 0; i < matched.length; i++) {
-                CertCell cell = listed.get(i).getKey();
-                if (matched[i] == null) {
-                    for (Certification c : free) {
-                        if (same.test(cell, c)) {
-                            matched[i] = c;
-                            free.remove(c);
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < matched.length; i++) {
-            CertCell cell = listed.get(i).getKey();
-            Certification c = matched[i];
-            if (c == null) {
-                c = new Certification();
-                c.personId = p.id;
-                c.createdAt = now;
-            }
-            c.name = cell.name();
-            c.issuer = cell.issuer();
-            c.number = cell.number();
-            c.obtained = cell.obtained();
-            c.expires = cell.expires();
-            c.skill = listed.get(i).getValue();
-            c.updatedAt = now;
-            c.persist();
-        }
     }
 }

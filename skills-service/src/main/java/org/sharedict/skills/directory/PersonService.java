@@ -240,7 +240,7 @@ public class PersonService {
         return today.minusMonths(config.staleAfterMonths());
     }
 
-    private static Partner partner(String code) {
+    static Partner partner(String code) {
         return Partner.findByCode(code.trim())
                 .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));
     }
