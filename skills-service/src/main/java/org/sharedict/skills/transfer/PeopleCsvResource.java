@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

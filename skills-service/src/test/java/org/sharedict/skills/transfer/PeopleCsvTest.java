@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -28,10 +28,10 @@ import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
-import org.sharedict.skills.directory.PeopleCsv.Verification;
 import org.sharedict.skills.support.Fixtures;
 import org.sharedict.skills.support.RandomPeople;
 import org.sharedict.skills.support.TestClock;
+import org.sharedict.skills.transfer.PeopleCsv.Verification;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;

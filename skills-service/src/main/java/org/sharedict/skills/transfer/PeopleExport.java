@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,14 +9,15 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.skills.directory.PeopleCsv.CertCell;
-import org.sharedict.skills.directory.PeopleCsv.Line;
-import org.sharedict.skills.directory.PeopleCsv.SkillCell;
-import org.sharedict.skills.directory.PeopleCsv.Verification;
+import org.sharedict.skills.directory.BulkPeople;
 import org.sharedict.skills.directory.PersonDtos.PersonView;
 import org.sharedict.skills.profile.BulkProfiles;
 import org.sharedict.skills.profile.BulkProfiles.HeldCertification;
 import org.sharedict.skills.profile.BulkProfiles.HeldSkill;
+import org.sharedict.skills.transfer.PeopleCsv.CertCell;
+import org.sharedict.skills.transfer.PeopleCsv.Line;
+import org.sharedict.skills.transfer.PeopleCsv.SkillCell;
+import org.sharedict.skills.transfer.PeopleCsv.Verification;
 
 /** People as CSV, in exactly the format the import reads, so an export edited in a spreadsheet imports back. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.platform.problem.ProblemException;
-import org.sharedict.skills.directory.PeopleCsv.Verification;
 import org.sharedict.skills.support.RandomPeople;
+import org.sharedict.skills.transfer.PeopleCsv.Verification;
 
 /** Reading the people CSV, without a database. */
 class PeopleCsvFormatTest {

@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import java.io.IOException;
 import java.io.StringReader;

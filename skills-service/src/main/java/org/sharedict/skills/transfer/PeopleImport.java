@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +24,11 @@ import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
-import org.sharedict.skills.directory.PeopleCsv.CertCell;
-import org.sharedict.skills.directory.PeopleCsv.Row;
-import org.sharedict.skills.directory.PeopleCsv.RowError;
-import org.sharedict.skills.directory.PeopleCsv.SkillCell;
-import org.sharedict.skills.directory.PeopleCsv.Verification;
+import org.sharedict.skills.directory.BulkPeople;
+import org.sharedict.skills.directory.PartnerCodes;
 import org.sharedict.skills.directory.PersonDtos.PersonInput;
 import org.sharedict.skills.directory.PersonDtos.PersonView;
+import org.sharedict.skills.directory.PersonRef;
 import org.sharedict.skills.platform.Dates;
 import org.sharedict.skills.platform.SkillsConfig;
 import org.sharedict.skills.profile.BulkProfiles;
@@ -40,6 +38,11 @@ import org.sharedict.skills.profile.ProfileDtos.CertificationInput;
 import org.sharedict.skills.taxonomy.Skill;
 import org.sharedict.skills.taxonomy.Taxonomy;
 import org.sharedict.skills.taxonomy.TaxonomyCache;
+import org.sharedict.skills.transfer.PeopleCsv.CertCell;
+import org.sharedict.skills.transfer.PeopleCsv.Row;
+import org.sharedict.skills.transfer.PeopleCsv.RowError;
+import org.sharedict.skills.transfer.PeopleCsv.SkillCell;
+import org.sharedict.skills.transfer.PeopleCsv.Verification;
 
 /**
  * Bulk import of people with their skills from CSV, all or nothing: every row is checked
