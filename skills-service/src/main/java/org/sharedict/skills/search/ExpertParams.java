@@ -8,8 +8,11 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** The query parameters of {@code GET /api/experts}. */
-public class ExpertQuery {
+/**
+ * The query parameters of {@code GET /api/experts} as they arrive; {@link ExpertQuery#parse} reads
+ * them once into the typed search. The constraints here also document the parameters in OpenAPI.
+ */
+public class ExpertParams {
 
     /** Skill codes, names or aliases; small typos are tolerated. */
     @QueryParam("skill")
