@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -38,7 +39,7 @@ public class PartnerService {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<PartnerCodes.Changed> partnerCodesChanged;
+    Event<PartnerCodes.Changed> partnerCodesChanged;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PartnerView> list(PageRequest page) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -324,6 +325,6 @@ public class SkillsReports {
     }
 
     private static String marks(long n) {
-        return String.join(",", java.util.Collections.nCopies((int) n, "?"));
+        return String.join(",", Collections.nCopies((int) n, "?"));
     }
 }

@@ -3,6 +3,7 @@ package org.sharedict.skills.taxonomy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,9 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.CategoryUpdate;
@@ -303,7 +304,7 @@ public class TaxonomyService {
     }
 
     private static Map<String, Long> skillCounts() {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         Skill.getEntityManager()
                 .createQuery("select s.category.code, count(s) from Skill s group by s.category.code", Object[].class)
                 .getResultList().forEach(r -> counts.put((String) r[0], (Long) r[1]));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.skills.support.RandomPeople;
 import org.sharedict.skills.transfer.PeopleCsv.Verification;
@@ -112,7 +113,7 @@ class PeopleCsvFormatTest {
                 r.outOfHours, r.unavailableUntil, r.text("unavailable_reason"), r.lastConfirmed, r.skills, r.certifications);
     }
 
-    private static String field(org.junit.jupiter.api.function.Executable e) {
+    private static String field(Executable e) {
         return assertThrows(ProblemException.class, e).problem().errors.get(0).field();
     }
 }
