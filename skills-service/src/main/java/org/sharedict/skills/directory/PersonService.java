@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
@@ -37,23 +36,21 @@ public class PersonService {
             "jobTitle", "jobTitle", "team", "team", "email", "email", "site", "site",
             "lastConfirmed", "lastConfirmed", "updatedAt", "updatedAt", "createdAt", "createdAt");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PersonAccess access;
+    private final Auditor audit;
+    private final Clock clock;
+    private final SkillsConfig config;
+    private final HeldSkills heldSkills;
 
-    @Inject
-    PersonAccess access;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    SkillsConfig config;
-
-    @Inject
-    HeldSkills heldSkills;
+    PersonService(Caller caller, PersonAccess access, Auditor audit, Clock clock, SkillsConfig config, HeldSkills heldSkills) {
+        this.caller = caller;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+        this.heldSkills = heldSkills;
+    }
 
     public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {
     }
@@ -221,13 +218,11 @@ public class PersonService {
                 .map(PersonRef::of).orElseThrow(() -> ProblemException.notFound("Person", id));
     }
 
-    // ---- helpers shared with the CSV import ------------------------------------------------------
-
-    public Person find(long id) {
+    private Person find(long id) {
         return Person.<Person>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Person", id));
     }
 
-    public PersonView view(Person p) {
+    private PersonView view(Person p) {
         LocalDate today = today();
         return PersonView.of(p, today, staleBefore(today));
     }
@@ -240,6 +235,7 @@ public class PersonService {
         return today.minusMonths(config.staleAfterMonths());
     }
 
+    /** The partner a person record names; shared with {@link BulkPeople}, as are {@link #apply} and {@link #trim}. */
     static Partner partner(String code) {
         return Partner.findByCode(code.trim())
                 .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));

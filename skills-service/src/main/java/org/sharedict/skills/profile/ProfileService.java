@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
@@ -35,20 +34,19 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ProfileService {
 
-    @Inject
-    PersonService people;
+    private final PersonService people;
+    private final PersonAccess access;
+    private final TaxonomyCache taxonomy;
+    private final Auditor audit;
+    private final Clock clock;
 
-    @Inject
-    PersonAccess access;
-
-    @Inject
-    TaxonomyCache taxonomy;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
+    ProfileService(PersonService people, PersonAccess access, TaxonomyCache taxonomy, Auditor audit, Clock clock) {
+        this.people = people;
+        this.access = access;
+        this.taxonomy = taxonomy;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     // ---- skills --------------------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.skills.platform.Dates;
@@ -47,17 +46,17 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 @ApplicationScoped
 public class SkillsReports {
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+    private final TaxonomyCache taxonomy;
+    private final SkillsConfig config;
+    private final Clock clock;
 
-    @Inject
-    TaxonomyCache taxonomy;
-
-    @Inject
-    SkillsConfig config;
-
-    @Inject
-    Clock clock;
+    SkillsReports(DataSource dataSource, TaxonomyCache taxonomy, SkillsConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.taxonomy = taxonomy;
+        this.config = config;
+        this.clock = clock;
+    }
 
     private record Partner(long id, String code, String name) {
     }
