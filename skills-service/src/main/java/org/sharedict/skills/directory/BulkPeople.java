@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,6 +42,12 @@ public class BulkPeople {
     BulkPeople(Clock clock, SkillsConfig config) {
         this.clock = clock;
         this.config = config;
+    }
+
+    /** Every partner's code, read now: a row may name a partner added or removed a moment ago, on any instance. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> partnerCodes() {
+        return Partner.<Partner>listAll().stream().map(p -> p.code).collect(Collectors.toSet());
     }
 
     /** The people with these (lower-case) emails, by email. */

@@ -25,7 +25,6 @@ import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.skills.directory.BulkPeople;
-import org.sharedict.skills.directory.PartnerCodes;
 import org.sharedict.skills.directory.PersonDtos.PersonInput;
 import org.sharedict.skills.directory.PersonDtos.PersonView;
 import org.sharedict.skills.directory.PersonRef;
@@ -72,19 +71,17 @@ public class PeopleImport {
     private final Caller caller;
     private final BulkPeople people;
     private final BulkProfiles profiles;
-    private final PartnerCodes partnerCodes;
     private final TaxonomyCache taxonomy;
     private final Validator validator;
     private final Auditor audit;
     private final Clock clock;
     private final SkillsConfig config;
 
-    PeopleImport(Caller caller, BulkPeople people, BulkProfiles profiles, PartnerCodes partnerCodes, TaxonomyCache taxonomy,
+    PeopleImport(Caller caller, BulkPeople people, BulkProfiles profiles, TaxonomyCache taxonomy,
             Validator validator, Auditor audit, Clock clock, SkillsConfig config) {
         this.caller = caller;
         this.people = people;
         this.profiles = profiles;
-        this.partnerCodes = partnerCodes;
         this.taxonomy = taxonomy;
         this.validator = validator;
         this.audit = audit;
@@ -126,6 +123,7 @@ public class PeopleImport {
                 emails.add(r.text("email").toLowerCase(Locale.ROOT));
             }
         });
+        Set<String> partners = people.partnerCodes();
         Map<String, PersonView> existing = people.byEmail(emails);
         Taxonomy tax = taxonomy.current();
         Map<String, Long> seen = new HashMap<>();
@@ -133,7 +131,7 @@ public class PeopleImport {
         for (Row r : parsed.rows()) {
             int before = errors.size();
             String code = r.text("partner") == null ? null : r.text("partner").toUpperCase(Locale.ROOT);
-            String partner = code == null || partnerCodes.id(code).isEmpty() ? null : code;
+            String partner = code == null || !partners.contains(code) ? null : code;
             if (code != null && partner == null) {
                 errors.add(new RowError(r.row, "partner", "no partner has this code", code));
             } else if (partner != null && !caller.isOf(partner)) {
