@@ -10,6 +10,7 @@ import static org.sharedict.testing.Problems.invalidField;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +120,7 @@ class CalendarRulesTest {
     @Test
     void theTestClockIsOnTheLondonSideOfMidnight() {
         assertEquals(LocalDate.of(2026, 6, 16), LocalDate.ofInstant(TestClock.START, Dates.LONDON));
-        assertEquals(LocalDate.of(2026, 6, 15), LocalDate.ofInstant(TestClock.START, java.time.ZoneOffset.UTC));
+        assertEquals(LocalDate.of(2026, 6, 15), LocalDate.ofInstant(TestClock.START, ZoneOffset.UTC));
     }
 
     private static long certification(long person, String skill, String expires) {

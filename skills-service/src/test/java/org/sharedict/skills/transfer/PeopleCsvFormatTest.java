@@ -1,4 +1,4 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.sharedict.platform.problem.ProblemException;
-import org.sharedict.skills.directory.PeopleCsv.Verification;
 import org.sharedict.skills.support.RandomPeople;
+import org.sharedict.skills.transfer.PeopleCsv.Verification;
 
 /** Reading the people CSV, without a database. */
 class PeopleCsvFormatTest {
@@ -112,7 +113,7 @@ class PeopleCsvFormatTest {
                 r.outOfHours, r.unavailableUntil, r.text("unavailable_reason"), r.lastConfirmed, r.skills, r.certifications);
     }
 
-    private static String field(org.junit.jupiter.api.function.Executable e) {
+    private static String field(Executable e) {
         return assertThrows(ProblemException.class, e).problem().errors.get(0).field();
     }
 }

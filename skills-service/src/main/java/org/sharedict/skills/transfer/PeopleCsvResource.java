@@ -1,6 +1,5 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,11 +29,13 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "People", description = "ICT staff of every partner, their contact details and availability")
 public class PeopleCsvResource {
 
-    @Inject
-    PeopleImport importer;
+    private final PeopleImport importer;
+    private final PeopleExport exporter;
 
-    @Inject
-    PeopleExport exporter;
+    PeopleCsvResource(PeopleImport importer, PeopleExport exporter) {
+        this.importer = importer;
+        this.exporter = exporter;
+    }
 
     @POST
     @Path("/import")

@@ -1,10 +1,12 @@
-package org.sharedict.skills.directory;
+package org.sharedict.skills.transfer;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,8 @@ import org.sharedict.platform.problem.ProblemException;
  * The people CSV format (skills-service/README.md, "CSV import and export"): one row per
  * person, skills and certifications packed into two columns. Reading turns each cell into a
  * typed value or a row error; it never touches the database. Writing is its exact inverse for
- * every value a person record can hold: inside the packed columns {@code \}, {@code ;},
- * {@code |} and {@code :} are escaped with a backslash, and {@link Csv} guards formula cells.
+ * every value a person record can hold: {@link PackedCells} reads and writes the two packed
+ * columns, and {@link Csv} guards formula cells.
  */
 public final class PeopleCsv {
 
@@ -32,7 +34,7 @@ public final class PeopleCsv {
             "unavailable_until", "unavailable_reason", "last_confirmed", "skills", "certifications");
     static final Set<String> REQUIRED = Set.of("partner", "name", "email");
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private PeopleCsv() {
     }
@@ -122,7 +124,7 @@ public final class PeopleCsv {
                 typed(row, errors);
                 rows.add(row);
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw ProblemException.invalid("body", "not a readable CSV file: " + e.getMessage());
         }
         if (rows.isEmpty()) {
@@ -145,8 +147,8 @@ public final class PeopleCsv {
                 errors.add(new RowError(r.row, "help_hours_per_month", "must be a whole number", hours));
             }
         }
-        r.skills = skills(r, errors);
-        r.certifications = certifications(r, errors);
+        r.skills = PackedCells.skills(r.row, r.text("skills"), errors);
+        r.certifications = PackedCells.certifications(r.row, r.text("certifications"), errors);
     }
 
     private static Boolean bool(Row r, String column, List<RowError> errors) {
@@ -185,89 +187,6 @@ public final class PeopleCsv {
         }
     }
 
-    /** {@code CITRIX:4:verified; MS SQL:3} — code, name or alias, level, optional verified/self. */
-    private static List<SkillCell> skills(Row r, List<RowError> errors) {
-        String v = r.text("skills");
-        List<SkillCell> out = new ArrayList<>();
-        if (v == null) {
-            return out;
-        }
-        for (String part : split(v, ';')) {
-            if (part.isBlank()) {
-                continue;
-            }
-            List<String> bits = split(part, ':').stream().map(PeopleCsv::unescape).toList();
-            if (bits.size() < 2 || bits.size() > 3 || bits.get(0).isBlank()) {
-                errors.add(new RowError(r.row, "skills", "each skill is skill:level or skill:level:verified", part.trim()));
-                continue;
-            }
-            int level;
-            try {
-                level = Integer.parseInt(bits.get(1));
-            } catch (NumberFormatException e) {
-                level = 0;
-            }
-            if (level < 1 || level > 5) {
-                errors.add(new RowError(r.row, "skills", "level must be 1 to 5", part.trim()));
-                continue;
-            }
-            Verification verification = Verification.KEEP;
-            if (bits.size() == 3) {
-                switch (bits.get(2).toLowerCase(Locale.ROOT)) {
-                    case "verified", "v" -> verification = Verification.VERIFIED;
-                    case "self", "self-assessed", "s" -> verification = Verification.SELF_ASSESSED;
-                    default -> {
-                        errors.add(new RowError(r.row, "skills", "the third part must be verified or self", part.trim()));
-                        continue;
-                    }
-                }
-            }
-            out.add(new SkillCell(bits.get(0), level, verification));
-        }
-        return out;
-    }
-
-    /** {@code CCNA|Cisco|CSCO123|2027-05-01|NETWORKS|2024-05-01; ITIL 4 Foundation|PeopleCert} — name, then optional parts. */
-    private static List<CertCell> certifications(Row r, List<RowError> errors) {
-        String v = r.text("certifications");
-        List<CertCell> out = new ArrayList<>();
-        if (v == null) {
-            return out;
-        }
-        for (String part : split(v, ';')) {
-            if (part.isBlank()) {
-                continue;
-            }
-            List<String> bits = split(part, '|').stream().map(PeopleCsv::unescape).toList();
-            if (bits.size() > 6 || bits.get(0).isBlank()) {
-                errors.add(new RowError(r.row, "certifications", "each certification is name|issuer|number|expires|skill|obtained",
-                        part.trim()));
-                continue;
-            }
-            LocalDate expires;
-            LocalDate obtained;
-            try {
-                expires = optionalDate(bits, 3);
-                obtained = optionalDate(bits, 5);
-            } catch (DateTimeParseException e) {
-                errors.add(new RowError(r.row, "certifications", "expires and obtained must be dates, 2026-11-22 or 22/11/2026",
-                        part.trim()));
-                continue;
-            }
-            out.add(new CertCell(bits.get(0), part(bits, 1), part(bits, 2), expires, part(bits, 4), obtained));
-        }
-        return out;
-    }
-
-    private static LocalDate optionalDate(List<String> bits, int i) {
-        String v = part(bits, i);
-        return v == null ? null : parseDate(v);
-    }
-
-    private static String part(List<String> bits, int i) {
-        return bits.size() > i && !bits.get(i).isBlank() ? bits.get(i) : null;
-    }
-
     // ---- writing -------------------------------------------------------------------------------
 
     public static String write(List<Line> lines) {
@@ -276,84 +195,12 @@ public final class PeopleCsv {
             rows.add(List.of(l.partner(), l.name(), l.email(), nz(l.jobTitle()), nz(l.team()), nz(l.workPhone()),
                     nz(l.mobile()), nz(l.site()), yes(l.manager()), yes(l.helpOtherPartners()), l.helpHoursPerMonth(),
                     yes(l.outOfHours()), date(l.unavailableUntil()), nz(l.unavailableReason()), date(l.lastConfirmed()),
-                    skillsCell(l.skills()), certificationsCell(l.certifications())));
+                    PackedCells.skillsCell(l.skills()), PackedCells.certificationsCell(l.certifications())));
         }
         return Csv.write(COLUMNS, rows);
     }
 
-    static String skillsCell(List<SkillCell> skills) {
-        List<String> items = new ArrayList<>();
-        for (SkillCell s : skills) {
-            items.add(escape(s.term(), ':') + ":" + s.level() + switch (s.verification()) {
-                case KEEP -> "";
-                case VERIFIED -> ":verified";
-                case SELF_ASSESSED -> ":self";
-            });
-        }
-        return String.join("; ", items);
-    }
-
-    static String certificationsCell(List<CertCell> certs) {
-        List<String> items = new ArrayList<>();
-        for (CertCell c : certs) {
-            List<String> parts = new ArrayList<>(List.of(escape(c.name(), '|'), escape(nz(c.issuer()), '|'),
-                    escape(nz(c.number()), '|'), date(c.expires()), escape(nz(c.skill()), '|'), date(c.obtained())));
-            while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
-                parts.remove(parts.size() - 1);
-            }
-            items.add(String.join("|", parts));
-        }
-        return String.join("; ", items);
-    }
-
-    /** A backslash before {@code \ ; | :} stands for that character; anywhere else it is just a backslash. */
-    private static String escape(String value, char separator) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == ';' || c == separator) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    private static boolean escapable(char c) {
-        return c == '\\' || c == ';' || c == '|' || c == ':';
-    }
-
-    /** Splits at every {@code separator} not escaped; the pieces keep their escapes. */
-    private static List<String> split(String value, char separator) {
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() && escapable(value.charAt(i + 1))) {
-                i++;
-            } else if (c == separator) {
-                out.add(value.substring(from, i));
-                from = i + 1;
-            }
-        }
-        out.add(value.substring(from));
-        return out;
-    }
-
-    /** Drops the escapes and the spaces around the value. */
-    private static String unescape(String piece) {
-        StringBuilder out = new StringBuilder(piece.length());
-        for (int i = 0; i < piece.length(); i++) {
-            char c = piece.charAt(i);
-            if (c == '\\' && i + 1 < piece.length() && escapable(piece.charAt(i + 1))) {
-                c = piece.charAt(++i);
-            }
-            out.append(c);
-        }
-        return out.toString().trim();
-    }
-
-    private static String nz(String s) {
+    static String nz(String s) {
         return s == null ? "" : s;
     }
 
@@ -361,7 +208,7 @@ public final class PeopleCsv {
         return b ? "yes" : "no";
     }
 
-    private static String date(LocalDate d) {
+    static String date(LocalDate d) {
         return d == null ? "" : d.toString();
     }
 }
