@@ -179,27 +179,27 @@ public class Escalations {
                 noRecipient(i, step, pass, "person " + id + (p == null ? " is unknown to rota-service" : " (" + p.name + ") has no e-mail address"));
                 continue;
             }
-            Notification n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.EMAIL, i.id, id, step + 1, p.email,
+            long n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.EMAIL, i.id, id, step + 1, p.email,
                     subject(i, step), mailBody(i, p.name, step, pass));
-            queuedEvent(i, n, p.name + " <" + p.email + ">", pass);
+            queuedEvent(i, n, Notification.Channel.EMAIL, step, p.name + " <" + p.email + ">", pass);
             queued++;
         }
         for (String url : hooks) {
-            Notification n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.WEBHOOK, i.id, null, step + 1, url,
+            long n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.WEBHOOK, i.id, null, step + 1, url,
                     subject(i, step), webhookBody(i, step, pass));
-            queuedEvent(i, n, url, pass);
+            queuedEvent(i, n, Notification.Channel.WEBHOOK, step, url, pass);
             queued++;
         }
         return queued;
     }
 
-    private void queuedEvent(Incident i, Notification n, String recipient, int pass) {
-        IncidentEvent e = timeline.add(i.id, IncidentEvent.Kind.NOTIFICATION_QUEUED, n.channel.name().toLowerCase() + " queued");
-        e.step = n.step;
+    private void queuedEvent(Incident i, long notificationId, Notification.Channel channel, int step, String recipient, int pass) {
+        IncidentEvent e = timeline.add(i.id, IncidentEvent.Kind.NOTIFICATION_QUEUED, channel.name().toLowerCase() + " queued");
+        e.step = step + 1;
         e.pass = pass + 1;
-        e.channel = n.channel.name();
+        e.channel = channel.name();
         e.recipient = recipient;
-        e.notificationId = n.id;
+        e.notificationId = notificationId;
     }
 
     private void noRecipient(Incident i, int step, int pass, String why) {

@@ -23,7 +23,7 @@ import org.sharedict.rota.escalation.PartnerPolicy;
 import org.sharedict.rota.incidents.IncidentDtos.EventView;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
-import org.sharedict.rota.notify.Notification;
+import org.sharedict.rota.notify.Outbox;
 import org.sharedict.rota.rotas.Rota;
 
 import io.quarkus.panache.common.Parameters;
@@ -58,6 +58,9 @@ public class IncidentService {
 
     @Inject
     Auditor audit;
+
+    @Inject
+    Outbox outbox;
 
     public record Raised(IncidentView incident, boolean created) {
     }
@@ -259,7 +262,7 @@ public class IncidentService {
             return;
         }
         Optional<Long> me = caller.personId();
-        if (me.isPresent() && Notification.count("incidentId = ?1 and personId = ?2", i.id, me.get()) > 0) {
+        if (me.isPresent() && outbox.paged(i.id, me.get())) {
             return;
         }
         throw ProblemException.forbidden("Only people this incident paged, " + i.partner + "'s engineers and managers, and admins may do this");
