@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -32,7 +33,6 @@ import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.escalation.EscalationPolicy;
-import org.sharedict.rota.notify.ShiftNotices;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
@@ -92,7 +92,7 @@ public class RotaService {
     CalendarService calendar;
 
     @Inject
-    ShiftNotices notices;
+    Event<ShiftsChanged> shiftsChanged;
 
     @Inject
     RotaConfig config;
@@ -133,7 +133,7 @@ public class RotaService {
         r.createdAt = r.updatedAt = now;
         r.persistAndFlush();
         audit.created("rota", r.id, null, view(r));
-        notices.changed(r.name, List.of(), upcoming(r, now), true);
+        shiftsChanged.fire(new ShiftsChanged(r.name, List.of(), upcoming(r, now), true));
         return view(r);
     }
 
@@ -168,7 +168,7 @@ public class RotaService {
         }
         r.flush();
         audit.updated("rota", r.id, null, changes);
-        notices.changed(r.name, before, upcoming(r, now), false);
+        shiftsChanged.fire(new ShiftsChanged(r.name, before, upcoming(r, now), false));
         return view(r);
     }
 
@@ -191,7 +191,7 @@ public class RotaService {
         RotaSwap.delete("rotaId", id);
         r.delete();
         audit.deleted("rota", id, null, last);
-        notices.changed(last.name(), before, List.of(), false);
+        shiftsChanged.fire(new ShiftsChanged(last.name(), before, List.of(), false));
     }
 
     // ---- shifts -----------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ public class RotaService {
         o.persistAndFlush();
         OverrideView v = overrideView(o, found.get(o.personId));
         audit.created("rota-override", o.id, null, v);
-        notices.changed(r.name, before, upcoming(r, now), false);
+        shiftsChanged.fire(new ShiftsChanged(r.name, before, upcoming(r, now), false));
         return v;
     }
 
@@ -287,7 +287,7 @@ public class RotaService {
         o.delete();
         o.flush();
         audit.deleted("rota-override", overrideId, null, last);
-        notices.changed(r.name, before, upcoming(r, now), false);
+        shiftsChanged.fire(new ShiftsChanged(r.name, before, upcoming(r, now), false));
     }
 
     private static OverrideView overrideView(RotaOverride o, PersonSnapshot p) {
@@ -326,7 +326,7 @@ public class RotaService {
         l.persistAndFlush();
         LeaveView v = leaveView(l, person);
         audit.created("leave", l.id, person.partner, v);
-        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r, now), false));
+        rotas.forEach(r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), upcoming(r, now), false)));
         return v;
     }
 
@@ -342,7 +342,7 @@ public class RotaService {
         l.delete();
         l.flush();
         audit.deleted("leave", leaveId, person == null ? null : person.partner, last);
-        rotas.forEach(r -> notices.changed(r.name, before.get(r.id), upcoming(r, now), false));
+        rotas.forEach(r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), upcoming(r, now), false)));
     }
 
     private static LeaveView leaveView(PersonLeave l, PersonSnapshot p) {
@@ -424,7 +424,7 @@ public class RotaService {
         s.persistAndFlush();
         SwapView v = swapView(r, s);
         audit.created("rota-swap", s.id, null, v);
-        notices.changed(r.name, before, upcoming(r, now), false);
+        shiftsChanged.fire(new ShiftsChanged(r.name, before, upcoming(r, now), false));
         return v;
     }
 
@@ -439,7 +439,7 @@ public class RotaService {
         s.delete();
         s.flush();
         audit.deleted("rota-swap", swapId, null, last);
-        notices.changed(r.name, before, upcoming(r, now), false);
+        shiftsChanged.fire(new ShiftsChanged(r.name, before, upcoming(r, now), false));
     }
 
     private SwapView swapView(Rota r, RotaSwap s) {
