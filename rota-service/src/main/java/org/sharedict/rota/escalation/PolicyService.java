@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.json.Json;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -31,10 +32,9 @@ import org.sharedict.rota.escalation.PolicyDtos.StepInput;
 import org.sharedict.rota.escalation.PolicyDtos.StepView;
 import org.sharedict.rota.escalation.PolicyDtos.TargetInput;
 import org.sharedict.rota.escalation.PolicyDtos.TargetView;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
-import org.sharedict.platform.json.Json;
 import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.schedule.Layer;
 
@@ -290,15 +290,15 @@ public class PolicyService {
                 ids.add(t.personId());
             }
         }));
-        Map<Long, PersonSnapshot> known = people.find(ids);
+        Map<Long, Contact> known = people.find(ids);
         List<StepView> views = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Steps.Step s = steps.get(i);
             views.add(new StepView(i + 1, s.delay(), s.delaySeconds(), s.targets().stream().map(t -> {
                 Rota r = t.rotaId() == null ? null : Rota.findById(t.rotaId());
-                PersonSnapshot ps = t.personId() == null ? null : known.get(t.personId());
+                Contact ps = t.personId() == null ? null : known.get(t.personId());
                 return new TargetView(t.kind(), t.rotaId(), r == null ? null : r.name, t.layer(), t.personId(),
-                        ps == null ? null : ps.name, t.partner(), t.url());
+                        ps == null ? null : ps.name(), t.partner(), t.url());
             }).toList()));
         }
         return new PolicyView(p.id, p.name, p.partner, p.repeatCount, views, p.version, p.createdAt, p.updatedAt);

@@ -26,8 +26,8 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
 import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.rotas.RotaDtos.ShiftView;
@@ -137,7 +137,7 @@ public class FeedService {
             token.lastUsedAt = now;
         }
         long personId = token.personId;
-        String name = people.find(personId).map(p -> p.name).orElse("person " + personId);
+        String name = people.find(personId).map(p -> p.name()).orElse("person " + personId);
         return Optional.of(ICalendar.of("On call: " + name, shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
                 now.plus(Duration.ofDays(config.feeds().futureDays()))), now));
     }
@@ -161,9 +161,9 @@ public class FeedService {
         if (caller.personId().map(p -> p == personId).orElse(false)) {
             return;
         }
-        PersonSnapshot p = people.require(personId);
+        Contact p = people.require(personId);
         if (!caller.isAdmin()) {
-            caller.requireEditRightsFor(p.partner, Roles.MANAGER);
+            caller.requireEditRightsFor(p.partner(), Roles.MANAGER);
         }
     }
 

@@ -14,14 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.sharedict.platform.json.Json;
 import org.sharedict.rota.escalation.EscalationPolicy;
 import org.sharedict.rota.escalation.PolicyService;
 import org.sharedict.rota.escalation.Steps;
 import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.notify.Outbox;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
-import org.sharedict.platform.json.Json;
 import org.sharedict.rota.platform.RotaConfig;
 import org.sharedict.rota.rotas.OnCallService;
 import org.sharedict.rota.rotas.Rota;
@@ -162,26 +162,26 @@ public class Escalations {
                 case PERSON -> persons.add(t.personId());
                 case PARTNER_MANAGER -> {
                     String partner = t.partner() == null ? i.partner : t.partner();
-                    List<PersonSnapshot> managers = people.managersOf(partner);
+                    List<Contact> managers = people.managersOf(partner);
                     if (managers.isEmpty()) {
                         noRecipient(i, step, pass, "rota-service knows no manager of " + partner);
                     }
-                    managers.forEach(m -> persons.add(m.personId));
+                    managers.forEach(m -> persons.add(m.personId()));
                 }
                 case WEBHOOK -> hooks.add(t.url());
             }
         }
         int queued = 0;
-        Map<Long, PersonSnapshot> known = people.find(persons);
+        Map<Long, Contact> known = people.find(persons);
         for (Long id : persons) {
-            PersonSnapshot p = known.get(id);
-            if (p == null || p.email == null || p.email.isBlank()) {
-                noRecipient(i, step, pass, "person " + id + (p == null ? " is unknown to rota-service" : " (" + p.name + ") has no e-mail address"));
+            Contact p = known.get(id);
+            if (p == null || p.email() == null || p.email().isBlank()) {
+                noRecipient(i, step, pass, "person " + id + (p == null ? " is unknown to rota-service" : " (" + p.name() + ") has no e-mail address"));
                 continue;
             }
-            long n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.EMAIL, i.id, id, step + 1, p.email,
-                    subject(i, step), mailBody(i, p.name, step, pass));
-            queuedEvent(i, n, Notification.Channel.EMAIL, step, p.name + " <" + p.email + ">", pass);
+            long n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.EMAIL, i.id, id, step + 1, p.email(),
+                    subject(i, step), mailBody(i, p.name(), step, pass));
+            queuedEvent(i, n, Notification.Channel.EMAIL, step, p.name() + " <" + p.email() + ">", pass);
             queued++;
         }
         for (String url : hooks) {

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
 import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.rotas.RotaPlans;
@@ -72,13 +72,13 @@ public class Reminders {
                 if (inserted == 0) {
                     continue;
                 }
-                PersonSnapshot p = people.find(s.personId()).orElse(null);
-                if (p == null || p.email == null) {
+                Contact p = people.find(s.personId()).orElse(null);
+                if (p == null || p.email() == null) {
                     continue;
                 }
-                outbox.queue(Notification.Purpose.SHIFT_REMINDER, Notification.Channel.EMAIL, null, p.personId, null, p.email,
+                outbox.queue(Notification.Purpose.SHIFT_REMINDER, Notification.Channel.EMAIL, null, p.personId(), null, p.email(),
                         "Reminder: you are on call from " + ShiftNotices.WHEN.format(s.start().atZone(cal.zone())) + " (" + r.name + ")",
-                        body(p.name, r.name, s, Names.named(s.note(), people.find(Names.mentioned(s.note()))), cal.zone()));
+                        body(p.name(), r.name, s, Names.named(s.note(), people.find(Names.mentioned(s.note()))), cal.zone()));
                 sent++;
             }
         }

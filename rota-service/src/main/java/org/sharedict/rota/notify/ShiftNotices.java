@@ -17,8 +17,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
 import org.sharedict.rota.rotas.ShiftsChanged;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
@@ -54,16 +54,16 @@ public class ShiftNotices {
         boolean published = c.published();
         List<Shift> after = c.after();
         Set<Long> changed = whoseShiftsChanged(c.before(), after);
-        Map<Long, PersonSnapshot> known = people.find(changed);
+        Map<Long, Contact> known = people.find(changed);
         for (Long id : changed) {
-            PersonSnapshot p = known.get(id);
-            if (p == null || p.email == null) {
+            Contact p = known.get(id);
+            if (p == null || p.email() == null) {
                 continue;
             }
             List<Shift> mine = after.stream().filter(s -> s.personId() == id).toList();
             String subject = (published ? "Your out-of-hours shifts are published: " : "Your out-of-hours shifts changed: ") + rotaName;
-            outbox.queue(Notification.Purpose.SHIFTS_CHANGED, Notification.Channel.EMAIL, null, id, null, p.email, subject,
-                    body(p.name, rotaName, mine, published));
+            outbox.queue(Notification.Purpose.SHIFTS_CHANGED, Notification.Channel.EMAIL, null, id, null, p.email(), subject,
+                    body(p.name(), rotaName, mine, published));
         }
     }
 

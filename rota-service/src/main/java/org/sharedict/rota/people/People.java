@@ -44,8 +44,8 @@ public class People {
      * Checks every wanted person with skills-service and refreshes their snapshots: 400 naming each
      * unknown one, 503 when skills-service cannot answer (nothing is written then).
      */
-    public Map<Long, PersonSnapshot> requireExisting(Collection<Wanted> wanted) {
-        Map<Long, PersonSnapshot> found = new HashMap<>();
+    public Map<Long, Contact> requireExisting(Collection<Wanted> wanted) {
+        Map<Long, Contact> found = new HashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         String auth = bearer.header();
         for (Wanted w : wanted) {
@@ -54,7 +54,7 @@ public class People {
             }
             Lookup<PeopleDirectory.Person> a = directory.person(w.personId(), auth);
             switch (a.status()) {
-                case KNOWN -> found.put(w.personId(), store(a.value()));
+                case KNOWN -> found.put(w.personId(), Contact.of(store(a.value())));
                 case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no person with this ID", w.personId()));
                 case UNKNOWN -> throw ProblemException.unavailable("Cannot check person " + w.personId() + " with skills-service: "
                         + a.reason() + "; nothing was changed, try again shortly");
@@ -70,8 +70,8 @@ public class People {
      * A person the caller names in a path: the snapshot when rota-service has one, else checked with
      * skills-service (and remembered); 404 when neither knows them, 503 when skills-service cannot answer.
      */
-    public PersonSnapshot require(long personId) {
-        Optional<PersonSnapshot> known = find(personId);
+    public Contact require(long personId) {
+        Optional<Contact> known = find(personId);
         if (known.isPresent()) {
             return known.get();
         }
@@ -83,7 +83,7 @@ public class People {
             throw ProblemException.unavailable("Cannot check person " + personId + " with skills-service: " + a.reason()
                     + "; try again shortly");
         }
-        return store(a.value());
+        return Contact.of(store(a.value()));
     }
 
     /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
@@ -132,25 +132,26 @@ public class People {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PersonSnapshot> find(long personId) {
-        return PersonSnapshot.findByIdOptional(personId);
+    public Optional<Contact> find(long personId) {
+        return PersonSnapshot.<PersonSnapshot>findByIdOptional(personId).map(Contact::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, PersonSnapshot> find(Collection<Long> ids) {
-        Map<Long, PersonSnapshot> out = new HashMap<>();
+    public Map<Long, Contact> find(Collection<Long> ids) {
+        Map<Long, Contact> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
         for (PersonSnapshot p : PersonSnapshot.<PersonSnapshot>list("personId in ?1", List.copyOf(ids))) {
-            out.put(p.personId, p);
+            out.put(p.personId, Contact.of(p));
         }
         return out;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PersonSnapshot> managersOf(String partner) {
-        return PersonSnapshot.list("partner = ?1 and manager = true order by personId", partner);
+    public List<Contact> managersOf(String partner) {
+        return PersonSnapshot.<PersonSnapshot>list("partner = ?1 and manager = true order by personId", partner).stream().map(Contact::of)
+                .toList();
     }
 
     private PersonSnapshot store(PeopleDirectory.Person p) {

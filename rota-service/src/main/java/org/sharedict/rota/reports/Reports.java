@@ -22,8 +22,8 @@ import jakarta.transaction.Transactional;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.incidents.Incident;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
@@ -87,13 +87,13 @@ public class Reports {
                 h[3]++;
             }
         }
-        Map<Long, PersonSnapshot> known = people.find(byPerson.keySet());
+        Map<Long, Contact> known = people.find(byPerson.keySet());
         List<PersonHours> persons = new ArrayList<>();
         Map<String, long[]> byPartner = new TreeMap<>();
         byPerson.forEach((id, h) -> {
-            PersonSnapshot p = known.get(id);
-            String partner = p == null ? "UNKNOWN" : p.partner;
-            persons.add(new PersonHours(id, p == null ? null : p.name, partner, Hundredths.hours(h[0]), Hundredths.hours(h[1]),
+            Contact p = known.get(id);
+            String partner = p == null ? "UNKNOWN" : p.partner();
+            persons.add(new PersonHours(id, p == null ? null : p.name(), partner, Hundredths.hours(h[0]), Hundredths.hours(h[1]),
                     Hundredths.hours(h[2]), (int) h[3]));
             long[] t = byPartner.computeIfAbsent(partner, k -> new long[4]);
             t[0] += h[0];
@@ -122,7 +122,7 @@ public class Reports {
         List<RotaFairness> out = new ArrayList<>();
         for (Rota r : rotas(rotaId)) {
             List<Long> members = r.members(Layer.PRIMARY);
-            Map<Long, PersonSnapshot> known = people.find(new LinkedHashSet<>(members));
+            Map<Long, Contact> known = people.find(new LinkedHashSet<>(members));
             Map<String, Integer> memberCount = new TreeMap<>();
             members.forEach(m -> memberCount.merge(partnerOf(known, m), 1, Integer::sum));
             List<Shift> shifts = Expander.shifts(plans.plan(r, from, to), cal, Layer.PRIMARY, from, to);
@@ -149,9 +149,9 @@ public class Reports {
         return new FairnessReport(from, to, out);
     }
 
-    private static String partnerOf(Map<Long, PersonSnapshot> known, long id) {
-        PersonSnapshot p = known.get(id);
-        return p == null ? "UNKNOWN" : p.partner;
+    private static String partnerOf(Map<Long, Contact> known, long id) {
+        Contact p = known.get(id);
+        return p == null ? "UNKNOWN" : p.partner();
     }
 
     public ResponseReport responseTimes(Instant from, Instant to, String partner, Granularity g) {

@@ -33,10 +33,10 @@ import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.escalation.EscalationPolicy;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
 import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.rotas.RotaDtos.LayerInput;
@@ -213,14 +213,14 @@ public class RotaService {
             ids.add(s.scheduledPersonId());
             ids.addAll(Names.mentioned(s.note()));
         });
-        Map<Long, PersonSnapshot> known = people.find(ids);
+        Map<Long, Contact> known = people.find(ids);
         List<ShiftView> out = new ArrayList<>(shifts.size());
         for (Shift s : shifts) {
-            PersonSnapshot p = known.get(s.personId());
-            PersonSnapshot sch = known.get(s.scheduledPersonId());
+            Contact p = known.get(s.personId());
+            Contact sch = known.get(s.scheduledPersonId());
             out.add(new ShiftView(r.id, r.name, s.layer(), s.start(), s.end(), s.length().toMinutes() / 60.0, s.personId(),
-                    p == null ? null : p.name, p == null ? null : p.partner, s.reason(), s.scheduledPersonId(),
-                    sch == null ? null : sch.name, Names.named(s.note(), known)));
+                    p == null ? null : p.name(), p == null ? null : p.partner(), s.reason(), s.scheduledPersonId(),
+                    sch == null ? null : sch.name(), Names.named(s.note(), known)));
         }
         return out;
     }
@@ -245,7 +245,7 @@ public class RotaService {
         Times.requireRange("to", from, to, MAX_RANGE);
         find(rotaId);
         List<RotaOverride> list = RotaOverride.list("rotaId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", rotaId, from, to);
-        Map<Long, PersonSnapshot> known = people.find(list.stream().map(o -> o.personId).toList());
+        Map<Long, Contact> known = people.find(list.stream().map(o -> o.personId).toList());
         return list.stream().map(o -> overrideView(o, known.get(o.personId))).toList();
     }
 
@@ -257,7 +257,7 @@ public class RotaService {
         if (r.members(layer).isEmpty()) {
             throw ProblemException.invalid("layer", "the rota has no " + layer + " layer");
         }
-        Map<Long, PersonSnapshot> found = people.requireExisting(List.of(new People.Wanted("personId", in.personId())));
+        Map<Long, Contact> found = people.requireExisting(List.of(new People.Wanted("personId", in.personId())));
         Instant now = Instant.now(clock);
         List<Shift> before = upcoming(r, now);
         RotaOverride o = new RotaOverride();
@@ -290,8 +290,8 @@ public class RotaService {
         shiftsChanged.fire(new ShiftsChanged(r.name, before, upcoming(r, now), false));
     }
 
-    private static OverrideView overrideView(RotaOverride o, PersonSnapshot p) {
-        return new OverrideView(o.id, o.rotaId, o.layer, o.personId, p == null ? null : p.name, o.startsAt, o.endsAt, o.reason,
+    private static OverrideView overrideView(RotaOverride o, Contact p) {
+        return new OverrideView(o.id, o.rotaId, o.layer, o.personId, p == null ? null : p.name(), o.startsAt, o.endsAt, o.reason,
                 o.createdBy, o.createdAt);
     }
 
@@ -303,14 +303,14 @@ public class RotaService {
         List<PersonLeave> list = personId == null
                 ? PersonLeave.list("endsAt > ?1 and startsAt < ?2 order by startsAt, id", from, to)
                 : PersonLeave.list("personId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", personId, from, to);
-        Map<Long, PersonSnapshot> known = people.find(list.stream().map(l -> l.personId).toList());
+        Map<Long, Contact> known = people.find(list.stream().map(l -> l.personId).toList());
         return list.stream().map(l -> leaveView(l, known.get(l.personId))).toList();
     }
 
     public LeaveView addLeave(LeaveInput in) {
         period(in.start(), in.end());
-        Map<Long, PersonSnapshot> found = people.requireExisting(List.of(new People.Wanted("personId", in.personId())));
-        PersonSnapshot person = found.get(in.personId());
+        Map<Long, Contact> found = people.requireExisting(List.of(new People.Wanted("personId", in.personId())));
+        Contact person = found.get(in.personId());
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(in.personId());
         Instant now = Instant.now(clock);
@@ -325,14 +325,14 @@ public class RotaService {
         l.createdAt = now;
         l.persistAndFlush();
         LeaveView v = leaveView(l, person);
-        audit.created("leave", l.id, person.partner, v);
+        audit.created("leave", l.id, person.partner(), v);
         rotas.forEach(r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), upcoming(r, now), false)));
         return v;
     }
 
     public void deleteLeave(long leaveId) {
         PersonLeave l = PersonLeave.<PersonLeave>findByIdOptional(leaveId).orElseThrow(() -> ProblemException.notFound("Leave", leaveId));
-        PersonSnapshot person = people.find(l.personId).orElse(null);
+        Contact person = people.find(l.personId).orElse(null);
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(l.personId);
         Instant now = Instant.now(clock);
@@ -341,26 +341,26 @@ public class RotaService {
         LeaveView last = leaveView(l, person);
         l.delete();
         l.flush();
-        audit.deleted("leave", leaveId, person == null ? null : person.partner, last);
+        audit.deleted("leave", leaveId, person == null ? null : person.partner(), last);
         rotas.forEach(r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), upcoming(r, now), false)));
     }
 
-    private static LeaveView leaveView(PersonLeave l, PersonSnapshot p) {
-        return new LeaveView(l.id, l.personId, p == null ? null : p.name, l.startsAt, l.endsAt, l.reason, l.createdBy, l.createdAt);
+    private static LeaveView leaveView(PersonLeave l, Contact p) {
+        return new LeaveView(l.id, l.personId, p == null ? null : p.name(), l.startsAt, l.endsAt, l.reason, l.createdBy, l.createdAt);
     }
 
     /** Managers record leave for their own partner's people; engineers for themselves; admins for anyone. */
-    private void requireLeaveRights(PersonSnapshot person) {
+    private void requireLeaveRights(Contact person) {
         if (caller.isAdmin()) {
             return;
         }
-        if (person != null && caller.personId().map(id -> id.equals(person.personId)).orElse(false)) {
+        if (person != null && caller.personId().map(id -> id.equals(person.personId())).orElse(false)) {
             return;
         }
         if (!caller.hasRole(Roles.MANAGER)) {
             throw ProblemException.forbidden("Only the person themselves, their manager or an admin may record their leave");
         }
-        if (person == null || !caller.isOf(person.partner)) {
+        if (person == null || !caller.isOf(person.partner())) {
             throw ProblemException.forbidden("Managers record leave only for people of their own partner");
         }
     }
@@ -584,14 +584,14 @@ public class RotaService {
     }
 
     RotaView view(Rota r) {
-        Map<Long, PersonSnapshot> known = people.find(r.everyone());
+        Map<Long, Contact> known = people.find(r.everyone());
         List<LayerView> layers = new ArrayList<>();
         for (Layer l : Layer.values()) {
             List<Long> ids = r.members(l);
             if (!ids.isEmpty()) {
                 layers.add(new LayerView(l, ids.stream().map(id -> {
-                    PersonSnapshot p = known.get(id);
-                    return new PersonRef(id, p == null ? null : p.name, p == null ? null : p.partner);
+                    Contact p = known.get(id);
+                    return new PersonRef(id, p == null ? null : p.name(), p == null ? null : p.partner());
                 }).toList()));
             }
         }
