@@ -35,7 +35,7 @@ import org.sharedict.rota.escalation.PolicyDtos.TargetView;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.rotas.Rota;
+import org.sharedict.rota.rotas.RotaLookup;
 import org.sharedict.rota.schedule.Layer;
 
 /** Escalation policies and each partner's default: validation, who may edit, audit. */
@@ -64,6 +64,9 @@ public class PolicyService {
     @Inject
     Partners partnerCodes;
 
+    @Inject
+    RotaLookup rotas;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PolicyView> list(String partner) {
         List<EscalationPolicy> list = partner == null ? EscalationPolicy.list("order by name, id")
@@ -87,7 +90,7 @@ public class PolicyService {
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = in.repeatCount() == null ? 0 : in.repeatCount();
-        p.steps = json.write(new Steps.Stored(steps));
+        p.setSteps(json.write(new Steps.Stored(steps)), steps);
         p.createdAt = p.updatedAt = Instant.now(clock);
         p.persistAndFlush();
         PolicyView v = view(p);
@@ -112,7 +115,9 @@ public class PolicyService {
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = repeat;
-        p.steps = stored;
+        if (!stored.equals(p.steps)) {
+            p.setSteps(stored, steps);
+        }
         if (!changes.isEmpty()) {
             p.updatedAt = Instant.now(clock);
         }
@@ -124,7 +129,7 @@ public class PolicyService {
     public void delete(long id) {
         EscalationPolicy p = find(id);
         requireEditRights(p.partner);
-        if (PartnerPolicy.count("policyId", id) > 0 || Rota.count("escalationPolicyId", id) > 0) {
+        if (PartnerPolicy.count("policyId", id) > 0 || rotas.defaultPolicyInUse(id)) {
             throw ProblemException.conflict("Policy " + id + " is a partner's or a rota's default; choose another default first");
         }
         PolicyView last = view(p);
@@ -230,7 +235,7 @@ public class PolicyService {
                     case ROTA_LAYER -> {
                         if (t.rotaId() == null) {
                             errors.add(new Problem.FieldError(f + "rotaId", "is required for a ROTA_LAYER target"));
-                        } else if (Rota.findById(t.rotaId()) == null) {
+                        } else if (!rotas.exists(t.rotaId())) {
                             errors.add(new Problem.FieldError(f + "rotaId", "no rota has this ID", t.rotaId()));
                         }
                         targets.add(new Steps.Target(t.kind(), t.rotaId(), t.layer() == null ? Layer.PRIMARY : t.layer(), null, null, null));
@@ -295,9 +300,9 @@ public class PolicyService {
         for (int i = 0; i < steps.size(); i++) {
             Steps.Step s = steps.get(i);
             views.add(new StepView(i + 1, s.delay(), s.delaySeconds(), s.targets().stream().map(t -> {
-                Rota r = t.rotaId() == null ? null : Rota.findById(t.rotaId());
+                String rotaName = t.rotaId() == null ? null : rotas.name(t.rotaId()).orElse(null);
                 Contact ps = t.personId() == null ? null : known.get(t.personId());
-                return new TargetView(t.kind(), t.rotaId(), r == null ? null : r.name, t.layer(), t.personId(),
+                return new TargetView(t.kind(), t.rotaId(), rotaName, t.layer(), t.personId(),
                         ps == null ? null : ps.name(), t.partner(), t.url());
             }).toList()));
         }

@@ -32,7 +32,6 @@ import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.calendar.CalendarService;
-import org.sharedict.rota.escalation.EscalationPolicy;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.Partners;
@@ -98,7 +97,7 @@ public class RotaService {
     RotaConfig config;
 
     @Inject
-    org.sharedict.platform.json.Json json;
+    PolicyLinks policies;
 
     // ---- rotas ------------------------------------------------------------------------------------
 
@@ -178,13 +177,9 @@ public class RotaService {
         if (ifMatch != null) {
             ETags.requireMatch(r, ifMatch, null);
         }
-        for (EscalationPolicy p : EscalationPolicy.<EscalationPolicy>listAll()) {
-            boolean targets = json.read(p.steps, org.sharedict.rota.escalation.Steps.Stored.class).steps().stream()
-                    .flatMap(st -> st.targets().stream()).anyMatch(t -> t.rotaId() != null && t.rotaId() == id);
-            if (targets) {
-                throw ProblemException.conflict("Rota " + id + " is a target of the escalation policy \"" + p.name + "\"; change the policy first");
-            }
-        }
+        policies.policyPaging(id).ifPresent(name -> {
+            throw ProblemException.conflict("Rota " + id + " is a target of the escalation policy \"" + name + "\"; change the policy first");
+        });
         RotaView last = view(r);
         List<Shift> before = upcoming(r, Instant.now(clock));
         RotaOverride.delete("rotaId", id);
@@ -545,8 +540,8 @@ public class RotaService {
         return out;
     }
 
-    private static void checkPolicy(Long policyId) {
-        if (policyId != null && EscalationPolicy.findById(policyId) == null) {
+    private void checkPolicy(Long policyId) {
+        if (policyId != null && !policies.policyExists(policyId)) {
             throw ProblemException.invalid("escalationPolicyId", "no escalation policy has this ID");
         }
     }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -294,6 +295,23 @@ class EscalationTest {
         postPolicy(Tokens.manager("OTHER"), s.partner(), List.of(Map.of("delay", "PT1M", "targets", List.of(target)))).then().spec(problem(403));
         postPolicy(manager, null, List.of(Map.of("delay", "PT1M", "targets", List.of(target)))).then().spec(problem(403));
         given().auth().oauth2(admin).queryParam("status", "SLEEPING").when().get("/api/incidents").then().spec(invalidField("status"));
+    }
+
+    /** A policy's targets hold the rotas they page (escalation_target's foreign key): the rota goes only once no policy pages it. */
+    @Test
+    void aRotaThatAPolicyPagesIsKeptUntilThePolicyStopsPagingIt() {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "PARTNER_MANAGER")),
+                List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId(), "layer", "SECONDARY"))));
+        JsonPath p = given().auth().oauth2(Tokens.admin()).when().get("/api/escalation-policies/" + policy).then().statusCode(200)
+                .extract().jsonPath();
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().spec(problem(409))
+                .body("detail", containsString("escalation policy \"" + p.getString("name") + "\""));
+        given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON)
+                .body(Map.of("name", p.getString("name"), "partner", s.partner(), "version", p.getLong("version"),
+                        "steps", List.of(Map.of("delay", "PT1H", "targets", List.of(Map.of("kind", "PARTNER_MANAGER"))))))
+                .when().put("/api/escalation-policies/" + policy).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().statusCode(204);
     }
 
     @Test
