@@ -165,6 +165,34 @@ public class PolicyService {
         return defaultView(d);
     }
 
+    /** The policy an incident follows, by ID and name. */
+    public record Chosen(long id, String name) {
+    }
+
+    /**
+     * The policy a new incident of {@code partner} follows: the one it names, else the partner's
+     * default, else the default of the first rota covering the partner; 422 when none applies.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Chosen choose(String partner, Long policyId) {
+        if (policyId != null) {
+            EscalationPolicy p = EscalationPolicy.findById(policyId);
+            if (p == null) {
+                throw ProblemException.invalid("policyId", "no escalation policy has this ID");
+            }
+            return new Chosen(p.id, p.name);
+        }
+        PartnerPolicy d = PartnerPolicy.findById(partner);
+        Optional<Long> id = d != null ? Optional.of(d.policyId) : rotas.defaultPolicyFor(partner);
+        if (id.isPresent()) {
+            EscalationPolicy p = EscalationPolicy.findById(id.get());
+            return new Chosen(p.id, p.name);
+        }
+        throw ProblemException.unprocessable("no-escalation-policy", "No escalation policy",
+                "No escalation policy applies to " + partner + ": name one (policyId), or set the partner's default "
+                        + "(PUT /api/escalation-policies/defaults/" + partner + ") or a default on a rota covering it");
+    }
+
     public EscalationPolicy find(long id) {
         return EscalationPolicy.<EscalationPolicy>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Escalation policy", id));
     }

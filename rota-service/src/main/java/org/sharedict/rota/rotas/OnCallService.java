@@ -71,7 +71,7 @@ public class OnCallService {
     }
 
     /** Who holds {@code layer} of one rota at {@code at}, if anyone. */
-    public Optional<Shift> holder(Rota r, Layer layer, Instant at) {
+    public Optional<Shift> holder(RotaPlans.Skeleton r, Layer layer, Instant at) {
         return Expander.at(plans.plan(r, at, at), calendar.calendar(), layer, at);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -52,6 +53,11 @@ public class RotaPlans {
             out.add(s);
         }
         return out;
+    }
+
+    /** The rota as a plain record, or empty when no rota has this ID. */
+    public Optional<Skeleton> skeleton(long rotaId) {
+        return Rota.<Rota>findByIdOptional(rotaId).map(RotaPlans::skeleton);
     }
 
     static Skeleton skeleton(Rota r) {
