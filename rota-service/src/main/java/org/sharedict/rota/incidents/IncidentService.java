@@ -64,16 +64,6 @@ public class IncidentService {
     public record Raised(IncidentView incident, boolean created) {
     }
 
-    /** True when {@code e} is a clash on a unique key: for a raise, another raise of the same dedup key won. */
-    public static boolean duplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23000".equals(sql.getSQLState()) && sql.getErrorCode() == 1062) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public Raised raise(IncidentInput in) {
         String partner = in.partner() != null ? in.partner().trim().toUpperCase(Locale.ROOT)
                 : caller.partner().map(p -> p.toUpperCase(Locale.ROOT))
