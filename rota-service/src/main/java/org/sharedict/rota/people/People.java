@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -35,6 +38,9 @@ public class People {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<ManagersWanted> managersWanted;
 
     /** A person that must exist, named by {@code field} in the 400 when they do not. */
     public record Wanted(String field, long personId) {
@@ -115,8 +121,9 @@ public class People {
     public int refreshAll() {
         int refreshed = 0;
         String auth = bearer.header();
-        List<String> partners = PersonSnapshot.getEntityManager().createNativeQuery(
-                "SELECT partner FROM person_snapshot UNION SELECT partner FROM partner_policy").getResultList();
+        Set<String> partners = new LinkedHashSet<>(PersonSnapshot.getEntityManager()
+                .createQuery("select distinct p.partner from PersonSnapshot p", String.class).getResultList());
+        managersWanted.forEach(w -> partners.addAll(w.partners()));
         for (String partner : partners) {
             refreshManagers(partner);
         }
