@@ -7,15 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +25,6 @@ import org.sharedict.platform.security.Roles;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.platform.RotaConfig;
-import org.sharedict.rota.rotas.Rota;
-import org.sharedict.rota.rotas.RotaDtos.ShiftView;
-import org.sharedict.rota.rotas.RotaOverride;
 import org.sharedict.rota.rotas.RotaService;
 
 /**
@@ -138,22 +131,8 @@ public class FeedService {
         }
         long personId = token.personId;
         String name = people.find(personId).map(p -> p.name()).orElse("person " + personId);
-        return Optional.of(ICalendar.of("On call: " + name, shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
+        return Optional.of(ICalendar.of("On call: " + name, rotas.shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
                 now.plus(Duration.ofDays(config.feeds().futureDays()))), now));
-    }
-
-    /** Every shift the person holds on any rota in [from, to): as a member, as cover, or by override. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ShiftView> shiftsOf(long personId, Instant from, Instant to) {
-        Set<Long> rotaIds = new LinkedHashSet<>();
-        Rota.<Rota>list("select distinct r from Rota r join r.members m where m.personId = ?1", personId).forEach(r -> rotaIds.add(r.id));
-        RotaOverride.<RotaOverride>list("personId = ?1 and endsAt > ?2 and startsAt < ?3", personId, from, to).forEach(o -> rotaIds.add(o.rotaId));
-        List<ShiftView> out = new ArrayList<>();
-        for (Long id : rotaIds) {
-            rotas.shifts(id, from, to, null).stream().filter(s -> s.personId() == personId).forEach(out::add);
-        }
-        out.sort(Comparator.comparing(ShiftView::start).thenComparing(ShiftView::rotaId));
-        return out;
     }
 
     /** The person themselves, a manager of their partner, or an admin. */

@@ -149,6 +149,18 @@ public class IncidentService {
         return view(i);
     }
 
+    /** When an incident was raised, acknowledged and resolved (null: not yet), for the response-time report. */
+    public record Lifetime(String partner, Instant createdAt, Instant acknowledgedAt, Instant resolvedAt) {
+    }
+
+    /** The incidents raised in [from, to), of one partner or (null) all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Lifetime> lifetimes(Instant from, Instant to, String partner) {
+        List<Incident> list = partner == null ? Incident.list("createdAt >= ?1 and createdAt < ?2", from, to)
+                : Incident.list("createdAt >= ?1 and createdAt < ?2 and partner = ?3", from, to, partner);
+        return list.stream().map(i -> new Lifetime(i.partner, i.createdAt, i.acknowledgedAt, i.resolvedAt)).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<IncidentView> get(long id) {
         return Incident.<Incident>findByIdOptional(id).map(this::view);

@@ -21,7 +21,8 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.rota.calendar.CalendarService;
-import org.sharedict.rota.incidents.Incident;
+import org.sharedict.rota.incidents.IncidentService;
+import org.sharedict.rota.incidents.IncidentService.Lifetime;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.platform.Times;
@@ -33,7 +34,6 @@ import org.sharedict.rota.reports.ReportDtos.PersonHours;
 import org.sharedict.rota.reports.ReportDtos.ResponseReport;
 import org.sharedict.rota.reports.ReportDtos.ResponseTimes;
 import org.sharedict.rota.reports.ReportDtos.RotaFairness;
-import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.rotas.RotaPlans;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.Interval;
@@ -59,19 +59,18 @@ public class Reports {
     @Inject
     People people;
 
+    @Inject
+    IncidentService incidents;
+
     private static void range(Instant from, Instant to) {
         Times.requireRange("to", from, to, MAX_RANGE);
     }
 
-    private List<Rota> rotas(Long rotaId) {
+    private List<RotaPlans.Skeleton> rotas(Long rotaId) {
         if (rotaId == null) {
-            return Rota.list("order by id");
+            return plans.all();
         }
-        Rota r = Rota.findById(rotaId);
-        if (r == null) {
-            throw ProblemException.invalid("rotaId", "no rota has this ID");
-        }
-        return List.of(r);
+        return List.of(plans.skeleton(rotaId).orElseThrow(() -> ProblemException.invalid("rotaId", "no rota has this ID")));
     }
 
     public HoursReport hours(Instant from, Instant to, Long rotaId) {
@@ -79,7 +78,7 @@ public class Reports {
         OutOfHoursCalendar cal = calendar.calendar();
         // Exact milliseconds: primary, secondary, out of hours, and the number of shifts.
         Map<Long, long[]> byPerson = new HashMap<>();
-        for (Rota r : rotas(rotaId)) {
+        for (RotaPlans.Skeleton r : rotas(rotaId)) {
             for (Shift s : Expander.shifts(plans.plan(r, from, to), cal, from, to)) {
                 long[] h = byPerson.computeIfAbsent(s.personId(), k -> new long[4]);
                 h[s.layer() == Layer.PRIMARY ? 0 : 1] += s.length().toMillis();
@@ -120,7 +119,7 @@ public class Reports {
         range(from, to);
         OutOfHoursCalendar cal = calendar.calendar();
         List<RotaFairness> out = new ArrayList<>();
-        for (Rota r : rotas(rotaId)) {
+        for (RotaPlans.Skeleton r : rotas(rotaId)) {
             List<Long> members = r.members(Layer.PRIMARY);
             Map<Long, Contact> known = people.find(new LinkedHashSet<>(members));
             Map<String, Integer> memberCount = new TreeMap<>();
@@ -133,10 +132,10 @@ public class Reports {
             for (Shift s : shifts) {
                 given.merge(partnerOf(known, s.personId()), s.length().toMillis(), Long::sum);
             }
-            Set<String> partners = new TreeSet<>(r.partners);
+            Set<String> partners = new TreeSet<>(r.partners());
             partners.addAll(memberCount.keySet());
             partners.addAll(given.keySet());
-            FairShares shares = FairShares.of(new ArrayList<>(partners), given, r.partners);
+            FairShares shares = FairShares.of(new ArrayList<>(partners), given, r.partners());
             List<PartnerFairness> rows = new ArrayList<>();
             for (FairShares.Share sh : shares.shares()) {
                 int m = memberCount.getOrDefault(sh.partner(), 0);
@@ -144,7 +143,7 @@ public class Reports {
                         sh.givenHundredths() / 100.0, shares.totalMillis() == 0 ? 0 : round4((double) sh.givenMillis() / shares.totalMillis()),
                         sh.receivedHundredths() / 100.0, sh.balanceHundredths() / 100.0));
             }
-            out.add(new RotaFairness(r.id, r.name, Hundredths.hours(shares.totalMillis()), rows));
+            out.add(new RotaFairness(r.id(), r.name(), Hundredths.hours(shares.totalMillis()), rows));
         }
         return new FairnessReport(from, to, out);
     }
@@ -156,31 +155,29 @@ public class Reports {
 
     public ResponseReport responseTimes(Instant from, Instant to, String partner, Granularity g) {
         range(from, to);
-        List<Incident> list = partner == null ? Incident.list("createdAt >= ?1 and createdAt < ?2", from, to)
-                : Incident.list("createdAt >= ?1 and createdAt < ?2 and partner = ?3", from, to, partner);
-        Map<String, Map<LocalDate, List<Incident>>> groups = new TreeMap<>();
-        for (Incident i : list) {
-            LocalDate d = LocalDate.ofInstant(i.createdAt, OutOfHoursCalendar.LONDON);
+        Map<String, Map<LocalDate, List<Lifetime>>> groups = new TreeMap<>();
+        for (Lifetime i : incidents.lifetimes(from, to, partner)) {
+            LocalDate d = LocalDate.ofInstant(i.createdAt(), OutOfHoursCalendar.LONDON);
             LocalDate period = switch (g) {
                 case DAY -> d;
                 case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 case MONTH -> d.withDayOfMonth(1);
             };
-            groups.computeIfAbsent(i.partner, k -> new TreeMap<>()).computeIfAbsent(period, k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(i.partner(), k -> new TreeMap<>()).computeIfAbsent(period, k -> new ArrayList<>()).add(i);
         }
         List<ResponseTimes> rows = new ArrayList<>();
-        groups.forEach((p, periods) -> periods.forEach((period, incidents) -> {
+        groups.forEach((p, periods) -> periods.forEach((period, lived) -> {
             List<Double> ack = new ArrayList<>();
             List<Double> res = new ArrayList<>();
-            for (Incident i : incidents) {
-                if (i.acknowledgedAt != null) {
-                    ack.add(Duration.between(i.createdAt, i.acknowledgedAt).toMillis() / 1000.0);
+            for (Lifetime i : lived) {
+                if (i.acknowledgedAt() != null) {
+                    ack.add(Duration.between(i.createdAt(), i.acknowledgedAt()).toMillis() / 1000.0);
                 }
-                if (i.resolvedAt != null) {
-                    res.add(Duration.between(i.createdAt, i.resolvedAt).toMillis() / 1000.0);
+                if (i.resolvedAt() != null) {
+                    res.add(Duration.between(i.createdAt(), i.resolvedAt()).toMillis() / 1000.0);
                 }
             }
-            rows.add(new ResponseTimes(p, period, incidents.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
+            rows.add(new ResponseTimes(p, period, lived.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
                     quantile(res, 0.5), quantile(res, 0.9), mean(res)));
         }));
         return new ResponseReport(from, to, g, rows);

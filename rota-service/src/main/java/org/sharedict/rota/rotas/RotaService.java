@@ -8,6 +8,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -199,6 +200,20 @@ public class RotaService {
         OutOfHoursCalendar cal = calendar.calendar();
         List<Shift> shifts = layer == null ? Expander.shifts(plan, cal, from, to) : Expander.shifts(plan, cal, layer, from, to);
         return views(r, shifts);
+    }
+
+    /** Every shift the person holds on any rota in [from, to): as a member, as cover, or by override. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ShiftView> shiftsOf(long personId, Instant from, Instant to) {
+        Set<Long> rotaIds = new LinkedHashSet<>();
+        Rota.<Rota>list("select distinct r from Rota r join r.members m where m.personId = ?1", personId).forEach(r -> rotaIds.add(r.id));
+        RotaOverride.<RotaOverride>list("personId = ?1 and endsAt > ?2 and startsAt < ?3", personId, from, to).forEach(o -> rotaIds.add(o.rotaId));
+        List<ShiftView> out = new ArrayList<>();
+        for (Long id : rotaIds) {
+            shifts(id, from, to, null).stream().filter(s -> s.personId() == personId).forEach(out::add);
+        }
+        out.sort(Comparator.comparing(ShiftView::start).thenComparing(ShiftView::rotaId));
+        return out;
     }
 
     List<ShiftView> views(Rota r, List<Shift> shifts) {
