@@ -25,7 +25,7 @@ import org.sharedict.platform.security.Roles;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.platform.RotaConfig;
-import org.sharedict.rota.rotas.RotaService;
+import org.sharedict.rota.rotas.ShiftService;
 
 /**
  * Per-person calendar feeds. Calendar clients cannot send bearer tokens, so the feed URL carries a
@@ -51,7 +51,7 @@ public class FeedService {
     People people;
 
     @Inject
-    RotaService rotas;
+    ShiftService shifts;
 
     @Inject
     RotaConfig config;
@@ -131,7 +131,7 @@ public class FeedService {
         }
         long personId = token.personId;
         String name = people.find(personId).map(p -> p.name()).orElse("person " + personId);
-        return Optional.of(ICalendar.of("On call: " + name, rotas.shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
+        return Optional.of(ICalendar.of("On call: " + name, shifts.shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
                 now.plus(Duration.ofDays(config.feeds().futureDays()))), now));
     }
 
