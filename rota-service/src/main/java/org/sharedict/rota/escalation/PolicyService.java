@@ -25,7 +25,6 @@ import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
-import org.sharedict.rota.escalation.PolicyDtos.DefaultView;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyInput;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
 import org.sharedict.rota.escalation.PolicyDtos.StepInput;
@@ -38,7 +37,7 @@ import org.sharedict.rota.people.People;
 import org.sharedict.rota.rotas.RotaLookup;
 import org.sharedict.rota.schedule.Layer;
 
-/** Escalation policies and each partner's default: validation, who may edit, audit. */
+/** Escalation policies: validation of their steps, who may edit them, audit. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class PolicyService {
@@ -135,62 +134,6 @@ public class PolicyService {
         PolicyView last = view(p);
         p.delete();
         audit.deleted("escalation-policy", id, p.partner, last);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DefaultView> defaults() {
-        return PartnerPolicy.<PartnerPolicy>list("order by partner").stream().map(this::defaultView).toList();
-    }
-
-    public DefaultView setDefault(String partner, long policyId) {
-        caller.requireEditRightsFor(partner, Roles.MANAGER);
-        EscalationPolicy p = EscalationPolicy.findById(policyId);
-        if (p == null) {
-            throw ProblemException.invalid("policyId", "no escalation policy has this ID");
-        }
-        partnerCodes.requireKnown(partner);
-        PartnerPolicy d = PartnerPolicy.findById(partner);
-        Long before = d == null ? null : d.policyId;
-        if (d == null) {
-            d = new PartnerPolicy();
-            d.partner = partner;
-        }
-        d.policyId = policyId;
-        d.updatedAt = Instant.now(clock);
-        d.updatedBy = caller.username();
-        d.persistAndFlush();
-        // Its incidents may page the partner's managers: know them now, while skills-service can be asked.
-        people.refreshManagers(partner);
-        audit.record("SET_DEFAULT", "partner-policy", partner, partner, Map.of("policyId", Map.of("from", String.valueOf(before), "to", policyId)));
-        return defaultView(d);
-    }
-
-    /** The policy an incident follows, by ID and name. */
-    public record Chosen(long id, String name) {
-    }
-
-    /**
-     * The policy a new incident of {@code partner} follows: the one it names, else the partner's
-     * default, else the default of the first rota covering the partner; 422 when none applies.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Chosen choose(String partner, Long policyId) {
-        if (policyId != null) {
-            EscalationPolicy p = EscalationPolicy.findById(policyId);
-            if (p == null) {
-                throw ProblemException.invalid("policyId", "no escalation policy has this ID");
-            }
-            return new Chosen(p.id, p.name);
-        }
-        PartnerPolicy d = PartnerPolicy.findById(partner);
-        Optional<Long> id = d != null ? Optional.of(d.policyId) : rotas.defaultPolicyFor(partner);
-        if (id.isPresent()) {
-            EscalationPolicy p = EscalationPolicy.findById(id.get());
-            return new Chosen(p.id, p.name);
-        }
-        throw ProblemException.unprocessable("no-escalation-policy", "No escalation policy",
-                "No escalation policy applies to " + partner + ": name one (policyId), or set the partner's default "
-                        + "(PUT /api/escalation-policies/defaults/" + partner + ") or a default on a rota covering it");
     }
 
     public EscalationPolicy find(long id) {
@@ -337,8 +280,4 @@ public class PolicyService {
         return new PolicyView(p.id, p.name, p.partner, p.repeatCount, views, p.version, p.createdAt, p.updatedAt);
     }
 
-    private DefaultView defaultView(PartnerPolicy d) {
-        EscalationPolicy p = EscalationPolicy.findById(d.policyId);
-        return new DefaultView(d.partner, d.policyId, p == null ? null : p.name, d.updatedAt, d.updatedBy);
-    }
 }

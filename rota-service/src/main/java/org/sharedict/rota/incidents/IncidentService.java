@@ -18,7 +18,7 @@ import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
-import org.sharedict.rota.escalation.PolicyService;
+import org.sharedict.rota.escalation.DefaultPolicies;
 import org.sharedict.rota.escalation.engine.Escalations;
 import org.sharedict.rota.incidents.IncidentDtos.EventView;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
@@ -53,7 +53,7 @@ public class IncidentService {
     Escalations escalations;
 
     @Inject
-    PolicyService policies;
+    DefaultPolicies policies;
 
     @Inject
     Auditor audit;
@@ -86,7 +86,7 @@ public class IncidentService {
                 }
             }
         }
-        PolicyService.Chosen policy = policies.choose(partner, in.policyId());
+        DefaultPolicies.Chosen policy = policies.choose(partner, in.policyId());
         Incident i = new Incident();
         i.partner = partner;
         i.summary = in.summary().trim();
