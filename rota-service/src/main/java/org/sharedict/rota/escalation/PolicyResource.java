@@ -40,6 +40,9 @@ public class PolicyResource {
     @Inject
     PolicyService policies;
 
+    @Inject
+    DefaultPolicies defaults;
+
     @GET
     public List<PolicyView> list(@QueryParam("partner") String partner) {
         return policies.list(Params.partner("partner", partner, false));
@@ -90,7 +93,7 @@ public class PolicyResource {
     @GET
     @Path("/defaults")
     public List<DefaultView> defaults() {
-        return policies.defaults();
+        return defaults.defaults();
     }
 
     /** The policy incidents of {@code partner} follow when they name none. */
@@ -100,6 +103,6 @@ public class PolicyResource {
     @PUT
     @Path("/defaults/{partner}")
     public DefaultView setDefault(@PathParam("partner") String partner, @Valid @NotNull DefaultInput body) {
-        return policies.setDefault(Params.partner("partner", partner, true), body.policyId());
+        return defaults.setDefault(Params.partner("partner", partner, true), body.policyId());
     }
 }

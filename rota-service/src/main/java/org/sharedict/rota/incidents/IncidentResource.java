@@ -37,6 +37,9 @@ public class IncidentResource {
     @Inject
     IncidentService incidents;
 
+    @Inject
+    IncidentRaiser raiser;
+
     @GET
     public Page<IncidentView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner,
             @QueryParam("status") String status) {
@@ -51,16 +54,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "422", description = "No escalation policy applies to the partner (no-escalation-policy)")
     public Response raise(@Valid @NotNull IncidentInput body) {
-        IncidentService.Raised r;
-        try {
-            r = incidents.raise(body);
-        } catch (RuntimeException e) {
-            if (body.dedupKey() == null || !IncidentService.duplicateKey(e)) {
-                throw e;
-            }
-            // A concurrent raise of the same new dedup key committed first: this one joins it.
-            r = incidents.raise(body);
-        }
+        IncidentService.Raised r = raiser.raise(body);
         Response.ResponseBuilder b = r.created() ? Response.created(URI.create("/api/incidents/" + r.incident().id())) : Response.ok();
         return b.entity(r.incident()).tag(ETags.of(r.incident().version())).build();
     }

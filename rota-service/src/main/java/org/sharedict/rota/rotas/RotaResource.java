@@ -56,6 +56,18 @@ public class RotaResource {
     RotaService rotas;
 
     @Inject
+    ShiftService shiftService;
+
+    @Inject
+    OverrideService overrides;
+
+    @Inject
+    LeaveService leaves;
+
+    @Inject
+    SwapService swaps;
+
+    @Inject
     People people;
 
     @Inject
@@ -120,7 +132,7 @@ public class RotaResource {
             @QueryParam("layer") String layer) {
         Instant f = Params.instant("from", from, Instant.now(clock));
         Instant t = Params.instant("to", to, f.plus(Duration.ofDays(28)));
-        return rotas.shifts(id, f, t, Params.enumValue("layer", layer, Layer.class, null));
+        return shiftService.shifts(id, f, t, Params.enumValue("layer", layer, Layer.class, null));
     }
 
     @GET
@@ -131,7 +143,7 @@ public class RotaResource {
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<OverrideView> overrides(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return rotas.overrides(id, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
+        return overrides.overrides(id, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
@@ -140,7 +152,7 @@ public class RotaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverrideView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addOverride(@PathParam("id") long id, @Valid @NotNull OverrideInput body) {
-        OverrideView o = rotas.addOverride(id, body);
+        OverrideView o = overrides.addOverride(id, body);
         return Response.created(URI.create("/api/rotas/" + id + "/overrides/" + o.id())).entity(o).build();
     }
 
@@ -149,7 +161,7 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rota, or no such override on it")
     public Response deleteOverride(@PathParam("id") long id, @PathParam("overrideId") long overrideId) {
-        rotas.deleteOverride(id, overrideId);
+        overrides.deleteOverride(id, overrideId);
         return Response.noContent().build();
     }
 
@@ -160,7 +172,7 @@ public class RotaResource {
                     schema = @Schema(implementation = SwapView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<SwapView> swaps(@PathParam("id") long id) {
-        return rotas.swaps(id);
+        return swaps.swaps(id);
     }
 
     @POST
@@ -169,7 +181,7 @@ public class RotaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addSwap(@PathParam("id") long id, @Valid @NotNull SwapInput body) {
-        SwapView s = rotas.addSwap(id, body);
+        SwapView s = swaps.addSwap(id, body);
         return Response.created(URI.create("/api/rotas/" + id + "/swaps/" + s.id())).entity(s).build();
     }
 
@@ -178,7 +190,7 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rota, or no such swap on it")
     public Response deleteSwap(@PathParam("id") long id, @PathParam("swapId") long swapId) {
-        rotas.deleteSwap(id, swapId);
+        swaps.deleteSwap(id, swapId);
         return Response.noContent().build();
     }
 
@@ -187,7 +199,7 @@ public class RotaResource {
     @Path("/leave")
     public List<LeaveView> leave(@QueryParam("personId") Long personId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return rotas.leave(personId, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
+        return leaves.leave(personId, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
@@ -195,7 +207,7 @@ public class RotaResource {
     @APIResponse(responseCode = "201", description = "The leave recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveView.class)))
     public Response addLeave(@Valid @NotNull LeaveInput body) {
-        LeaveView l = rotas.addLeave(body);
+        LeaveView l = leaves.addLeave(body);
         return Response.created(URI.create("/api/rotas/leave/" + l.id())).entity(l).build();
     }
 
@@ -204,7 +216,7 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No leave has this ID")
     public Response deleteLeave(@PathParam("leaveId") long leaveId) {
-        rotas.deleteLeave(leaveId);
+        leaves.deleteLeave(leaveId);
         return Response.noContent().build();
     }
 

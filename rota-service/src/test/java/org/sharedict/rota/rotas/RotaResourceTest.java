@@ -21,6 +21,7 @@ import static org.sharedict.testing.Problems.problem;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class RotaResourceTest {
@@ -329,12 +331,12 @@ class RotaResourceTest {
         given().auth().oauth2(manager).when().delete(overrides + "/999999").then().spec(problem(404));
     }
 
-    private static io.restassured.response.Response post(String token, Map<String, Object> body) {
+    private static Response post(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/rotas");
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(base);
+        Map<String, Object> m = new LinkedHashMap<>(base);
         m.put(key, value);
         return m;
     }

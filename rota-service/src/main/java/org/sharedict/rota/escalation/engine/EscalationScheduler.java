@@ -1,4 +1,4 @@
-package org.sharedict.rota.incidents;
+package org.sharedict.rota.escalation.engine;
 
 import java.time.Instant;
 import java.util.Date;
