@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.sharedict.dr.analysis.AnalysisDtos.AnalysisView;
 import org.sharedict.dr.analysis.AnalysisDtos.CandidateList;
 import org.sharedict.dr.analysis.AnalysisDtos.OnCallNow;
@@ -45,14 +44,12 @@ public class AnalysisService {
     private final SkillsDirectory skills;
     private final OnCallDirectory onCall;
     private final DrConfig config;
-    private final JsonWebToken jwt;
 
-    public AnalysisService(PlanLoader plans, SkillsDirectory skills, OnCallDirectory onCall, DrConfig config, JsonWebToken jwt) {
+    public AnalysisService(PlanLoader plans, SkillsDirectory skills, OnCallDirectory onCall, DrConfig config) {
         this.plans = plans;
         this.skills = skills;
         this.onCall = onCall;
         this.config = config;
-        this.jwt = jwt;
     }
 
     public AnalysisView analyse(long planId, boolean askSkills) {
@@ -69,7 +66,6 @@ public class AnalysisService {
     public StaffingView staffing(long planId) {
         LoadedPlan l = plans.load(planId);
         String partner = l.plan().partner();
-        String auth = authorization();
         Map<String, List<StepRef>> bySkill = stepsBySkill(l.effective());
         List<StepRef> withoutSkill = new ArrayList<>();
         for (EffectiveActivity a : l.effective().activities()) {
@@ -88,15 +84,15 @@ public class AnalysisService {
             if (skillsDown != null) {
                 own = others = new CandidateList(Lookup.Status.UNKNOWN, skillsDown, null, List.of());
             } else {
-                own = candidates(skills.holders(e.getKey(), partner, false, size, auth));
-                others = own.status() == Lookup.Status.UNKNOWN ? own : candidates(skills.holders(e.getKey(), partner, true, size, auth));
+                own = candidates(skills.holders(e.getKey(), partner, false, size));
+                others = own.status() == Lookup.Status.UNKNOWN ? own : candidates(skills.holders(e.getKey(), partner, true, size));
                 if (others.status() == Lookup.Status.UNKNOWN) {
                     skillsDown = others.reason();
                 }
             }
             out.add(new SkillStaffing(e.getKey(), e.getValue(), own, others));
         }
-        Lookup<OnCallDirectory.OnCall> now = onCall.onCallNow(partner, auth);
+        Lookup<OnCallDirectory.OnCall> now = onCall.onCallNow(partner);
         OnCallNow onCallNow = now.isKnown()
                 ? new OnCallNow(now.status(), null, now.value().covered(), now.value().primary(), now.value().secondary())
                 : new OnCallNow(now.status(), now.reason(), null, null, null);
@@ -104,12 +100,11 @@ public class AnalysisService {
     }
 
     private SkillCoverage skillCoverage(String partner, EffectivePlan plan) {
-        String auth = authorization();
         String down = null;
         int unknown = 0;
         List<SkillRisk> risks = new ArrayList<>();
         for (var e : stepsBySkill(plan).entrySet()) {
-            Lookup<SkillsDirectory.Holders> h = down != null ? Lookup.unknown(down) : skills.holders(e.getKey(), partner, false, 2, auth);
+            Lookup<SkillsDirectory.Holders> h = down != null ? Lookup.unknown(down) : skills.holders(e.getKey(), partner, false, 2);
             if (h.status() == Lookup.Status.UNKNOWN) {
                 down = h.reason();
                 unknown++;
@@ -123,7 +118,7 @@ public class AnalysisService {
                 continue;
             }
             // Nobody holds it: a real gap, or a skill code skills-service does not know?
-            Lookup<String> skill = skills.skillName(e.getKey(), auth);
+            Lookup<String> skill = skills.skillName(e.getKey());
             switch (skill.status()) {
                 case KNOWN -> risks.add(new SkillRisk(e.getKey(), skill.value(), Lookup.Status.KNOWN, 0L, null, false, true,
                         "nobody at " + partner + " holds this skill", e.getValue()));
@@ -154,9 +149,4 @@ public class AnalysisService {
                 : new CandidateList(h.status(), h.reason(), h.status() == Lookup.Status.NOT_FOUND ? 0L : null, List.of());
     }
 
-    /** The caller's own token, passed on so the other service applies its rules to the same user. */
-    private String authorization() {
-        String raw = jwt == null ? null : jwt.getRawToken();
-        return raw == null ? null : "Bearer " + raw;
-    }
 }

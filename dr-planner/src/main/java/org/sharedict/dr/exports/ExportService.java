@@ -1,5 +1,6 @@
 package org.sharedict.dr.exports;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -85,7 +86,7 @@ public class ExportService {
             throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision() + " is " + p.status())
                     .with("currentState", p.status());
         }
-        ZoneId zone = ZoneId.of(config.review().zone());
+        ZoneId zone = Partnership.zone();
         Specifics specifics = l.specifics();
         Map<String, Owner> owners = new HashMap<>();
         specifics.owners().forEach(o -> owners.put(o.role().toLowerCase(Locale.ROOT), o));

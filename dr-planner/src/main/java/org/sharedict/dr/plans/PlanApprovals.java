@@ -1,9 +1,9 @@
 package org.sharedict.dr.plans;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +79,7 @@ public class PlanApprovals {
         p.approvedBy = caller.username();
         p.approvedAt = now;
         p.approvalNote = note;
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(config.review().zone()));
+        LocalDate today = LocalDate.ofInstant(now, Partnership.zone());
         if (p.reviewDate == null || !p.reviewDate.isAfter(today)) {
             p.reviewDate = today.plusMonths(config.review().intervalMonths());
         }

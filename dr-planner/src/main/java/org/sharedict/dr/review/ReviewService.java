@@ -1,5 +1,6 @@
 package org.sharedict.dr.review;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public class ReviewService {
 
     @Transactional
     public Outcome markOverdueAndRemind() {
-        ZoneId zone = ZoneId.of(config.review().zone());
+        ZoneId zone = Partnership.zone();
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, zone);
         int marked = 0;

@@ -1,5 +1,6 @@
 package org.sharedict.gateway.users;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class UserDtos {
 
     public static final String USERNAME = "(?i)[a-z0-9][a-z0-9._@-]{1,63}";
     public static final String USERNAME_MESSAGE = "must be 2 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit";
-    public static final String PARTNER = "(?i)[a-z0-9]{2,16}";
+    public static final String PARTNER = Partnership.CODE;
     public static final String PARTNER_MESSAGE = "must be a partner code of 2 to 16 letters or digits";
 
     private UserDtos() {

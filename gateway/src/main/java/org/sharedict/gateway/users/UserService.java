@@ -107,7 +107,7 @@ public class UserService {
         return view(u);
     }
 
-    public UserView create(NewUser in, String authorization) {
+    public UserView create(NewUser in) {
         requireManager();
         String username = in.username().toLowerCase(Locale.ROOT);
         Set<String> roles = roles(in.roles());
@@ -121,7 +121,7 @@ public class UserService {
         if (User.findByUsername(username).isPresent()) {
             throw ProblemException.duplicate("username", username);
         }
-        checkWithSkills(partner, in.personId(), authorization);
+        checkWithSkills(partner, in.personId());
         Instant now = Instant.now(clock);
         User u = new User();
         u.username = username;
@@ -140,7 +140,7 @@ public class UserService {
         return view(u);
     }
 
-    public UserView update(long id, UserUpdate in, String ifMatch, String authorization) {
+    public UserView update(long id, UserUpdate in, String ifMatch) {
         User u = find(id);
         requireRightsOver(u);
         ETags.requireMatch(u, ifMatch, in.version());
@@ -156,7 +156,7 @@ public class UserService {
         boolean partnerChanged = !Objects.equals(partner, u.partner);
         boolean personChanged = !Objects.equals(in.personId(), u.personId);
         if (partnerChanged || personChanged) {
-            checkWithSkills(partner, in.personId(), authorization);
+            checkWithSkills(partner, in.personId());
         }
         Changes changes = Changes.track()
                 .field("displayName", u.displayName, in.displayName().trim())
@@ -310,12 +310,12 @@ public class UserService {
         return code;
     }
 
-    private void checkWithSkills(String partner, Long personId, String authorization) {
+    private void checkWithSkills(String partner, Long personId) {
         if (partner != null) {
-            skills.partnerExists(partner, authorization).require("partner", "no partner has the code " + partner, "the partner code");
+            skills.partnerExists(partner).require("partner", "no partner has the code " + partner, "the partner code");
         }
         if (personId != null) {
-            SkillsDirectory.Person person = skills.person(personId, authorization)
+            SkillsDirectory.Person person = skills.person(personId)
                     .require("personId", "skills-service has no person " + personId, "the person");
             if (partner != null && !partner.equalsIgnoreCase(person.partner())) {
                 throw ProblemException.invalid("personId", "person " + personId + " belongs to " + person.partner()

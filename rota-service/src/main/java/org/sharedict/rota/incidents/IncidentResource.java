@@ -1,5 +1,6 @@
 package org.sharedict.rota.incidents;
 
+import org.sharedict.platform.web.QueryParams;
 import java.net.URI;
 
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
 import org.sharedict.rota.incidents.IncidentDtos.NoteInput;
-import org.sharedict.rota.platform.Params;
 
 import io.quarkus.security.Authenticated;
 
@@ -43,7 +43,7 @@ public class IncidentResource {
     @GET
     public Page<IncidentView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner,
             @QueryParam("status") String status) {
-        return incidents.list(page, Params.partner("partner", partner, false), Params.enumValue("status", status, Incident.Status.class, null));
+        return incidents.list(page, QueryParams.partner("partner", partner, false), QueryParams.enumValue("status", status, Incident.Status.class, null));
     }
 
     /** 201 for a new incident (step 1 notified at once); 200 with the open incident when its dedupKey repeats. */

@@ -86,7 +86,7 @@ public class ShiftNotices {
     }
 
     private String body(String name, String rota, List<Shift> shifts, boolean published) {
-        ZoneId zone = OutOfHoursCalendar.LONDON;
+        ZoneId zone = OutOfHoursCalendar.ZONE;
         StringBuilder b = new StringBuilder();
         b.append("Hello ").append(name).append(",\n\n");
         b.append(published ? "The rota \"" + rota + "\" has been published." : "The rota \"" + rota + "\" has changed.");

@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.remote.Lookup;
-import org.sharedict.rota.platform.Bearer;
 
 /**
  * People as rota-service knows them. Adding someone to a rota or a policy checks with
@@ -32,9 +31,6 @@ public class People {
 
     @Inject
     PeopleDirectory directory;
-
-    @Inject
-    Bearer bearer;
 
     @Inject
     Clock clock;
@@ -53,12 +49,11 @@ public class People {
     public Map<Long, Contact> requireExisting(Collection<Wanted> wanted) {
         Map<Long, Contact> found = new HashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        String auth = bearer.header();
         for (Wanted w : wanted) {
             if (found.containsKey(w.personId())) {
                 continue;
             }
-            Lookup<PeopleDirectory.Person> a = directory.person(w.personId(), auth);
+            Lookup<PeopleDirectory.Person> a = directory.person(w.personId());
             switch (a.status()) {
                 case KNOWN -> found.put(w.personId(), Contact.of(store(a.value())));
                 case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no person with this ID", w.personId()));
@@ -81,7 +76,7 @@ public class People {
         if (known.isPresent()) {
             return known.get();
         }
-        Lookup<PeopleDirectory.Person> a = personId > 0 ? directory.person(personId, bearer.header()) : null;
+        Lookup<PeopleDirectory.Person> a = personId > 0 ? directory.person(personId) : null;
         if (a == null || a.status() == Lookup.Status.NOT_FOUND) {
             throw ProblemException.notFound("Person", personId);
         }
@@ -94,7 +89,7 @@ public class People {
 
     /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
     public boolean refreshManagers(String partner) {
-        Lookup<List<PeopleDirectory.Person>> a = directory.managers(partner, bearer.header());
+        Lookup<List<PeopleDirectory.Person>> a = directory.managers(partner);
         if (a.status() != Lookup.Status.KNOWN) {
             return false;
         }
@@ -120,7 +115,6 @@ public class People {
     /** Refreshes every known person, and the managers of every partner with people or a default policy here. */
     public int refreshAll() {
         int refreshed = 0;
-        String auth = bearer.header();
         Set<String> partners = new LinkedHashSet<>(PersonSnapshot.getEntityManager()
                 .createQuery("select distinct p.partner from PersonSnapshot p", String.class).getResultList());
         managersWanted.forEach(w -> partners.addAll(w.partners()));
@@ -129,7 +123,7 @@ public class People {
         }
         List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream().map(p -> p.personId).toList();
         for (Long id : ids) {
-            Lookup<PeopleDirectory.Person> a = directory.person(id, auth);
+            Lookup<PeopleDirectory.Person> a = directory.person(id);
             if (a.status() == Lookup.Status.KNOWN) {
                 store(a.value());
                 refreshed++;

@@ -157,7 +157,7 @@ public class Reports {
         range(from, to);
         Map<String, Map<LocalDate, List<Lifetime>>> groups = new TreeMap<>();
         for (Lifetime i : incidents.lifetimes(from, to, partner)) {
-            LocalDate d = LocalDate.ofInstant(i.createdAt(), OutOfHoursCalendar.LONDON);
+            LocalDate d = LocalDate.ofInstant(i.createdAt(), OutOfHoursCalendar.ZONE);
             LocalDate period = switch (g) {
                 case DAY -> d;
                 case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

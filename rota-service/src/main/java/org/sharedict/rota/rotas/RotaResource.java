@@ -1,5 +1,7 @@
 package org.sharedict.rota.rotas;
 
+import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.platform.Times;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +34,6 @@ import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.platform.Params;
 import org.sharedict.rota.rotas.RotaDtos.LeaveInput;
 import org.sharedict.rota.rotas.RotaDtos.LeaveView;
 import org.sharedict.rota.rotas.RotaDtos.OverrideInput;
@@ -75,7 +76,7 @@ public class RotaResource {
 
     @GET
     public Page<RotaView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner) {
-        return rotas.list(page, Params.partner("partner", partner, false));
+        return rotas.list(page, QueryParams.partner("partner", partner, false));
     }
 
     @GET
@@ -130,9 +131,9 @@ public class RotaResource {
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<ShiftView> shifts(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("layer") String layer) {
-        Instant f = Params.instant("from", from, Instant.now(clock));
-        Instant t = Params.instant("to", to, f.plus(Duration.ofDays(28)));
-        return shiftService.shifts(id, f, t, Params.enumValue("layer", layer, Layer.class, null));
+        Instant f = Times.instant("from", from, Instant.now(clock));
+        Instant t = Times.instant("to", to, f.plus(Duration.ofDays(28)));
+        return shiftService.shifts(id, f, t, QueryParams.enumValue("layer", layer, Layer.class, null));
     }
 
     @GET
@@ -142,8 +143,8 @@ public class RotaResource {
                     schema = @Schema(implementation = OverrideView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<OverrideView> overrides(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return overrides.overrides(id, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
+        Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
+        return overrides.overrides(id, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
@@ -198,8 +199,8 @@ public class RotaResource {
     @GET
     @Path("/leave")
     public List<LeaveView> leave(@QueryParam("personId") Long personId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return leaves.leave(personId, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
+        Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
+        return leaves.leave(personId, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST

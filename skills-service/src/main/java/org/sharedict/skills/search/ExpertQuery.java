@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
-import org.sharedict.skills.platform.Params;
+import org.sharedict.platform.web.QueryParams;
 
 /**
  * An expert search as asked, read once at the edge from the request's parameters: every value
@@ -52,7 +52,7 @@ public record ExpertQuery(List<String> skills, int minLevel, boolean matchAll, L
             throw ProblemException.invalid("sort", "expert results are always ranked best first");
         }
         return new ExpertQuery(skills, in.minLevel, match.equals("all"), nonBlank(in.partner), nonBlank(in.excludePartner),
-                Params.bool("available", in.available), Params.bool("outOfHours", in.outOfHours), words);
+                QueryParams.bool("available", in.available), QueryParams.bool("outOfHours", in.outOfHours), words);
     }
 
     /** {@code all} or {@code any}, as the answer names it. */

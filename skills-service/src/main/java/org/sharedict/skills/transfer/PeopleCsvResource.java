@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.csv.Csv;
 import org.sharedict.platform.csv.CsvDecoder;
-import org.sharedict.skills.platform.Params;
+import org.sharedict.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -57,7 +57,7 @@ public class PeopleCsvResource {
     public PeopleImport.Result importCsv(byte[] body, @QueryParam("dryRun") String dryRun, @Context HttpHeaders headers) {
         // Bytes, not a String: the framework would turn bytes that are not UTF-8 into U+FFFD without a word.
         return importer.importCsv(CsvDecoder.decode(body, headers.getMediaType()),
-                Boolean.TRUE.equals(Params.bool("dryRun", dryRun)));
+                Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.sharedict.skills.platform;
 
+import org.sharedict.platform.partnership.Partnership;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -119,7 +120,7 @@ class CalendarRulesTest {
 
     @Test
     void theTestClockIsOnTheLondonSideOfMidnight() {
-        assertEquals(LocalDate.of(2026, 6, 16), LocalDate.ofInstant(TestClock.START, Dates.LONDON));
+        assertEquals(LocalDate.of(2026, 6, 16), LocalDate.ofInstant(TestClock.START, Partnership.zone()));
         assertEquals(LocalDate.of(2026, 6, 15), LocalDate.ofInstant(TestClock.START, ZoneOffset.UTC));
     }
 

@@ -1,20 +1,15 @@
 package org.sharedict.rota.escalation.engine;
 
+import org.sharedict.platform.jobs.DurableJobs;
+import java.util.Map;
 import java.time.Instant;
-import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import io.quarkus.logging.Log;
 
@@ -43,19 +38,11 @@ public class EscalationScheduler {
 
     public void schedule(long incidentId, int step, int pass, Instant due) {
         JobKey key = key(incidentId, step, pass);
-        JobDetail job = JobBuilder.newJob(EscalationJob.class).withIdentity(key).requestRecovery()
-                .usingJobData(EscalationJob.INCIDENT, Long.toString(incidentId))
-                .usingJobData(EscalationJob.STEP, Integer.toString(step))
-                .usingJobData(EscalationJob.PASS, Integer.toString(pass))
-                .usingJobData(EscalationJob.DUE, Long.toString(due.toEpochMilli())).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), GROUP).startAt(Date.from(due))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
-        try {
-            quartz.scheduleJob(job, trigger);
-        } catch (ObjectAlreadyExistsException e) {
+        boolean scheduled = DurableJobs.once(quartz, EscalationJob.class, key, due, Map.of(EscalationJob.INCIDENT, Long.toString(incidentId),
+                EscalationJob.STEP, Integer.toString(step), EscalationJob.PASS, Integer.toString(pass),
+                EscalationJob.DUE, Long.toString(due.toEpochMilli())));
+        if (!scheduled) {
             Log.debugf("escalation %s is already scheduled", key);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot schedule the escalation of incident " + incidentId, e);
         }
     }
 
