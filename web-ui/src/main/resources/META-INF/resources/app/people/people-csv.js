@@ -34,7 +34,8 @@ export default async function peopleCsv(ctx) {
   const exportForm = form(async () => {
     const code = exportPartner.input.value;
     try {
-      const file = await api.download(`/api/people/export${api.query({ partner: code })}`, `people${code ? `-${code.toLowerCase()}` : ''}.csv`);
+      const name = `people${code ? `-${code.toLowerCase()}` : ''}.csv`;
+      const file = await api.download(`/api/people/export${api.query({ partner: code })}`, name, { name });
       clearError(errors);
       replace(exported, `Downloaded ${file.fileName}.`);
     } catch (err) {
