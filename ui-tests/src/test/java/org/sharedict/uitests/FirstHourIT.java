@@ -168,6 +168,26 @@ class FirstHourIT {
     }
 
     @Test
+    void onARotaOnlyManagersAreOfferedOverridesAndOnlyItsMembersSwaps() {
+        long rota = JsonNodes.first(admin().get("/api/rotas?size=50").get("items"),
+                r -> r.get("name").asText().startsWith("Lincolnshire councils")).id();
+        ui.signInAs(UiContext.BBC_ENGINEER); // an engineer who is not on this rota
+        ui.open("#/rotas/" + rota);
+        assertFalse(ui.mainText().contains("Create an override"), "overrides are for managers");
+        assertFalse(ui.mainText().contains("Swap two shifts"), "swaps are for the rota's members");
+        assertTrue(ui.driver().findElements(By.xpath("//main//button[normalize-space()='Remove']")).isEmpty(), "nothing to remove");
+
+        ui.signInAs(UiContext.DEMO_ENGINEER); // first on the rota
+        ui.open("#/rotas/" + rota);
+        assertFalse(ui.mainText().contains("Create an override"));
+        assertTrue(ui.mainText().contains("Swap two shifts"), "a member swaps their shifts");
+
+        ui.signInAs(UiContext.BBC_MANAGER); // Boston is one of the rota's partners
+        ui.open("#/rotas/" + rota);
+        assertTrue(ui.mainText().contains("Create an override") && ui.mainText().contains("Swap two shifts"));
+    }
+
+    @Test
     void theDemoEngineerHasShiftsInTheNextFourWeeks() {
         ui.signInAs(UiContext.DEMO_ENGINEER);
         ui.open("#/my-shifts");
