@@ -15,7 +15,13 @@ export function mayRespond(inc) {
   const u = session.user();
   const me = u && u.email ? u.email.toLowerCase() : null;
   return Boolean(me && u.roles.some((r) => r !== 'viewer')
-    && (inc.timeline || []).some((e) => e.recipient && e.recipient.toLowerCase() === me));
+    && (inc.timeline || []).some((e) => e.recipient && addressOf(e.recipient) === me));
+}
+
+/** "Grace Leasingham <grace@example.org>" or "grace@example.org" → grace@example.org, lower case. */
+function addressOf(recipient) {
+  const m = /<([^>]+)>\s*$/.exec(recipient);
+  return (m ? m[1] : recipient).trim().toLowerCase();
 }
 
 export function severityTag(severity) {
