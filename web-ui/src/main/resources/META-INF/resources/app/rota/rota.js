@@ -26,7 +26,11 @@ export default async function rota(ctx) {
   const errors = errorArea();
   const banner = h('div');
   const layers = r.layers.map((l) => l.layer);
-  const mayEdit = [...r.partners].some((pt) => session.canEditPartner(pt, 'manager')) || session.hasRole('engineer');
+  // As rota-service allows: overrides by managers of a partner the rota covers (and admins); swaps
+  // by them or by a member of the rota (the service checks the shifts are theirs).
+  const mayOverride = [...r.partners].some((pt) => session.canEditPartner(pt, 'manager'));
+  const me = session.user().person;
+  const maySwap = mayOverride || Boolean(me && r.layers.some((l) => l.members.some((m) => m.personId === me)));
   const members = new Map();
   r.layers.forEach((l) => l.members.forEach((m) => members.set(m.personId, m)));
   const counted = shifts.filter((x) => x.reason !== 'SCHEDULED');
@@ -122,15 +126,15 @@ export default async function rota(ctx) {
       overrides.length ? scrolling(table({
         head: ['From', 'Until', 'Layer', 'On call', 'Reason', ''],
         rows: overrides.map((o) => [dateTime(o.start), dateTime(o.end), LAYERS[o.layer] || 'Primary', o.name, o.reason,
-          mayEdit ? button('Remove', { warning: true, small: true, on: { click: () => removeOverride(o) } }) : '']),
+          mayOverride ? button('Remove', { warning: true, small: true, on: { click: () => removeOverride(o) } }) : '']),
       }), 'Overrides') : p('No overrides.'),
       swaps.length ? [h2('Swaps'), scrolling(table({
         head: ['Shift', 'Exchanged with', 'Layer', 'Reason', ''],
         rows: swaps.map((x) => [dateTime(x.first), dateTime(x.second), LAYERS[x.layer] || 'Primary', x.reason || '',
-          mayEdit ? button('Remove', { warning: true, small: true, on: { click: () => removeSwap(x) } }) : '']),
+          maySwap ? button('Remove', { warning: true, small: true, on: { click: () => removeSwap(x) } }) : '']),
       }), 'Swaps')] : null,
-      mayEdit ? [h2('Create an override'), p('Put someone else on call for a period, for example to cover an absence.'), overrideForm,
-        h2('Swap two shifts'), p('The two people exchange the shifts.'), swapForm] : null,
+      mayOverride ? [h2('Create an override'), p('Put someone else on call for a period, for example to cover an absence.'), overrideForm] : null,
+      maySwap ? [h2('Swap two shifts'), p('The two people exchange the shifts.'), swapForm] : null,
     ],
   };
 }
