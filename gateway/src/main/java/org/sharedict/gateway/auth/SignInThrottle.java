@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import org.sharedict.gateway.auth.ThrottleEntry.Scope;
@@ -185,15 +186,25 @@ public class SignInThrottle implements SignInDelays {
         return states;
     }
 
-    /** Forgets keys whose failures are old and whose delays are over, so the table follows recent attempts only. */
+    /**
+     * Forgets keys whose failures are old and whose delays are over, so the table follows recent
+     * attempts only. One row per transaction: a range delete locked rows (and the gaps between them)
+     * in table order while a sign-in locked its own keys in its order, and the two deadlocked (a sign-in
+     * answered 500). Holding one lock at a time, the purge can wait but never close a circle.
+     */
     @Scheduled(every = "10m", delayed = "1m")
-    @Transactional
     void purge() {
         Instant now = now();
-        ThrottleEntry.delete(
-                "(lastFailureAt is null or lastFailureAt < ?1) and (blockedUntil is null or blockedUntil < ?2)",
-                now.minus(config.signInThrottle().forgetAfter()),
-                now);
+        Instant forgetBefore = now.minus(config.signInThrottle().forgetAfter());
+        String stale = "(lastFailureAt is null or lastFailureAt < ?1) and (blockedUntil is null or blockedUntil < ?2)";
+        List<String> keys = QuarkusTransaction.requiringNew()
+                .call(() -> ThrottleEntry.<ThrottleEntry>find(stale, forgetBefore, now).stream()
+                        .map(e -> e.throttleKey)
+                        .toList());
+        for (String key : keys) {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> ThrottleEntry.delete("throttleKey = ?3 and " + stale, forgetBefore, now, key));
+        }
     }
 
     /** After {@code failures} failures, how long until the next attempt: nothing for the free ones, then 1 s, 2 s, 4 s … up to the maximum. */

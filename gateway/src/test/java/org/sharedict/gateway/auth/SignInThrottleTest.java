@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.testing.Accounts;
 import org.sharedict.gateway.testing.TestClock;
 import org.sharedict.testing.Problems;
@@ -52,6 +54,12 @@ class SignInThrottleTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    GatewayConfig config;
 
     @BeforeEach
     void stopTime() {
@@ -193,6 +201,48 @@ class SignInThrottleTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void oldFailuresAreForgottenByThePurgeWhileSignInsGoOnAndNoneOfThemFails() throws Exception {
+        String user = Accounts.unique("purged");
+        Accounts.create(user, "BBC", List.of("viewer"));
+        List<String> from = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            from.add(address());
+            assertEquals(401, login(from.get(i), user, "old-guess-" + i).statusCode());
+        }
+        assertEquals(17L, rows(user, from), "a pair per address, each address, and the account");
+        clock.advance(config.signInThrottle().forgetAfter().plusMinutes(1));
+        // Sign-ins lock their keys while the purge deletes the same, now stale, rows: neither may fail.
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String address = from.get(i % from.size());
+                int n = i;
+                answers.add(clients.submit(
+                        () -> login(address, user, "new-guess-" + n).statusCode()));
+            }
+            for (int i = 0; i < 5; i++) {
+                throttle.purge();
+            }
+            for (Future<Integer> f : answers) {
+                int status = f.get(60, TimeUnit.SECONDS);
+                assertTrue(status == 401 || status == 429, "a failed sign-in is 401 or 429, never " + status);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        clock.advance(config.signInThrottle().forgetAfter().plusMinutes(1));
+        throttle.purge();
+        assertEquals(0L, rows(user, from), "every failure is old now, and forgotten");
+    }
+
+    private static long rows(String user, List<String> addresses) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ThrottleEntry.count(
+                        "username = ?1 or (username = '' and clientAddress in ?2)", user, addresses));
     }
 
     @Test

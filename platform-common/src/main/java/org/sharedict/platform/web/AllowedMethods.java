@@ -15,6 +15,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 
 /**
  * The HTTP methods this service answers at a path, for the {@code Allow} header of a 405 (RFC 9110
@@ -28,6 +29,12 @@ public final class AllowedMethods {
     private record Route(Pattern path, String method) {}
 
     private AllowedMethods() {}
+
+    /** Reads the routes now, at start-up, on a thread of this application, rather than on the first 405. */
+    static void readRoutes() {
+        routes = null;
+        routes();
+    }
 
     /** The methods allowed at {@code path} (HEAD with GET, OPTIONS always), empty when no resource matches it. */
     public static Set<String> at(String path) {
@@ -50,8 +57,14 @@ public final class AllowedMethods {
     private static List<Route> routes() {
         List<Route> known = routes;
         if (known == null) {
+            ArcContainer container = Arc.container();
+            if (container == null) {
+                // No CDI container to read the resources from (the application is stopping): a 405 without Allow
+                // rather than a 500; the routes are read when the next container starts (AllowedMethodsAtStart).
+                return List.of();
+            }
             List<Route> found = new ArrayList<>();
-            for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            for (Bean<?> bean : container.beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 Class<?> type = bean.getBeanClass();
                 Path root = type.getAnnotation(Path.class);
                 if (root == null
