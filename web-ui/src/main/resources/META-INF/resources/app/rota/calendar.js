@@ -6,7 +6,7 @@ import * as api from '../core/api.js';
 import { heading, p, h2, h3, table, button, buttonGroup, form, textInput, scrolling, dateTime, date, success, backLink, summaryList, inset } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { wallClock, londonFormat } from '../core/london.js';
-import { mayEditCalendar, sectionNav } from './rota-common.js';
+import { mayEditCalendar, sectionNav, asAnswers } from './rota-common.js';
 
 const WEEKDAY = londonFormat({ weekday: 'long' });
 
@@ -28,15 +28,15 @@ export default async function calendar(ctx) {
   let holidayForm = null;
   let holidayTitle = null;
   if (may) {
-    const dayStart = textInput({ name: 'dayStart', label: 'Working day starts', hint: 'UK time', type: 'time', value: hhmm(cal.dayStart), width: 5 });
-    const dayEnd = textInput({ name: 'dayEnd', label: 'Working day ends', hint: 'UK time', type: 'time', value: hhmm(cal.dayEnd), width: 5 });
+    const dayStart = textInput({ name: 'dayStart', label: 'Working day starts', hint: 'UK time', type: 'time', value: hhmm(cal.dayStart), width: 10 });
+    const dayEnd = textInput({ name: 'dayEnd', label: 'Working day ends', hint: 'UK time', type: 'time', value: hhmm(cal.dayEnd), width: 10 });
     hoursForm = form(async () => {
       try {
         await api.put('/api/calendar', { dayStart: dayStart.input.value, dayEnd: dayEnd.input.value, version: cal.version }, { ifMatch: cal.version });
         clearError(errors, hoursForm);
         again(`Working hours are now ${dayStart.input.value} to ${dayEnd.input.value}.`);
       } catch (err) {
-        showError(errors, err, hoursForm);
+        showError(errors, asAnswers(err), hoursForm);
       }
     }, h('div', { class: 'app-filters' }, dayStart, dayEnd), button('Save working hours', { type: 'submit', secondary: true, id: 'save-hours' }));
 
@@ -67,7 +67,7 @@ export default async function calendar(ctx) {
         clearError(errors, holidayForm);
         again(`${saved.name} on ${date(saved.date)} is ${editing ? 'saved' : 'added'}.`, Number(saved.date.slice(0, 4)));
       } catch (err) {
-        showError(errors, err, holidayForm);
+        showError(errors, asAnswers(err), holidayForm);
       }
     }, h('div', { class: 'app-filters' }, day, name), buttonGroup(submit, cancel));
     holidayForm.setMode = (hol) => { setMode(hol); name.input.focus(); announce(`Changing ${hol.name}: the form is below the list.`); };
@@ -109,8 +109,8 @@ export default async function calendar(ctx) {
           h('span', { class: 'govuk-pagination__link-title' }, `${year + 1}`), h('span', { class: 'govuk-visually-hidden' }, ' bank holidays')))),
       holidays.length ? scrolling(table({
         id: 'holidays-table', firstCellIsHeader: true,
-        head: ['Date', 'Day', 'Bank holiday', ...(may ? ['Actions'] : [])],
-        rows: holidays.map((hol) => [date(hol.date), WEEKDAY(`${hol.date}T12:00:00Z`), hol.name,
+        head: ['Date', 'Bank holiday', ...(may ? ['Actions'] : [])],
+        rows: holidays.map((hol) => [h('span', {}, date(hol.date), h('br'), h('span', { class: 'app-weekday' }, WEEKDAY(`${hol.date}T12:00:00Z`))), hol.name,
           ...(may ? [h('span', { class: 'app-actions' }, action('Change', hol, () => holidayForm.setMode(hol)), ' ', action('Remove', hol, () => remove(hol), true))] : [])]),
       }), `Bank holidays in ${year}`) : p(`No bank holidays are recorded for ${year}.`),
       holidayForm ? [holidayTitle, holidayForm] : null,

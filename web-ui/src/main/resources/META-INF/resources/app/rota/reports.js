@@ -50,9 +50,10 @@ export default async function reports(ctx) {
   const today = dayStart(dayValue(new Date()));
   const defaultDays = which === 'response-times' ? 90 : 30;
   const fromDay = dayStart(q.get('from')) || addDays(today, -defaultDays);
-  const lastDay = dayStart(q.get('to')) || addDays(today, -1);
+  // Up to now unless a last day is chosen, as the API counts by default: today's incidents count.
+  const lastDay = dayStart(q.get('to')) || today;
   const from = fromDay;
-  const to = addDays(lastDay, 1);
+  const to = q.get('to') ? addDays(lastDay, 1) : new Date();
   const [partners, rotas] = await Promise.all([api.get('/api/partners?size=500&sort=name'), api.get('/api/rotas?size=100&sort=name')]);
   const names = Object.fromEntries(partners.items.map((x) => [x.code, x.name]));
   const nameOf = (code) => names[code] || code;
@@ -110,7 +111,7 @@ async function hours({ range, rotaId, nameOf, stamp, span }) {
   const ooh = partners.reduce((n, x) => n + x.outOfHoursHours, 0);
   const bars = (rows, label) => stackedBars({
     rows: rows.map((x) => ({ label: label(x), values: [round2(x.outOfHoursHours), round2(Math.max(0, total(x) - x.outOfHoursHours))] })),
-    series, unit: ' h', format: (v) => String(Math.round(v)), labelWidth: 170, barArea: 250,
+    series, unit: ' h', format: (v) => String(Math.round(v)), labelWidth: 210, barArea: 250,
     title: `On-call hours per ${rows === partners ? 'partner' : 'person'}, ${span}`,
     desc: rows.length ? `${Math.round(sum)} hours on call in all, ${Math.round(ooh)} of them out of hours. Most: ${label(rows[0])}, ${Math.round(total(rows[0]))} hours. The table beside it gives every figure.` : 'Nobody was on call.',
   });
@@ -157,7 +158,7 @@ async function fairness({ range, rotaId, nameOf, stamp, span }) {
         intro: `${hrs(r.primaryHours)} primary hours. ${owed && owed.balanceHours > 0.05 ? `${nameOf(owed.partner)} gave the most beyond its share (${hrs(owed.balanceHours)} hours).` : ''} ${owes && owes.balanceHours < -0.05 ? `${nameOf(owes.partner)} received the most beyond what it gave (${hrs(-owes.balanceHours)} hours).` : ''}`.trim(),
         chart: groupedBars({
           rows: rows.map((x) => ({ label: nameOf(x.partner), values: [round2(x.primaryHours), x.covered ? round2(x.coverReceivedHours) : null] })),
-          series, format: (v) => `${Math.round(v)} h`,
+          series, format: (v) => `${Math.round(v)} h`, labelWidth: 210,
           title: `${r.rotaName}: cover given and received per partner, ${span}`,
           desc: `${rows.length} partners. ${owed ? `Largest balance in its favour: ${nameOf(owed.partner)}, ${hrs(owed.balanceHours)} hours.` : ''} The table beside it gives every figure.`,
         }),
@@ -185,8 +186,8 @@ async function responseTimes({ range, partner, period, nameOf, stamp, span }) {
     chartAndTable({
       id: 'response-times', title: 'Response times per partner and period',
       chart: groupedBars({
-        rows: rows.map((x) => ({ label: `${nameOf(x.partner)}, ${label(x.period)}`, values: [mins(x.ackMeanSeconds), mins(x.resolveMeanSeconds)] })),
-        series, format: (v) => `${v} min`, labelWidth: 220,
+        rows: rows.map((x) => ({ label: nameOf(x.partner), note: label(x.period), values: [mins(x.ackMeanSeconds), mins(x.resolveMeanSeconds)] })),
+        series, format: (v) => `${v} min`, labelWidth: 250,
         title: `Mean time to acknowledge and to resolve, ${span}`,
         desc: `${incidents} incidents in ${rows.length} partner ${rows.length === 1 ? 'period' : 'periods'}. The table beside it gives medians and the 90th percentile too.`,
       }),

@@ -6,7 +6,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, select, textInput, radios, backLink, enumText, warning } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { LAYERS, DAYS, mayCreateRota, mayEditRota, sectionNav } from './rota-common.js';
+import { LAYERS, DAYS, mayCreateRota, mayEditRota, sectionNav, asAnswers } from './rota-common.js';
 
 /** A fieldset of checkboxes; options: [[value, text]]. el.values() reads the ticked ones. */
 function checkboxes({ name, legend, hint, options, values, field }) {
@@ -196,7 +196,7 @@ export default async function rotaEdit(ctx) {
       name: 'handoffDay', label: 'Hand-over day', value: x.handoffDay || '', hint: 'A turn of whole weeks is usually handed over on the same weekday',
       options: [['', 'Any day (turns follow on from the start date)'], ...DAYS.map((d) => [d, enumText(d)])],
     }),
-    handoffTime: textInput({ name: 'handoffTime', label: 'Hand-over time', hint: 'UK time, for example 09:00', type: 'time', value: (x.handoffTime || '').slice(0, 5), width: 5 }),
+    handoffTime: textInput({ name: 'handoffTime', label: 'Hand-over time', hint: 'UK time, for example 09:00', type: 'time', value: (x.handoffTime || '').slice(0, 5), width: 10 }),
     startDate: textInput({ name: 'startDate', label: 'First turn starts on', hint: 'The first hand-over is on this date, or on the first hand-over day after it', type: 'date', value: x.startDate, width: 10 }),
     escalationPolicyId: select({
       name: 'escalationPolicyId', label: 'Escalation policy (optional)', value: x.escalationPolicyId ?? '',
@@ -248,7 +248,7 @@ export default async function rotaEdit(ctx) {
       clearError(errors, editForm);
       ctx.navigate(`#/rotas/${saved.id}?done=${creating ? 'created' : 'saved'}`);
     } catch (err) {
-      showError(errors, err, editForm);
+      showError(errors, asAnswers(err), editForm);
     } finally {
       save.disabled = false;
     }

@@ -27,7 +27,7 @@ export function stackedBars({ rows, series, title, desc, unit = '', format = Str
     });
     const total = r.values.reduce((a, b) => a + b, 0);
     return s('g', {},
-      label(r.label, Math.floor(labelWidth / 7.3), { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: 'app-chart__label' }),
+      label(r.label, Math.floor((labelWidth - 10) / 8), { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: 'app-chart__label' }),
       segs,
       s('text', { x: x + 6, y: y + 15, class: 'app-chart__label' }, `${format(total)}${unit}`));
   });
