@@ -1,6 +1,7 @@
 package org.sharedict.uitests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,6 +168,58 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         if (docs != null && !docs.isBlank()) {
             browser.screenshot(Path.of("..").resolve(docs).resolve(name + ".png"), Browser.PHONE_WIDTH);
         }
+    }
+
+    /**
+     * The screen at a phone's width (390 px): axe-core finds no serious or critical violation, the
+     * page is no wider than the phone (wide charts and tables scroll inside their own regions), and
+     * its picture is kept.
+     */
+    void checkPhone(String name) {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(Browser.PHONE_WIDTH, 1000));
+        try {
+            waitUpTo(5).until(d -> ((Number) script("return window.innerWidth")).intValue() <= Browser.PHONE_WIDTH);
+            long width = ((Number) script("return document.documentElement.scrollWidth")).longValue();
+            long inner = ((Number) script("return window.innerWidth")).longValue();
+            List<String> violations = browser.seriousViolations();
+            assertEquals(List.of(), violations, "axe-core at phone width on " + name + " (" + driver().getCurrentUrl() + ")");
+            assertTrue(width <= inner, name + " is " + width + " px wide on a " + inner + " px phone: " + script(
+                    "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.app-scroll'))"
+                            + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40)).join(' | ')"));
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(Browser.WIDTH, 1000));
+        }
+        phoneScreenshot(name);
+    }
+
+    /** Sets a date or time field as a picker does (the typed form of those depends on the browser's locale). */
+    void setValue(By field, String value) {
+        script("const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " e.dispatchEvent(new Event('change', {bubbles: true}))", driver().findElement(field), value);
+    }
+
+    /** Waits for the screen a form or button leads to: the main heading becomes `heading`. */
+    void waitForHeading(String heading) {
+        waitUpTo(20).until(d -> {
+            java.util.List<WebElement> h1 = d.findElements(By.cssSelector("main h1"));
+            try {
+                return !h1.isEmpty() && h1.get(0).getText().contains(heading) && d.findElements(By.cssSelector("main .app-loading")).isEmpty();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The text of the error summary once it is shown (and has focus, as it must). */
+    String errorSummary() {
+        WebElement summary = waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
+        assertEquals(summary, driver().switchTo().activeElement(), "the error summary takes focus");
+        return summary.getText();
+    }
+
+    /** What the polite live region says now (what a screen reader has just been told). */
+    String announced() {
+        return driver().findElement(By.id("live-region")).getAttribute("textContent");
     }
 
     Object script(String js, Object... args) {
