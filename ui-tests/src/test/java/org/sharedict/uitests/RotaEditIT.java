@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -179,5 +181,45 @@ class RotaEditIT {
         ui.checkScreen("rota-read-only");
         ui.open("#/rotas/" + councils + "/edit");
         assertEquals("You cannot change this rota", ui.heading());
+    }
+
+    @Test
+    void aMemberSwapsTheirOwnShiftButIsOfferedNoOverrideOrEdit() {
+        PlatformApi admin = admin();
+        JsonNode staff = admin.get("/api/people?partner=BBC&size=2&sort=name").get("items");
+        // The engineer the tests sign in as is linked to Boston's first person (UiContext).
+        long me = staff.get(0).get("id").asLong();
+        long other = staff.get(1).get("id").asLong();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Boston day-about pair " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("partners", List.of("BBC"));
+        body.put("coverage", "ALWAYS");
+        body.put("rotationLength", "P1D");
+        body.put("handoffTime", "09:00");
+        body.put("startDate", "2026-01-05");
+        body.put("layers", List.of(Map.of("layer", "PRIMARY", "members", List.of(me, other))));
+        long id = admin.post("/api/rotas", body, 201).get("id").asLong();
+        try {
+            ui.signInAs(UiContext.BBC_ENGINEER);
+            ui.open("#/rotas/" + id);
+            assertTrue(ui.driver().findElements(By.id("edit-rota")).isEmpty(), "a member does not edit the rota");
+            assertTrue(ui.driver().findElements(By.id("create-override")).isEmpty(), "nor create overrides");
+            Select first = new Select(ui.driver().findElement(By.cssSelector("form select[name=first]")));
+            Select second = new Select(ui.driver().findElement(By.cssSelector("form select[name=second]")));
+            String mine = staff.get(0).get("name").asText();
+            String theirs = staff.get(1).get("name").asText();
+            first.selectByVisibleText(first.getOptions().stream().map(WebElement::getText).filter(t -> t.endsWith(mine)).findFirst().orElseThrow());
+            second.selectByVisibleText(second.getOptions().stream().map(WebElement::getText).filter(t -> t.endsWith(theirs)).findFirst().orElseThrow());
+            ui.driver().findElement(By.cssSelector("input[name=reason]")).sendKeys("Hospital appointment");
+            ui.driver().findElement(By.id("create-swap")).sendKeys(Keys.ENTER);
+            ui.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".govuk-notification-banner--success"), "The shifts are swapped."));
+            JsonNode swaps = admin.get("/api/rotas/" + id + "/swaps");
+            assertEquals(1, swaps.size());
+            assertEquals(List.of(me, other), List.of(swaps.get(0).get("firstPersonId").asLong(), swaps.get(0).get("secondPersonId").asLong()));
+            assertTrue(ui.driver().findElements(By.xpath("//main//button[normalize-space()='Remove']")).isEmpty(), "removing a swap is for managers");
+            ui.checkPhone("rota-phone");
+        } finally {
+            admin.delete("/api/rotas/" + id, 204);
+        }
     }
 }
