@@ -74,6 +74,14 @@ class EscalationIT {
         ui.waitUpTo(5).until(ExpectedConditions.presenceOfElementLocated(By.id("step-1-target-1-url")));
         assertEquals("step-1-target-1-kind", ui.driver().switchTo().activeElement().getAttribute("id"), "focus stays on the choice just made");
         ui.driver().findElement(By.id("step-1-target-1-url")).sendKeys("teams channel");
+        // Steps change places by keyboard, focus going with the step moved; and back again.
+        ui.driver().findElement(By.id("step-1-earlier")).sendKeys(Keys.ENTER);
+        assertEquals("step-0-later", ui.driver().switchTo().activeElement().getAttribute("id"));
+        assertEquals("PARTNER_MANAGER", new Select(ui.driver().findElement(By.id("step-0-target-0-kind"))).getFirstSelectedOption().getAttribute("value"));
+        ui.waitUpTo(5).until(d -> ui.announced().contains("Step 2 is now step 1."));
+        ui.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertEquals("step-1-earlier", ui.driver().switchTo().activeElement().getAttribute("id"));
+        assertEquals("teams channel", ui.driver().findElement(By.id("step-1-target-1-url")).getAttribute("value"), "what was typed moves with its step");
         WebElement repeat = ui.driver().findElement(By.cssSelector("input[name=repeatCount]"));
         repeat.clear();
         repeat.sendKeys("1");

@@ -52,6 +52,19 @@ function stepsEditor({ steps, rotas, people, partners, names }) {
     }
   }
 
+  /** Swaps a step with its neighbour; focus follows the step to its new place. */
+  function moveStep(i, by) {
+    const j = i + by;
+    [state[i], state[j]] = [state[j], state[i]];
+    const own = by < 0 ? `step-${j}-earlier` : `step-${j}-later`;
+    render();
+    const again = document.getElementById(own) || document.getElementById(`step-${j}-${by < 0 ? 'later' : 'earlier'}`);
+    if (again) {
+      again.focus();
+    }
+    announce(`Step ${i + 1} is now step ${j + 1}.`);
+  }
+
   function targetEl(s, t, i, j) {
     const base = `steps[${i}].targets[${j}]`;
     const idBase = `step-${i}-target-${j}`;
@@ -116,6 +129,9 @@ function stepsEditor({ steps, rotas, people, partners, names }) {
           h('div', { class: 'app-inline-fields' },
             h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: delayId }, 'How long'), value),
             h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: unit.id }, 'Unit'), unit)))),
+      state.length > 1 ? h('div', { class: 'govuk-button-group' },
+        i > 0 ? button(`Move step ${i + 1} earlier`, { secondary: true, small: true, id: `step-${i}-earlier`, on: { click: () => moveStep(i, -1) } }) : null,
+        i < state.length - 1 ? button(`Move step ${i + 1} later`, { secondary: true, small: true, id: `step-${i}-later`, on: { click: () => moveStep(i, 1) } }) : null) : null,
       state.length > 1 ? button(`Remove step ${i + 1}`, {
         warning: true, small: true, id: `step-${i}-remove`,
         on: { click: () => { state.splice(i, 1); render(state[i] ? `step-${i}-target-0-kind` : 'add-step'); announce(`Step ${i + 1} removed; the policy has ${state.length} ${state.length === 1 ? 'step' : 'steps'}.`); } },
