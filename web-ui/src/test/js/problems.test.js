@@ -2,11 +2,11 @@
 // request ID to quote for server faults only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, apiError, describe, serviceOf } from '../../main/resources/META-INF/resources/app/core/problems.js';
+import { ApiError, apiError, describe, serviceOf, forPeople, fieldWords } from '../../main/resources/META-INF/resources/app/core/problems.js';
 
 const ID = 'c0ffee-42';
 
-test('a refused request shows the problem\'s title and detail, without a request ID', () => {
+test('a refusal naming its fields is said by the fields alone, without a request ID', () => {
   const err = apiError(400, {
     title: 'Invalid request', detail: 'minLevel must be between 1 and 5', requestId: ID,
     errors: [{ field: 'minLevel', message: 'must be between 1 and 5', rejected: '9' }],
@@ -14,7 +14,7 @@ test('a refused request shows the problem\'s title and detail, without a request
   assert.ok(err instanceof ApiError);
   assert.ok(err instanceof Error);
   assert.equal(err.status, 400);
-  assert.equal(err.message, 'Invalid request: minLevel must be between 1 and 5');
+  assert.equal(err.message, '', 'the detail only repeats the field error, which the summary lists');
   assert.deepEqual(err.fieldErrors, [{ field: 'minLevel', message: 'must be between 1 and 5', rejected: '9' }]);
   assert.equal(err.requestId, null);
   assert.ok(!err.message.includes(ID));
@@ -81,4 +81,33 @@ test('every API path belongs to the service that answers it', () => {
     assert.equal(serviceOf(path), 'the gateway', path);
   }
   assert.equal(serviceOf('/api/unknown'), 'a service of the platform');
+});
+
+test('a refusal without field errors still says its title and detail', () => {
+  assert.equal(apiError(400, { title: 'Invalid request', detail: 'The body is not JSON' }, '/api/people').message, 'Invalid request: The body is not JSON');
+});
+
+test('pointers to API calls are taken out of what people read', () => {
+  assert.equal(forPeople("no skill matches 'zzz'; see GET /api/skills for the taxonomy"), "no skill matches 'zzz'");
+  assert.equal(forPeople('The token has expired; get a new one (POST /api/auth/refresh) or sign in again'), 'The token has expired; get a new one or sign in again');
+  assert.equal(forPeople('Nothing to take out.'), 'Nothing to take out.');
+  const err = apiError(400, {
+    title: 'Invalid request', detail: "skill: no skill matches 'zzz'; see GET /api/skills for the taxonomy",
+    errors: [{ field: 'skill', message: "no skill matches 'zzz'; see GET /api/skills for the taxonomy", rejected: 'zzz' }],
+  }, '/api/experts');
+  assert.deepEqual(err.fieldErrors.map((e) => e.message), ["no skill matches 'zzz'"]);
+});
+
+test('a "did you mean" the problem also lists as suggestions is said once, by the suggestions', () => {
+  const err = apiError(400, {
+    title: 'Invalid request', suggestions: { citirxx: [{ code: 'CITRIX', name: 'Citrix Virtual Apps and Desktops' }] },
+    errors: [{ field: 'skill', message: "no skill matches 'citirxx'; did you mean Citrix Virtual Apps and Desktops (CITRIX)?", rejected: 'citirxx' }],
+  }, '/api/experts');
+  assert.deepEqual(err.fieldErrors.map((e) => e.message), ["no skill matches 'citirxx'"]);
+});
+
+test('a field the screen has no label for is named in words', () => {
+  assert.equal(fieldWords('minLevel'), 'Min level');
+  assert.equal(fieldWords('layers[0].members[2]'), 'Layers 1, members 3');
+  assert.equal(fieldWords('unavailable_until'), 'Unavailable until');
 });

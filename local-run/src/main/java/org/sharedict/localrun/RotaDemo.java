@@ -53,7 +53,7 @@ final class RotaDemo {
             List<Long> primary = people(r.path("primary"));
             List<Long> secondary = people(r.path("secondary"));
             DayOfWeek day = DayOfWeek.valueOf(r.path("handoffDay").asText());
-            LocalDate start = today.minusWeeks(r.path("startWeeksAgo").asLong()).with(TemporalAdjusters.previousOrSame(day));
+            LocalDate start = startDate(r, today, primary.size());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", r.path("name").asText());
             body.put("partners", api.json.convertValue(r.path("partners"), List.class));
@@ -90,14 +90,15 @@ final class RotaDemo {
             }
         }
 
-        // Next weekend the third member covers for whoever is scheduled; the fourth is on leave the week after.
+        // Next weekend the third member covers for whoever is scheduled; the second member, whose turn follows the
+        // first's, is on leave that week, so the next member covers and the rota shows leave cover.
         List<Long> primary = primaries.get(0);
         LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         Instant satMorning = saturday.atTime(8, 0).atZone(LONDON).toInstant();
         api.post(rota + "/api/rotas/" + councils + "/overrides", Map.of("personId", primary.get(2), "start", satMorning.toString(),
                 "end", satMorning.plus(Duration.ofHours(24)).toString(), "reason", "Covering Saturday while the scheduled engineer moves house"));
-        Instant leaveStart = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1).atStartOfDay(LONDON).toInstant();
-        api.post(rota + "/api/rotas/leave", Map.of("personId", primary.get(3), "start", leaveStart.toString(),
+        Instant leaveStart = firstMembersTurn(demo.path("rotas").get(0), today).plusWeeks(1).atStartOfDay(LONDON).toInstant();
+        api.post(rota + "/api/rotas/leave", Map.of("personId", primary.get(1), "start", leaveStart.toString(),
                 "end", leaveStart.plus(Duration.ofDays(7)).toString(), "reason", "Annual leave"));
 
         // One incident that was answered, one still escalating (its next steps e-mail .data/mail/ over the next minutes).
@@ -115,6 +116,27 @@ final class RotaDemo {
                 "summary", "Council website returning 503 to residents", "dedupKey", "skdc-website"));
         DemoSeeder.say("rotas: " + rotaIds.size() + " (the councils' pooled out-of-hours rota and a 24x7 police and NHS one), "
                 + "2 escalation policies as every partner's default, 1 override, 1 leave, 2 incidents (1 resolved, 1 escalating)");
+    }
+
+    /**
+     * A weekly rota's start date. With {@code firstMemberStartsInWeeks} (k) the rota began exactly one
+     * round ago counted from the k-th handoff day after today, so the first primary member's turn comes
+     * round again then: the demo engineer (tom.ashworth, first on the councils' rota) has shifts within
+     * the next four weeks whatever day the demo is loaded, as the README promises. Otherwise
+     * {@code startWeeksAgo} handoff days back.
+     */
+    static LocalDate startDate(JsonNode r, LocalDate today, int primaryMembers) {
+        if (r.has("firstMemberStartsInWeeks")) {
+            return firstMembersTurn(r, today).minusWeeks(primaryMembers);
+        }
+        DayOfWeek day = DayOfWeek.valueOf(r.path("handoffDay").asText());
+        return today.minusWeeks(r.path("startWeeksAgo").asLong()).with(TemporalAdjusters.previousOrSame(day));
+    }
+
+    /** The handoff day on which the first primary member's next turn begins (rotas with firstMemberStartsInWeeks). */
+    static LocalDate firstMembersTurn(JsonNode r, LocalDate today) {
+        DayOfWeek day = DayOfWeek.valueOf(r.path("handoffDay").asText());
+        return today.with(TemporalAdjusters.next(day)).plusWeeks(r.path("firstMemberStartsInWeeks").asLong(1) - 1);
     }
 
     private List<Long> people(JsonNode emails) {

@@ -21,20 +21,36 @@ final class HarnessPlatform implements UiPlatform {
     private static final long SEED_BOUND_SECONDS = 300;
 
     private final Platform platform;
+    private final StandInCouncil council;
 
-    private HarnessPlatform(Platform platform) {
+    private HarnessPlatform(Platform platform, StandInCouncil council) {
         this.platform = platform;
+        this.council = council;
     }
 
+    /** The platform, with the gateway configured for a stand-in council identity provider ("Sign in with your council"). */
     static UiPlatform start() {
-        Platform platform = new Platform("ui-tests/target/platform").start();
+        StandInCouncil council = new StandInCouncil();
+        Platform platform;
         try {
-            seedDemoData(platform);
-            return new HarnessPlatform(platform);
+            platform = new Platform("ui-tests/target/platform").environment("gateway", "JAVA_TOOL_OPTIONS", council.gatewayOptions()).start();
         } catch (RuntimeException e) {
-            platform.close();
+            council.close();
             throw e;
         }
+        try {
+            seedDemoData(platform);
+            return new HarnessPlatform(platform, council);
+        } catch (RuntimeException e) {
+            platform.close();
+            council.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public StandInCouncil council() {
+        return council;
     }
 
     private static void seedDemoData(Platform platform) {
@@ -90,6 +106,10 @@ final class HarnessPlatform implements UiPlatform {
 
     @Override
     public void close() {
-        platform.close();
+        try {
+            platform.close();
+        } finally {
+            council.close();
+        }
     }
 }

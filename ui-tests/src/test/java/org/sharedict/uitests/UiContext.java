@@ -28,6 +28,10 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
     static final String BBC_MANAGER = "ui.bbc.manager";
     static final String COL_DR_LEAD = "ui.col.drlead";
     static final String BBC_ENGINEER = "ui.bbc.engineer";
+    static final String LCC_VIEWER = "ui.lcc.viewer";
+    /** The demo's engineer (local-run's GatewayDemo), linked to his person: his shifts are the README's promise. */
+    static final String DEMO_ENGINEER = "tom.ashworth";
+    static final String DEMO_PASSWORD = "demo-password";
 
     private static UiContext current;
 
@@ -50,6 +54,7 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
                 admin.ensureUser(BBC_MANAGER, PASSWORD, "BBC", null, List.of("manager"), "Boston ICT manager (tests)");
                 admin.ensureUser(COL_DR_LEAD, PASSWORD, "COL", null, List.of("dr-lead"), "Lincoln DR lead (tests)");
                 admin.ensureUser(BBC_ENGINEER, PASSWORD, "BBC", bbcPerson, List.of("engineer"), "Boston engineer (tests)");
+                admin.ensureUser(LCC_VIEWER, PASSWORD, "LCC", null, List.of("viewer"), "Lincolnshire viewer (tests)");
                 c.browser = new Browser();
                 current = c;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(UiContext.class.getName(), c);
@@ -86,7 +91,7 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         }
         // A fresh visit with nobody signed in (SignInIT tests the sign-out button itself).
         open("#/sign-in");
-        script("sessionStorage.clear()");
+        forgetSession();
         load("#/sign-in");
         WebElement user = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
         user.clear();
@@ -98,6 +103,17 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         signedInAs = username;
     }
 
+    /**
+     * Forgets who was signed in: the access token (sessionStorage) and the gateway's refresh cookie,
+     * which the app would otherwise pick up on its next start. The cookie's path is /api/auth, so
+     * WebDriver's deleteAllCookies (the page's cookies) does not reach it; Chromium's own call does.
+     */
+    void forgetSession() {
+        script("sessionStorage.clear()");
+        browser.driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        signedInAs = null;
+    }
+
     /** The username in the app's session (from the access token's claims), or null. */
     String signedInUser() {
         Object u = script("const s = sessionStorage.getItem('sharedict.session'); return s ? JSON.parse(s).claims.upn || JSON.parse(s).claims.sub : null");
@@ -105,7 +121,38 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
     }
 
     void signInAs(String username) {
-        signIn(username, username.equals(platform.adminUsername()) ? platform.adminPassword() : PASSWORD);
+        signIn(username, username.equals(platform.adminUsername()) ? platform.adminPassword()
+                : username.equals(DEMO_ENGINEER) ? DEMO_PASSWORD : PASSWORD);
+    }
+
+    /**
+     * The screen at a phone's width (390 px): axe finds no serious violation, nothing makes the page
+     * wider than the screen (a wide table or chart scrolls inside its own region), and its picture is kept.
+     */
+    void checkPhone(String name) {
+        try {
+            driver().manage().window().setSize(new org.openqa.selenium.Dimension(Browser.PHONE_WIDTH, 900));
+            waitUpTo(5).until(d -> ((Number) script("return window.innerWidth")).intValue() <= Browser.PHONE_WIDTH);
+            long inner = ((Number) script("return window.innerWidth")).longValue();
+            long wide = ((Number) script("return document.documentElement.scrollWidth")).longValue();
+            assertEquals(List.of(), browser.seriousViolations(), "axe-core on " + name + " at " + Browser.PHONE_WIDTH + " px");
+            org.junit.jupiter.api.Assertions.assertTrue(wide <= inner, name + " is " + wide + " px wide on a " + inner + " px screen: "
+                    + script("return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.app-scroll')).slice(0, 3).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60)).join(' | ')"));
+        } finally {
+            driver().manage().window().setSize(new org.openqa.selenium.Dimension(Browser.WIDTH, 1000));
+        }
+        phoneScreenshot(name);
+    }
+
+    /** Presses a control with the keyboard (Enter), as someone without a mouse does. */
+    void press(By control) {
+        WebElement el = waitUpTo(10).until(ExpectedConditions.elementToBeClickable(control));
+        el.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
+    /** The text of the page's main content. */
+    String mainText() {
+        return driver().findElement(By.tagName("main")).getText();
     }
 
     /** Opens a route and waits until its screen has rendered (a main heading, nothing loading). */
@@ -168,28 +215,6 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         if (docs != null && !docs.isBlank()) {
             browser.screenshot(Path.of("..").resolve(docs).resolve(name + ".png"), Browser.PHONE_WIDTH);
         }
-    }
-
-    /**
-     * The screen at a phone's width (390 px): axe-core finds no serious or critical violation, the
-     * page is no wider than the phone (wide charts and tables scroll inside their own regions), and
-     * its picture is kept.
-     */
-    void checkPhone(String name) {
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(Browser.PHONE_WIDTH, 1000));
-        try {
-            waitUpTo(5).until(d -> ((Number) script("return window.innerWidth")).intValue() <= Browser.PHONE_WIDTH);
-            long width = ((Number) script("return document.documentElement.scrollWidth")).longValue();
-            long inner = ((Number) script("return window.innerWidth")).longValue();
-            List<String> violations = browser.seriousViolations();
-            assertEquals(List.of(), violations, "axe-core at phone width on " + name + " (" + driver().getCurrentUrl() + ")");
-            assertTrue(width <= inner, name + " is " + width + " px wide on a " + inner + " px phone: " + script(
-                    "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.app-scroll'))"
-                            + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40)).join(' | ')"));
-        } finally {
-            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(Browser.WIDTH, 1000));
-        }
-        phoneScreenshot(name);
     }
 
     /** Sets a date or time field as a picker does (the typed form of those depends on the browser's locale). */

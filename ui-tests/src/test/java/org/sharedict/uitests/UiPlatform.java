@@ -12,6 +12,11 @@ interface UiPlatform extends AutoCloseable {
 
     String adminPassword();
 
+    /** The stand-in council identity provider the gateway is configured with, or null (a platform already running). */
+    default StandInCouncil council() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

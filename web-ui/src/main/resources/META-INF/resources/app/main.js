@@ -163,7 +163,11 @@ document.getElementById('skip-link').addEventListener('click', (e) => {
 });
 
 window.addEventListener('hashchange', render);
-document.getElementById('boot-message')?.remove();
 new ServiceNavigation(document.getElementById('service-nav'));
-showAccount();
-render();
+// Without an access token, the gateway's refresh cookie may still hold a session (a sign-in at a
+// council's provider lands here with only the cookie): try it once before showing the sign-in page.
+api.resume().finally(() => {
+  document.getElementById('boot-message')?.remove();
+  showAccount();
+  render();
+});

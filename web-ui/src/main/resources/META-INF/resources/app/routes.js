@@ -5,6 +5,8 @@ import people from './people/people.js';
 import person from './people/person.js';
 import personEdit from './people/person-edit.js';
 import skillsMap from './people/skills-map.js';
+import peopleCsv from './people/people-csv.js';
+import stale from './people/stale.js';
 import onCall from './rota/oncall.js';
 import rota from './rota/rota.js';
 import myShifts from './rota/my-shifts.js';
@@ -28,6 +30,8 @@ export const ROUTES = [
   { path: '/experts', screen: experts, nav: 'experts' },
   { path: '/people', screen: people, nav: 'people' },
   { path: '/people/new', screen: personEdit, nav: 'people' },
+  { path: '/people/csv', screen: peopleCsv, nav: 'people' },
+  { path: '/people/stale', screen: stale, nav: 'people' },
   { path: '/people/:id', screen: person, nav: 'people' },
   { path: '/people/:id/edit', screen: personEdit, nav: 'people' },
   { path: '/skills-map', screen: skillsMap, nav: 'skills-map' },

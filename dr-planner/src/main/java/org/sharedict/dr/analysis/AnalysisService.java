@@ -8,10 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.sharedict.dr.analysis.AnalysisDtos.AnalysisView;
 import org.sharedict.dr.analysis.AnalysisDtos.CandidateList;
 import org.sharedict.dr.analysis.AnalysisDtos.OnCallNow;
@@ -25,14 +23,12 @@ import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.platform.json.Json;
-import org.sharedict.platform.remote.Lookup;
 import org.sharedict.dr.platform.OnCallDirectory;
 import org.sharedict.dr.platform.SkillsDirectory;
+import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
-import org.sharedict.dr.plans.PlanDtos.Specifics;
-import org.sharedict.dr.plans.PlanService;
-import org.sharedict.dr.templates.TemplateService;
+import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.platform.remote.Lookup;
 
 /**
  * Analysis of a partner plan, and who could staff it. Skill holders come from skills-service and
@@ -44,45 +40,32 @@ import org.sharedict.dr.templates.TemplateService;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AnalysisService {
 
-    @Inject
-    PlanService plans;
+    private final PlanLoader plans;
+    private final SkillsDirectory skills;
+    private final OnCallDirectory onCall;
+    private final DrConfig config;
 
-    @Inject
-    SkillsDirectory skills;
-
-    @Inject
-    OnCallDirectory onCall;
-
-    @Inject
-    DrConfig config;
-
-    @Inject
-    Json json;
-
-    @Inject
-    JsonWebToken jwt;
+    public AnalysisService(PlanLoader plans, SkillsDirectory skills, OnCallDirectory onCall, DrConfig config) {
+        this.plans = plans;
+        this.skills = skills;
+        this.onCall = onCall;
+        this.config = config;
+    }
 
     public AnalysisView analyse(long planId, boolean askSkills) {
-        PlanService.Loaded l = plans.load(planId);
-        Specifics specifics = json.read(l.plan().specifics, Specifics.class);
-        Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
-        PlanAnalysis.Result r;
-        try {
-            r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
-        SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner, l.effective())
+        LoadedPlan l = plans.load(planId);
+        Set<String> roles = l.specifics().owners().stream().map(Owner::role).collect(Collectors.toSet());
+        PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
+        SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner(), l.effective())
                 : new SkillCoverage(Lookup.Status.UNKNOWN, "not asked (skills=false)", List.of());
-        return new AnalysisView(l.plan().id, l.plan().revision, l.plan().status, l.plan().partner, l.templateRef(),
+        return new AnalysisView(l.plan().id(), l.plan().revision(), l.plan().status(), l.plan().partner(), l.template(),
                 l.effective().activities().size(), r.dependencyCount(), r.recoveryOrder(), r.feasibility(),
                 new SinglePoints(r.criticalActivities(), r.unownedSteps(), coverage));
     }
 
     public StaffingView staffing(long planId) {
-        PlanService.Loaded l = plans.load(planId);
-        String partner = l.plan().partner;
-        String auth = authorization();
+        LoadedPlan l = plans.load(planId);
+        String partner = l.plan().partner();
         Map<String, List<StepRef>> bySkill = stepsBySkill(l.effective());
         List<StepRef> withoutSkill = new ArrayList<>();
         for (EffectiveActivity a : l.effective().activities()) {
@@ -101,28 +84,27 @@ public class AnalysisService {
             if (skillsDown != null) {
                 own = others = new CandidateList(Lookup.Status.UNKNOWN, skillsDown, null, List.of());
             } else {
-                own = candidates(skills.holders(e.getKey(), partner, false, size, auth));
-                others = own.status() == Lookup.Status.UNKNOWN ? own : candidates(skills.holders(e.getKey(), partner, true, size, auth));
+                own = candidates(skills.holders(e.getKey(), partner, false, size));
+                others = own.status() == Lookup.Status.UNKNOWN ? own : candidates(skills.holders(e.getKey(), partner, true, size));
                 if (others.status() == Lookup.Status.UNKNOWN) {
                     skillsDown = others.reason();
                 }
             }
             out.add(new SkillStaffing(e.getKey(), e.getValue(), own, others));
         }
-        Lookup<OnCallDirectory.OnCall> now = onCall.onCallNow(partner, auth);
+        Lookup<OnCallDirectory.OnCall> now = onCall.onCallNow(partner);
         OnCallNow onCallNow = now.isKnown()
                 ? new OnCallNow(now.status(), null, now.value().covered(), now.value().primary(), now.value().secondary())
                 : new OnCallNow(now.status(), now.reason(), null, null, null);
-        return new StaffingView(l.plan().id, partner, onCallNow, out, withoutSkill);
+        return new StaffingView(l.plan().id(), partner, onCallNow, out, withoutSkill);
     }
 
     private SkillCoverage skillCoverage(String partner, EffectivePlan plan) {
-        String auth = authorization();
         String down = null;
         int unknown = 0;
         List<SkillRisk> risks = new ArrayList<>();
         for (var e : stepsBySkill(plan).entrySet()) {
-            Lookup<SkillsDirectory.Holders> h = down != null ? Lookup.unknown(down) : skills.holders(e.getKey(), partner, false, 2, auth);
+            Lookup<SkillsDirectory.Holders> h = down != null ? Lookup.unknown(down) : skills.holders(e.getKey(), partner, false, 2);
             if (h.status() == Lookup.Status.UNKNOWN) {
                 down = h.reason();
                 unknown++;
@@ -136,7 +118,7 @@ public class AnalysisService {
                 continue;
             }
             // Nobody holds it: a real gap, or a skill code skills-service does not know?
-            Lookup<String> skill = skills.skillName(e.getKey(), auth);
+            Lookup<String> skill = skills.skillName(e.getKey());
             switch (skill.status()) {
                 case KNOWN -> risks.add(new SkillRisk(e.getKey(), skill.value(), Lookup.Status.KNOWN, 0L, null, false, true,
                         "nobody at " + partner + " holds this skill", e.getValue()));
@@ -167,9 +149,4 @@ public class AnalysisService {
                 : new CandidateList(h.status(), h.reason(), h.status() == Lookup.Status.NOT_FOUND ? 0L : null, List.of());
     }
 
-    /** The caller's own token, passed on so the other service applies its rules to the same user. */
-    private String authorization() {
-        String raw = jwt == null ? null : jwt.getRawToken();
-        return raw == null ? null : "Bearer " + raw;
-    }
 }

@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.dr.model.Category;
+import org.sharedict.dr.model.DependencyCycleException;
 import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
+import org.sharedict.dr.model.RecoveryGraph;
 
 /**
  * What can be said about a plan from the plan alone: recovery order, earliest recovery against
@@ -68,7 +70,7 @@ public final class PlanAnalysis {
             EffectiveActivity a = as.get(v);
             long finish = s.finish()[v];
             boolean meets = finish <= a.rtoMinutes();
-            ordered.add(new OrderedActivity(i + 1, a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), g.duration[v],
+            ordered.add(new OrderedActivity(i + 1, a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), g.duration(v),
                     s.start()[v], finish, meets, a.rtoMinutes() - finish, a.dependsOn()));
             if (!meets) {
                 int[] path = s.chain(v);

@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.exercises.ExerciseDtos.Action;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
 import org.sharedict.platform.json.Json;
-import org.sharedict.dr.plans.Plan;
-import org.sharedict.dr.plans.PlanService;
+import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
@@ -34,17 +33,19 @@ public class ExerciseService {
 
     private static final Map<String, String> SORTS = Map.of("heldOn", "heldOn", "partner", "partner", "type", "type");
 
-    @Inject
-    Caller caller;
+    private final PlanLoader plans;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Json json;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Json json;
+    public ExerciseService(PlanLoader plans, Caller caller, Auditor audit, Clock clock, Json json) {
+        this.plans = plans;
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ExerciseView> list(String partner, Long planId, PageRequest page) {
@@ -67,11 +68,11 @@ public class ExerciseService {
     }
 
     public ExerciseView create(ExerciseInput in) {
-        Plan plan = PlanService.plan(in.planId());
-        caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD);
+        PlanSnapshot plan = plans.snapshot(in.planId());
+        caller.requireEditRightsFor(plan.partner(), Roles.DR_LEAD);
         Exercise e = new Exercise();
-        e.planId = plan.id;
-        e.partner = plan.partner;
+        e.planId = plan.id();
+        e.partner = plan.partner();
         e.createdBy = caller.username();
         e.createdAt = Instant.now(clock);
         apply(e, in);
@@ -85,8 +86,8 @@ public class ExerciseService {
         caller.requireEditRightsFor(e.partner, Roles.DR_LEAD);
         ETags.requireMatch(e, ifMatch, in.version());
         if (!in.planId().equals(e.planId)) {
-            Plan plan = PlanService.plan(in.planId());
-            if (!plan.partner.equals(e.partner)) {
+            PlanSnapshot plan = plans.snapshot(in.planId());
+            if (!plan.partner().equals(e.partner)) {
                 throw ProblemException.invalid("planId", "must be a plan of " + e.partner);
             }
         }

@@ -1,5 +1,6 @@
 package org.sharedict.dr.exports;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,20 +14,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
 import org.sharedict.dr.analysis.PlanAnalysis;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.platform.json.Json;
+import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
-import org.sharedict.dr.plans.PlanService;
-import org.sharedict.dr.templates.TemplateService;
+import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.quarkus.qute.Location;
@@ -44,23 +43,20 @@ public class ExportService {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm z", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    @Inject
-    PlanService plans;
+    private final PlanLoader plans;
+    private final Clock clock;
+    private final DrConfig config;
+    private final Template html;
+    private final Template markdown;
 
-    @Inject
-    Json json;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    DrConfig config;
-
-    @Location("exports/plan.html")
-    Template html;
-
-    @Location("exports/plan.md")
-    Template markdown;
+    public ExportService(PlanLoader plans, Clock clock, DrConfig config, @Location("exports/plan.html") Template html,
+            @Location("exports/plan.md") Template markdown) {
+        this.plans = plans;
+        this.clock = clock;
+        this.config = config;
+        this.html = html;
+        this.markdown = markdown;
+    }
 
     public record Rendered(String fileName, ExportModel model, String text) {
     }
@@ -84,23 +80,18 @@ public class ExportService {
     }
 
     ExportModel model(long planId) {
-        PlanService.Loaded l = plans.load(planId);
-        Plan p = l.plan();
-        if (p.status != Plan.Status.APPROVED && p.status != Plan.Status.SUPERSEDED) {
-            throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision + " is " + p.status)
-                    .with("currentState", p.status);
+        LoadedPlan l = plans.load(planId);
+        PlanSnapshot p = l.plan();
+        if (p.status() != Plan.Status.APPROVED && p.status() != Plan.Status.SUPERSEDED) {
+            throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision() + " is " + p.status())
+                    .with("currentState", p.status());
         }
-        ZoneId zone = ZoneId.of(config.review().zone());
-        Specifics specifics = json.read(p.specifics, Specifics.class);
+        ZoneId zone = Partnership.zone();
+        Specifics specifics = l.specifics();
         Map<String, Owner> owners = new HashMap<>();
         specifics.owners().forEach(o -> owners.put(o.role().toLowerCase(Locale.ROOT), o));
         Set<String> roles = specifics.owners().stream().map(Owner::role).collect(Collectors.toSet());
-        PlanAnalysis.Result r;
-        try {
-            r = PlanAnalysis.analyse(l.effective(), roles, Integer.MAX_VALUE);
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
+        PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, Integer.MAX_VALUE);
         Map<String, EffectiveActivity> byKey = l.effective().byKey();
         List<ExportModel.Line> order = new ArrayList<>();
         List<ExportModel.Activity> activities = new ArrayList<>();
@@ -130,12 +121,12 @@ public class ExportService {
                 x.stepKey() != null ? "Step '" + x.name() + "' of " + x.activityKey()
                         : x.dependsOn() != null ? x.activityKey() + " needing " + x.dependsOn() : "Activity '" + x.name() + "'",
                 x.reason())).toList();
-        String approvedAt = p.approvedAt == null ? "-" : WHEN.format(p.approvedAt.atZone(zone));
-        return new ExportModel(p.name + " (revision " + p.revision + ")", p.partner, p.name, p.revision, p.status.name(),
-                p.status == Plan.Status.SUPERSEDED, l.template().name + ", version " + l.templateVersion().number,
-                p.approvedBy == null ? "-" : p.approvedBy, approvedAt, p.approvalNote,
-                p.reviewDate == null ? "-" : DAY.format(p.reviewDate), WHEN.format(Instant.now(clock).atZone(zone)),
-                p.ownerName == null ? "-" : p.ownerName + (p.ownerEmail == null ? "" : " <" + p.ownerEmail + ">"),
+        String approvedAt = p.approvedAt() == null ? "-" : WHEN.format(p.approvedAt().atZone(zone));
+        return new ExportModel(p.name() + " (revision " + p.revision() + ")", p.partner(), p.name(), p.revision(), p.status().name(),
+                p.status() == Plan.Status.SUPERSEDED, l.template().name() + ", version " + l.template().version(),
+                p.approvedBy() == null ? "-" : p.approvedBy(), approvedAt, p.approvalNote(),
+                p.reviewDate() == null ? "-" : DAY.format(p.reviewDate()), WHEN.format(Instant.now(clock).atZone(zone)),
+                p.ownerName() == null ? "-" : p.ownerName() + (p.ownerEmail() == null ? "" : " <" + p.ownerEmail() + ">"),
                 r.feasibility().allRtosMet(), order, misses, activities, excluded, specifics.owners(), specifics.contacts(),
                 specifics.sites(), specifics.suppliers());
     }

@@ -2,7 +2,6 @@ package org.sharedict.dr.invocations;
 
 import java.net.URI;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -38,8 +37,11 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "DR invocations", description = "Running an approved plan during an incident")
 public class InvocationResource {
 
-    @Inject
-    InvocationService invocations;
+    private final InvocationService invocations;
+
+    public InvocationResource(InvocationService invocations) {
+        this.invocations = invocations;
+    }
 
     @GET
     public Page<InvocationSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Invocation.Status status,

@@ -4,39 +4,30 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
-import org.sharedict.dr.analysis.RecoveryGraph;
-import org.sharedict.dr.invocations.InvocationDtos.ActivityState;
-import org.sharedict.dr.invocations.InvocationDtos.ActivityView;
 import org.sharedict.dr.invocations.InvocationDtos.Closing;
-import org.sharedict.dr.invocations.InvocationDtos.EventView;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
 import org.sharedict.dr.invocations.InvocationDtos.NewInvocation;
 import org.sharedict.dr.invocations.InvocationDtos.Progress;
-import org.sharedict.dr.invocations.InvocationDtos.RtoStatus;
 import org.sharedict.dr.invocations.InvocationDtos.StepUpdate;
-import org.sharedict.dr.invocations.InvocationDtos.StepView;
 import org.sharedict.dr.invocations.InvocationStep.State;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
+import org.sharedict.dr.model.RecoveryGraph;
+import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
-import org.sharedict.dr.plans.PlanService;
-import org.sharedict.dr.templates.TemplateService;
+import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -65,17 +56,19 @@ public class InvocationService {
             State.DONE, EnumSet.of(State.IN_PROGRESS),
             State.SKIPPED, EnumSet.of(State.PENDING, State.IN_PROGRESS));
 
-    @Inject
-    PlanService plans;
+    private final PlanLoader plans;
+    private final InvocationViews views;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
+    public InvocationService(PlanLoader plans, InvocationViews views, Caller caller, Auditor audit, Clock clock) {
+        this.plans = plans;
+        this.views = views;
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InvocationSummary> list(String partner, Invocation.Status status, Long planId, PageRequest page) {
@@ -99,13 +92,13 @@ public class InvocationService {
     }
 
     public InvocationView invoke(NewInvocation in) {
-        Plan plan = PlanService.plan(in.planId());
-        caller.requireEditRightsFor(plan.partner, Roles.DR_LEAD, Roles.MANAGER);
-        if (plan.status != Plan.Status.APPROVED) {
-            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision
-                    + " is " + plan.status).with("currentState", plan.status);
+        PlanSnapshot plan = plans.snapshot(in.planId());
+        caller.requireEditRightsFor(plan.partner(), Roles.DR_LEAD, Roles.MANAGER);
+        if (plan.status() != Plan.Status.APPROVED) {
+            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision()
+                    + " is " + plan.status()).with("currentState", plan.status());
         }
-        Invocation.openOf(plan.id).ifPresent(open -> {
+        Invocation.openOf(plan.id()).ifPresent(open -> {
             throw alreadyOpen(plan, open.id);
         });
         Instant now = Instant.now(clock);
@@ -116,18 +109,13 @@ public class InvocationService {
         if (started.isBefore(now.minus(Duration.ofDays(30)))) {
             throw ProblemException.invalid("startedAt", "must be within the last 30 days");
         }
-        PlanService.Loaded l = plans.load(plan);
-        int[] order;
-        try {
-            order = RecoveryGraph.of(l.effective()).recoveryOrder();
-        } catch (DependencyCycleException e) {
-            throw TemplateService.cycle(e);
-        }
+        LoadedPlan l = plans.load(plan.id());
+        int[] order = RecoveryGraph.of(l.effective()).recoveryOrder();
         Invocation inv = new Invocation();
-        inv.planId = plan.id;
-        inv.partner = plan.partner;
-        inv.planName = plan.name;
-        inv.planRevision = plan.revision;
+        inv.planId = plan.id();
+        inv.partner = plan.partner();
+        inv.planName = plan.name();
+        inv.planRevision = plan.revision();
         inv.reason = in.reason().trim();
         inv.status = Invocation.Status.OPEN;
         inv.startedAt = started;
@@ -139,7 +127,7 @@ public class InvocationService {
             inv.persist();
         } catch (PersistenceException e) {
             if (violates(e, "uq_dr_invocation_open")) {
-                throw alreadyOpen(plan, QuarkusTransaction.requiringNew().call(() -> Invocation.openOf(plan.id).map(i -> i.id).orElse(null)));
+                throw alreadyOpen(plan, QuarkusTransaction.requiringNew().call(() -> Invocation.openOf(plan.id()).map(i -> i.id).orElse(null)));
             }
             throw e;
         }
@@ -171,15 +159,15 @@ public class InvocationService {
                 st.persist();
             }
         }
-        event(inv, now, "INVOKED", null, null, "Plan '" + plan.name + "' revision " + plan.revision + " invoked: " + inv.reason);
+        event(inv, now, "INVOKED", null, null, "Plan '" + plan.name() + "' revision " + plan.revision() + " invoked: " + inv.reason);
         Invocation.flush();
-        audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id, "reason", inv.reason));
-        return view(inv);
+        audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id(), "reason", inv.reason));
+        return views.view(inv);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public InvocationView get(long id) {
-        return view(invocation(id));
+        return views.view(invocation(id));
     }
 
     public InvocationView updateStep(long id, long stepId, StepUpdate in, String ifMatch) {
@@ -241,7 +229,7 @@ public class InvocationService {
         inv.updatedAt = now;
         Invocation.flush();
         audit.record("UPDATE", "dr-invocation-step", step.id, inv.partner, Map.of("state", Map.of("from", from, "to", step.state)));
-        return view(inv);
+        return views.view(inv);
     }
 
     public InvocationView note(long id, String message) {
@@ -252,7 +240,7 @@ public class InvocationService {
         event(inv, now, "NOTE", null, null, message.trim());
         inv.updatedAt = now;
         Invocation.flush();
-        return view(inv);
+        return views.view(inv);
     }
 
     public InvocationView close(long id, Closing in, String ifMatch) {
@@ -261,7 +249,7 @@ public class InvocationService {
         ETags.requireMatch(inv, ifMatch, in.version());
         requireOpen(inv);
         Instant now = Instant.now(clock);
-        InvocationView before = view(inv);
+        InvocationView before = views.view(inv);
         Progress p = before.progress();
         inv.status = Invocation.Status.CLOSED;
         inv.closedAt = now;
@@ -274,7 +262,7 @@ public class InvocationService {
                 + (p.pending() + p.inProgress()) + " not finished");
         inv.flush();
         audit.record("CLOSE", "dr-invocation", inv.id, inv.partner, Map.of("summary", inv.summary));
-        return view(inv);
+        return views.view(inv);
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -294,8 +282,8 @@ public class InvocationService {
                 .orElseThrow(() -> ProblemException.notFound("Invocation", id));
     }
 
-    private static ProblemException alreadyOpen(Plan plan, Long openId) {
-        return ProblemException.conflict("Plan '" + plan.name + "' is already invoked"
+    private static ProblemException alreadyOpen(PlanSnapshot plan, Long openId) {
+        return ProblemException.conflict("Plan '" + plan.name() + "' is already invoked"
                 + (openId == null ? "" : ": invocation " + openId + " is open") + "; close it before invoking the plan again")
                 .with("openInvocationId", openId);
     }
@@ -325,78 +313,5 @@ public class InvocationService {
         e.stepKey = stepKey;
         e.message = message;
         e.persist();
-    }
-
-    InvocationView view(Invocation inv) {
-        Instant now = inv.closedAt != null ? inv.closedAt : Instant.now(clock);
-        List<InvocationActivity> activities = InvocationActivity.of(inv.id);
-        Map<Long, List<InvocationStep>> steps = new HashMap<>();
-        for (InvocationStep s : InvocationStep.ofActivities(activities.stream().map(a -> a.id).toList())) {
-            steps.computeIfAbsent(s.activityId, k -> new ArrayList<>()).add(s);
-        }
-        Map<String, ActivityState> stateByKey = new HashMap<>();
-        List<ActivityView> views = new ArrayList<>();
-        int total = 0, done = 0, skipped = 0, inProgress = 0, pending = 0, recoveredCount = 0, met = 0, missed = 0, breached = 0;
-        for (InvocationActivity a : activities) {
-            List<InvocationStep> own = steps.getOrDefault(a.id, List.of());
-            List<StepView> stepViews = new ArrayList<>();
-            boolean allFinished = true;
-            boolean anyMoved = false;
-            Instant recoveredAt = null;
-            for (InvocationStep s : own) {
-                total++;
-                switch (s.state) {
-                    case DONE -> done++;
-                    case SKIPPED -> skipped++;
-                    case IN_PROGRESS -> inProgress++;
-                    case PENDING -> pending++;
-                }
-                allFinished &= s.state == State.DONE || s.state == State.SKIPPED;
-                anyMoved |= s.state != State.PENDING;
-                if (s.finishedAt != null && (recoveredAt == null || s.finishedAt.isAfter(recoveredAt))) {
-                    recoveredAt = s.finishedAt;
-                }
-                stepViews.add(new StepView(s.id, s.stepKey, s.position, s.title, s.instructions, s.durationMinutes, s.skill,
-                        s.ownerRole, s.state, s.startedAt, s.finishedAt, s.updatedBy, s.updatedAt, s.note, s.version));
-            }
-            ActivityState state = allFinished ? ActivityState.RECOVERED : anyMoved ? ActivityState.IN_PROGRESS : ActivityState.PENDING;
-            if (state == ActivityState.RECOVERED && recoveredAt == null) {
-                recoveredAt = inv.startedAt;
-            }
-            if (state != ActivityState.RECOVERED) {
-                recoveredAt = null;
-            }
-            stateByKey.put(a.activityKey, state);
-            Instant deadline = inv.startedAt.plus(Duration.ofMinutes(a.rtoMinutes));
-            RtoStatus rto;
-            if (state == ActivityState.RECOVERED) {
-                recoveredCount++;
-                rto = recoveredAt.isAfter(deadline) ? RtoStatus.MISSED : RtoStatus.MET;
-            } else {
-                rto = now.isAfter(deadline) ? RtoStatus.BREACHED : RtoStatus.ON_TRACK;
-            }
-            switch (rto) {
-                case MET -> met++;
-                case MISSED -> missed++;
-                case BREACHED -> breached++;
-                default -> { }
-            }
-            List<String> deps = a.dependsOn.isBlank() ? List.of() : Arrays.asList(a.dependsOn.split(","));
-            views.add(new ActivityView(a.position, a.activityKey, a.name, a.category, a.tier, a.rtoMinutes, deps, List.of(), state,
-                    deadline, recoveredAt, Duration.between(now, deadline).toMinutes(), rto, stepViews));
-        }
-        // Waiting-for needs every activity's state, so it is filled in afterwards.
-        List<ActivityView> withWaits = new ArrayList<>(views.size());
-        for (ActivityView v : views) {
-            List<String> waiting = v.dependsOn().stream().filter(d -> stateByKey.getOrDefault(d, ActivityState.RECOVERED) != ActivityState.RECOVERED).toList();
-            withWaits.add(new ActivityView(v.position(), v.key(), v.name(), v.category(), v.tier(), v.rtoMinutes(), v.dependsOn(),
-                    waiting, v.state(), v.rtoDeadline(), v.recoveredAt(), v.minutesToRto(), v.rtoStatus(), v.steps()));
-        }
-        List<EventView> timeline = InvocationEvent.of(inv.id).stream()
-                .map(e -> new EventView(e.at, e.actor, e.kind, e.activityKey, e.stepKey, e.message)).toList();
-        return new InvocationView(inv.id, inv.planId, inv.partner, inv.planName, inv.planRevision, inv.reason, inv.status,
-                inv.startedAt, inv.startedBy, inv.closedAt, inv.closedBy, inv.summary, Duration.between(inv.startedAt, now).toMinutes(),
-                new Progress(total, done, skipped, inProgress, pending, activities.size(), recoveredCount, met, missed, breached),
-                withWaits, timeline, inv.version);
     }
 }

@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.sharedict.dr.model.Customisation;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -50,7 +52,7 @@ public class Plan extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Status status;
 
-    /** {@link org.sharedict.dr.model.Customisation} as JSON. */
+    /** {@link Customisation} as JSON. */
     @Column(nullable = false, columnDefinition = "MEDIUMTEXT")
     public String customisation;
 

@@ -1,5 +1,6 @@
 package org.sharedict.dr.plans;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class PlanDtos {
     }
 
     public record NewPlan(
-            @NotBlank @Pattern(regexp = "^[A-Za-z0-9]{2,16}$", message = "must be a partner code") String partner,
+            @NotBlank @Pattern(regexp = Partnership.CODE, message = "must be a partner code") String partner,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Min(1) Long templateId,
             @Min(1) Integer templateVersion,

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.Nullable;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -49,8 +48,17 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "DR plans", description = "Partner plans: customisation, diff and rebase, approval, revisions")
 public class PlanResource {
 
-    @Inject
-    PlanService plans;
+    private final PlanService plans;
+    private final PlanLoader loader;
+    private final PlanApprovals approvals;
+    private final PlanRebase rebases;
+
+    public PlanResource(PlanService plans, PlanLoader loader, PlanApprovals approvals, PlanRebase rebases) {
+        this.plans = plans;
+        this.loader = loader;
+        this.approvals = approvals;
+        this.rebases = rebases;
+    }
 
     @GET
     public Page<PlanSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Plan.Status status,
@@ -119,7 +127,7 @@ public class PlanResource {
     @GET
     @Path("/{id}/effective")
     public EffectiveView effective(@PathParam("id") long id) {
-        return plans.effective(id);
+        return loader.effective(id);
     }
 
     @APIResponse(responseCode = "200", description = "Every override, addition and exclusion against the template version",
@@ -128,7 +136,7 @@ public class PlanResource {
     @GET
     @Path("/{id}/diff")
     public DiffView diff(@PathParam("id") long id) {
-        return plans.diff(id);
+        return loader.diff(id);
     }
 
     @APIResponse(responseCode = "200", description = "What the rebase did, or would do with dryRun",
@@ -141,7 +149,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/rebase")
     public Response rebase(@PathParam("id") long id, @Valid @NotNull RebaseRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        RebaseView r = plans.rebase(id, body, ifMatch);
+        RebaseView r = rebases.rebase(id, body, ifMatch);
         return Response.ok(r).tag(ETags.of(r.version())).build();
     }
 
@@ -174,7 +182,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(plans.submit(id, ifMatch));
+        return ok(approvals.submit(id, ifMatch));
     }
 
     /** The body, an optional note, may be left out altogether; a body of JSON {@code null} is not a note. */
@@ -188,7 +196,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response approve(@PathParam("id") long id, @Valid @Nullable @RequestBody(required = false) Decision body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(plans.approve(id, body == null ? null : body.note(), ifMatch));
+        return ok(approvals.approve(id, body == null ? null : body.note(), ifMatch));
     }
 
     @APIResponse(responseCode = "200", description = "The revision, back to draft",
@@ -199,7 +207,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/reject")
     public Response reject(@PathParam("id") long id, @Valid @NotNull Rejection body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(plans.reject(id, body.reason(), ifMatch));
+        return ok(approvals.reject(id, body.reason(), ifMatch));
     }
 
     private static Response ok(PlanView p) {

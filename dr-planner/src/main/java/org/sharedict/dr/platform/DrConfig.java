@@ -22,10 +22,6 @@ public interface DrConfig {
         @WithDefault("0 15 6 * * ?")
         String cron();
 
-        /** The zone in which review dates fall due. */
-        @WithDefault("Europe/London")
-        String zone();
-
         /** Sender of review reminders. */
         @WithDefault("dr-planner@sharedict.local")
         String mailFrom();

@@ -1,6 +1,5 @@
 package org.sharedict.dr.platform;
 
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,12 +29,12 @@ public class OnCallDirectory {
     @RestClient
     RotaApi api;
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "onCallUnknown")
-    public Lookup<OnCall> onCallNow(String partner, String authorization) {
+    public Lookup<OnCall> onCallNow(String partner) {
         try {
-            RotaApi.OnCallView v = api.onCall(partner, authorization);
+            RotaApi.OnCallView v = api.onCall(partner);
             return Lookup.known(new OnCall(v.covered(), person(v.primary()), person(v.secondary())));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
@@ -45,7 +44,7 @@ public class OnCallDirectory {
         }
     }
 
-    Lookup<OnCall> onCallUnknown(String partner, String authorization, Throwable cause) {
+    Lookup<OnCall> onCallUnknown(String partner, Throwable cause) {
         Log.debugf("rota-service could not say who is on call for %s: %s", partner, cause.toString());
         return Lookup.unanswered("rota-service", cause);
     }

@@ -1,10 +1,10 @@
 package org.sharedict.dr.platform;
 
+import org.sharedict.platform.remote.CallerToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -12,12 +12,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** rota-service's "who is on call" as docs/ARCHITECTURE.md describes it. */
 @RegisterRestClient(configKey = "rota")
+@RegisterProvider(CallerToken.class)
 @Path("/api")
 interface RotaApi {
 
     @GET
     @Path("/oncall")
-    OnCallView onCall(@QueryParam("partner") String partner, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    OnCallView onCall(@QueryParam("partner") String partner);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record OnCallView(String partner, String at, boolean covered, OnCallPerson primary, OnCallPerson secondary) {

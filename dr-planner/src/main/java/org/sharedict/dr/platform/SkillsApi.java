@@ -1,13 +1,13 @@
 package org.sharedict.dr.platform;
 
+import org.sharedict.platform.remote.CallerToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -15,18 +15,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** skills-service as docs/ARCHITECTURE.md describes it; only the fields dr-planner reads. */
 @RegisterRestClient(configKey = "skills")
+@RegisterProvider(CallerToken.class)
 @Path("/api")
 interface SkillsApi {
 
     @GET
     @Path("/skills/{code}")
-    SkillView skill(@PathParam("code") String code, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    SkillView skill(@PathParam("code") String code);
 
     @GET
     @Path("/experts")
     ExpertPage experts(@QueryParam("skill") String skill, @QueryParam("partner") String partner,
-            @QueryParam("excludePartner") String excludePartner, @QueryParam("size") int size,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+            @QueryParam("excludePartner") String excludePartner, @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SkillView(String code, String name, String category) {

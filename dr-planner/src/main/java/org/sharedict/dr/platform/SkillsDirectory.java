@@ -1,6 +1,5 @@
 package org.sharedict.dr.platform;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +39,13 @@ public class SkillsDirectory {
     SkillsApi api;
 
     /** People at {@code partner} (or, with {@code others}, at every partner but it) holding {@code skill}, best first. */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "holdersUnknown")
-    public Lookup<Holders> holders(String skill, String partner, boolean others, int size, String authorization) {
+    public Lookup<Holders> holders(String skill, String partner, boolean others, int size) {
         try {
-            SkillsApi.ExpertPage page = others ? api.experts(skill, null, partner, size, authorization)
-                    : api.experts(skill, partner, null, size, authorization);
+            SkillsApi.ExpertPage page = others ? api.experts(skill, null, partner, size)
+                    : api.experts(skill, partner, null, size);
             List<Candidate> people = page.items() == null ? List.of() : page.items().stream().map(SkillsDirectory::candidate).toList();
             return Lookup.known(new Holders(page.totalItems(), people));
         } catch (WebApplicationException e) {
@@ -57,18 +56,18 @@ public class SkillsDirectory {
         }
     }
 
-    Lookup<Holders> holdersUnknown(String skill, String partner, boolean others, int size, String authorization, Throwable cause) {
+    Lookup<Holders> holdersUnknown(String skill, String partner, boolean others, int size, Throwable cause) {
         Log.debugf("skills-service could not say who holds %s: %s", skill, cause.toString());
         return Lookup.unanswered("skills-service", cause);
     }
 
     /** The skill with this code, or NOT_FOUND when skills-service has no such code (a typo in the plan). */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "skillUnknown")
-    public Lookup<String> skillName(String code, String authorization) {
+    public Lookup<String> skillName(String code) {
         try {
-            return Lookup.known(api.skill(code, authorization).name());
+            return Lookup.known(api.skill(code).name());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Lookup.notFound("skills-service has no skill with the code " + code + "; check the step's skill");
@@ -77,7 +76,7 @@ public class SkillsDirectory {
         }
     }
 
-    Lookup<String> skillUnknown(String code, String authorization, Throwable cause) {
+    Lookup<String> skillUnknown(String code, Throwable cause) {
         return Lookup.unanswered("skills-service", cause);
     }
 

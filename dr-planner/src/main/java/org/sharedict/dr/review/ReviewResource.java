@@ -38,8 +38,8 @@ public class ReviewResource {
     @GET
     @Path("/overdue")
     public List<OverduePlan> overdue() {
-        return reviews.overdue().stream().map(p -> new OverduePlan(p.id, p.partner, p.name, p.revision, p.reviewDate,
-                p.ownerName, p.ownerEmail, p.reviewRemindedAt != null)).toList();
+        return reviews.overdue().stream().map(p -> new OverduePlan(p.id(), p.partner(), p.name(), p.revision(), p.reviewDate(),
+                p.ownerName(), p.ownerEmail(), p.reviewRemindedAt() != null)).toList();
     }
 
     /** Runs the review check now instead of waiting for its schedule (it runs in the background). */

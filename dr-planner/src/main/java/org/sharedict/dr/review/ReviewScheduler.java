@@ -1,19 +1,15 @@
 package org.sharedict.dr.review;
 
-import java.util.TimeZone;
+import org.sharedict.platform.partnership.Partnership;
+import org.sharedict.platform.jobs.DurableJobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.sharedict.dr.platform.DrConfig;
 
@@ -37,19 +33,8 @@ public class ReviewScheduler {
     DrConfig config;
 
     void register(@Observes StartupEvent start) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(ReviewCheckJob.class).withIdentity(JOB).storeDurably().requestRecovery()
-                .withDescription("Marks plans overdue for review and reminds their owners").build();
-        quartz.addJob(job, true);
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
-                .withSchedule(CronScheduleBuilder.cronSchedule(config.review().cron())
-                        .inTimeZone(TimeZone.getTimeZone(config.review().zone()))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
-        if (quartz.checkExists(TRIGGER)) {
-            quartz.rescheduleJob(TRIGGER, trigger);
-        } else {
-            quartz.scheduleJob(trigger);
-        }
+        DurableJobs.recurring(quartz, ReviewCheckJob.class, JOB, TRIGGER, config.review().cron(), Partnership.zone(),
+                "Marks plans overdue for review and reminds their owners");
     }
 
     /** Runs the check now, through Quartz (so still once in a cluster). */

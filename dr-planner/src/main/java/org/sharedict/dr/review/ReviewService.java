@@ -1,18 +1,20 @@
 package org.sharedict.dr.review;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.plans.PlanReviews;
+import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
 
 import io.quarkus.logging.Log;
@@ -27,45 +29,45 @@ import io.quarkus.mailer.Mailer;
 @ApplicationScoped
 public class ReviewService {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final DrConfig config;
+    private final Mailer mailer;
+    private final Auditor audit;
+    private final PlanReviews plans;
 
-    @Inject
-    DrConfig config;
-
-    @Inject
-    Mailer mailer;
-
-    @Inject
-    Auditor audit;
+    public ReviewService(Clock clock, DrConfig config, Mailer mailer, Auditor audit, PlanReviews plans) {
+        this.clock = clock;
+        this.config = config;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.plans = plans;
+    }
 
     public record Outcome(int markedOverdue, int reminded) {
     }
 
     @Transactional
     public Outcome markOverdueAndRemind() {
-        ZoneId zone = ZoneId.of(config.review().zone());
+        ZoneId zone = Partnership.zone();
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        List<Plan> due = Plan.list("status = ?1 and reviewDate < ?2 and (reviewOverdue = false or reviewRemindedAt is null)",
-                Plan.Status.APPROVED, today);
         int marked = 0;
         int reminded = 0;
-        for (Plan p : due) {
-            if (!p.reviewOverdue) {
-                p.reviewOverdue = true;
+        for (PlanSnapshot p : plans.dueBefore(today)) {
+            if (!p.reviewOverdue()) {
+                plans.markOverdue(p.id());
                 marked++;
-                audit.record("REVIEW_OVERDUE", "dr-plan", p.id, p.partner, Map.of("reviewDate", p.reviewDate.toString()));
+                audit.record("REVIEW_OVERDUE", "dr-plan", p.id(), p.partner(), Map.of("reviewDate", p.reviewDate().toString()));
             }
-            if (p.ownerEmail == null) {
+            if (p.ownerEmail() == null) {
                 continue;
             }
             try {
-                mailer.send(Mail.withText(p.ownerEmail, "DR plan review overdue: " + p.name + " (" + p.partner + ")", body(p, today)));
-                p.reviewRemindedAt = now;
+                mailer.send(Mail.withText(p.ownerEmail(), "DR plan review overdue: " + p.name() + " (" + p.partner() + ")", body(p, today)));
+                plans.markReminded(p.id(), now);
                 reminded++;
             } catch (RuntimeException e) {
-                Log.warnf(e, "Could not send the review reminder for plan %d to %s; trying again on the next run", p.id, p.ownerEmail);
+                Log.warnf(e, "Could not send the review reminder for plan %d to %s; trying again on the next run", p.id(), p.ownerEmail());
             }
         }
         if (marked + reminded > 0) {
@@ -75,11 +77,11 @@ public class ReviewService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Plan> overdue() {
-        return Plan.list("status = ?1 and reviewOverdue = true order by reviewDate, id", Plan.Status.APPROVED);
+    public List<PlanSnapshot> overdue() {
+        return plans.overdue();
     }
 
-    private static String body(Plan p, LocalDate today) {
+    private static String body(PlanSnapshot p, LocalDate today) {
         return """
                 Hello %s,
 
@@ -89,7 +91,7 @@ public class ReviewService {
                 revision if anything changed, and have it approved again. Until then the approved revision stays in force.
 
                 -- dr-planner, Shared ICT Support platform
-                """.formatted(p.ownerName == null ? "plan owner" : p.ownerName, p.name, p.partner, p.revision, p.reviewDate,
-                java.time.temporal.ChronoUnit.DAYS.between(p.reviewDate, today));
+                """.formatted(p.ownerName() == null ? "plan owner" : p.ownerName(), p.name(), p.partner(), p.revision(),
+                p.reviewDate(), ChronoUnit.DAYS.between(p.reviewDate(), today));
     }
 }

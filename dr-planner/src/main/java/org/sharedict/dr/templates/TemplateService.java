@@ -2,21 +2,17 @@ package org.sharedict.dr.templates;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.analysis.DependencyCycleException;
-import org.sharedict.dr.analysis.RecoveryGraph;
 import org.sharedict.dr.model.ContentRules;
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.PlanMerger;
+import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.model.TemplateContent;
-import org.sharedict.platform.json.Json;
 import org.sharedict.dr.templates.TemplateDtos.NewTemplate;
 import org.sharedict.dr.templates.TemplateDtos.NewVersion;
 import org.sharedict.dr.templates.TemplateDtos.TemplateUpdate;
@@ -26,6 +22,7 @@ import org.sharedict.dr.templates.TemplateDtos.VersionUpdate;
 import org.sharedict.dr.templates.TemplateDtos.VersionView;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.json.Json;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.Problem.FieldError;
@@ -40,24 +37,19 @@ public class TemplateService {
 
     private static final Map<String, String> SORTS = Map.of("code", "code", "name", "name", "updatedAt", "updatedAt");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Json json;
+    private final TemplateContents contents;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Json json;
-
-    private final Map<Long, TemplateContent> published = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, TemplateContent> eldest) {
-            return size() > 16;
-        }
-    };
+    public TemplateService(Caller caller, Auditor audit, Clock clock, Json json, TemplateContents contents) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+        this.contents = contents;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TemplateView> list(PageRequest page) {
@@ -107,10 +99,10 @@ public class TemplateService {
         if (in != null && in.content() != null) {
             content = checked(in.content());
         } else if (in != null && in.copyFrom() != null) {
-            content = read(TemplateVersion.find(templateId, in.copyFrom())
+            content = contents.read(TemplateVersion.find(templateId, in.copyFrom())
                     .orElseThrow(() -> ProblemException.invalid("copyFrom", "template " + t.code + " has no version " + in.copyFrom())));
         } else {
-            content = versions.isEmpty() ? TemplateContent.empty() : read(versions.get(versions.size() - 1));
+            content = versions.isEmpty() ? TemplateContent.empty() : contents.read(versions.get(versions.size() - 1));
         }
         TemplateVersion v = new TemplateVersion();
         v.templateId = templateId;
@@ -131,7 +123,7 @@ public class TemplateService {
     public VersionView getVersion(long templateId, int number) {
         Template t = template(templateId);
         TemplateVersion v = version(t, number);
-        return view(t, v, read(v));
+        return view(t, v, contents.read(v));
     }
 
     public VersionView updateVersion(long templateId, int number, VersionUpdate in, String ifMatch) {
@@ -157,16 +149,12 @@ public class TemplateService {
         Template t = template(templateId);
         TemplateVersion v = version(t, number);
         requireDraft(t, v);
-        TemplateContent content = read(v);
+        TemplateContent content = contents.read(v);
         if (content.activities().isEmpty()) {
             throw ProblemException.unprocessable("empty-template", "Nothing to publish",
                     "Version " + number + " of " + t.code + " has no activities");
         }
-        try {
-            RecoveryGraph.of(PlanMerger.merge(content, Customisation.none()).plan()).recoveryOrder();
-        } catch (DependencyCycleException e) {
-            throw cycle(e);
-        }
+        RecoveryGraph.of(PlanMerger.merge(content, Customisation.none()).plan()).recoveryOrder();
         v.status = TemplateVersion.Status.PUBLISHED;
         v.publishedAt = Instant.now(clock);
         v.publishedBy = caller.username();
@@ -184,38 +172,7 @@ public class TemplateService {
         audit.deleted("dr-template-version", t.code + "/" + number, null, Map.of("activities", v.activityCount));
     }
 
-    public static ProblemException cycle(DependencyCycleException e) {
-        return ProblemException.unprocessable("dependency-cycle", "Dependency cycle",
-                "These activities depend on each other in a circle, so there is no recovery order: "
-                        + String.join(" needs ", e.cycle()))
-                .with("cycle", e.cycle());
-    }
-
-    // ---- helpers shared with plans --------------------------------------------------------
-
-    /**
-     * A version's content. Published versions never change, so their parsed content is kept (a
-     * few recent ones): every analysis, export and invocation of a plan starts from it.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public TemplateContent read(TemplateVersion v) {
-        if (v.status != TemplateVersion.Status.PUBLISHED) {
-            return json.read(v.content, TemplateContent.class);
-        }
-        synchronized (published) {
-            TemplateContent cached = published.get(v.id);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        TemplateContent content = json.read(v.content, TemplateContent.class);
-        synchronized (published) {
-            published.put(v.id, content);
-        }
-        return content;
-    }
-
-    public static Template template(long id) {
+    static Template template(long id) {
         return Template.<Template>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Template", id));
     }
 

@@ -16,6 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.sharedict.dr.model.TemplateContent;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One numbered version of a template: editable while DRAFT, fixed once PUBLISHED (plans derive from it). */
@@ -43,7 +45,7 @@ public class TemplateVersion extends PanacheEntityBase {
     public String notes;
 
     /**
-     * {@link org.sharedict.dr.model.TemplateContent} as JSON. Loaded only when read: listing
+     * {@link TemplateContent} as JSON. Loaded only when read: listing
      * versions or finding the latest one should not fetch megabytes of content.
      */
     @Basic(fetch = FetchType.LAZY)

@@ -18,6 +18,7 @@ import static org.sharedict.dr.testing.Fixtures.plan;
 import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
 import static org.sharedict.testing.Problems.problem;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.dr.testing.InjectStubs;
@@ -86,8 +87,8 @@ class AnalysisResourceTest {
                 .then().statusCode(200)
                 // email (tier 2, RTO 480) and payroll (tier 2, RTO 240) both wait for the directory: payroll first.
                 .body("recoveryOrder.key", contains("power", "network", "directory", "payroll", "email"))
-                .body("recoveryOrder[2].earliestRecoveryMinutes", org.hamcrest.Matchers.equalTo(135))
-                .body("recoveryOrder[3].earliestRecoveryMinutes", org.hamcrest.Matchers.equalTo(375));
+                .body("recoveryOrder[2].earliestRecoveryMinutes", Matchers.equalTo(135))
+                .body("recoveryOrder[3].earliestRecoveryMinutes", Matchers.equalTo(375));
     }
 
     @Test
@@ -95,11 +96,11 @@ class AnalysisResourceTest {
         long id = plan("BBC", publishedTemplate(councilActivities()));
         given().auth().oauth2(Tokens.viewer("LCC")).when().get("/api/dr/plans/" + id + "/analysis?skills=false")
                 .then().statusCode(200)
-                .body("feasibility.allRtosMet", org.hamcrest.Matchers.equalTo(false))
+                .body("feasibility.allRtosMet", Matchers.equalTo(false))
                 .body("feasibility.misses.key", contains("payroll"))
-                .body("feasibility.misses[0].shortfallMinutes", org.hamcrest.Matchers.equalTo(135))
+                .body("feasibility.misses[0].shortfallMinutes", Matchers.equalTo(135))
                 .body("feasibility.misses[0].chain", contains("power", "network", "directory", "payroll"))
-                .body("feasibility.misses[0].earliestRecoveryMinutes", org.hamcrest.Matchers.equalTo(375))
+                .body("feasibility.misses[0].earliestRecoveryMinutes", Matchers.equalTo(375))
                 .body("recoveryOrder.earliestRecoveryMinutes", contains(30, 75, 135, 375, 255));
     }
 
@@ -109,14 +110,14 @@ class AnalysisResourceTest {
         given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/analysis")
                 .then().statusCode(200)
                 .body("singlePointsOfFailure.activities.key", contains("power", "network"))
-                .body("singlePointsOfFailure.activities[0].totalDependents", org.hamcrest.Matchers.equalTo(4))
+                .body("singlePointsOfFailure.activities[0].totalDependents", Matchers.equalTo(4))
                 .body("singlePointsOfFailure.unownedSteps.stepKey", contains("restore-db", "check"))
-                .body("singlePointsOfFailure.skills.status", org.hamcrest.Matchers.equalTo("KNOWN"))
-                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'SQL_SERVER' }.singlePoint", org.hamcrest.Matchers.equalTo(true))
-                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'SQL_SERVER' }.soleHolder", org.hamcrest.Matchers.equalTo("Sam Carter"))
-                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'PAYROLL' }.noHolder", org.hamcrest.Matchers.equalTo(true))
-                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'PAYROLL' }.skillName", org.hamcrest.Matchers.equalTo("Payroll systems"))
-                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'NETWORKING' }.singlePoint", org.hamcrest.Matchers.equalTo(false));
+                .body("singlePointsOfFailure.skills.status", Matchers.equalTo("KNOWN"))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'SQL_SERVER' }.singlePoint", Matchers.equalTo(true))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'SQL_SERVER' }.soleHolder", Matchers.equalTo("Sam Carter"))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'PAYROLL' }.noHolder", Matchers.equalTo(true))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'PAYROLL' }.skillName", Matchers.equalTo("Payroll systems"))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'NETWORKING' }.singlePoint", Matchers.equalTo(false));
         stubs.verify(getRequestedFor(urlPathEqualTo("/api/experts")).withHeader("Authorization", matching("Bearer .+"))
                 .withQueryParam("partner", equalTo("BBC")));
     }
@@ -130,9 +131,9 @@ class AnalysisResourceTest {
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"title\":\"Not found\"}")));
         given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/analysis")
                 .then().statusCode(200)
-                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'EXCHANGE' }.status", org.hamcrest.Matchers.equalTo("NOT_FOUND"))
+                .body("singlePointsOfFailure.skills.skills.find { it.skill == 'EXCHANGE' }.status", Matchers.equalTo("NOT_FOUND"))
                 .body("singlePointsOfFailure.skills.skills.find { it.skill == 'EXCHANGE' }.reason",
-                        org.hamcrest.Matchers.containsString("no skill with the code EXCHANGE"));
+                        Matchers.containsString("no skill with the code EXCHANGE"));
     }
 
     @Test
@@ -140,12 +141,12 @@ class AnalysisResourceTest {
         long id = plan("BBC", publishedTemplate(councilActivities()));
         given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/staffing")
                 .then().log().ifValidationFails().statusCode(200)
-                .body("onCallNow.status", org.hamcrest.Matchers.equalTo("KNOWN"))
-                .body("onCallNow.primary.name", org.hamcrest.Matchers.equalTo("Sam Carter"))
+                .body("onCallNow.status", Matchers.equalTo("KNOWN"))
+                .body("onCallNow.primary.name", Matchers.equalTo("Sam Carter"))
                 .body("skills.skill", hasItem("NETWORKING"))
                 .body("skills.find { it.skill == 'NETWORKING' }.ownPartner.candidates.name", contains("Ann Able", "Ben Baker"))
                 .body("skills.find { it.skill == 'NETWORKING' }.otherPartners.candidates.partner", contains("LCC"))
-                .body("skills.find { it.skill == 'NETWORKING' }.steps[0].stepKey", org.hamcrest.Matchers.equalTo("core-switch"));
+                .body("skills.find { it.skill == 'NETWORKING' }.steps[0].stepKey", Matchers.equalTo("core-switch"));
         stubs.verify(getRequestedFor(urlPathEqualTo("/api/experts")).withQueryParam("excludePartner", equalTo("BBC"))
                 .withHeader("Authorization", matching("Bearer .+")));
         stubs.verify(getRequestedFor(urlPathEqualTo("/api/oncall")).withHeader("Authorization", matching("Bearer .+")));
@@ -159,16 +160,16 @@ class AnalysisResourceTest {
         stubs.stubFor(get(urlPathEqualTo("/api/oncall")).willReturn(aResponse().withStatus(503)));
         given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/analysis")
                 .then().statusCode(200).time(lessThan(5000L))
-                .body("singlePointsOfFailure.skills.status", org.hamcrest.Matchers.equalTo("UNKNOWN"))
-                .body("singlePointsOfFailure.skills.reason", org.hamcrest.Matchers.startsWith("skills-service did not answer"))
+                .body("singlePointsOfFailure.skills.status", Matchers.equalTo("UNKNOWN"))
+                .body("singlePointsOfFailure.skills.reason", Matchers.startsWith("skills-service did not answer"))
                 .body("singlePointsOfFailure.skills.skills.status", not(hasItem("KNOWN")))
                 .body("feasibility.misses.key", contains("payroll"));
         given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/staffing")
                 .then().statusCode(200).time(lessThan(5000L))
-                .body("onCallNow.status", org.hamcrest.Matchers.equalTo("UNKNOWN"))
-                .body("onCallNow.reason", org.hamcrest.Matchers.startsWith("rota-service did not answer"))
+                .body("onCallNow.status", Matchers.equalTo("UNKNOWN"))
+                .body("onCallNow.reason", Matchers.startsWith("rota-service did not answer"))
                 .body("onCallNow.primary", nullValue())
-                .body("skills[0].ownPartner.status", org.hamcrest.Matchers.equalTo("UNKNOWN"));
+                .body("skills[0].ownPartner.status", Matchers.equalTo("UNKNOWN"));
     }
 
     @Test
@@ -179,8 +180,8 @@ class AnalysisResourceTest {
         stubs.stubFor(get(urlPathEqualTo("/api/experts")).willReturn(okJson(page(0)).withFixedDelay(8000)));
         given().auth().oauth2(Tokens.drLead("BBC")).when().get("/api/dr/plans/" + id + "/staffing")
                 .then().statusCode(200).time(lessThan(7000L))
-                .body("onCallNow.status", org.hamcrest.Matchers.equalTo("UNKNOWN"))
-                .body("onCallNow.reason", org.hamcrest.Matchers.containsString("timed out"))
+                .body("onCallNow.status", Matchers.equalTo("UNKNOWN"))
+                .body("onCallNow.reason", Matchers.containsString("timed out"))
                 .body("skills.ownPartner.status", not(hasItem("KNOWN")));
     }
 

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sharedict.dr.testing.Fixtures.approve;
 import static org.sharedict.dr.testing.Fixtures.councilActivities;
 import static org.sharedict.dr.testing.Fixtures.plan;
@@ -17,6 +19,7 @@ import static org.sharedict.testing.Problems.problem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -57,15 +60,15 @@ class InvocationResourceTest {
     void invokingAnApprovedPlanGivesALiveChecklistInRecoveryOrder() {
         long planId = approvedPlan("BBC");
         JsonPath inv = invoke("BBC", planId, TestClock.now().minus(Duration.ofMinutes(90)));
-        org.junit.jupiter.api.Assertions.assertEquals(
-                java.util.List.of("power", "network", "directory", "payroll", "email"), inv.getList("activities.key"));
-        org.junit.jupiter.api.Assertions.assertEquals("OPEN", inv.getString("status"));
-        org.junit.jupiter.api.Assertions.assertTrue(inv.getLong("elapsedMinutes") >= 90 && inv.getLong("elapsedMinutes") < 95);
+        assertEquals(
+                List.of("power", "network", "directory", "payroll", "email"), inv.getList("activities.key"));
+        assertEquals("OPEN", inv.getString("status"));
+        assertTrue(inv.getLong("elapsedMinutes") >= 90 && inv.getLong("elapsedMinutes") < 95);
         // Power's RTO (60 min) has passed without recovery; network's (120 min) has not.
-        org.junit.jupiter.api.Assertions.assertEquals("BREACHED", inv.getString("activities[0].rtoStatus"));
-        org.junit.jupiter.api.Assertions.assertEquals("ON_TRACK", inv.getString("activities[1].rtoStatus"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("power"), inv.getList("activities[1].waitingFor"));
-        org.junit.jupiter.api.Assertions.assertEquals("INVOKED", inv.getString("timeline[0].kind"));
+        assertEquals("BREACHED", inv.getString("activities[0].rtoStatus"));
+        assertEquals("ON_TRACK", inv.getString("activities[1].rtoStatus"));
+        assertEquals(List.of("power"), inv.getList("activities[1].waitingFor"));
+        assertEquals("INVOKED", inv.getString("timeline[0].kind"));
     }
 
     @Test
@@ -75,17 +78,17 @@ class InvocationResourceTest {
         long id = inv.getLong("id");
         String engineer = Tokens.engineer("LCC");
         inv = move(engineer, id, inv, "power", "generator", "IN_PROGRESS", null);
-        org.junit.jupiter.api.Assertions.assertEquals("IN_PROGRESS", inv.getString("activities[0].state"));
-        org.junit.jupiter.api.Assertions.assertEquals("engineer-lcc", inv.getString("activities[0].steps[0].updatedBy"));
+        assertEquals("IN_PROGRESS", inv.getString("activities[0].state"));
+        assertEquals("engineer-lcc", inv.getString("activities[0].steps[0].updatedBy"));
         inv = move(engineer, id, inv, "power", "generator", "DONE", "Generator on load");
-        org.junit.jupiter.api.Assertions.assertEquals("RECOVERED", inv.getString("activities[0].state"));
-        org.junit.jupiter.api.Assertions.assertEquals("MET", inv.getString("activities[0].rtoStatus"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), inv.getList("activities[1].waitingFor"));
+        assertEquals("RECOVERED", inv.getString("activities[0].state"));
+        assertEquals("MET", inv.getString("activities[0].rtoStatus"));
+        assertEquals(List.of(), inv.getList("activities[1].waitingFor"));
         inv = move(Tokens.drLead("LCC"), id, inv, "payroll", "check", "SKIPPED", "No pay run this week");
-        org.junit.jupiter.api.Assertions.assertEquals("SKIPPED", inv.getString("activities.find { it.key == 'payroll' }.steps.find { it.key == 'check' }.state"));
-        org.junit.jupiter.api.Assertions.assertEquals(
-                java.util.List.of("INVOKED", "STEP_IN_PROGRESS", "STEP_DONE", "ACTIVITY_RECOVERED", "STEP_SKIPPED"), inv.getList("timeline.kind"));
-        org.junit.jupiter.api.Assertions.assertTrue(inv.getString("timeline[2].message").contains("Generator on load"));
+        assertEquals("SKIPPED", inv.getString("activities.find { it.key == 'payroll' }.steps.find { it.key == 'check' }.state"));
+        assertEquals(
+                List.of("INVOKED", "STEP_IN_PROGRESS", "STEP_DONE", "ACTIVITY_RECOVERED", "STEP_SKIPPED"), inv.getList("timeline.kind"));
+        assertTrue(inv.getString("timeline[2].message").contains("Generator on load"));
         given().auth().oauth2(engineer).contentType(ContentType.JSON).body(Map.of("message", "Network supplier on site"))
                 .when().post("/api/dr/invocations/" + id + "/notes")
                 .then().statusCode(200).body("timeline.kind", hasItem("NOTE"));
@@ -94,8 +97,8 @@ class InvocationResourceTest {
                 .when().post("/api/dr/invocations/" + id + "/notes").then().spec(problem(415));
         given().auth().oauth2(engineer).contentType(ContentType.JSON).body(Map.of("message", 42))
                 .when().post("/api/dr/invocations/" + id + "/notes").then().spec(invalidField("message"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, inv.getInt("progress.done"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, inv.getInt("progress.skipped"));
+        assertEquals(1, inv.getInt("progress.done"));
+        assertEquals(1, inv.getInt("progress.skipped"));
     }
 
     @Test
@@ -153,7 +156,7 @@ class InvocationResourceTest {
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/invocations?partner=NKDC&status=CLOSED")
                 .then().statusCode(200).body("items.id", hasItem((int) id));
         // Closed, it no longer holds the plan: the plan can be invoked again.
-        org.junit.jupiter.api.Assertions.assertEquals("OPEN", invoke("NKDC", planId, TestClock.now()).getString("status"));
+        assertEquals("OPEN", invoke("NKDC", planId, TestClock.now()).getString("status"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,10 +90,10 @@ class DiffAndRebaseTest {
         long id = customisedPlan(template);
         List<Map<String, Object>> v2 = new ArrayList<>(councilActivities());
         // The template changes payroll's RTO too (the partner overrode it), shortens email's and drops nothing.
-        Map<String, Object> payroll = new java.util.HashMap<>(v2.get(4));
+        Map<String, Object> payroll = new HashMap<>(v2.get(4));
         payroll.put("rtoMinutes", 360);
         v2.set(4, payroll);
-        Map<String, Object> email = new java.util.HashMap<>(v2.get(3));
+        Map<String, Object> email = new HashMap<>(v2.get(3));
         email.put("rtoMinutes", 240);
         v2.set(3, email);
         v2.add(activity("website", "Council website", "SYSTEM", 3, 1440, List.of("network"), List.of()));

@@ -3,10 +3,12 @@ package org.sharedict.dr.plans;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sharedict.dr.testing.Fixtures.approve;
 import static org.sharedict.dr.testing.Fixtures.councilActivities;
 import static org.sharedict.dr.testing.Fixtures.plan;
@@ -131,10 +133,10 @@ class PlanLifecycleTest {
                 String where = operation.getKey().toString().toUpperCase() + " " + path.getKey();
                 assertEquals(List.of("application/json"), List.copyOf(content.keySet()), where);
                 Map<?, ?> schema = (Map<?, ?>) ((Map<?, ?>) content.get("application/json")).get("schema");
-                org.junit.jupiter.api.Assertions.assertTrue(schema.containsKey("$ref"), where + " has a schema of its own: " + schema);
+                assertTrue(schema.containsKey("$ref"), where + " has a schema of its own: " + schema);
             }
         }
-        org.junit.jupiter.api.Assertions.assertTrue(bodies >= 12, "request bodies found: " + bodies);
+        assertTrue(bodies >= 12, "request bodies found: " + bodies);
         given().when().get("/q/openapi?format=json").then()
                 .body("paths.'/api/dr/plans/{id}/approve'.post.requestBody.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/Decision"))
@@ -302,7 +304,7 @@ class PlanLifecycleTest {
         long template = publishedTemplate(councilActivities());
         long id = plan("LCC", template);
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans?partner=lcc&status=DRAFT&size=500&sort=-updatedAt")
-                .then().statusCode(200).body("items.id", hasItem((int) id)).body("items.partner", org.hamcrest.Matchers.everyItem(equalTo("LCC")));
+                .then().statusCode(200).body("items.id", hasItem((int) id)).body("items.partner", everyItem(equalTo("LCC")));
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans?sort=salary").then().spec(invalidField("sort"));
         given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id).then().body("approvedBy", nullValue());
     }

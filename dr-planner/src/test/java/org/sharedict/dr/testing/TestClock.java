@@ -33,7 +33,7 @@ public class TestClock {
         return CLOCK.instant();
     }
 
-    /** Today where the plans are kept (dr.review.zone); 1 July 2026 for the first 23 hours of a run. */
+    /** Today where the plans are kept (the partnership zone); 1 July 2026 for the first 23 hours of a run. */
     public static LocalDate today() {
         return LocalDate.ofInstant(CLOCK.instant(), LONDON);
     }

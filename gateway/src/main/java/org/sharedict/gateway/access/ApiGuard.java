@@ -6,21 +6,23 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.sharedict.gateway.apikeys.ApiKeyVerifier;
 import org.sharedict.gateway.auth.RevokedSessions;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.gateway.routing.GatewayRouter;
-import org.sharedict.gateway.routing.RouteTable;
+import org.sharedict.gateway.routing.MatchedRoute;
 import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -36,20 +38,11 @@ public class ApiGuard {
     public static final String PRINCIPAL = "sharedict.principal";
     static final String API_KEY_HEADER = "X-Api-Key";
 
-    @Inject
-    JWTParser parser;
-
-    @Inject
-    RevokedSessions revoked;
-
-    @Inject
-    ApiKeyVerifier keys;
-
-    @Inject
-    RateLimiter limiter;
-
-    @Inject
-    Clock clock;
+    private final JWTParser parser;
+    private final RevokedSessions revoked;
+    private final ApiKeyVerifier keys;
+    private final RateLimiter limiter;
+    private final Clock clock;
 
     /** Tokens already verified, so a client's next requests skip the signature check (expiry and sign-out are still checked). */
     private record Verified(String subject, String sessionId, long expiresAt) {
@@ -58,18 +51,24 @@ public class ApiGuard {
     static final int MAX_REMEMBERED = 10_000;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private RouteTable table;
-
-    public void use(RouteTable table) {
-        this.table = table;
+    ApiGuard(JWTParser parser, RevokedSessions revoked, ApiKeyVerifier keys, RateLimiter limiter, Clock clock) {
+        this.parser = parser;
+        this.revoked = revoked;
+        this.keys = keys;
+        this.limiter = limiter;
+        this.clock = clock;
     }
 
-    public void handle(RoutingContext ctx) {
+    void install(@Observes Router router) {
+        router.route("/api/*").order(GatewayRouter.ORDER_GUARD).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
-        String path = GatewayRouter.normalizedPath(req);
+        MatchedRoute route = MatchedRoute.of(ctx);
+        String path = route.path();
         String method = req.method().name();
-        RouteTable.Target target = table.match(path);
-        boolean isPublic = table.isPublic(method, path, target) || table.isPublicPath(path, target);
+        boolean isPublic = route.isPublic();
         String address = ClientAddress.of(req);
 
         String apiKey = req.getHeader(API_KEY_HEADER);
@@ -131,7 +130,7 @@ public class ApiGuard {
         }
 
         if (isPublic) {
-            RateLimiter.Kind kind = table.isSignIn(method, path) ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
+            RateLimiter.Kind kind = route.isSignIn() ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
             if (limited(ctx, kind, "addr:" + address)) {
                 return;
             }

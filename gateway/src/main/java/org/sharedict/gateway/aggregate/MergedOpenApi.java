@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
 
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.routing.GatewayRouter;
+import org.sharedict.gateway.routing.RoutedServices;
 import org.sharedict.gateway.routing.ServiceProxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +23,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -37,21 +41,23 @@ public class MergedOpenApi {
     private record Cached(ObjectNode document, long until) {
     }
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    org.sharedict.gateway.platform.GatewayConfig config;
-
+    private final ObjectMapper json;
+    private final GatewayConfig config;
+    private final RoutedServices services;
     private final YAMLMapper yaml = new YAMLMapper();
     private final AtomicReference<Cached> cache = new AtomicReference<>();
-    private List<ServiceProxy> services = List.of();
 
-    public void use(List<ServiceProxy> services) {
+    MergedOpenApi(ObjectMapper json, GatewayConfig config, RoutedServices services) {
+        this.json = json;
+        this.config = config;
         this.services = services;
     }
 
-    public void handle(RoutingContext ctx) {
+    void install(@Observes Router router) {
+        router.get("/q/openapi").order(GatewayRouter.ORDER_OPENAPI).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
         boolean asJson = "json".equalsIgnoreCase(ctx.request().getParam("format"))
                 || String.valueOf(ctx.request().getHeader("Accept")).contains("json");
         document().onComplete(ar -> {
@@ -77,7 +83,7 @@ public class MergedOpenApi {
             return Future.succeededFuture(c.document());
         }
         List<Future<OpenApiMerger.Part>> parts = new ArrayList<>();
-        for (ServiceProxy s : services) {
+        for (ServiceProxy s : services.proxies()) {
             parts.add(s.fetch(s.target().config().openapiPath(), FETCH_TIMEOUT).map(f -> {
                 if (f.status() != 200) {
                     return OpenApiMerger.Part.missing(s.name(), "answered HTTP " + f.status());

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.sharedict.gateway.routing.GatewayRouter;
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.routing.RoutedServices;
 import org.sharedict.gateway.routing.ServiceProxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,16 +34,16 @@ public class ServicesHealth {
     private record Cached(List<State> states, long until) {
     }
 
-    @Inject
-    GatewayRouter router;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    org.sharedict.gateway.platform.GatewayConfig config;
-
+    private final RoutedServices services;
+    private final ObjectMapper json;
+    private final GatewayConfig config;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
+
+    ServicesHealth(RoutedServices services, ObjectMapper json, GatewayConfig config) {
+        this.services = services;
+        this.json = json;
+        this.config = config;
+    }
 
     public Future<List<State>> states() {
         Cached c = cache.get();
@@ -51,7 +51,7 @@ public class ServicesHealth {
             return Future.succeededFuture(c.states());
         }
         List<Future<State>> asked = new ArrayList<>();
-        for (ServiceProxy s : router.proxies()) {
+        for (ServiceProxy s : services.proxies()) {
             asked.add(s.fetch(s.target().config().healthPath(), TIMEOUT)
                     .map(f -> state(s.name(), f))
                     .otherwise(e -> new State(s.name(), false, "did not answer (" + e.getClass().getSimpleName() + ")", Map.of())));

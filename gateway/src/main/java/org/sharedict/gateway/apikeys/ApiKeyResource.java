@@ -9,12 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,8 +49,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "Created: the key, shown this once", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = CreatedKey.class)), headers = @Header(name = "Location",
                     description = "The key's record", schema = @Schema(implementation = String.class)))
-    public Response create(@Valid @NotNull NewKey body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        CreatedKey k = keys.create(body, authorization);
+    public Response create(@Valid @NotNull NewKey body) {
+        CreatedKey k = keys.create(body);
         return Response.created(URI.create("/api/api-keys/" + k.apiKey().id())).entity(k)
                 .header("Cache-Control", "no-store").build();
     }

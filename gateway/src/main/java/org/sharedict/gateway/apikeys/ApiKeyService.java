@@ -56,7 +56,7 @@ public class ApiKeyService {
     @Inject
     ApiKeyVerifier verifier;
 
-    public CreatedKey create(NewKey in, String authorization) {
+    public CreatedKey create(NewKey in) {
         String partner = in.partner().toUpperCase(Locale.ROOT);
         requireRightsFor(partner);
         Set<String> permissions = new LinkedHashSet<>();
@@ -68,7 +68,7 @@ public class ApiKeyService {
             }
             permissions.add(permission);
         }
-        skills.partnerExists(partner, authorization).require("partner", "no partner has the code " + partner, "the partner code");
+        skills.partnerExists(partner).require("partner", "no partner has the code " + partner, "the partner code");
         String secret = ApiKeyFormat.newSecret();
         ApiKey k = new ApiKey();
         k.publicId = ApiKeyFormat.newPublicId();

@@ -1,6 +1,7 @@
 package org.sharedict.gateway.apikeys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.gateway.auth.TokenIssuer;
 import org.sharedict.gateway.platform.GatewayConfig;
@@ -37,21 +37,21 @@ public class ApiKeyVerifier {
     private record Remembered(Optional<KeyPrincipal> principal, Instant until) {
     }
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    TokenIssuer issuer;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    Clock clock;
+    private final GatewayConfig config;
+    private final TokenIssuer issuer;
+    private final Vertx vertx;
+    private final Clock clock;
 
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final Map<Long, TokenIssuer.Issued> tokens = new ConcurrentHashMap<>();
     private Map<String, List<PathPattern>> rules;
+
+    ApiKeyVerifier(GatewayConfig config, TokenIssuer issuer, Vertx vertx, Clock clock) {
+        this.config = config;
+        this.issuer = issuer;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
 
     @PostConstruct
     void readRules() {
@@ -76,7 +76,7 @@ public class ApiKeyVerifier {
             ApiKeyService service = Arc.container().instance(ApiKeyService.class).get();
             Optional<KeyPrincipal> found = service.findUsable(parts.get().publicId(), hash);
             // Failures are remembered briefly too, so repeating a wrong key does not reach the database each time.
-            Instant until = Instant.now(clock).plus(found.isPresent() ? config.apiKeys().cacheFor() : java.time.Duration.ofSeconds(5));
+            Instant until = Instant.now(clock).plus(found.isPresent() ? config.apiKeys().cacheFor() : Duration.ofSeconds(5));
             verified.put(cacheKey, new Remembered(found, until));
             return found;
         }, false);

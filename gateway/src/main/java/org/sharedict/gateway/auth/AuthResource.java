@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import jakarta.annotation.Nullable;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.CookieParam;
@@ -27,15 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.gateway.access.ClientAddress;
 import org.sharedict.gateway.auth.AuthDtos.LoginRequest;
 import org.sharedict.gateway.auth.AuthDtos.LogoutRequest;
 import org.sharedict.gateway.auth.AuthDtos.PasswordChange;
 import org.sharedict.gateway.auth.AuthDtos.RefreshRequest;
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.users.Accounts;
 import org.sharedict.gateway.users.UserDtos.UserView;
-import org.sharedict.gateway.users.UserService;
 import org.sharedict.platform.security.Caller;
 
 import io.quarkus.security.Authenticated;
@@ -47,23 +46,21 @@ public class AuthResource {
 
     public static final String REFRESH_COOKIE = "sharedict_refresh";
 
-    @Inject
-    LoginService login;
+    private final LoginService login;
+    private final Accounts accounts;
+    private final Caller caller;
+    private final JsonWebToken jwt;
+    private final GatewayConfig config;
+    private final Clock clock;
 
-    @Inject
-    UserService users;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
+    AuthResource(LoginService login, Accounts accounts, Caller caller, JsonWebToken jwt, GatewayConfig config, Clock clock) {
+        this.login = login;
+        this.accounts = accounts;
+        this.caller = caller;
+        this.jwt = jwt;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @POST
     @Path("/login")
@@ -121,7 +118,7 @@ public class AuthResource {
             schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "The token's user no longer exists")
     public UserView me() {
-        return users.me();
+        return accounts.me();
     }
 
     @PUT

@@ -8,15 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.platform.TooManyRequests;
 import org.sharedict.gateway.platform.Unauthenticated;
-import org.sharedict.gateway.users.User;
-import org.sharedict.gateway.users.UserDtos.UserView;
+import org.sharedict.gateway.users.Account;
+import org.sharedict.gateway.users.Accounts;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -32,29 +32,26 @@ public class LoginService {
 
     static final String GENERIC_FAILURE = "Wrong username or password";
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final TokenIssuer tokens;
+    private final SignInAudit audit;
+    private final SignInThrottle throttle;
+    private final Caller caller;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    Passwords passwords;
-
-    @Inject
-    Sessions sessions;
-
-    @Inject
-    TokenIssuer tokens;
-
-    @Inject
-    SignInAudit audit;
-
-    @Inject
-    SignInThrottle throttle;
-
-    @Inject
-    Caller caller;
+    LoginService(GatewayConfig config, Clock clock, Accounts accounts, Sessions sessions, TokenIssuer tokens,
+            SignInAudit audit, SignInThrottle throttle, Caller caller) {
+        this.config = config;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.caller = caller;
+    }
 
     public record SignedIn(TokenResponse response, String refreshToken, Instant refreshExpiresAt) {
     }
@@ -63,22 +60,22 @@ public class LoginService {
         String username = rawUsername.trim().toLowerCase(Locale.ROOT);
         Instant now = Instant.now(clock);
         // The same steps, queries and bcrypt check whether or not the username exists (README, "Failed sign-ins").
-        User u = User.findByUsername(username).orElse(null);
-        boolean familiar = sessions.signedInFrom(u == null ? -1 : u.id, clientAddress, now.minus(config.signInThrottle().familiarFor()));
+        Account u = accounts.byUsername(username).orElse(null);
+        boolean familiar = sessions.signedInFrom(u == null ? -1 : u.id(), clientAddress, now.minus(config.signInThrottle().familiarFor()));
         SignInThrottle.Ticket ticket = throttle.admit(username, clientAddress, familiar);
         if (ticket.refused()) {
             SignInThrottle.Refusal r = ticket.refusal();
-            audit.record("SIGN_IN_FAILED", username, u == null ? null : u.id, u == null ? null : u.partner,
+            audit.record("SIGN_IN_FAILED", username, u == null ? null : u.id(), u == null ? null : u.partner(),
                     details("reason", "delayed after failed sign-ins (" + r.scope().name().toLowerCase(Locale.ROOT) + ")",
                             "address", clientAddress, "until", r.until().toString()));
             throw throttled(r, now);
         }
-        boolean right = passwords.matches(password, u == null ? null : u.passwordHash);
-        if (u == null || !right || !u.enabled) {
-            String reason = u == null ? "unknown username" : !right ? (u.passwordHash == null ? "no password (signs in through "
-                    + u.externalProvider + ")" : "wrong password") : "account disabled";
-            Long id = u == null ? null : u.id;
-            String partner = u == null ? null : u.partner;
+        boolean right = accounts.passwordMatches(u, password);
+        if (u == null || !right || !u.enabled()) {
+            String reason = u == null ? "unknown username" : !right ? (!u.hasPassword() ? "no password (signs in through "
+                    + u.externalProvider() + ")" : "wrong password") : "account disabled";
+            Long id = u == null ? null : u.id();
+            String partner = u == null ? null : u.partner();
             audit.record("SIGN_IN_FAILED", username, id, partner, details("reason", reason, "address", clientAddress));
             for (SignInThrottle.Counted c : ticket.counted()) {
                 if (c.startsDelays()) {
@@ -89,23 +86,19 @@ public class LoginService {
             throw failed();
         }
         throttle.succeeded(ticket);
-        if (passwords.needsRehash(u.passwordHash)) {
-            // Every stored hash ends at the configured cost, the decoy's, so no sign-in takes a different time.
-            u.passwordHash = passwords.hash(password);
-        }
-        u.lastSignInAt = now;
-        Sessions.Opened opened = sessions.open(u, UserSession.Method.PASSWORD, clientAddress, userAgent);
-        audit.record("SIGN_IN", username, u.id, u.partner, details("method", "password", "address", clientAddress,
+        accounts.signedInWithPassword(u.id(), password, now);
+        Sessions.Opened opened = sessions.open(u.id(), UserSession.Method.PASSWORD, clientAddress, userAgent);
+        audit.record("SIGN_IN", username, u.id(), u.partner(), details("method", "password", "address", clientAddress,
                 "session", opened.session().id));
         return signedIn(u, opened.session(), opened.refreshToken());
     }
 
     /** Signs in a user who proved who they are elsewhere (an OpenID Connect provider). */
-    public SignedIn loginExternal(User u, String provider, String clientAddress, String userAgent) {
+    public SignedIn loginExternal(Account u, String provider, String clientAddress, String userAgent) {
         Instant now = Instant.now(clock);
-        u.lastSignInAt = now;
-        Sessions.Opened opened = sessions.open(u, UserSession.Method.OIDC, clientAddress, userAgent);
-        audit.record("SIGN_IN", u.username, u.id, u.partner, details("method", "oidc:" + provider, "address", clientAddress,
+        accounts.signedIn(u.id(), now);
+        Sessions.Opened opened = sessions.open(u.id(), UserSession.Method.OIDC, clientAddress, userAgent);
+        audit.record("SIGN_IN", u.username(), u.id(), u.partner(), details("method", "oidc:" + provider, "address", clientAddress,
                 "session", opened.session().id));
         return signedIn(u, opened.session(), opened.refreshToken());
     }
@@ -119,17 +112,16 @@ public class LoginService {
             case UNKNOWN -> throw unauthenticated("This refresh token is not valid; sign in again");
             case ENDED -> throw unauthenticated("This session has ended; sign in again");
             case REUSED -> {
-                User u = r.session().userId == null ? null : User.findById(r.session().userId);
-                audit.record("REFRESH_REUSED", u == null ? "unknown" : u.username, r.session().userId, u == null ? null : u.partner,
+                Account u = accounts.byId(r.session().userId).orElse(null);
+                audit.record("REFRESH_REUSED", u == null ? "unknown" : u.username(), r.session().userId, u == null ? null : u.partner(),
                         details("session", r.session().id, "address", clientAddress));
                 throw unauthenticated("This refresh token was already used, so the session has been ended for safety; sign in again");
             }
             default -> {
             }
         }
-        User u = r.session().userId == null ? null : User.findById(r.session().userId);
-        Instant now = Instant.now(clock);
-        if (u == null || !u.enabled) {
+        Account u = accounts.byId(r.session().userId).orElse(null);
+        if (u == null || !u.enabled()) {
             sessions.revoke(r.session(), "user no longer allowed");
             throw unauthenticated("This account can no longer sign in");
         }
@@ -145,43 +137,30 @@ public class LoginService {
             }
             throw unauthenticated("Send the access token or the refresh token of the session to end");
         }
-        User u = s.userId == null ? null : User.findById(s.userId);
-        if (caller.isSignedIn() && u != null && !u.username.equals(caller.username())) {
+        Account u = accounts.byId(s.userId).orElse(null);
+        if (caller.isSignedIn() && u != null && !u.username().equals(caller.username())) {
             throw ProblemException.forbidden("That session is not yours");
         }
         sessions.revoke(s, "signed out");
         int others = 0;
         if (allSessions && u != null) {
-            others = sessions.revokeAll(u.id, "signed out everywhere");
+            others = sessions.revokeAll(u.id(), "signed out everywhere");
         }
-        audit.record("SIGN_OUT", u == null ? "unknown" : u.username, s.userId, u == null ? null : u.partner,
+        audit.record("SIGN_OUT", u == null ? "unknown" : u.username(), s.userId, u == null ? null : u.partner(),
                 details("session", s.id, "allSessions", allSessions, "otherSessionsEnded", others));
     }
 
     public void changePassword(String currentPassword, String newPassword, String sessionId) {
-        User u = User.findByUsername(caller.username()).orElseThrow(() -> ProblemException.notFound("User", caller.username()));
-        if (u.passwordHash == null) {
-            throw ProblemException.conflict("You sign in through " + u.externalProvider + "; change your password there");
-        }
-        if (!passwords.matches(currentPassword, u.passwordHash)) {
-            throw ProblemException.invalid("currentPassword", "is not your current password");
-        }
-        passwords.weakness(newPassword, u.username).ifPresent(w -> {
-            throw ProblemException.invalid("newPassword", w);
-        });
-        Instant now = Instant.now(clock);
-        u.passwordHash = passwords.hash(newPassword);
-        u.passwordChangedAt = now;
-        u.updatedAt = now;
-        int ended = sessions.revokeAll(u.id, "password changed", sessionId);
-        audit.record("PASSWORD_CHANGED", u.username, u.id, u.partner, details("otherSessionsEnded", ended));
+        Account u = accounts.changePassword(caller.username(), currentPassword, newPassword);
+        int ended = sessions.revokeAll(u.id(), "password changed", sessionId);
+        audit.record("PASSWORD_CHANGED", u.username(), u.id(), u.partner(), details("otherSessionsEnded", ended));
     }
 
-    private SignedIn signedIn(User u, UserSession s, String refreshToken) {
+    private SignedIn signedIn(Account u, UserSession s, String refreshToken) {
         TokenIssuer.Issued access = tokens.forUser(u, s.id);
         long expiresIn = Duration.between(Instant.now(clock), access.expiresAt()).toSeconds();
         TokenResponse response = new TokenResponse(access.token(), "Bearer", expiresIn, access.expiresAt(), refreshToken,
-                s.expiresAt, UserView.of(u, throttle.state(u.username)));
+                s.expiresAt, accounts.view(u.id()));
         return new SignedIn(response, refreshToken, s.expiresAt);
     }
 

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
-import org.sharedict.gateway.users.User;
+import org.sharedict.gateway.platform.SignInAudit;
+import org.sharedict.gateway.users.UserAccessChanged;
 
 /**
  * Sign-in sessions and their refresh tokens. A refresh token is {@code <session id>.<secret>};
@@ -22,23 +23,24 @@ import org.sharedict.gateway.users.User;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Sessions {
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final RevokedSessions revoked;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    RevokedSessions revoked;
+    Sessions(GatewayConfig config, Clock clock, RevokedSessions revoked) {
+        this.config = config;
+        this.clock = clock;
+        this.revoked = revoked;
+    }
 
     public record Opened(UserSession session, String refreshToken) {
     }
 
-    public Opened open(User user, UserSession.Method method, String clientAddress, String userAgent) {
+    public Opened open(long userId, UserSession.Method method, String clientAddress, String userAgent) {
         Instant now = Instant.now(clock);
         UserSession s = new UserSession();
         s.id = Secrets.alphanumeric(24);
-        s.userId = user.id;
+        s.userId = userId;
         s.method = method;
         s.createdAt = now;
         s.refreshedAt = now;
@@ -131,5 +133,10 @@ public class Sessions {
 
     public int revokeAll(long userId, String reason) {
         return revokeAll(userId, reason, null);
+    }
+
+    /** Users changed someone's rights or password, or deleted them: their sessions end in the same transaction. */
+    void accessChanged(@Observes UserAccessChanged change) {
+        revokeAll(change.userId(), change.reason());
     }
 }

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional;
 import org.sharedict.gateway.auth.ThrottleEntry.Scope;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
+import org.sharedict.gateway.platform.SignInAudit;
+import org.sharedict.gateway.users.SignInDelays;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,13 +33,15 @@ import io.quarkus.scheduler.Scheduled;
  * that parallel guesses see each other; a successful one is then taken back ({@link #succeeded}).
  */
 @ApplicationScoped
-public class SignInThrottle {
+public class SignInThrottle implements SignInDelays {
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    SignInThrottle(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** Why an attempt is refused, and when the next may be made. */
     public record Refusal(Scope scope, Instant until) {
@@ -53,11 +57,6 @@ public class SignInThrottle {
         public boolean refused() {
             return refusal != null;
         }
-    }
-
-    /** What an admin sees of an account: its recent failures (from every address) and until when its sign-ins are delayed. */
-    public record State(int failures, Instant delayedUntil) {
-        public static final State NONE = new State(0, null);
     }
 
     /**
@@ -131,6 +130,7 @@ public class SignInThrottle {
     }
 
     /** An admin lets the account's owner try again at once, from anywhere. True when sign-ins were being delayed. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean clear(String username) {
         Instant now = now();
@@ -140,18 +140,22 @@ public class SignInThrottle {
         return delayed;
     }
 
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public State state(String username) {
         return state(ThrottleEntry.list("username = ?1 and scope in ?2", username, List.of(Scope.PAIR, Scope.ACCOUNT)), now());
     }
 
-    /** The state of every user with recent failures, for a list of users. */
+    /** The state of those of these users who have recent failures, for a page of users. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, State> states() {
+    public Map<String, State> states(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
         Instant now = now();
-        List<ThrottleEntry> entries = ThrottleEntry.list("scope in ?1 and username in (select u.username from User u) "
-                + "and (blockedUntil > ?2 or lastFailureAt > ?3)", List.of(Scope.PAIR, Scope.ACCOUNT), now,
-                now.minus(config.signInThrottle().forgetAfter()));
+        List<ThrottleEntry> entries = ThrottleEntry.list("scope in ?1 and username in ?2 and (blockedUntil > ?3 or lastFailureAt > ?4)",
+                List.of(Scope.PAIR, Scope.ACCOUNT), usernames, now, now.minus(config.signInThrottle().forgetAfter()));
         Map<String, List<ThrottleEntry>> byUser = new HashMap<>();
         entries.forEach(e -> byUser.computeIfAbsent(e.username, u -> new ArrayList<>()).add(e));
         Map<String, State> states = new HashMap<>();

@@ -1,5 +1,9 @@
 package org.sharedict.gateway.auth;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +12,19 @@ import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
-import org.sharedict.gateway.users.User;
+import org.sharedict.gateway.users.Account;
 
+import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Signs access tokens per the token contract (docs/ARCHITECTURE.md) with the gateway's private key.
@@ -26,27 +32,27 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * mismatched key pair stops the gateway instead of every sign-in failing later.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup
+@Startup
 public class TokenIssuer {
 
     public static final String KEY_ID = "gateway";
 
-    @ConfigProperty(name = "smallrye.jwt.sign.key.location")
-    String keyLocation;
-
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
-
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    JWTParser parser;
-
-    @Inject
-    Clock clock;
+    private final String keyLocation;
+    private final String issuer;
+    private final GatewayConfig config;
+    private final JWTParser parser;
+    private final Clock clock;
 
     private PrivateKey key;
+
+    TokenIssuer(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, GatewayConfig config, JWTParser parser, Clock clock) {
+        this.keyLocation = keyLocation;
+        this.issuer = issuer;
+        this.config = config;
+        this.parser = parser;
+        this.clock = clock;
+    }
 
     @PostConstruct
     void loadKey() {
@@ -70,32 +76,32 @@ public class TokenIssuer {
 
     /** A PKCS#8 PEM file (what ./run.sh, compose and the chart hold), named by a path or a file: URI. */
     static PrivateKey readPkcs8(String location) throws Exception {
-        java.nio.file.Path path = location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location))
-                : java.nio.file.Path.of(location);
-        String pem = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.US_ASCII);
+        Path path = location.startsWith("file:") ? Path.of(URI.create(location))
+                : Path.of(location);
+        String pem = Files.readString(path, StandardCharsets.US_ASCII);
         if (pem.contains("RSA PRIVATE KEY")) {
             throw new IllegalArgumentException("the key is PKCS#1 (an 'RSA PRIVATE KEY' PEM); convert it to PKCS#8 with "
                     + "'openssl pkcs8 -topk8 -nocrypt'");
         }
-        return io.smallrye.jwt.util.KeyUtils.decodePrivateKey(pem);
+        return KeyUtils.decodePrivateKey(pem);
     }
 
     public record Issued(String token, Instant expiresAt) {
     }
 
     /** A user's access token; {@code sessionId} lets signing out refuse it at the gateway. */
-    public Issued forUser(User user, String sessionId) {
+    public Issued forUser(Account user, String sessionId) {
         Duration lifetime = config.tokens().accessLifetime();
-        JwtClaimsBuilder b = Jwt.subject(user.username).upn(user.username).groups(user.roles())
-                .claim("name", user.displayName).claim("sid", sessionId);
-        if (user.partner != null) {
-            b.claim("partner", user.partner);
+        JwtClaimsBuilder b = Jwt.subject(user.username()).upn(user.username()).groups(user.roles())
+                .claim("name", user.displayName()).claim("sid", sessionId);
+        if (user.partner() != null) {
+            b.claim("partner", user.partner());
         }
-        if (user.personId != null) {
-            b.claim("person", user.personId);
+        if (user.personId() != null) {
+            b.claim("person", user.personId());
         }
-        if (user.email != null) {
-            b.claim("email", user.email);
+        if (user.email() != null) {
+            b.claim("email", user.email());
         }
         Instant exp = Instant.now(clock).plus(lifetime);
         return new Issued(sign(b, lifetime), exp);
@@ -113,6 +119,6 @@ public class TokenIssuer {
     private String sign(JwtClaimsBuilder b, Duration lifetime) {
         Instant now = Instant.now(clock);
         return b.issuer(issuer).issuedAt(now).expiresAt(now.plus(lifetime)).claim("jti", Secrets.random(12))
-                .jws().keyId(KEY_ID).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key);
+                .jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.RS256).sign(key);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -33,7 +35,7 @@ public class UserSession extends PanacheEntityBase {
     public String previousRefreshHash;
 
     @Column(nullable = false, length = 16)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Method method;
 
     @Column(name = "created_at", nullable = false)

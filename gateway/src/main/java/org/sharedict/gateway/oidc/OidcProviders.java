@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
@@ -35,14 +34,16 @@ public class OidcProviders {
     public record Endpoints(String issuer, String authorization, String token, HttpsJwksVerificationKeyResolver keys, long until) {
     }
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Endpoints> discovered = new ConcurrentHashMap<>();
+
+    OidcProviders(GatewayConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
 
     @PostConstruct
     void validate() {
@@ -59,6 +60,11 @@ public class OidcProviders {
                 }
             });
         });
+    }
+
+    /** The client that speaks to the providers (discovery here, the token endpoint in OidcService). */
+    HttpClient http() {
+        return http;
     }
 
     public GatewayConfig.OidcProvider provider(String name) {

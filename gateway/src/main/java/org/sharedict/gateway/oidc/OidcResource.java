@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -24,13 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.gateway.access.ClientAddress;
 import org.sharedict.gateway.auth.AuthDtos.ProviderView;
 import org.sharedict.gateway.auth.AuthDtos.TokenResponse;
 import org.sharedict.gateway.auth.AuthResource;
 import org.sharedict.gateway.auth.LoginService;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Unauthenticated;
+import org.sharedict.platform.problem.ProblemException;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -38,21 +39,22 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Sign-in", description = "Password sign-in, token refresh, sign-out, the signed-in user")
 public class OidcResource {
 
-    @Inject
-    OidcService oidc;
+    private final OidcService oidc;
+    private final GatewayConfig config;
+    private final Clock clock;
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
+    OidcResource(OidcService oidc, GatewayConfig config, Clock clock) {
+        this.oidc = oidc;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @GET
     @Path("/providers")
     @PermitAll
     @Operation(summary = "External sign-in providers (OpenID Connect) configured for the partnership")
     public List<ProviderView> providers() {
-        return config.oidc().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        return config.oidc().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new ProviderView(e.getKey(), e.getValue().displayName().orElse(e.getKey()),
                         "/api/auth/oidc/" + e.getKey() + "/start"))
                 .toList();
@@ -95,7 +97,7 @@ public class OidcResource {
                     + (errorDescription == null ? "" : " (" + errorDescription + ")"));
         }
         if (code == null || code.isBlank()) {
-            throw org.sharedict.platform.problem.ProblemException.invalid("code", "is required");
+            throw ProblemException.invalid("code", "is required");
         }
         OidcService.Verified v = oidc.exchange(provider, code, pending);
         LoginService.SignedIn s = oidc.signIn(provider, v, ClientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));

@@ -20,20 +20,21 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.sharedict.gateway.auth.LoginService;
-import org.sharedict.gateway.auth.SignInAudit;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
+import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.platform.Unauthenticated;
-import org.sharedict.gateway.users.User;
+import org.sharedict.gateway.users.Account;
+import org.sharedict.gateway.users.Accounts;
 import org.sharedict.gateway.users.UserDtos;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Roles;
@@ -54,20 +55,22 @@ public class OidcService {
 
     static final Duration PENDING_FOR = Duration.ofMinutes(10);
 
-    @Inject
-    OidcProviders providers;
+    private final OidcProviders providers;
+    private final LoginService login;
+    private final SignInAudit audit;
+    private final Accounts accounts;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    @Inject
-    LoginService login;
-
-    @Inject
-    SignInAudit audit;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    OidcService(OidcProviders providers, LoginService login, SignInAudit audit, Accounts accounts, ObjectMapper json,
+            Clock clock) {
+        this.providers = providers;
+        this.login = login;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.json = json;
+        this.clock = clock;
+    }
 
     public record Started(String authorizationUrl) {
     }
@@ -127,7 +130,7 @@ public class OidcService {
         form.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
         JsonNode tokens;
         try {
-            HttpResponse<String> r = providers.http.send(HttpRequest.newBuilder(URI.create(e.token()))
+            HttpResponse<String> r = providers.http().send(HttpRequest.newBuilder(URI.create(e.token()))
                     .timeout(OidcProviders.TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -216,7 +219,7 @@ public class OidcService {
             String display = claimString(claims, "name");
             return new Verified(claims.getSubject(), username, display == null ? username : display, claimString(claims, "email"),
                     roles, partner, groups);
-        } catch (org.jose4j.jwt.MalformedClaimException ex) {
+        } catch (MalformedClaimException ex) {
             throw new Unauthenticated("The ID token from " + name + " has a malformed claim: " + ex.getMessage());
         }
     }
@@ -224,40 +227,31 @@ public class OidcService {
     /** Finds or creates the user linked to this provider account, brings them up to date and signs them in. */
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = ProblemException.class)
     public LoginService.SignedIn signIn(String name, Verified v, String clientAddress, String userAgent) {
-        Instant now = Instant.now(clock);
-        User u = User.findByExternal(name, v.subject()).orElse(null);
-        if (u == null) {
-            if (User.findByUsername(v.username()).isPresent()) {
+        Accounts.Linked linked = accounts.linkExternal(name, new Accounts.ExternalIdentity(v.subject(), v.username(),
+                v.displayName(), v.email(), v.roles(), v.partner()));
+        Account u = linked.account();
+        switch (linked.outcome()) {
+            case USERNAME_TAKEN -> {
                 audit.record("SIGN_IN_FAILED", v.username(), null, v.partner(), Map.of("reason",
                         "username already used by another account", "method", "oidc:" + name));
                 throw ProblemException.conflict("Another account already has the username " + v.username()
                         + "; ask an admin to link or rename it");
             }
-            u = new User();
-            u.username = v.username();
-            u.externalProvider = name;
-            u.externalSubject = v.subject();
-            u.createdAt = now;
-            u.enabled = true;
-        } else if (!u.enabled) {
-            audit.record("SIGN_IN_FAILED", u.username, u.id, u.partner, Map.of("reason", "account disabled", "method", "oidc:" + name));
-            throw new Unauthenticated("This account is disabled; ask an admin or your manager");
-        }
-        boolean created = u.id == null;
-        u.displayName = v.displayName().length() > 120 ? v.displayName().substring(0, 120) : v.displayName();
-        u.email = v.email();
-        u.partner = v.partner();
-        u.roles(v.roles());
-        u.updatedAt = now;
-        u.persist();
-        if (created) {
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("username", u.username);
-            state.put("partner", u.partner);
-            state.put("roles", u.roleList);
-            state.put("provider", name);
-            state.put("groups", v.groups());
-            audit.record("CREATE", u.username, u.id, u.partner, state);
+            case DISABLED -> {
+                audit.record("SIGN_IN_FAILED", u.username(), u.id(), u.partner(), Map.of("reason", "account disabled", "method", "oidc:" + name));
+                throw new Unauthenticated("This account is disabled; ask an admin or your manager");
+            }
+            case CREATED -> {
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("username", u.username());
+                state.put("partner", u.partner());
+                state.put("roles", String.join(",", u.roles()));
+                state.put("provider", name);
+                state.put("groups", v.groups());
+                audit.record("CREATE", u.username(), u.id(), u.partner(), state);
+            }
+            case LINKED -> {
+            }
         }
         return login.loginExternal(u, name, clientAddress, userAgent);
     }

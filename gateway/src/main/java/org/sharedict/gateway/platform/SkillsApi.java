@@ -1,10 +1,10 @@
 package org.sharedict.gateway.platform;
 
+import org.sharedict.platform.remote.CallerToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -12,16 +12,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** skills-service as docs/ARCHITECTURE.md describes it; only what the gateway reads. */
 @RegisterRestClient(configKey = "skills")
+@RegisterProvider(CallerToken.class)
 @Path("/api")
 interface SkillsApi {
 
     @GET
     @Path("/partners/{code}")
-    PartnerRef partner(@PathParam("code") String code, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    PartnerRef partner(@PathParam("code") String code);
 
     @GET
     @Path("/people/{id}")
-    PersonRef person(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    PersonRef person(@PathParam("id") long id);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PartnerRef(String code, String name) {

@@ -1,6 +1,5 @@
 package org.sharedict.gateway.platform;
 
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,12 +26,12 @@ public class SkillsDirectory {
     @RestClient
     SkillsApi api;
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "partnerUnknown")
-    public Lookup<String> partnerExists(String code, String authorization) {
+    public Lookup<String> partnerExists(String code) {
         try {
-            return Lookup.known(api.partner(code, authorization).name());
+            return Lookup.known(api.partner(code).name());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Lookup.notFound("skills-service has no partner " + code);
@@ -41,16 +40,16 @@ public class SkillsDirectory {
         }
     }
 
-    Lookup<String> partnerUnknown(String code, String authorization, Throwable cause) {
+    Lookup<String> partnerUnknown(String code, Throwable cause) {
         return Lookup.unanswered("skills-service", cause);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "personUnknown")
-    public Lookup<Person> person(long id, String authorization) {
+    public Lookup<Person> person(long id) {
         try {
-            SkillsApi.PersonRef p = api.person(id, authorization);
+            SkillsApi.PersonRef p = api.person(id);
             return Lookup.known(new Person(p.id(), p.partner(), p.name(), p.email()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
@@ -60,7 +59,7 @@ public class SkillsDirectory {
         }
     }
 
-    Lookup<Person> personUnknown(long id, String authorization, Throwable cause) {
+    Lookup<Person> personUnknown(long id, Throwable cause) {
         return Lookup.unanswered("skills-service", cause);
     }
 

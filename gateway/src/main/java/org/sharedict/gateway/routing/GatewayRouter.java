@@ -1,35 +1,31 @@
 package org.sharedict.gateway.routing;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
-import org.sharedict.gateway.access.ApiGuard;
-import org.sharedict.gateway.access.ClientAddress;
-import org.sharedict.gateway.aggregate.MergedOpenApi;
+import org.sharedict.gateway.platform.ClientAddress;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.web.RequestIds;
 
-import io.quarkus.logging.Log;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The gateway's handlers on Quarkus' router, in order: the request ID onto the request, security
- * headers, the merged OpenAPI document, the access check of /api (after Quarkus' CORS filter,
- * so preflights need no token), then the reverse proxy for the routed prefixes. Paths that are not
- * routed fall through to the gateway's own JAX-RS endpoints and static files.
+ * The gateway's handlers on Quarkus' router, in the order of the constants below: the request ID onto
+ * the request, security headers, the route of an /api request matched once ({@link MatchedRoute}), the
+ * merged OpenAPI document (aggregate's), the access check of /api (access's ApiGuard, after Quarkus'
+ * CORS filter, so preflights need no token), then the reverse proxy for the routed prefixes. Each
+ * feature installs its own handler at its place in this order.
+ * Paths that are not routed fall through to the gateway's own JAX-RS endpoints and static files.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -37,38 +33,26 @@ public class GatewayRouter {
     /** After platform-common's RequestIds (Integer.MIN_VALUE). */
     static final int ORDER_REQUEST = Integer.MIN_VALUE + 10;
     /** After Quarkus' CORS filter (-300), before its upload limit (-2) and the application routes. */
-    static final int ORDER_OPENAPI = -270;
-    static final int ORDER_GUARD = -260;
+    static final int ORDER_MATCH = -280;
+    public static final int ORDER_OPENAPI = -270;
+    public static final int ORDER_GUARD = -260;
     static final int ORDER_PROXY = -250;
     /** Own endpoints take small JSON bodies; routed ones have their own limit per service. */
     static final long OWN_MAX_BODY = 1024 * 1024;
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    ApiGuard guard;
-
-    @Inject
-    MergedOpenApi openApi;
-
-    @Inject
-    Vertx vertx;
-
-    private RouteTable table;
-    private final Map<String, ServiceProxy> proxies = new java.util.LinkedHashMap<>();
-
     /** The longest path and query passed on; Vert.x itself refuses a request line over 16 KB (application.properties), bare. */
     public static final int MAX_URI = 8192;
 
+    private final GatewayConfig config;
+    private final RoutedServices services;
+
+    GatewayRouter(GatewayConfig config, RoutedServices services) {
+        this.config = config;
+        this.services = services;
+    }
+
     void install(@Observes Router router) {
-        table = new RouteTable(config.services());
-        for (RouteTable.Target t : table.targets()) {
-            proxies.put(t.name(), new ServiceProxy(vertx, t));
-            Log.infof("Routing %s to %s", t.config().prefixes(), t.url());
-        }
-        guard.use(table);
-        openApi.use(List.copyOf(proxies.values()));
+        RouteTable table = services.table();
         SecurityHeaders headers = new SecurityHeaders(config.headers());
 
         router.route().order(ORDER_REQUEST).handler(ctx -> {
@@ -84,15 +68,18 @@ public class GatewayRouter {
             }
             ctx.next();
         });
-        router.get("/q/openapi").order(ORDER_OPENAPI).handler(openApi::handle);
-        router.route("/api/*").order(ORDER_GUARD).handler(guard::handle);
+        router.route("/api/*").order(ORDER_MATCH).handler(ctx -> {
+            HttpServerRequest req = ctx.request();
+            ctx.put(MatchedRoute.KEY, table.route(req.method().name(), normalizedPath(req)));
+            ctx.next();
+        });
         router.route("/api/*").order(ORDER_PROXY).handler(this::route);
     }
 
     private void route(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
-        String path = normalizedPath(req);
-        RouteTable.Target target = table.match(path);
+        MatchedRoute route = MatchedRoute.of(ctx);
+        RouteTable.Target target = route.target();
         if (target == null) {
             String length = req.getHeader("Content-Length");
             if (length != null && parses(length) > OWN_MAX_BODY) {
@@ -109,7 +96,7 @@ public class GatewayRouter {
             return;
         }
         prepareHeaders(req);
-        proxies.get(target.name()).handle(req);
+        services.proxy(target.name()).handle(req, route.path());
     }
 
     /** What the service is told about the request, on top of the client's own end-to-end headers. */
@@ -119,9 +106,8 @@ public class GatewayRouter {
             h.remove(name);
         }
         h.remove("Forwarded");
-        if (req.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !h.contains("Content-Length")
-                && (req.method() == io.vertx.core.http.HttpMethod.POST || req.method() == io.vertx.core.http.HttpMethod.PUT
-                        || req.method() == io.vertx.core.http.HttpMethod.PATCH)) {
+        if (req.version() == HttpVersion.HTTP_2 && !h.contains("Content-Length")
+                && (req.method() == HttpMethod.POST || req.method() == HttpMethod.PUT || req.method() == HttpMethod.PATCH)) {
             // HTTP/2 has no Transfer-Encoding; the service is spoken to in HTTP/1.1, where a body of unknown length is chunked.
             h.set("Transfer-Encoding", "chunked");
         }
@@ -147,17 +133,8 @@ public class GatewayRouter {
     }
 
     /** The path with "." and ".." segments resolved and percent-encoding normalised (RFC 3986). */
-    public static String normalizedPath(HttpServerRequest req) {
+    private static String normalizedPath(HttpServerRequest req) {
         String p = req.path();
         return p == null ? "/" : HttpUtils.normalizePath(p);
-    }
-
-    public List<ServiceProxy> proxies() {
-        return new ArrayList<>(proxies.values());
-    }
-
-    @PreDestroy
-    void close() {
-        proxies.values().forEach(ServiceProxy::close);
     }
 }

@@ -58,8 +58,14 @@ public final class RouteTable {
         targets.sort(Comparator.comparing(Target::name));
     }
 
+    /** The route of a request with this method and (normalised) path. */
+    public MatchedRoute route(String method, String path) {
+        Target target = match(path);
+        return new MatchedRoute(path, target, isPublic(method, path, target) || isPublicPath(path, target), isSignIn(method, path));
+    }
+
     /** The service for this (normalised) path, or null when the path is the gateway's own. */
-    public Target match(String path) {
+    Target match(String path) {
         for (Prefix p : prefixes) {
             if (path.startsWith(p.prefix()) && (path.length() == p.prefix().length() || path.charAt(p.prefix().length()) == '/')) {
                 return p.target();
@@ -68,7 +74,7 @@ public final class RouteTable {
         return null;
     }
 
-    public boolean isPublic(String method, String path, Target target) {
+    boolean isPublic(String method, String path, Target target) {
         List<PathPattern> rules = target == null ? OWN_PUBLIC : target.publicPaths();
         for (PathPattern p : rules) {
             if (p.matches(method, path)) {
@@ -83,7 +89,7 @@ public final class RouteTable {
      * token too, so that a method the path does not have is answered 405 with Allow by whoever
      * serves the path, not 401; where the method exists, that service refuses it without a token itself.
      */
-    public boolean isPublicPath(String path, Target target) {
+    boolean isPublicPath(String path, Target target) {
         return (target == null ? OWN_PUBLIC : target.publicPaths()).stream().anyMatch(p -> p.matchesPath(path));
     }
 
@@ -92,7 +98,7 @@ public final class RouteTable {
         return OWN_PUBLIC.stream().anyMatch(p -> p.matches(method, path));
     }
 
-    public boolean isSignIn(String method, String path) {
+    boolean isSignIn(String method, String path) {
         return SIGN_IN.stream().anyMatch(p -> p.matches(method, path));
     }
 

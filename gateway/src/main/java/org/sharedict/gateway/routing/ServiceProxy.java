@@ -28,6 +28,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
@@ -57,7 +58,7 @@ public final class ServiceProxy {
     private final HttpClient client;
     /** For a request sent again: never a pooled connection, which the service may have closed as well. */
     private final HttpClient fresh;
-    private final HttpProxy proxy;
+    private final OriginRequestProvider origins;
     private final CircuitBreaker breaker;
     private final String host;
     private final int port;
@@ -93,11 +94,8 @@ public final class ServiceProxy {
                 .setResetTimeout(c.circuitBreaker().reset().toMillis())
                 .setTimeout(-1)
                 .setNotificationAddress(null));
-        this.proxy = HttpProxy.reverseProxy(client)
-                .origin(pc -> (pc.get(RESENT, Boolean.class) == null ? client : fresh).request(new RequestOptions().setHost(host).setPort(port).setSsl(ssl)
-                        .setConnectTimeout(c.connectTimeout().toMillis())
-                        .setIdleTimeout(c.timeout().toMillis())))
-                .addInterceptor(new Interceptor());
+        this.origins = pc -> (pc.get(RESENT, Boolean.class) == null ? client : fresh).request(new RequestOptions().setHost(host)
+                .setPort(port).setSsl(ssl).setConnectTimeout(c.connectTimeout().toMillis()).setIdleTimeout(c.timeout().toMillis()));
     }
 
     public RouteTable.Target target() {
@@ -112,9 +110,13 @@ public final class ServiceProxy {
         return breaker.state();
     }
 
-    /** Passes the request on; the request headers must already be as the service should see them. */
-    public void handle(HttpServerRequest request) {
-        proxy.handle(request);
+    /**
+     * Passes the request on as {@code path} (the normalised path that was matched) and its query; the
+     * request headers must already be as the service should see them. A proxy per request is a few
+     * small objects; it carries the matched path to the interceptor, which sees only the proxy's context.
+     */
+    public void handle(HttpServerRequest request, String path) {
+        HttpProxy.reverseProxy(client).origin(origins).addInterceptor(new Interceptor(path)).handle(request);
     }
 
     /** A GET of one of the service's own paths (health, OpenAPI) for the aggregated views. */
@@ -146,12 +148,18 @@ public final class ServiceProxy {
 
     private final class Interceptor implements ProxyInterceptor {
 
+        private final String path;
+
+        Interceptor(String path) {
+            this.path = path;
+        }
+
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext pc) {
             HttpServerRequest incoming = pc.request().proxiedRequest();
             // What was matched is what the service sees: the normalised path (no "..", no "//").
             String query = incoming.query();
-            pc.request().setURI(GatewayRouter.normalizedPath(incoming) + (query == null ? "" : "?" + query));
+            pc.request().setURI(path + (query == null ? "" : "?" + query));
             long limit = target.config().maxBodySize().asLongValue();
             boolean resendable = IDEMPOTENT.contains(incoming.method()) && hasNoBody(incoming);
             Body body = pc.request().getBody();

@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.auth.Passwords;
-import org.sharedict.gateway.auth.SignInAudit;
 import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.platform.security.Roles;
 
 import io.quarkus.logging.Log;
@@ -29,17 +28,17 @@ public class AdminSeeder {
     public static final String USERNAME = "admin";
     static final String LOCAL_PASSWORD = "admin";
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+    private final Passwords passwords;
+    private final SignInAudit audit;
+    private final Clock clock;
 
-    @Inject
-    Passwords passwords;
-
-    @Inject
-    SignInAudit audit;
-
-    @Inject
-    Clock clock;
+    AdminSeeder(GatewayConfig config, Passwords passwords, SignInAudit audit, Clock clock) {
+        this.config = config;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     @Transactional
     void seed(@Observes StartupEvent start) {
@@ -67,7 +66,7 @@ public class AdminSeeder {
         User u = new User();
         u.username = USERNAME;
         u.displayName = "Partnership admin";
-        u.roles(java.util.Set.of(Roles.ADMIN));
+        u.roles(Set.of(Roles.ADMIN));
         u.passwordHash = passwords.hash(password);
         u.passwordChangedAt = now;
         u.enabled = true;

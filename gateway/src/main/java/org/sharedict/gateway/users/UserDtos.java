@@ -1,5 +1,6 @@
 package org.sharedict.gateway.users;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,14 +13,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.sharedict.gateway.auth.SignInThrottle;
 
 /** Users at the API edge. Password hashes never leave the gateway. */
 public final class UserDtos {
 
     public static final String USERNAME = "(?i)[a-z0-9][a-z0-9._@-]{1,63}";
     public static final String USERNAME_MESSAGE = "must be 2 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit";
-    public static final String PARTNER = "(?i)[a-z0-9]{2,16}";
+    public static final String PARTNER = Partnership.CODE;
     public static final String PARTNER_MESSAGE = "must be a partner code of 2 to 16 letters or digits";
 
     private UserDtos() {
@@ -37,7 +37,7 @@ public final class UserDtos {
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant lastSignInAt,
             @Schema(description = "password, or oidc:<provider>") String signIn, long version, Instant createdAt, Instant updatedAt) {
 
-        public static UserView of(User u, SignInThrottle.State throttle) {
+        public static UserView of(User u, SignInDelays.State throttle) {
             return new UserView(u.id, u.username, u.displayName, u.email, u.partner, u.personId, List.copyOf(u.roles()),
                     u.enabled, throttle.failures(), throttle.delayedUntil(), u.lastSignInAt,
                     u.externalProvider == null ? "password" : "oidc:" + u.externalProvider, u.version, u.createdAt, u.updatedAt);

@@ -55,8 +55,8 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)), headers = {
             @Header(name = "Location", description = "The user's address", schema = @Schema(implementation = String.class)), @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(implementation = String.class)) })
     @APIResponse(responseCode = "409", description = "The username is taken")
-    public Response create(@Valid @NotNull NewUser body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        UserView u = users.create(body, authorization);
+    public Response create(@Valid @NotNull NewUser body) {
+        UserView u = users.create(body);
         return Response.created(URI.create("/api/users/" + u.id())).entity(u).tag(ETags.of(u.version())).build();
     }
 
@@ -80,8 +80,8 @@ public class UserResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor version")
     public Response update(@PathParam("id") long id, @Valid @NotNull UserUpdate body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        UserView u = users.update(id, body, ifMatch, authorization);
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        UserView u = users.update(id, body, ifMatch);
         return Response.ok(u).tag(ETags.of(u.version())).build();
     }
 

@@ -8,15 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.auth.Passwords;
-import org.sharedict.gateway.auth.Sessions;
-import org.sharedict.gateway.auth.SignInThrottle;
 import org.sharedict.gateway.platform.SkillsDirectory;
 import org.sharedict.gateway.users.UserDtos.NewUser;
 import org.sharedict.gateway.users.UserDtos.UserUpdate;
@@ -25,9 +23,9 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
@@ -48,26 +46,24 @@ public class UserService {
             "partner", "partner", "lastSignInAt", "lastSignInAt", "createdAt", "createdAt");
     static final String ENTITY = "user";
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Passwords passwords;
+    private final Event<UserAccessChanged> accessChanged;
+    private final SkillsDirectory skills;
+    private final SignInDelays throttle;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Passwords passwords;
-
-    @Inject
-    Sessions sessions;
-
-    @Inject
-    SkillsDirectory skills;
-
-    @Inject
-    SignInThrottle throttle;
+    UserService(Caller caller, Auditor audit, Clock clock, Passwords passwords, Event<UserAccessChanged> accessChanged,
+            SkillsDirectory skills, SignInDelays throttle) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.accessChanged = accessChanged;
+        this.skills = skills;
+        this.throttle = throttle;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(String partner, String role, String q, PageRequest page) {
@@ -98,9 +94,10 @@ public class UserService {
                     + " or lower(email) like :q" + Like.ESCAPE + ")");
             params.and("q", Like.containing(q));
         }
-        Map<String, SignInThrottle.State> throttled = throttle.states();
-        return Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page,
-                u -> UserView.of(u, throttled.getOrDefault(u.username, SignInThrottle.State.NONE)));
+        Page<User> users = Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page, u -> u);
+        Map<String, SignInDelays.State> throttled = throttle.states(users.items().stream().map(u -> u.username).toList());
+        return new Page<>(users.items().stream().map(u -> UserView.of(u, throttled.getOrDefault(u.username, SignInDelays.State.NONE)))
+                .toList(), users.page(), users.size(), users.totalItems(), users.totalPages());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -110,7 +107,7 @@ public class UserService {
         return view(u);
     }
 
-    public UserView create(NewUser in, String authorization) {
+    public UserView create(NewUser in) {
         requireManager();
         String username = in.username().toLowerCase(Locale.ROOT);
         Set<String> roles = roles(in.roles());
@@ -124,7 +121,7 @@ public class UserService {
         if (User.findByUsername(username).isPresent()) {
             throw ProblemException.duplicate("username", username);
         }
-        checkWithSkills(partner, in.personId(), authorization);
+        checkWithSkills(partner, in.personId());
         Instant now = Instant.now(clock);
         User u = new User();
         u.username = username;
@@ -143,7 +140,7 @@ public class UserService {
         return view(u);
     }
 
-    public UserView update(long id, UserUpdate in, String ifMatch, String authorization) {
+    public UserView update(long id, UserUpdate in, String ifMatch) {
         User u = find(id);
         requireRightsOver(u);
         ETags.requireMatch(u, ifMatch, in.version());
@@ -156,10 +153,10 @@ public class UserService {
         if (u.roles().contains(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || !in.enabled())) {
             requireAnotherAdmin(u);
         }
-        boolean partnerChanged = !java.util.Objects.equals(partner, u.partner);
-        boolean personChanged = !java.util.Objects.equals(in.personId(), u.personId);
+        boolean partnerChanged = !Objects.equals(partner, u.partner);
+        boolean personChanged = !Objects.equals(in.personId(), u.personId);
         if (partnerChanged || personChanged) {
-            checkWithSkills(partner, in.personId(), authorization);
+            checkWithSkills(partner, in.personId());
         }
         Changes changes = Changes.track()
                 .field("displayName", u.displayName, in.displayName().trim())
@@ -177,7 +174,7 @@ public class UserService {
         u.enabled = in.enabled();
         u.updatedAt = Instant.now(clock);
         if (rightsChanged) {
-            sessions.revokeAll(u.id, "rights changed");
+            accessChanged.fire(new UserAccessChanged(u.id, "rights changed"));
         }
         audit.updated(ENTITY, u.id, u.partner, changes);
         User.getEntityManager().flush();
@@ -196,7 +193,7 @@ public class UserService {
         if (u.roles().contains(Roles.ADMIN)) {
             requireAnotherAdmin(u);
         }
-        sessions.revokeAll(u.id, "user deleted");
+        accessChanged.fire(new UserAccessChanged(u.id, "user deleted"));
         audit.deleted(ENTITY, u.id, u.partner, state(u));
         u.delete();
     }
@@ -212,7 +209,7 @@ public class UserService {
         u.passwordChangedAt = now;
         u.updatedAt = now;
         throttle.clear(u.username);
-        sessions.revokeAll(u.id, "password reset");
+        accessChanged.fire(new UserAccessChanged(u.id, "password reset"));
         audit.record("PASSWORD_RESET", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
         return view(u);
     }
@@ -225,13 +222,6 @@ public class UserService {
             audit.record("UNLOCK", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
         }
         return view(u);
-    }
-
-    /** The signed-in user's own record (GET /api/auth/me). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public UserView me() {
-        return User.findByUsername(caller.username()).map(this::view)
-                .orElseThrow(() -> ProblemException.notFound("User", caller.username()));
     }
 
     private UserView view(User u) {
@@ -320,12 +310,12 @@ public class UserService {
         return code;
     }
 
-    private void checkWithSkills(String partner, Long personId, String authorization) {
+    private void checkWithSkills(String partner, Long personId) {
         if (partner != null) {
-            skills.partnerExists(partner, authorization).require("partner", "no partner has the code " + partner, "the partner code");
+            skills.partnerExists(partner).require("partner", "no partner has the code " + partner, "the partner code");
         }
         if (personId != null) {
-            SkillsDirectory.Person person = skills.person(personId, authorization)
+            SkillsDirectory.Person person = skills.person(personId)
                     .require("personId", "skills-service has no person " + personId, "the person");
             if (partner != null && !partner.equalsIgnoreCase(person.partner())) {
                 throw ProblemException.invalid("personId", "person " + personId + " belongs to " + person.partner()

@@ -20,7 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.InjectBackends;
@@ -59,14 +63,14 @@ class HeadersAndLimitsTest {
     void theWebUiIsServedAtTheRootWithoutInlineScriptSoTheStrictPolicyHolds() {
         String html = given().when().get("/").then().statusCode(200).contentType(containsString("html"))
                 .header("Content-Security-Policy", containsString("script-src 'self';")).extract().asString();
-        java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script([^>]*)>").matcher(html);
+        var scripts = Pattern.compile("<script([^>]*)>").matcher(html);
         int n = 0;
         while (scripts.find()) {
             n++;
-            org.junit.jupiter.api.Assertions.assertTrue(scripts.group(1).contains("src="), "inline script: " + scripts.group());
+            Assertions.assertTrue(scripts.group(1).contains("src="), "inline script: " + scripts.group());
         }
-        org.junit.jupiter.api.Assertions.assertTrue(n > 0, "the web UI's page loads its script from a file");
-        org.junit.jupiter.api.Assertions.assertFalse(html.contains(" style="), "no inline style");
+        Assertions.assertTrue(n > 0, "the web UI's page loads its script from a file");
+        Assertions.assertFalse(html.contains(" style="), "no inline style");
     }
 
     @Test
@@ -122,7 +126,7 @@ class HeadersAndLimitsTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
     }
 
-    private static org.hamcrest.Matcher<String> startsWithPolicy(String p) {
-        return org.hamcrest.Matchers.startsWith(p);
+    private static Matcher<String> startsWithPolicy(String p) {
+        return Matchers.startsWith(p);
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
@@ -79,7 +80,7 @@ class RateLimitTest {
             given().header("X-Forwarded-For", "192.0.2.40").auth().oauth2(token).when().get("/api/oncall").then().statusCode(200);
         }
         given().header("X-Forwarded-For", "192.0.2.41").auth().oauth2(token).when().get("/api/oncall")
-                .then().spec(Problems.problem(429)).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                .then().spec(Problems.problem(429)).header("Retry-After", Matchers.notNullValue());
         // Someone else at the same moment is not.
         given().header("X-Forwarded-For", "192.0.2.40").auth().oauth2(Tokens.as(Accounts.unique("calm")).roles("viewer").partner("BBC").token())
                 .when().get("/api/oncall").then().statusCode(200);

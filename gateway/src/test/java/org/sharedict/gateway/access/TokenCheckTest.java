@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
@@ -27,6 +30,8 @@ import org.sharedict.gateway.testing.Jwts;
 import org.sharedict.testing.Problems;
 import org.sharedict.testing.TestKeys;
 import org.sharedict.testing.Tokens;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,20 +45,20 @@ class TokenCheckTest {
     static final String PATH = "/api/experts/token-check";
 
     /** Each test its own path, so "nothing reached the service" is about that test alone. */
-    final String path = PATH + "/" + java.util.UUID.randomUUID();
+    final String path = PATH + "/" + UUID.randomUUID();
 
     @InjectBackends
     Backends.Servers backends;
 
     @BeforeEach
     void stub() {
-        backends.skills.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(PATH + "/.*")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        backends.skills.stubFor(get(WireMock.urlPathMatching(PATH + "/.*")).willReturn(aResponse().withStatus(200).withBody("[]")));
     }
 
     @Test
     void noTokenIsRefusedWithAProblemAndABearerChallenge() {
         given().when().get(path).then().spec(Problems.problem(401)).header("WWW-Authenticate", "Bearer")
-                .body("type", org.hamcrest.Matchers.equalTo("urn:sharedict:problem:unauthenticated"));
+                .body("type", Matchers.equalTo("urn:sharedict:problem:unauthenticated"));
         given().header("Authorization", "Basic YWRtaW46YWRtaW4=").when().get(path).then().spec(Problems.problem(401));
         notRouted();
     }
@@ -63,7 +68,7 @@ class TokenCheckTest {
         String token = Tokens.manager("BBC");
         given().auth().oauth2(token).when().get(path).then().statusCode(200);
         backends.skills.verify(anyRequestedFor(urlPathEqualTo(path)).withHeader("Authorization",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token)));
+                WireMock.equalTo("Bearer " + token)));
     }
 
     @Test
@@ -116,7 +121,7 @@ class TokenCheckTest {
         String input = Jwts.encode(Map.of("alg", "HS256", "typ", "JWT")) + "." + Jwts.encode(claims);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Files.readAllBytes(TestKeys.publicKey()), "HmacSHA256"));
-        String forged = input + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = input + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         given().auth().oauth2(forged).when().get(path).then().spec(Problems.problem(401));
         notRouted();

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,13 +61,13 @@ class AggregationTest {
     @Test
     void clashingSchemaNamesAreKeptApartAndReferencesFollow() {
         var doc = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        java.util.Map<String, Object> schemas = doc.getMap("components.schemas");
-        org.junit.jupiter.api.Assertions.assertTrue(schemas.containsKey("PageView") || schemas.containsKey("skills-service.PageView"));
+        Map<String, Object> schemas = doc.getMap("components.schemas");
+        Assertions.assertTrue(schemas.containsKey("PageView") || schemas.containsKey("skills-service.PageView"));
         long pageViews = schemas.keySet().stream().filter(k -> k.endsWith("PageView")).count();
-        org.junit.jupiter.api.Assertions.assertEquals(7, pageViews, schemas.keySet().toString());
+        Assertions.assertEquals(7, pageViews, schemas.keySet().toString());
         String ref = doc.getString("paths.'/api/oncall'.get.responses.'200'.content.'application/json'.schema.'$ref'");
         String name = ref.substring("#/components/schemas/".length());
-        org.junit.jupiter.api.Assertions.assertEquals("rota-serviceItem",
+        Assertions.assertEquals("rota-serviceItem",
                 doc.getString("components.schemas.'" + name + "'.properties.items.items.'$ref'").substring("#/components/schemas/".length()));
     }
 

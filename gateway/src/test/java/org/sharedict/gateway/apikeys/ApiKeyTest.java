@@ -19,13 +19,16 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.InjectBackends;
@@ -39,6 +42,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** API keys: shown once, stored hashed, exchanged for a scoped token, limited to their permissions, revocable. */
 @QuarkusTest
@@ -61,7 +65,7 @@ class ApiKeyTest {
         assertTrue(key.startsWith("sik_"), key);
         int id = made.getInt("apiKey.id");
         given().auth().oauth2(Tokens.admin()).when().get("/api/api-keys/" + id).then().statusCode(200)
-                .body("$", not(org.hamcrest.Matchers.hasKey("key"))).body("prefix", equalTo(key.substring(0, 16)))
+                .body("$", not(Matchers.hasKey("key"))).body("prefix", equalTo(key.substring(0, 16)))
                 .body("permissions", equalTo(List.of("incidents:write")));
         String secret = key.substring(17);
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
@@ -100,7 +104,7 @@ class ApiKeyTest {
     @Test
     void aKeyReachesOnlyWhatItsPermissionsAllow() {
         String key = create(Tokens.admin(), "Monitoring", "BBC", List.of("incidents:write"), null).then().extract().path("key");
-        String rotas = "/api/rotas/" + java.util.UUID.randomUUID();
+        String rotas = "/api/rotas/" + UUID.randomUUID();
         given().header("X-Api-Key", key).when().get(rotas).then().spec(Problems.problem(403));
         given().header("X-Api-Key", key).when().get("/api/users").then().spec(Problems.problem(403));
         given().header("X-Api-Key", key).when().delete("/api/incidents/4").then().spec(Problems.problem(403));
@@ -118,7 +122,7 @@ class ApiKeyTest {
         create(Tokens.manager("LCC"), "Boston monitoring", "BBC", List.of("incidents:write"), null).then().spec(Problems.problem(403));
         create(Tokens.engineer("LCC"), "Mine", "LCC", List.of("incidents:write"), null).then().spec(Problems.problem(403));
         given().auth().oauth2(Tokens.manager("LCC")).when().get("/api/api-keys").then().statusCode(200)
-                .body("items.partner", org.hamcrest.Matchers.everyItem(equalTo("LCC")));
+                .body("items.partner", Matchers.everyItem(equalTo("LCC")));
     }
 
     @Test
@@ -147,13 +151,13 @@ class ApiKeyTest {
         }
         given().auth().oauth2(Tokens.admin()).queryParam("entityType", "api_key").queryParam("action", "REVOKE")
                 .when().get("/api/auth/audit").then().body("items.entityId",
-                        org.hamcrest.Matchers.hasItem(Integer.toString(made.getInt("apiKey.id"))));
+                        Matchers.hasItem(Integer.toString(made.getInt("apiKey.id"))));
         given().auth().oauth2(Tokens.admin()).queryParam("includeRevoked", true).when().get("/api/api-keys").then()
-                .body("items.prefix", org.hamcrest.Matchers.hasItem(startsWith("sik_")));
+                .body("items.prefix", Matchers.hasItem(startsWith("sik_")));
     }
 
-    static io.restassured.response.Response create(String token, String name, String partner, List<String> permissions, Instant expires) {
-        Map<String, Object> body = new java.util.HashMap<>();
+    static Response create(String token, String name, String partner, List<String> permissions, Instant expires) {
+        Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("partner", partner);
         body.put("permissions", permissions);

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class SignInTest {
@@ -192,8 +194,8 @@ class SignInTest {
         return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken)).when().post("/api/auth/refresh");
     }
 
-    static io.restassured.response.ValidatableResponse audit(String action, String actor) {
+    static ValidatableResponse audit(String action, String actor) {
         return given().auth().oauth2(Tokens.admin()).queryParam("action", action).queryParam("actor", actor)
-                .when().get("/api/auth/audit").then().statusCode(200).body("totalItems", org.hamcrest.Matchers.greaterThan(0));
+                .when().get("/api/auth/audit").then().statusCode(200).body("totalItems", Matchers.greaterThan(0));
     }
 }

@@ -10,13 +10,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
 import org.sharedict.gateway.testing.InjectIssuer;
 import org.sharedict.gateway.testing.Jwts;
-import org.sharedict.gateway.testing.StandInIssuer;
 import org.sharedict.gateway.testing.StandInIssuer.Identity;
+import org.sharedict.gateway.testing.StandInIssuer;
 import org.sharedict.testing.Problems;
 import org.sharedict.testing.Tokens;
 
@@ -78,7 +79,7 @@ class ExternalSignInTest {
     void aBrowserIsSentBackWithTheRefreshCookieOnly() {
         issuer.next = new Identity("sub-" + Accounts.unique("b"), Accounts.unique("browser"), null, "Bee Rowser", List.of("ICT Staff"));
         Response callback = callback(authorize(start("/rota?week=2")), null);
-        callback.then().statusCode(302).header("Location", org.hamcrest.Matchers.endsWith("/rota?week=2"))
+        callback.then().statusCode(302).header("Location", Matchers.endsWith("/rota?week=2"))
                 .header("Set-Cookie", containsString("HttpOnly"));
         String cookie = callback.getCookie("sharedict_refresh");
         String token = given().cookie("sharedict_refresh", cookie).contentType("application/json").body("{}")
@@ -90,7 +91,7 @@ class ExternalSignInTest {
     void onlyPathsOfThisSiteAreReturnedTo() {
         issuer.next = new Identity("sub-" + Accounts.unique("c"), Accounts.unique("elsewhere"), null, "Else", List.of("ICT Staff"));
         callback(authorize(start("https://evil.example/steal")), null).then().statusCode(302)
-                .header("Location", org.hamcrest.Matchers.not(containsString("evil")));
+                .header("Location", Matchers.not(containsString("evil")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
@@ -71,7 +72,7 @@ class DatabaseOutageTest {
             DatabaseOutages.timed(() -> given().header("X-Api-Key", "sik_abcdefghijkl_" + "s".repeat(32)).when().get("/api/oncall"))
                     .then().spec(Problems.databaseUnavailable());
             database.pass();
-            org.awaitility.Awaitility.await().atMost(DatabaseOutages.RECOVERY_WITHIN).until(() -> signIn(name).statusCode() == 200);
+            Awaitility.await().atMost(DatabaseOutages.RECOVERY_WITHIN).until(() -> signIn(name).statusCode() == 200);
         }
     }
 }

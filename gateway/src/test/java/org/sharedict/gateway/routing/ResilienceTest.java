@@ -13,11 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.InjectBackends;
 import org.sharedict.testing.Problems;
 import org.sharedict.testing.Tokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -66,8 +69,8 @@ class ResilienceTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("format", "json").when().get("/q/openapi")
                     .then().statusCode(200).body("info.description", containsString("rota-service"))
                     .body("'x-sharedict-services'.find { it.name == 'rota-service' }.included", equalTo(false))
-                    .body("paths", org.hamcrest.Matchers.hasKey("/api/experts"))
-                    .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/api/oncall"))));
+                    .body("paths", Matchers.hasKey("/api/experts"))
+                    .body("paths", Matchers.not(Matchers.hasKey("/api/oncall"))));
         } finally {
             backends.restart(backends.rota, "rota-service");
             stub(backends.rota, "/api/oncall");
@@ -95,7 +98,7 @@ class ResilienceTest {
         given().auth().oauth2(token).when().get("/api/probe/stream").then().statusCode(200);
     }
 
-    static void stub(com.github.tomakehurst.wiremock.WireMockServer server, String path) {
+    static void stub(WireMockServer server, String path) {
         server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
     }

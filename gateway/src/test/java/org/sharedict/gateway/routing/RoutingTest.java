@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.InjectBackends;
@@ -246,8 +247,8 @@ class RoutingTest {
                 .withBody("{\"id\":77}")));
         given().auth().oauth2(Tokens.manager("BBC")).contentType("application/json").body("{}")
                 .when().post("/api/people").then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/people/77"))
-                .header("Location", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(":" + backends.skills.port())));
+                .header("Location", Matchers.endsWith("/api/people/77"))
+                .header("Location", Matchers.not(Matchers.containsString(":" + backends.skills.port())));
     }
 
     static LoggedRequest last(WireMockServer server, String method, String path) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Backends;
+import org.sharedict.gateway.testing.Dropper;
 import org.sharedict.gateway.testing.InjectBackends;
 import org.sharedict.testing.Tokens;
 
@@ -25,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * A service closes a kept-alive connection (its idle timeout, a restart, a proxy in between) just
  * as the gateway takes that connection from its pool for the next request: the service never sees
  * the request, and without care the client gets a 503 "cannot be reached" from a healthy service.
- * The stand-ins make that race certain ({@link Backends.Dropper}).
+ * The stand-ins make that race certain ({@link Dropper}).
  */
 @QuarkusTest
 class UpstreamConnectionsTest {
@@ -58,7 +60,7 @@ class UpstreamConnectionsTest {
                 int n = i;
                 statuses.add(clients.submit(() -> given().auth().oauth2(token).when().get("/api/dropper/parallel/" + n).statusCode()));
             }
-            Map<Integer, Integer> seen = new java.util.TreeMap<>();
+            Map<Integer, Integer> seen = new TreeMap<>();
             for (Future<Integer> f : statuses) {
                 seen.merge(f.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }

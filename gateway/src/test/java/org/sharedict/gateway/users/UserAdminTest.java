@@ -14,17 +14,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedict.gateway.testing.Accounts;
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.InjectBackends;
+import org.sharedict.gateway.testing.Jwts;
 import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Problems;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Users and roles: admins manage everyone, managers their own partner's users; input is checked field by field. */
 @QuarkusTest
@@ -51,7 +55,7 @@ class UserAdminTest {
         int id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).when().post("/api/users")
                 .then().statusCode(201).header("Location", containsString("/api/users/")).header("ETag", "\"0\"")
                 .body("username", equalTo(name)).body("partner", equalTo("BBC")).body("personId", equalTo(21))
-                .body("roles", equalTo(List.of("engineer"))).body("$", not(org.hamcrest.Matchers.hasKey("passwordHash")))
+                .body("roles", equalTo(List.of("engineer"))).body("$", not(Matchers.hasKey("passwordHash")))
                 .extract().path("id");
         given().auth().oauth2(Tokens.admin()).queryParam("q", name).when().get("/api/users")
                 .then().statusCode(200).body("totalItems", equalTo(1));
@@ -171,8 +175,8 @@ class UserAdminTest {
                 .body(Map.of("displayName", "Promoted", "partner", "BBC", "roles", List.of("manager"), "enabled", true))
                 .when().put("/api/users/" + id).then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/auth/me").then().spec(Problems.problem(401));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("manager"),
-                org.sharedict.gateway.testing.Jwts.claims(Accounts.accessToken(name)).get("groups"));
+        Assertions.assertEquals(List.of("manager"),
+                Jwts.claims(Accounts.accessToken(name)).get("groups"));
     }
 
     @Test
@@ -201,7 +205,7 @@ class UserAdminTest {
         return b;
     }
 
-    static io.restassured.response.Response create(String token, Map<String, Object> body) {
+    static Response create(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/users");
     }
 }

@@ -1,11 +1,12 @@
 package org.sharedict.platform.audit;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.ClockProvider;
+
+import org.sharedict.platform.partnership.Partnership;
 
 /**
  * The clock {@code @Past}, {@code @PastOrPresent} and {@code @Future} check against: the
@@ -16,13 +17,11 @@ import jakarta.validation.ClockProvider;
 @Singleton
 public class ValidationClock implements ClockProvider {
 
-    public static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
-
     @Inject
     Clock clock;
 
     @Override
     public Clock getClock() {
-        return clock.withZone(PARTNERSHIP_ZONE);
+        return clock.withZone(Partnership.zone());
     }
 }

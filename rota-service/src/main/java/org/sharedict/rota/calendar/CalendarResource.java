@@ -35,7 +35,6 @@ import org.sharedict.rota.calendar.CalendarDtos.BankHolidayView;
 import org.sharedict.rota.calendar.CalendarDtos.CalendarInput;
 import org.sharedict.rota.calendar.CalendarDtos.CalendarView;
 import org.sharedict.rota.calendar.CalendarDtos.WindowView;
-import org.sharedict.rota.platform.Params;
 import org.sharedict.rota.platform.Times;
 
 import io.quarkus.security.Authenticated;
@@ -77,8 +76,8 @@ public class CalendarResource {
     @GET
     @Path("/out-of-hours")
     public List<WindowView> windows(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant f = Params.instant("from", from, Instant.now(clock));
-        Instant t = Params.instant("to", to, f.plus(Duration.ofDays(7)));
+        Instant f = Times.instant("from", from, Instant.now(clock));
+        Instant t = Times.instant("to", to, f.plus(Duration.ofDays(7)));
         Times.requireRange("to", f, t, MAX_WINDOW_RANGE);
         return calendar.calendar().windows(f, t).stream().map(w -> WindowView.of(w.start(), w.end())).toList();
     }
@@ -88,7 +87,7 @@ public class CalendarResource {
     public List<BankHolidayView> holidays(
             @Parameter(description = "only this year's", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1970", maximum = "2999"))
             @QueryParam("year") String year) {
-        return calendar.holidays(Params.year("year", year));
+        return calendar.holidays(Times.year("year", year));
     }
 
     @POST

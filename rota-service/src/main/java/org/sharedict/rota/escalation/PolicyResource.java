@@ -1,5 +1,6 @@
 package org.sharedict.rota.escalation;
 
+import org.sharedict.platform.web.QueryParams;
 import java.net.URI;
 import java.util.List;
 
@@ -28,7 +29,6 @@ import org.sharedict.rota.escalation.PolicyDtos.DefaultInput;
 import org.sharedict.rota.escalation.PolicyDtos.DefaultView;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyInput;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
-import org.sharedict.rota.platform.Params;
 
 import io.quarkus.security.Authenticated;
 
@@ -40,9 +40,12 @@ public class PolicyResource {
     @Inject
     PolicyService policies;
 
+    @Inject
+    DefaultPolicies defaults;
+
     @GET
     public List<PolicyView> list(@QueryParam("partner") String partner) {
-        return policies.list(Params.partner("partner", partner, false));
+        return policies.list(QueryParams.partner("partner", partner, false));
     }
 
     @GET
@@ -90,7 +93,7 @@ public class PolicyResource {
     @GET
     @Path("/defaults")
     public List<DefaultView> defaults() {
-        return policies.defaults();
+        return defaults.defaults();
     }
 
     /** The policy incidents of {@code partner} follow when they name none. */
@@ -100,6 +103,6 @@ public class PolicyResource {
     @PUT
     @Path("/defaults/{partner}")
     public DefaultView setDefault(@PathParam("partner") String partner, @Valid @NotNull DefaultInput body) {
-        return policies.setDefault(Params.partner("partner", partner, true), body.policyId());
+        return defaults.setDefault(QueryParams.partner("partner", partner, true), body.policyId());
     }
 }

@@ -19,26 +19,25 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.json.Json;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
-import org.sharedict.rota.escalation.PolicyDtos.DefaultView;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyInput;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
 import org.sharedict.rota.escalation.PolicyDtos.StepInput;
 import org.sharedict.rota.escalation.PolicyDtos.StepView;
 import org.sharedict.rota.escalation.PolicyDtos.TargetInput;
 import org.sharedict.rota.escalation.PolicyDtos.TargetView;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
-import org.sharedict.platform.json.Json;
-import org.sharedict.rota.rotas.Rota;
+import org.sharedict.rota.rotas.RotaLookup;
 import org.sharedict.rota.schedule.Layer;
 
-/** Escalation policies and each partner's default: validation, who may edit, audit. */
+/** Escalation policies: validation of their steps, who may edit them, audit. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class PolicyService {
@@ -64,6 +63,9 @@ public class PolicyService {
     @Inject
     Partners partnerCodes;
 
+    @Inject
+    RotaLookup rotas;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PolicyView> list(String partner) {
         List<EscalationPolicy> list = partner == null ? EscalationPolicy.list("order by name, id")
@@ -87,7 +89,7 @@ public class PolicyService {
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = in.repeatCount() == null ? 0 : in.repeatCount();
-        p.steps = json.write(new Steps.Stored(steps));
+        p.setSteps(json.write(new Steps.Stored(steps)), steps);
         p.createdAt = p.updatedAt = Instant.now(clock);
         p.persistAndFlush();
         PolicyView v = view(p);
@@ -112,7 +114,9 @@ public class PolicyService {
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = repeat;
-        p.steps = stored;
+        if (!stored.equals(p.steps)) {
+            p.setSteps(stored, steps);
+        }
         if (!changes.isEmpty()) {
             p.updatedAt = Instant.now(clock);
         }
@@ -124,40 +128,12 @@ public class PolicyService {
     public void delete(long id) {
         EscalationPolicy p = find(id);
         requireEditRights(p.partner);
-        if (PartnerPolicy.count("policyId", id) > 0 || Rota.count("escalationPolicyId", id) > 0) {
+        if (PartnerPolicy.count("policyId", id) > 0 || rotas.defaultPolicyInUse(id)) {
             throw ProblemException.conflict("Policy " + id + " is a partner's or a rota's default; choose another default first");
         }
         PolicyView last = view(p);
         p.delete();
         audit.deleted("escalation-policy", id, p.partner, last);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DefaultView> defaults() {
-        return PartnerPolicy.<PartnerPolicy>list("order by partner").stream().map(this::defaultView).toList();
-    }
-
-    public DefaultView setDefault(String partner, long policyId) {
-        caller.requireEditRightsFor(partner, Roles.MANAGER);
-        EscalationPolicy p = EscalationPolicy.findById(policyId);
-        if (p == null) {
-            throw ProblemException.invalid("policyId", "no escalation policy has this ID");
-        }
-        partnerCodes.requireKnown(partner);
-        PartnerPolicy d = PartnerPolicy.findById(partner);
-        Long before = d == null ? null : d.policyId;
-        if (d == null) {
-            d = new PartnerPolicy();
-            d.partner = partner;
-        }
-        d.policyId = policyId;
-        d.updatedAt = Instant.now(clock);
-        d.updatedBy = caller.username();
-        d.persistAndFlush();
-        // Its incidents may page the partner's managers: know them now, while skills-service can be asked.
-        people.refreshManagers(partner);
-        audit.record("SET_DEFAULT", "partner-policy", partner, partner, Map.of("policyId", Map.of("from", String.valueOf(before), "to", policyId)));
-        return defaultView(d);
     }
 
     public EscalationPolicy find(long id) {
@@ -230,7 +206,7 @@ public class PolicyService {
                     case ROTA_LAYER -> {
                         if (t.rotaId() == null) {
                             errors.add(new Problem.FieldError(f + "rotaId", "is required for a ROTA_LAYER target"));
-                        } else if (Rota.findById(t.rotaId()) == null) {
+                        } else if (!rotas.exists(t.rotaId())) {
                             errors.add(new Problem.FieldError(f + "rotaId", "no rota has this ID", t.rotaId()));
                         }
                         targets.add(new Steps.Target(t.kind(), t.rotaId(), t.layer() == null ? Layer.PRIMARY : t.layer(), null, null, null));
@@ -290,22 +266,18 @@ public class PolicyService {
                 ids.add(t.personId());
             }
         }));
-        Map<Long, PersonSnapshot> known = people.find(ids);
+        Map<Long, Contact> known = people.find(ids);
         List<StepView> views = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Steps.Step s = steps.get(i);
             views.add(new StepView(i + 1, s.delay(), s.delaySeconds(), s.targets().stream().map(t -> {
-                Rota r = t.rotaId() == null ? null : Rota.findById(t.rotaId());
-                PersonSnapshot ps = t.personId() == null ? null : known.get(t.personId());
-                return new TargetView(t.kind(), t.rotaId(), r == null ? null : r.name, t.layer(), t.personId(),
-                        ps == null ? null : ps.name, t.partner(), t.url());
+                String rotaName = t.rotaId() == null ? null : rotas.name(t.rotaId()).orElse(null);
+                Contact ps = t.personId() == null ? null : known.get(t.personId());
+                return new TargetView(t.kind(), t.rotaId(), rotaName, t.layer(), t.personId(),
+                        ps == null ? null : ps.name(), t.partner(), t.url());
             }).toList()));
         }
         return new PolicyView(p.id, p.name, p.partner, p.repeatCount, views, p.version, p.createdAt, p.updatedAt);
     }
 
-    private DefaultView defaultView(PartnerPolicy d) {
-        EscalationPolicy p = EscalationPolicy.findById(d.policyId);
-        return new DefaultView(d.partner, d.policyId, p == null ? null : p.name, d.updatedAt, d.updatedBy);
-    }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.sharedict.rota.schedule.Layer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A policy's steps as stored (JSON) and used by the escalation engine. */
 public final class Steps {
 
@@ -27,7 +29,7 @@ public final class Steps {
 
     /** Notify the targets, then wait {@code delay} for an acknowledgement before the next step. */
     public record Step(String delay, long delaySeconds, List<Target> targets) {
-        @com.fasterxml.jackson.annotation.JsonIgnore
+        @JsonIgnore
         public Duration waitFor() {
             return Duration.ofSeconds(delaySeconds);
         }

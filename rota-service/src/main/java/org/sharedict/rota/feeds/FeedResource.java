@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 
 import io.quarkus.security.Authenticated;
@@ -37,7 +38,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedResource.TEXT_CALENDAR, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No calendar feed has this address (rotated, revoked or made up)")
     public Response feed(@PathParam("token") String token) {
-        String ics = feeds.calendar(token).orElseThrow(() -> new ProblemException(new org.sharedict.platform.problem.Problem(
+        String ics = feeds.calendar(token).orElseThrow(() -> new ProblemException(new Problem(
                 "not-found", "Not found", 404, "No calendar feed has this address; it may have been rotated or revoked")));
         return Response.ok(ics, TEXT_CALENDAR + ";charset=UTF-8").header("Cache-Control", "private, max-age=300").build();
     }

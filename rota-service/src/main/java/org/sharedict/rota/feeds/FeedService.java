@@ -7,15 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,13 +22,10 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
-import org.sharedict.rota.rotas.Rota;
-import org.sharedict.rota.rotas.RotaDtos.ShiftView;
-import org.sharedict.rota.rotas.RotaOverride;
-import org.sharedict.rota.rotas.RotaService;
+import org.sharedict.rota.rotas.ShiftService;
 
 /**
  * Per-person calendar feeds. Calendar clients cannot send bearer tokens, so the feed URL carries a
@@ -58,7 +51,7 @@ public class FeedService {
     People people;
 
     @Inject
-    RotaService rotas;
+    ShiftService shifts;
 
     @Inject
     RotaConfig config;
@@ -137,23 +130,9 @@ public class FeedService {
             token.lastUsedAt = now;
         }
         long personId = token.personId;
-        String name = people.find(personId).map(p -> p.name).orElse("person " + personId);
-        return Optional.of(ICalendar.of("On call: " + name, shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
+        String name = people.find(personId).map(p -> p.name()).orElse("person " + personId);
+        return Optional.of(ICalendar.of("On call: " + name, shifts.shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
                 now.plus(Duration.ofDays(config.feeds().futureDays()))), now));
-    }
-
-    /** Every shift the person holds on any rota in [from, to): as a member, as cover, or by override. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ShiftView> shiftsOf(long personId, Instant from, Instant to) {
-        Set<Long> rotaIds = new LinkedHashSet<>();
-        Rota.<Rota>list("select distinct r from Rota r join r.members m where m.personId = ?1", personId).forEach(r -> rotaIds.add(r.id));
-        RotaOverride.<RotaOverride>list("personId = ?1 and endsAt > ?2 and startsAt < ?3", personId, from, to).forEach(o -> rotaIds.add(o.rotaId));
-        List<ShiftView> out = new ArrayList<>();
-        for (Long id : rotaIds) {
-            rotas.shifts(id, from, to, null).stream().filter(s -> s.personId() == personId).forEach(out::add);
-        }
-        out.sort(Comparator.comparing(ShiftView::start).thenComparing(ShiftView::rotaId));
-        return out;
     }
 
     /** The person themselves, a manager of their partner, or an admin. */
@@ -161,9 +140,9 @@ public class FeedService {
         if (caller.personId().map(p -> p == personId).orElse(false)) {
             return;
         }
-        PersonSnapshot p = people.require(personId);
+        Contact p = people.require(personId);
         if (!caller.isAdmin()) {
-            caller.requireEditRightsFor(p.partner, Roles.MANAGER);
+            caller.requireEditRightsFor(p.partner(), Roles.MANAGER);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sharedict.rota.feeds;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ public final class ICalendar {
         line(b, "PRODID:-//Shared ICT Support//rota-service//EN");
         line(b, "CALSCALE:GREGORIAN");
         line(b, "X-WR-CALNAME:" + text(calendarName));
-        line(b, "X-WR-TIMEZONE:Europe/London");
+        line(b, "X-WR-TIMEZONE:" + Partnership.zone().getId());
         line(b, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
         for (ShiftView s : shifts) {
             String layer = s.layer().name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.sharedict.rota.incidents;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,7 +53,7 @@ public final class IncidentDtos {
 
         static EventView of(IncidentEvent e) {
             return new EventView(e.id, e.at, e.kind, e.actor, e.step, e.pass, e.dueAt,
-                    e.dueAt == null ? null : java.time.Duration.between(e.dueAt, e.at).toMillis(), e.channel, e.recipient,
+                    e.dueAt == null ? null : Duration.between(e.dueAt, e.at).toMillis(), e.channel, e.recipient,
                     e.notificationId, e.attempt, e.detail);
         }
     }

@@ -1,5 +1,6 @@
 package org.sharedict.rota.incidents;
 
+import org.sharedict.platform.web.QueryParams;
 import java.net.URI;
 
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
 import org.sharedict.rota.incidents.IncidentDtos.NoteInput;
-import org.sharedict.rota.platform.Params;
 
 import io.quarkus.security.Authenticated;
 
@@ -37,10 +37,13 @@ public class IncidentResource {
     @Inject
     IncidentService incidents;
 
+    @Inject
+    IncidentRaiser raiser;
+
     @GET
     public Page<IncidentView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner,
             @QueryParam("status") String status) {
-        return incidents.list(page, Params.partner("partner", partner, false), Params.enumValue("status", status, Incident.Status.class, null));
+        return incidents.list(page, QueryParams.partner("partner", partner, false), QueryParams.enumValue("status", status, Incident.Status.class, null));
     }
 
     /** 201 for a new incident (step 1 notified at once); 200 with the open incident when its dedupKey repeats. */
@@ -51,16 +54,7 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "422", description = "No escalation policy applies to the partner (no-escalation-policy)")
     public Response raise(@Valid @NotNull IncidentInput body) {
-        IncidentService.Raised r;
-        try {
-            r = incidents.raise(body);
-        } catch (RuntimeException e) {
-            if (body.dedupKey() == null || !IncidentService.duplicateKey(e)) {
-                throw e;
-            }
-            // A concurrent raise of the same new dedup key committed first: this one joins it.
-            r = incidents.raise(body);
-        }
+        IncidentService.Raised r = raiser.raise(body);
         Response.ResponseBuilder b = r.created() ? Response.created(URI.create("/api/incidents/" + r.incident().id())) : Response.ok();
         return b.entity(r.incident()).tag(ETags.of(r.incident().version())).build();
     }

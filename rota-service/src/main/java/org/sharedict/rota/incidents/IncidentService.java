@@ -18,13 +18,12 @@ import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
-import org.sharedict.rota.escalation.EscalationPolicy;
-import org.sharedict.rota.escalation.PartnerPolicy;
+import org.sharedict.rota.escalation.DefaultPolicies;
+import org.sharedict.rota.escalation.engine.Escalations;
 import org.sharedict.rota.incidents.IncidentDtos.EventView;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
-import org.sharedict.rota.notify.Notification;
-import org.sharedict.rota.rotas.Rota;
+import org.sharedict.rota.notify.Outbox;
 
 import io.quarkus.panache.common.Parameters;
 
@@ -54,22 +53,15 @@ public class IncidentService {
     Escalations escalations;
 
     @Inject
-    EscalationScheduler scheduler;
+    DefaultPolicies policies;
 
     @Inject
     Auditor audit;
 
-    public record Raised(IncidentView incident, boolean created) {
-    }
+    @Inject
+    Outbox outbox;
 
-    /** True when {@code e} is a clash on a unique key: for a raise, another raise of the same dedup key won. */
-    public static boolean duplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23000".equals(sql.getSQLState()) && sql.getErrorCode() == 1062) {
-                return true;
-            }
-        }
-        return false;
+    public record Raised(IncidentView incident, boolean created) {
     }
 
     public Raised raise(IncidentInput in) {
@@ -94,7 +86,7 @@ public class IncidentService {
                 }
             }
         }
-        EscalationPolicy policy = policyFor(partner, in.policyId());
+        DefaultPolicies.Chosen policy = policies.choose(partner, in.policyId());
         Incident i = new Incident();
         i.partner = partner;
         i.summary = in.summary().trim();
@@ -103,17 +95,17 @@ public class IncidentService {
         i.dedupKey = key;
         i.openKey = key == null ? null : partner + "|" + key;
         i.status = Incident.Status.TRIGGERED;
-        i.policyId = policy.id;
-        i.policyName = policy.name;
+        i.policyId = policy.id();
+        i.policyName = policy.name();
         i.step = -1;
         i.pass = 0;
         i.occurrences = 1;
         i.raisedBy = caller.username();
         i.createdAt = now;
         i.persistAndFlush();
-        timeline.add(i.id, IncidentEvent.Kind.TRIGGERED, "raised for " + partner + " (" + i.severity + "), following " + policy.name);
-        audit.created("incident", i.id, partner, Map.of("summary", i.summary, "severity", i.severity.name(), "policy", policy.name));
-        escalations.notifyStep(i, 0, 0, now);
+        timeline.add(i.id, IncidentEvent.Kind.TRIGGERED, "raised for " + partner + " (" + i.severity + "), following " + policy.name());
+        audit.created("incident", i.id, partner, Map.of("summary", i.summary, "severity", i.severity.name(), "policy", policy.name()));
+        escalations.start(IncidentEscalation.escalated(i), now);
         return new Raised(view(i), true);
     }
 
@@ -157,6 +149,18 @@ public class IncidentService {
         return view(i);
     }
 
+    /** When an incident was raised, acknowledged and resolved (null: not yet), for the response-time report. */
+    public record Lifetime(String partner, Instant createdAt, Instant acknowledgedAt, Instant resolvedAt) {
+    }
+
+    /** The incidents raised in [from, to), of one partner or (null) all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Lifetime> lifetimes(Instant from, Instant to, String partner) {
+        List<Incident> list = partner == null ? Incident.list("createdAt >= ?1 and createdAt < ?2", from, to)
+                : Incident.list("createdAt >= ?1 and createdAt < ?2 and partner = ?3", from, to, partner);
+        return list.stream().map(i -> new Lifetime(i.partner, i.createdAt, i.acknowledgedAt, i.resolvedAt)).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<IncidentView> get(long id) {
         return Incident.<Incident>findByIdOptional(id).map(this::view);
@@ -182,9 +186,7 @@ public class IncidentService {
         if (i.nextStepAt == null || i.policyId == null) {
             return;
         }
-        // The pending step is the one after the last notified: the next in this pass or the first of the next.
-        scheduler.cancel(i.id, i.step + 1, i.pass);
-        scheduler.cancel(i.id, 0, i.pass + 1);
+        escalations.stop(i.id, i.step, i.pass);
     }
 
     private static Incident lock(long id) {
@@ -193,28 +195,6 @@ public class IncidentService {
             throw ProblemException.notFound("Incident", id);
         }
         return i;
-    }
-
-    private EscalationPolicy policyFor(String partner, Long policyId) {
-        if (policyId != null) {
-            EscalationPolicy p = EscalationPolicy.findById(policyId);
-            if (p == null) {
-                throw ProblemException.invalid("policyId", "no escalation policy has this ID");
-            }
-            return p;
-        }
-        PartnerPolicy d = PartnerPolicy.findById(partner);
-        if (d != null) {
-            return EscalationPolicy.findById(d.policyId);
-        }
-        List<Rota> rotas = Rota.list("select distinct r from Rota r join r.partners p where p = ?1 and r.escalationPolicyId is not null order by r.id",
-                partner);
-        if (!rotas.isEmpty()) {
-            return EscalationPolicy.findById(rotas.get(0).escalationPolicyId);
-        }
-        throw ProblemException.unprocessable("no-escalation-policy", "No escalation policy",
-                "No escalation policy applies to " + partner + ": name one (policyId), or set the partner's default "
-                        + "(PUT /api/escalation-policies/defaults/" + partner + ") or a default on a rota covering it");
     }
 
     /** Admins; API keys with incidents:write for their own partner; managers and engineers of the partner. */
@@ -259,7 +239,7 @@ public class IncidentService {
             return;
         }
         Optional<Long> me = caller.personId();
-        if (me.isPresent() && Notification.count("incidentId = ?1 and personId = ?2", i.id, me.get()) > 0) {
+        if (me.isPresent() && outbox.paged(i.id, me.get())) {
             return;
         }
         throw ProblemException.forbidden("Only people this incident paged, " + i.partner + "'s engineers and managers, and admins may do this");

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.sharedict.rota.incidents.IncidentEvent;
-import org.sharedict.rota.incidents.Timeline;
+import org.sharedict.rota.notify.DeliveryRecorded.Outcome;
 import org.sharedict.rota.platform.RotaConfig;
 
 import io.quarkus.logging.Log;
@@ -23,8 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Delivers one attempt of a notification: sends outside any transaction (a slow relay must not
- * hold database locks), then records the outcome, the retry or the final failure, on the
- * incident's timeline. Retries wait {@code first-retry}, then twice as long each time.
+ * hold database locks), then records the outcome, the retry or the final failure, and tells
+ * whoever it was for ({@link DeliveryRecorded}: incidents put it on the timeline). Retries wait {@code first-retry}, then twice as long each time.
  * Delivery is at least once: an instance dying between sending and recording sends again.
  */
 @ApplicationScoped
@@ -40,7 +40,7 @@ public class Deliveries {
     Clock clock;
 
     @Inject
-    Timeline timeline;
+    Event<DeliveryRecorded> recorded;
 
     @Inject
     DeliveryScheduler scheduler;
@@ -95,40 +95,28 @@ public class Deliveries {
         }
         Instant now = Instant.now(clock);
         n.attempts = attempt;
-        IncidentEvent e;
         if (error == null) {
             n.status = Notification.Status.SENT;
             n.sentAt = now;
             n.lastError = null;
-            e = event(n, IncidentEvent.Kind.NOTIFICATION_SENT, "attempt " + attempt + " delivered");
+            tell(n, Outcome.SENT, attempt, "attempt " + attempt + " delivered");
         } else if (attempt < config.delivery().maxAttempts()) {
             n.lastError = error;
             Instant retry = now.plus(config.delivery().firstRetry().multipliedBy(1L << (attempt - 1)));
             scheduler.deliver(n.id, attempt + 1, retry);
-            e = event(n, IncidentEvent.Kind.NOTIFICATION_FAILED, "attempt " + attempt + " failed (" + error + "); retry at " + retry);
+            tell(n, Outcome.FAILED, attempt, "attempt " + attempt + " failed (" + error + "); retry at " + retry);
         } else {
             n.lastError = error;
             n.status = Notification.Status.FAILED;
-            e = event(n, IncidentEvent.Kind.NOTIFICATION_GAVE_UP, "attempt " + attempt + " failed (" + error + "); no more attempts");
+            tell(n, Outcome.GAVE_UP, attempt, "attempt " + attempt + " failed (" + error + "); no more attempts");
             Log.warnf("Notification %d to %s failed %d times: %s", n.id, n.address, attempt, error);
-        }
-        if (e != null) {
-            e.attempt = attempt;
         }
     }
 
-    private IncidentEvent event(Notification n, IncidentEvent.Kind kind, String detail) {
-        if (n.incidentId == null) {
-            if (kind != IncidentEvent.Kind.NOTIFICATION_SENT) {
-                Log.infof("%s notification %d to %s: %s", n.purpose, n.id, n.address, detail);
-            }
-            return null;
+    private void tell(Notification n, Outcome outcome, int attempt, String detail) {
+        if (n.incidentId == null && outcome != Outcome.SENT) {
+            Log.infof("%s notification %d to %s: %s", n.purpose, n.id, n.address, detail);
         }
-        IncidentEvent e = timeline.add(n.incidentId, kind, detail);
-        e.step = n.step;
-        e.channel = n.channel.name();
-        e.recipient = n.address;
-        e.notificationId = n.id;
-        return e;
+        recorded.fire(new DeliveryRecorded(n.id, n.incidentId, n.step, n.channel, n.address, outcome, attempt, detail));
     }
 }

@@ -20,8 +20,9 @@ public class Outbox {
     @Inject
     DeliveryScheduler scheduler;
 
+    /** Queues one message; answers the notification's ID. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Notification queue(Notification.Purpose purpose, Notification.Channel channel, Long incidentId, Long personId, Integer step,
+    public long queue(Notification.Purpose purpose, Notification.Channel channel, Long incidentId, Long personId, Integer step,
             String address, String subject, String body) {
         Notification n = new Notification();
         n.purpose = purpose;
@@ -37,6 +38,12 @@ public class Outbox {
         n.createdAt = Instant.now(clock);
         n.persistAndFlush();
         scheduler.deliverNow(n.id);
-        return n;
+        return n.id;
+    }
+
+    /** Whether this incident has paged this person (queued a message to them), whatever became of it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean paged(long incidentId, long personId) {
+        return Notification.count("incidentId = ?1 and personId = ?2", incidentId, personId) > 0;
     }
 }

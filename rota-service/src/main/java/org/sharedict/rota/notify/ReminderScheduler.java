@@ -1,19 +1,15 @@
 package org.sharedict.rota.notify;
 
-import java.util.TimeZone;
+import org.sharedict.platform.partnership.Partnership;
+import org.sharedict.platform.jobs.DurableJobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.sharedict.rota.platform.RotaConfig;
 
@@ -37,18 +33,8 @@ public class ReminderScheduler {
     RotaConfig config;
 
     void register(@Observes StartupEvent start) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(ReminderJob.class).withIdentity(JOB).storeDurably()
-                .withDescription("Reminds people of shifts about to start").build();
-        quartz.addJob(job, true);
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
-                .withSchedule(CronScheduleBuilder.cronSchedule(config.reminders().cron()).inTimeZone(TimeZone.getTimeZone("Europe/London"))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
-        if (quartz.checkExists(TRIGGER)) {
-            quartz.rescheduleJob(TRIGGER, trigger);
-        } else {
-            quartz.scheduleJob(trigger);
-        }
+        DurableJobs.recurring(quartz, ReminderJob.class, JOB, TRIGGER, config.reminders().cron(), Partnership.zone(),
+                "Reminds people of shifts about to start");
     }
 
     public void runNow() throws SchedulerException {

@@ -12,11 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
-import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.rotas.RotaPlans;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
@@ -59,26 +58,26 @@ public class Reminders {
         Instant from = now.minus(Duration.ofDays(1));
         OutOfHoursCalendar cal = calendar.calendar();
         int sent = 0;
-        for (Rota r : Rota.<Rota>listAll()) {
+        for (RotaPlans.Skeleton r : plans.all()) {
             List<Shift> shifts = Expander.shifts(plans.plan(r, from, until), cal, from, until);
             for (Shift s : shifts) {
                 if (s.start().isBefore(now) || s.start().isAfter(until) || s.start().equals(from)) {
                     continue;
                 }
-                int inserted = Rota.getEntityManager().createNativeQuery(
+                int inserted = Notification.getEntityManager().createNativeQuery(
                         "INSERT IGNORE INTO shift_reminder (rota_id, layer, person_id, shift_start, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                        .setParameter(1, r.id).setParameter(2, s.layer().name()).setParameter(3, s.personId())
+                        .setParameter(1, r.id()).setParameter(2, s.layer().name()).setParameter(3, s.personId())
                         .setParameter(4, s.start()).setParameter(5, now).executeUpdate();
                 if (inserted == 0) {
                     continue;
                 }
-                PersonSnapshot p = people.find(s.personId()).orElse(null);
-                if (p == null || p.email == null) {
+                Contact p = people.find(s.personId()).orElse(null);
+                if (p == null || p.email() == null) {
                     continue;
                 }
-                outbox.queue(Notification.Purpose.SHIFT_REMINDER, Notification.Channel.EMAIL, null, p.personId, null, p.email,
-                        "Reminder: you are on call from " + ShiftNotices.WHEN.format(s.start().atZone(cal.zone())) + " (" + r.name + ")",
-                        body(p.name, r.name, s, Names.named(s.note(), people.find(Names.mentioned(s.note()))), cal.zone()));
+                outbox.queue(Notification.Purpose.SHIFT_REMINDER, Notification.Channel.EMAIL, null, p.personId(), null, p.email(),
+                        "Reminder: you are on call from " + ShiftNotices.WHEN.format(s.start().atZone(cal.zone())) + " (" + r.name() + ")",
+                        body(p.name(), r.name(), s, Names.named(s.note(), people.find(Names.mentioned(s.note()))), cal.zone()));
                 sent++;
             }
         }

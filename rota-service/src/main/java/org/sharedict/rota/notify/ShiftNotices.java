@@ -13,12 +13,14 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.RotaConfig;
+import org.sharedict.rota.rotas.ShiftsChanged;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
 import org.sharedict.rota.schedule.Shift;
 
@@ -45,23 +47,24 @@ public class ShiftNotices {
     private record Key(String layer, Instant start, Instant end, String reason) {
     }
 
+    /** Rotas announce their changes; the e-mails are queued in the change's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int changed(String rotaName, List<Shift> before, List<Shift> after, boolean published) {
-        Set<Long> changed = whoseShiftsChanged(before, after);
-        Map<Long, PersonSnapshot> known = people.find(changed);
-        int sent = 0;
+    void changed(@Observes ShiftsChanged c) {
+        String rotaName = c.rotaName();
+        boolean published = c.published();
+        List<Shift> after = c.after();
+        Set<Long> changed = whoseShiftsChanged(c.before(), after);
+        Map<Long, Contact> known = people.find(changed);
         for (Long id : changed) {
-            PersonSnapshot p = known.get(id);
-            if (p == null || p.email == null) {
+            Contact p = known.get(id);
+            if (p == null || p.email() == null) {
                 continue;
             }
             List<Shift> mine = after.stream().filter(s -> s.personId() == id).toList();
             String subject = (published ? "Your out-of-hours shifts are published: " : "Your out-of-hours shifts changed: ") + rotaName;
-            outbox.queue(Notification.Purpose.SHIFTS_CHANGED, Notification.Channel.EMAIL, null, id, null, p.email, subject,
-                    body(p.name, rotaName, mine, published));
-            sent++;
+            outbox.queue(Notification.Purpose.SHIFTS_CHANGED, Notification.Channel.EMAIL, null, id, null, p.email(), subject,
+                    body(p.name(), rotaName, mine, published));
         }
-        return sent;
     }
 
     /** The people whose own shifts differ between the two lists (in when, which layer or why). */
@@ -83,7 +86,7 @@ public class ShiftNotices {
     }
 
     private String body(String name, String rota, List<Shift> shifts, boolean published) {
-        ZoneId zone = OutOfHoursCalendar.LONDON;
+        ZoneId zone = OutOfHoursCalendar.ZONE;
         StringBuilder b = new StringBuilder();
         b.append("Hello ").append(name).append(",\n\n");
         b.append(published ? "The rota \"" + rota + "\" has been published." : "The rota \"" + rota + "\" has changed.");

@@ -30,13 +30,13 @@ public final class Names {
     }
 
     /** The note with each person it mentions named, where the snapshot knows them. */
-    public static String named(String note, Map<Long, PersonSnapshot> known) {
+    public static String named(String note, Map<Long, Contact> known) {
         if (note == null) {
             return null;
         }
         return PERSON.matcher(note).replaceAll(m -> {
-            PersonSnapshot p = known.get(Long.parseLong(m.group(1)));
-            return Matcher.quoteReplacement(p == null ? m.group() : p.name);
+            Contact p = known.get(Long.parseLong(m.group(1)));
+            return Matcher.quoteReplacement(p == null ? m.group() : p.name());
         });
     }
 }

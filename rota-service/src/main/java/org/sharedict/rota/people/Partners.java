@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.remote.Lookup;
-import org.sharedict.rota.platform.Bearer;
 
 /**
  * Partner codes a rota or a policy names are skills-service's: a code it does not know would leave
@@ -24,9 +23,6 @@ public class Partners {
     @Inject
     PeopleDirectory directory;
 
-    @Inject
-    Bearer bearer;
-
     /** A partner code that must exist, named by {@code field} in the 400 when it does not. */
     public record Wanted(String field, String code) {
     }
@@ -35,12 +31,11 @@ public class Partners {
     public void requireExisting(Collection<Wanted> wanted) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> known = new HashSet<>();
-        String auth = bearer.header();
         for (Wanted w : wanted) {
             if (w.code() == null || known.contains(w.code())) {
                 continue;
             }
-            Lookup<String> a = directory.partner(w.code(), auth);
+            Lookup<String> a = directory.partner(w.code());
             switch (a.status()) {
                 case KNOWN -> known.add(w.code());
                 case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no partner with this code", w.code()));
@@ -55,7 +50,7 @@ public class Partners {
 
     /** A partner named in the path: 404 when skills-service has no such partner, 503 when it cannot answer. */
     public void requireKnown(String code) {
-        Lookup<String> a = directory.partner(code, bearer.header());
+        Lookup<String> a = directory.partner(code);
         switch (a.status()) {
             case KNOWN -> {
             }

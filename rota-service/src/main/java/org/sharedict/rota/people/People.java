@@ -5,18 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.remote.Lookup;
-import org.sharedict.rota.platform.Bearer;
 
 /**
  * People as rota-service knows them. Adding someone to a rota or a policy checks with
@@ -31,10 +33,10 @@ public class People {
     PeopleDirectory directory;
 
     @Inject
-    Bearer bearer;
+    Clock clock;
 
     @Inject
-    Clock clock;
+    Instance<ManagersWanted> managersWanted;
 
     /** A person that must exist, named by {@code field} in the 400 when they do not. */
     public record Wanted(String field, long personId) {
@@ -44,17 +46,16 @@ public class People {
      * Checks every wanted person with skills-service and refreshes their snapshots: 400 naming each
      * unknown one, 503 when skills-service cannot answer (nothing is written then).
      */
-    public Map<Long, PersonSnapshot> requireExisting(Collection<Wanted> wanted) {
-        Map<Long, PersonSnapshot> found = new HashMap<>();
+    public Map<Long, Contact> requireExisting(Collection<Wanted> wanted) {
+        Map<Long, Contact> found = new HashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        String auth = bearer.header();
         for (Wanted w : wanted) {
             if (found.containsKey(w.personId())) {
                 continue;
             }
-            Lookup<PeopleDirectory.Person> a = directory.person(w.personId(), auth);
+            Lookup<PeopleDirectory.Person> a = directory.person(w.personId());
             switch (a.status()) {
-                case KNOWN -> found.put(w.personId(), store(a.value()));
+                case KNOWN -> found.put(w.personId(), Contact.of(store(a.value())));
                 case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no person with this ID", w.personId()));
                 case UNKNOWN -> throw ProblemException.unavailable("Cannot check person " + w.personId() + " with skills-service: "
                         + a.reason() + "; nothing was changed, try again shortly");
@@ -70,12 +71,12 @@ public class People {
      * A person the caller names in a path: the snapshot when rota-service has one, else checked with
      * skills-service (and remembered); 404 when neither knows them, 503 when skills-service cannot answer.
      */
-    public PersonSnapshot require(long personId) {
-        Optional<PersonSnapshot> known = find(personId);
+    public Contact require(long personId) {
+        Optional<Contact> known = find(personId);
         if (known.isPresent()) {
             return known.get();
         }
-        Lookup<PeopleDirectory.Person> a = personId > 0 ? directory.person(personId, bearer.header()) : null;
+        Lookup<PeopleDirectory.Person> a = personId > 0 ? directory.person(personId) : null;
         if (a == null || a.status() == Lookup.Status.NOT_FOUND) {
             throw ProblemException.notFound("Person", personId);
         }
@@ -83,12 +84,12 @@ public class People {
             throw ProblemException.unavailable("Cannot check person " + personId + " with skills-service: " + a.reason()
                     + "; try again shortly");
         }
-        return store(a.value());
+        return Contact.of(store(a.value()));
     }
 
     /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
     public boolean refreshManagers(String partner) {
-        Lookup<List<PeopleDirectory.Person>> a = directory.managers(partner, bearer.header());
+        Lookup<List<PeopleDirectory.Person>> a = directory.managers(partner);
         if (a.status() != Lookup.Status.KNOWN) {
             return false;
         }
@@ -114,15 +115,15 @@ public class People {
     /** Refreshes every known person, and the managers of every partner with people or a default policy here. */
     public int refreshAll() {
         int refreshed = 0;
-        String auth = bearer.header();
-        List<String> partners = PersonSnapshot.getEntityManager().createNativeQuery(
-                "SELECT partner FROM person_snapshot UNION SELECT partner FROM partner_policy").getResultList();
+        Set<String> partners = new LinkedHashSet<>(PersonSnapshot.getEntityManager()
+                .createQuery("select distinct p.partner from PersonSnapshot p", String.class).getResultList());
+        managersWanted.forEach(w -> partners.addAll(w.partners()));
         for (String partner : partners) {
             refreshManagers(partner);
         }
         List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream().map(p -> p.personId).toList();
         for (Long id : ids) {
-            Lookup<PeopleDirectory.Person> a = directory.person(id, auth);
+            Lookup<PeopleDirectory.Person> a = directory.person(id);
             if (a.status() == Lookup.Status.KNOWN) {
                 store(a.value());
                 refreshed++;
@@ -132,25 +133,26 @@ public class People {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PersonSnapshot> find(long personId) {
-        return PersonSnapshot.findByIdOptional(personId);
+    public Optional<Contact> find(long personId) {
+        return PersonSnapshot.<PersonSnapshot>findByIdOptional(personId).map(Contact::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, PersonSnapshot> find(Collection<Long> ids) {
-        Map<Long, PersonSnapshot> out = new HashMap<>();
+    public Map<Long, Contact> find(Collection<Long> ids) {
+        Map<Long, Contact> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
         for (PersonSnapshot p : PersonSnapshot.<PersonSnapshot>list("personId in ?1", List.copyOf(ids))) {
-            out.put(p.personId, p);
+            out.put(p.personId, Contact.of(p));
         }
         return out;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PersonSnapshot> managersOf(String partner) {
-        return PersonSnapshot.list("partner = ?1 and manager = true order by personId", partner);
+    public List<Contact> managersOf(String partner) {
+        return PersonSnapshot.<PersonSnapshot>list("partner = ?1 and manager = true order by personId", partner).stream().map(Contact::of)
+                .toList();
     }
 
     private PersonSnapshot store(PeopleDirectory.Person p) {

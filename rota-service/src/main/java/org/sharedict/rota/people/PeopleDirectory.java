@@ -1,6 +1,5 @@
 package org.sharedict.rota.people;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +31,12 @@ public class PeopleDirectory {
     SkillsApi api;
 
     /** The partner's name, when skills-service knows the code. */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "partnerUnknown")
-    public Lookup<String> partner(String code, String authorization) {
+    public Lookup<String> partner(String code) {
         try {
-            return Lookup.known(api.partner(code, authorization).name());
+            return Lookup.known(api.partner(code).name());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Lookup.notFound("skills-service has no partner " + code);
@@ -46,17 +45,17 @@ public class PeopleDirectory {
         }
     }
 
-    Lookup<String> partnerUnknown(String code, String authorization, Throwable cause) {
+    Lookup<String> partnerUnknown(String code, Throwable cause) {
         Log.debugf("skills-service could not say whether partner %s exists: %s", code, cause.toString());
         return Lookup.unanswered("skills-service", cause);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "personUnknown")
-    public Lookup<Person> person(long id, String authorization) {
+    public Lookup<Person> person(long id) {
         try {
-            return Lookup.known(of(api.person(id, authorization)));
+            return Lookup.known(of(api.person(id)));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Lookup.notFound("skills-service has no person " + id);
@@ -65,21 +64,21 @@ public class PeopleDirectory {
         }
     }
 
-    Lookup<Person> personUnknown(long id, String authorization, Throwable cause) {
+    Lookup<Person> personUnknown(long id, Throwable cause) {
         Log.debugf("skills-service could not say who person %d is: %s", id, cause.toString());
         return Lookup.unanswered("skills-service", cause);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS)
+    @Timeout
+    @CircuitBreaker
     @Fallback(fallbackMethod = "managersUnknown")
-    public Lookup<List<Person>> managers(String partner, String authorization) {
-        SkillsApi.PersonPage page = api.people(partner, true, 100, authorization);
+    public Lookup<List<Person>> managers(String partner) {
+        SkillsApi.PersonPage page = api.people(partner, true, 100);
         List<Person> people = page.items() == null ? List.of() : page.items().stream().map(PeopleDirectory::of).toList();
         return Lookup.known(people);
     }
 
-    Lookup<List<Person>> managersUnknown(String partner, String authorization, Throwable cause) {
+    Lookup<List<Person>> managersUnknown(String partner, Throwable cause) {
         Log.debugf("skills-service could not name the managers of %s: %s", partner, cause.toString());
         return Lookup.unanswered("skills-service", cause);
     }

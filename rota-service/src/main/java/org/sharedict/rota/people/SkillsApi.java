@@ -1,13 +1,13 @@
 package org.sharedict.rota.people;
 
+import org.sharedict.platform.remote.CallerToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -15,21 +15,21 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** skills-service's partners and people, as docs/ARCHITECTURE.md describes them; only the fields rota-service reads. */
 @RegisterRestClient(configKey = "skills")
+@RegisterProvider(CallerToken.class)
 @Path("/api")
 interface SkillsApi {
 
     @GET
     @Path("/partners/{code}")
-    PartnerView partner(@PathParam("code") String code, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    PartnerView partner(@PathParam("code") String code);
 
     @GET
     @Path("/people/{id}")
-    PersonView person(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    PersonView person(@PathParam("id") long id);
 
     @GET
     @Path("/people")
-    PersonPage people(@QueryParam("partner") String partner, @QueryParam("manager") Boolean manager, @QueryParam("size") int size,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    PersonPage people(@QueryParam("partner") String partner, @QueryParam("manager") Boolean manager, @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PartnerView(String code, String name) {

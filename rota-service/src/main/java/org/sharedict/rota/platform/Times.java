@@ -1,5 +1,6 @@
 package org.sharedict.rota.platform;
 
+import org.sharedict.platform.web.QueryParams;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,5 +58,17 @@ public final class Times {
         if (Duration.between(from, to).compareTo(max) > 0) {
             throw ProblemException.invalid(toName, "at most " + max.toDays() + " days after from");
         }
+    }
+
+    /** A query parameter's instant in the supported years; {@code fallback} when not given. */
+    public static Instant instant(String name, String value, Instant fallback) {
+        Instant t = QueryParams.instant(name, value, fallback);
+        return t == null ? null : require(name, t);
+    }
+
+    /** A query parameter's year in the supported span, or null when not given. */
+    public static Integer year(String name, String value) {
+        Integer year = QueryParams.integer(name, value, "2026");
+        return year == null ? null : requireYear(name, year);
     }
 }

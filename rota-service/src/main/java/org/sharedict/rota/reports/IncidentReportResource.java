@@ -1,5 +1,7 @@
 package org.sharedict.rota.reports;
 
+import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.platform.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.rota.platform.Params;
 import org.sharedict.rota.reports.ReportDtos.ResponseReport;
 
 import io.quarkus.security.Authenticated;
@@ -31,9 +32,9 @@ public class IncidentReportResource {
     @Path("/response-times")
     public ResponseReport responseTimes(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("partner") String partner,
             @QueryParam("period") String period) {
-        Instant t = Params.instant("to", to, Instant.now(clock));
-        Instant f = Params.instant("from", from, t.minus(Duration.ofDays(90)));
-        return reports.responseTimes(f, t, Params.partner("partner", partner, false),
-                Params.enumValue("period", period, Reports.Granularity.class, Reports.Granularity.MONTH));
+        Instant t = Times.instant("to", to, Instant.now(clock));
+        Instant f = Times.instant("from", from, t.minus(Duration.ofDays(90)));
+        return reports.responseTimes(f, t, QueryParams.partner("partner", partner, false),
+                QueryParams.enumValue("period", period, Reports.Granularity.class, Reports.Granularity.MONTH));
     }
 }

@@ -21,9 +21,10 @@ import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.rota.calendar.CalendarService;
-import org.sharedict.rota.incidents.Incident;
+import org.sharedict.rota.incidents.IncidentService;
+import org.sharedict.rota.incidents.IncidentService.Lifetime;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
@@ -33,7 +34,6 @@ import org.sharedict.rota.reports.ReportDtos.PersonHours;
 import org.sharedict.rota.reports.ReportDtos.ResponseReport;
 import org.sharedict.rota.reports.ReportDtos.ResponseTimes;
 import org.sharedict.rota.reports.ReportDtos.RotaFairness;
-import org.sharedict.rota.rotas.Rota;
 import org.sharedict.rota.rotas.RotaPlans;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.Interval;
@@ -59,19 +59,18 @@ public class Reports {
     @Inject
     People people;
 
+    @Inject
+    IncidentService incidents;
+
     private static void range(Instant from, Instant to) {
         Times.requireRange("to", from, to, MAX_RANGE);
     }
 
-    private List<Rota> rotas(Long rotaId) {
+    private List<RotaPlans.Skeleton> rotas(Long rotaId) {
         if (rotaId == null) {
-            return Rota.list("order by id");
+            return plans.all();
         }
-        Rota r = Rota.findById(rotaId);
-        if (r == null) {
-            throw ProblemException.invalid("rotaId", "no rota has this ID");
-        }
-        return List.of(r);
+        return List.of(plans.skeleton(rotaId).orElseThrow(() -> ProblemException.invalid("rotaId", "no rota has this ID")));
     }
 
     public HoursReport hours(Instant from, Instant to, Long rotaId) {
@@ -79,7 +78,7 @@ public class Reports {
         OutOfHoursCalendar cal = calendar.calendar();
         // Exact milliseconds: primary, secondary, out of hours, and the number of shifts.
         Map<Long, long[]> byPerson = new HashMap<>();
-        for (Rota r : rotas(rotaId)) {
+        for (RotaPlans.Skeleton r : rotas(rotaId)) {
             for (Shift s : Expander.shifts(plans.plan(r, from, to), cal, from, to)) {
                 long[] h = byPerson.computeIfAbsent(s.personId(), k -> new long[4]);
                 h[s.layer() == Layer.PRIMARY ? 0 : 1] += s.length().toMillis();
@@ -87,13 +86,13 @@ public class Reports {
                 h[3]++;
             }
         }
-        Map<Long, PersonSnapshot> known = people.find(byPerson.keySet());
+        Map<Long, Contact> known = people.find(byPerson.keySet());
         List<PersonHours> persons = new ArrayList<>();
         Map<String, long[]> byPartner = new TreeMap<>();
         byPerson.forEach((id, h) -> {
-            PersonSnapshot p = known.get(id);
-            String partner = p == null ? "UNKNOWN" : p.partner;
-            persons.add(new PersonHours(id, p == null ? null : p.name, partner, Hundredths.hours(h[0]), Hundredths.hours(h[1]),
+            Contact p = known.get(id);
+            String partner = p == null ? "UNKNOWN" : p.partner();
+            persons.add(new PersonHours(id, p == null ? null : p.name(), partner, Hundredths.hours(h[0]), Hundredths.hours(h[1]),
                     Hundredths.hours(h[2]), (int) h[3]));
             long[] t = byPartner.computeIfAbsent(partner, k -> new long[4]);
             t[0] += h[0];
@@ -120,9 +119,9 @@ public class Reports {
         range(from, to);
         OutOfHoursCalendar cal = calendar.calendar();
         List<RotaFairness> out = new ArrayList<>();
-        for (Rota r : rotas(rotaId)) {
+        for (RotaPlans.Skeleton r : rotas(rotaId)) {
             List<Long> members = r.members(Layer.PRIMARY);
-            Map<Long, PersonSnapshot> known = people.find(new LinkedHashSet<>(members));
+            Map<Long, Contact> known = people.find(new LinkedHashSet<>(members));
             Map<String, Integer> memberCount = new TreeMap<>();
             members.forEach(m -> memberCount.merge(partnerOf(known, m), 1, Integer::sum));
             List<Shift> shifts = Expander.shifts(plans.plan(r, from, to), cal, Layer.PRIMARY, from, to);
@@ -133,10 +132,10 @@ public class Reports {
             for (Shift s : shifts) {
                 given.merge(partnerOf(known, s.personId()), s.length().toMillis(), Long::sum);
             }
-            Set<String> partners = new TreeSet<>(r.partners);
+            Set<String> partners = new TreeSet<>(r.partners());
             partners.addAll(memberCount.keySet());
             partners.addAll(given.keySet());
-            FairShares shares = FairShares.of(new ArrayList<>(partners), given, r.partners);
+            FairShares shares = FairShares.of(new ArrayList<>(partners), given, r.partners());
             List<PartnerFairness> rows = new ArrayList<>();
             for (FairShares.Share sh : shares.shares()) {
                 int m = memberCount.getOrDefault(sh.partner(), 0);
@@ -144,43 +143,41 @@ public class Reports {
                         sh.givenHundredths() / 100.0, shares.totalMillis() == 0 ? 0 : round4((double) sh.givenMillis() / shares.totalMillis()),
                         sh.receivedHundredths() / 100.0, sh.balanceHundredths() / 100.0));
             }
-            out.add(new RotaFairness(r.id, r.name, Hundredths.hours(shares.totalMillis()), rows));
+            out.add(new RotaFairness(r.id(), r.name(), Hundredths.hours(shares.totalMillis()), rows));
         }
         return new FairnessReport(from, to, out);
     }
 
-    private static String partnerOf(Map<Long, PersonSnapshot> known, long id) {
-        PersonSnapshot p = known.get(id);
-        return p == null ? "UNKNOWN" : p.partner;
+    private static String partnerOf(Map<Long, Contact> known, long id) {
+        Contact p = known.get(id);
+        return p == null ? "UNKNOWN" : p.partner();
     }
 
     public ResponseReport responseTimes(Instant from, Instant to, String partner, Granularity g) {
         range(from, to);
-        List<Incident> list = partner == null ? Incident.list("createdAt >= ?1 and createdAt < ?2", from, to)
-                : Incident.list("createdAt >= ?1 and createdAt < ?2 and partner = ?3", from, to, partner);
-        Map<String, Map<LocalDate, List<Incident>>> groups = new TreeMap<>();
-        for (Incident i : list) {
-            LocalDate d = LocalDate.ofInstant(i.createdAt, OutOfHoursCalendar.LONDON);
+        Map<String, Map<LocalDate, List<Lifetime>>> groups = new TreeMap<>();
+        for (Lifetime i : incidents.lifetimes(from, to, partner)) {
+            LocalDate d = LocalDate.ofInstant(i.createdAt(), OutOfHoursCalendar.ZONE);
             LocalDate period = switch (g) {
                 case DAY -> d;
                 case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 case MONTH -> d.withDayOfMonth(1);
             };
-            groups.computeIfAbsent(i.partner, k -> new TreeMap<>()).computeIfAbsent(period, k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(i.partner(), k -> new TreeMap<>()).computeIfAbsent(period, k -> new ArrayList<>()).add(i);
         }
         List<ResponseTimes> rows = new ArrayList<>();
-        groups.forEach((p, periods) -> periods.forEach((period, incidents) -> {
+        groups.forEach((p, periods) -> periods.forEach((period, lived) -> {
             List<Double> ack = new ArrayList<>();
             List<Double> res = new ArrayList<>();
-            for (Incident i : incidents) {
-                if (i.acknowledgedAt != null) {
-                    ack.add(Duration.between(i.createdAt, i.acknowledgedAt).toMillis() / 1000.0);
+            for (Lifetime i : lived) {
+                if (i.acknowledgedAt() != null) {
+                    ack.add(Duration.between(i.createdAt(), i.acknowledgedAt()).toMillis() / 1000.0);
                 }
-                if (i.resolvedAt != null) {
-                    res.add(Duration.between(i.createdAt, i.resolvedAt).toMillis() / 1000.0);
+                if (i.resolvedAt() != null) {
+                    res.add(Duration.between(i.createdAt(), i.resolvedAt()).toMillis() / 1000.0);
                 }
             }
-            rows.add(new ResponseTimes(p, period, incidents.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
+            rows.add(new ResponseTimes(p, period, lived.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
                     quantile(res, 0.5), quantile(res, 0.9), mean(res)));
         }));
         return new ResponseReport(from, to, g, rows);

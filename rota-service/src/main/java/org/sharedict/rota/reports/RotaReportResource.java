@@ -1,5 +1,6 @@
 package org.sharedict.rota.reports;
 
+import org.sharedict.rota.platform.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.rota.platform.Params;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
 
@@ -31,8 +31,8 @@ public class RotaReportResource {
     @GET
     @Path("/hours")
     public HoursReport hours(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("rotaId") Long rotaId) {
-        Instant t = Params.instant("to", to, Instant.now(clock));
-        Instant f = Params.instant("from", from, t.minus(Duration.ofDays(30)));
+        Instant t = Times.instant("to", to, Instant.now(clock));
+        Instant f = Times.instant("from", from, t.minus(Duration.ofDays(30)));
         return reports.hours(f, t, rotaId);
     }
 
@@ -40,8 +40,8 @@ public class RotaReportResource {
     @GET
     @Path("/fairness")
     public FairnessReport fairness(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("rotaId") Long rotaId) {
-        Instant t = Params.instant("to", to, Instant.now(clock));
-        Instant f = Params.instant("from", from, t.minus(Duration.ofDays(30)));
+        Instant t = Times.instant("to", to, Instant.now(clock));
+        Instant f = Times.instant("from", from, t.minus(Duration.ofDays(30)));
         return reports.fairness(f, t, rotaId);
     }
 }

@@ -1,5 +1,7 @@
 package org.sharedict.rota.rotas;
 
+import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.platform.Times;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -9,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.rota.platform.Params;
 
 import io.quarkus.security.Authenticated;
 
@@ -27,8 +28,8 @@ public class OnCallResource {
     /** docs/ARCHITECTURE.md "rota-service": {@code covered: false} and null people when no rota covers the partner then. */
     @GET
     public OnCallService.OnCall get(@QueryParam("partner") String partner, @QueryParam("at") String at) {
-        String p = Params.partner("partner", partner, true);
-        Instant t = Params.instant("at", at, Instant.now(clock));
+        String p = QueryParams.partner("partner", partner, true);
+        Instant t = Times.instant("at", at, Instant.now(clock));
         return onCall.lookup(p, t);
     }
 }

@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sharedict.rota.calendar.CalendarService;
+import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.people.PersonSnapshot;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.Layer;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
@@ -62,7 +62,7 @@ public class OnCallService {
                 Set<Long> ids = new HashSet<>();
                 primary.ifPresent(x -> ids.addAll(mentioned(x)));
                 secondary.ifPresent(x -> ids.addAll(mentioned(x)));
-                Map<Long, PersonSnapshot> known = people.find(ids);
+                Map<Long, Contact> known = people.find(ids);
                 return new OnCall(partner, at, true, person(r.id(), r.name(), primary.get(), known),
                         secondary.map(s -> person(r.id(), r.name(), s, known)).orElse(null));
             }
@@ -71,14 +71,14 @@ public class OnCallService {
     }
 
     /** Who holds {@code layer} of one rota at {@code at}, if anyone. */
-    public Optional<Shift> holder(Rota r, Layer layer, Instant at) {
+    public Optional<Shift> holder(RotaPlans.Skeleton r, Layer layer, Instant at) {
         return Expander.at(plans.plan(r, at, at), calendar.calendar(), layer, at);
     }
 
-    private static OnCallPerson person(long rotaId, String rotaName, Shift s, Map<Long, PersonSnapshot> known) {
-        PersonSnapshot p = known.get(s.personId());
-        return new OnCallPerson(s.personId(), p == null ? null : p.name, p == null ? null : p.partner, p == null ? null : p.phone,
-                p == null ? null : p.email, rotaId, rotaName, s.layer(), s.reason(), s.start(), s.end(), s.scheduledPersonId(),
+    private static OnCallPerson person(long rotaId, String rotaName, Shift s, Map<Long, Contact> known) {
+        Contact p = known.get(s.personId());
+        return new OnCallPerson(s.personId(), p == null ? null : p.name(), p == null ? null : p.partner(), p == null ? null : p.phone(),
+                p == null ? null : p.email(), rotaId, rotaName, s.layer(), s.reason(), s.start(), s.end(), s.scheduledPersonId(),
                 Names.named(s.note(), known));
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,7 +116,7 @@ public class Rota extends PanacheEntityBase {
     }
 
     public List<Long> members(Layer layer) {
-        return members.stream().filter(m -> m.layer == layer).sorted(java.util.Comparator.comparingInt(m -> m.position))
+        return members.stream().filter(m -> m.layer == layer).sorted(Comparator.comparingInt(m -> m.position))
                 .map(m -> m.personId).toList();
     }
 

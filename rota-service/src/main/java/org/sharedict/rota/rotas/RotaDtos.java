@@ -1,5 +1,6 @@
 package org.sharedict.rota.rotas;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ public final class RotaDtos {
     private RotaDtos() {
     }
 
-    public static final String PARTNER = "[A-Za-z0-9]{2,16}";
+    public static final String PARTNER = Partnership.CODE;
 
     /**
      * A rota as written. {@code rotationLength} is an ISO-8601 period of whole days or weeks

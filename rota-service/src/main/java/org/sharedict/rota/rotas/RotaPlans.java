@@ -2,14 +2,19 @@ package org.sharedict.rota.rotas;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.sharedict.rota.schedule.Coverage;
 import org.sharedict.rota.schedule.Interval;
 import org.sharedict.rota.schedule.Layer;
 import org.sharedict.rota.schedule.RotaPlan;
@@ -24,12 +29,24 @@ import org.sharedict.rota.schedule.RotaPlan;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RotaPlans {
 
-    /** What a rota is, without its changes: immutable, cached per rota and version. */
-    public record Skeleton(long id, long version, String name, org.sharedict.rota.schedule.Coverage coverage, int rotationDays,
-            java.time.LocalDateTime firstHandoff, Map<Layer, List<Long>> members, List<Long> everyone) {
+    /**
+     * What a rota is, without its changes: immutable, cached per rota and version. The form in which
+     * other features read rotas.
+     */
+    public record Skeleton(long id, long version, String name, Set<String> partners, Coverage coverage, int rotationDays,
+            LocalDateTime firstHandoff, Map<Layer, List<Long>> members, List<Long> everyone) {
+
+        public List<Long> members(Layer layer) {
+            return members.getOrDefault(layer, List.of());
+        }
     }
 
-    private final Map<Long, Skeleton> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Skeleton> cache = new ConcurrentHashMap<>();
+
+    /** Every rota, lowest ID first. */
+    public List<Skeleton> all() {
+        return Rota.<Rota>list("order by id").stream().map(RotaPlans::skeleton).toList();
+    }
 
     /** The rotas covering a partner, lowest ID first. */
     public List<Skeleton> covering(String partner) {
@@ -54,6 +71,11 @@ public class RotaPlans {
         return out;
     }
 
+    /** The rota as a plain record, or empty when no rota has this ID. */
+    public Optional<Skeleton> skeleton(long rotaId) {
+        return Rota.<Rota>findByIdOptional(rotaId).map(RotaPlans::skeleton);
+    }
+
     static Skeleton skeleton(Rota r) {
         Map<Layer, List<Long>> members = new EnumMap<>(Layer.class);
         for (Layer layer : Layer.values()) {
@@ -62,7 +84,7 @@ public class RotaPlans {
                 members.put(layer, ids);
             }
         }
-        return new Skeleton(r.id, r.version, r.name, r.coverage, r.rotationDays, r.firstHandoff(), Map.copyOf(members),
+        return new Skeleton(r.id, r.version, r.name, Set.copyOf(r.partners), r.coverage, r.rotationDays, r.firstHandoff(), Map.copyOf(members),
                 List.copyOf(r.everyone()));
     }
 

@@ -1,5 +1,7 @@
 package org.sharedict.rota.rotas;
 
+import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.platform.Times;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +34,6 @@ import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.platform.Params;
 import org.sharedict.rota.rotas.RotaDtos.LeaveInput;
 import org.sharedict.rota.rotas.RotaDtos.LeaveView;
 import org.sharedict.rota.rotas.RotaDtos.OverrideInput;
@@ -56,6 +57,18 @@ public class RotaResource {
     RotaService rotas;
 
     @Inject
+    ShiftService shiftService;
+
+    @Inject
+    OverrideService overrides;
+
+    @Inject
+    LeaveService leaves;
+
+    @Inject
+    SwapService swaps;
+
+    @Inject
     People people;
 
     @Inject
@@ -63,7 +76,7 @@ public class RotaResource {
 
     @GET
     public Page<RotaView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner) {
-        return rotas.list(page, Params.partner("partner", partner, false));
+        return rotas.list(page, QueryParams.partner("partner", partner, false));
     }
 
     @GET
@@ -118,9 +131,9 @@ public class RotaResource {
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<ShiftView> shifts(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("layer") String layer) {
-        Instant f = Params.instant("from", from, Instant.now(clock));
-        Instant t = Params.instant("to", to, f.plus(Duration.ofDays(28)));
-        return rotas.shifts(id, f, t, Params.enumValue("layer", layer, Layer.class, null));
+        Instant f = Times.instant("from", from, Instant.now(clock));
+        Instant t = Times.instant("to", to, f.plus(Duration.ofDays(28)));
+        return shiftService.shifts(id, f, t, QueryParams.enumValue("layer", layer, Layer.class, null));
     }
 
     @GET
@@ -130,8 +143,8 @@ public class RotaResource {
                     schema = @Schema(implementation = OverrideView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<OverrideView> overrides(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return rotas.overrides(id, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
+        Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
+        return overrides.overrides(id, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
@@ -140,7 +153,7 @@ public class RotaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverrideView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addOverride(@PathParam("id") long id, @Valid @NotNull OverrideInput body) {
-        OverrideView o = rotas.addOverride(id, body);
+        OverrideView o = overrides.addOverride(id, body);
         return Response.created(URI.create("/api/rotas/" + id + "/overrides/" + o.id())).entity(o).build();
     }
 
@@ -149,7 +162,7 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rota, or no such override on it")
     public Response deleteOverride(@PathParam("id") long id, @PathParam("overrideId") long overrideId) {
-        rotas.deleteOverride(id, overrideId);
+        overrides.deleteOverride(id, overrideId);
         return Response.noContent().build();
     }
 
@@ -160,7 +173,7 @@ public class RotaResource {
                     schema = @Schema(implementation = SwapView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<SwapView> swaps(@PathParam("id") long id) {
-        return rotas.swaps(id);
+        return swaps.swaps(id);
     }
 
     @POST
@@ -169,7 +182,7 @@ public class RotaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addSwap(@PathParam("id") long id, @Valid @NotNull SwapInput body) {
-        SwapView s = rotas.addSwap(id, body);
+        SwapView s = swaps.addSwap(id, body);
         return Response.created(URI.create("/api/rotas/" + id + "/swaps/" + s.id())).entity(s).build();
     }
 
@@ -178,7 +191,7 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such rota, or no such swap on it")
     public Response deleteSwap(@PathParam("id") long id, @PathParam("swapId") long swapId) {
-        rotas.deleteSwap(id, swapId);
+        swaps.deleteSwap(id, swapId);
         return Response.noContent().build();
     }
 
@@ -186,8 +199,8 @@ public class RotaResource {
     @GET
     @Path("/leave")
     public List<LeaveView> leave(@QueryParam("personId") Long personId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant f = Params.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return rotas.leave(personId, f, Params.instant("to", to, f.plus(Duration.ofDays(400))));
+        Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
+        return leaves.leave(personId, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
@@ -195,7 +208,7 @@ public class RotaResource {
     @APIResponse(responseCode = "201", description = "The leave recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveView.class)))
     public Response addLeave(@Valid @NotNull LeaveInput body) {
-        LeaveView l = rotas.addLeave(body);
+        LeaveView l = leaves.addLeave(body);
         return Response.created(URI.create("/api/rotas/leave/" + l.id())).entity(l).build();
     }
 
@@ -204,7 +217,7 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No leave has this ID")
     public Response deleteLeave(@PathParam("leaveId") long leaveId) {
-        rotas.deleteLeave(leaveId);
+        leaves.deleteLeave(leaveId);
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package org.sharedict.rota.schedule;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.Set;
  */
 public record OutOfHoursCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd, Set<LocalDate> bankHolidays) {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** The partnership's zone (Europe/London unless set otherwise: {@link Partnership#zone()}). */
+    public static final ZoneId ZONE = Partnership.zone();
 
     public OutOfHoursCalendar {
         if (!dayStart.isBefore(dayEnd)) {
@@ -29,7 +31,7 @@ public record OutOfHoursCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayE
     }
 
     public static OutOfHoursCalendar london(Set<LocalDate> bankHolidays) {
-        return new OutOfHoursCalendar(LONDON, LocalTime.of(8, 30), LocalTime.of(17, 30), bankHolidays);
+        return new OutOfHoursCalendar(ZONE, LocalTime.of(8, 30), LocalTime.of(17, 30), bankHolidays);
     }
 
     public boolean isWorkingDay(LocalDate d) {

@@ -3,6 +3,7 @@ package org.sharedict.rota.schedule;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public record RotaPlan(long id, String name, Coverage coverage, LocalDateTime fi
     /** The rotation period containing {@code t}; negative before the first handoff. */
     public long period(Instant t, ZoneId zone) {
         LocalDateTime local = LocalDateTime.ofInstant(t, zone);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(firstHandoff.toLocalDate(), local.toLocalDate());
+        long days = ChronoUnit.DAYS.between(firstHandoff.toLocalDate(), local.toLocalDate());
         long k = Math.floorDiv(days, rotationDays);
         while (handoff(k, zone).isAfter(t)) {
             k--;

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged rota-service (target/quarkus-app/quarkus-run.jar) as a separate process, as production runs it. */
 final class RotaProcess {
@@ -72,7 +73,7 @@ final class RotaProcess {
             } catch (IOException e) {
                 // not listening yet
             }
-            process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            process.waitFor(250, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException(name + " did not become ready; see " + log.toAbsolutePath());
     }
@@ -89,7 +90,7 @@ final class RotaProcess {
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor();
             }

@@ -3,6 +3,8 @@ package org.sharedict.rota.feeds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +19,7 @@ import static org.sharedict.testing.Problems.problem;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,7 +106,7 @@ class CalendarFeedTest {
                 .extract().asString();
         assertTrue(ics.contains("\r\n"), "CRLF line ends");
         for (String line : ics.split("\r\n")) {
-            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, "folded at 75 octets: " + line);
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, "folded at 75 octets: " + line);
         }
         Calendar cal = parse(ics);
         assertFalse(cal.validate().hasErrors(), cal.validate().toString());
@@ -139,7 +142,7 @@ class CalendarFeedTest {
         }
         assertTrue(expected.size() > 10, "enough shifts compared: " + expected.size());
         assertEquals(expected, actual, "the feed holds exactly Ivy's shifts");
-        given().auth().oauth2(me).when().get("/api/calendar/feeds/me").then().body("url", nullValue()).body("lastUsedAt", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(me).when().get("/api/calendar/feeds/me").then().body("url", nullValue()).body("lastUsedAt", notNullValue());
     }
 
     @Test
@@ -176,7 +179,7 @@ class CalendarFeedTest {
         String partner = Fixtures.partner(skills);
         Person known = person(skills, partner, "Lee Known");
         given().auth().oauth2(Tokens.admin()).when().get("/api/calendar/feeds/people/" + known.id()).then().statusCode(200)
-                .body("active", org.hamcrest.Matchers.is(false));
+                .body("active", is(false));
     }
 
     private long changedNotices(long personId) {

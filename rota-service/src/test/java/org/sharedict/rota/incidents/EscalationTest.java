@@ -7,10 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sharedict.rota.testing.Fixtures.createRota;
@@ -24,9 +26,15 @@ import static org.sharedict.testing.Problems.problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -46,6 +54,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -159,7 +168,7 @@ class EscalationTest {
         assertEquals(1, pages(s.primary().email(), id));
         assertEquals(1, pages(s.secondary().email(), id));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("rota_escalation_lateness_seconds_count"));
+                .body(containsString("rota_escalation_lateness_seconds_count"));
     }
 
     @Test
@@ -173,7 +182,7 @@ class EscalationTest {
         String engineer = Tokens.as("pat").roles("engineer").partner("ELDC").person(s.primary().id()).token();
         given().auth().oauth2(engineer).when().post("/api/incidents/" + id + "/acknowledge")
                 .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("pat"))
-                .body("nextEscalationAt", org.hamcrest.Matchers.nullValue()).body("timeline.step", not(hasItem(2)));
+                .body("nextEscalationAt", nullValue()).body("timeline.step", not(hasItem(2)));
         // Well after step 2 was due, nobody has been paged for it.
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(due.plusSeconds(5)));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s.primary().email(), id) == 1);
@@ -296,15 +305,29 @@ class EscalationTest {
         given().auth().oauth2(admin).queryParam("status", "SLEEPING").when().get("/api/incidents").then().spec(invalidField("status"));
     }
 
+    /** A policy's targets hold the rotas they page (escalation_target's foreign key): the rota goes only once no policy pages it. */
+    @Test
+    void aRotaThatAPolicyPagesIsKeptUntilThePolicyStopsPagingIt() {
+        Setup s = setup();
+        long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "PARTNER_MANAGER")),
+                List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId(), "layer", "SECONDARY"))));
+        JsonPath p = given().auth().oauth2(Tokens.admin()).when().get("/api/escalation-policies/" + policy).then().statusCode(200)
+                .extract().jsonPath();
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().spec(problem(409))
+                .body("detail", containsString("escalation policy \"" + p.getString("name") + "\""));
+        given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON)
+                .body(Map.of("name", p.getString("name"), "partner", s.partner(), "version", p.getLong("version"),
+                        "steps", List.of(Map.of("delay", "PT1H", "targets", List.of(Map.of("kind", "PARTNER_MANAGER"))))))
+                .when().put("/api/escalation-policies/" + policy).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/rotas/" + s.rotaId()).then().statusCode(204);
+    }
+
     @Test
     void aPartnersDefaultPolicyIsUsedWhenTheIncidentNamesNone() {
         Setup s = setup();
         long policy = policy(s, "PT1H", 0, List.of(List.of(Map.of("kind", "ROTA_LAYER", "rotaId", s.rotaId()))));
         given().auth().oauth2(Tokens.manager("OTHER")).contentType(ContentType.JSON).body(Map.of("policyId", policy))
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().spec(problem(403));
-        // A partner skills-service does not know (WireMock has no such code) is a path naming nothing: 404.
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("policyId", policy))
-                .when().put("/api/escalation-policies/defaults/ZZNOPE").then().spec(problem(404));
         given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON).body(Map.of("policyId", policy))
                 .when().put("/api/escalation-policies/defaults/" + s.partner()).then().statusCode(200).body("policyId", equalTo((int) policy));
         long id = raise(Tokens.engineer(s.partner()), incident(s.partner(), "Website down", null));
@@ -320,15 +343,15 @@ class EscalationTest {
         Map<String, Object> body = incident(s.partner(), "Storage array alarm", policy);
         body.put("dedupKey", "array-alarm");
         String key = Tokens.as("apikey:11").roles("integration").partner(s.partner()).scope("incidents:write").token();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Response>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             answers.add(pool.submit(() -> given().auth().oauth2(key).contentType(ContentType.JSON).body(body).when().post("/api/incidents")));
         }
-        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        Set<Integer> ids = new HashSet<>();
         int created = 0;
-        for (java.util.concurrent.Future<io.restassured.response.Response> f : answers) {
-            io.restassured.response.Response r = f.get();
+        for (Future<Response> f : answers) {
+            Response r = f.get();
             assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode() + ": " + r.asString());
             created += r.statusCode() == 201 ? 1 : 0;
             ids.add(r.jsonPath().getInt("id"));
@@ -350,7 +373,7 @@ class EscalationTest {
         Setup s = setup();
         long policy = ((Number) given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", unique("Partnership"), "steps", List.of(Map.of("delay", "PT1H", "targets", List.of(Map.of("kind", "PARTNER_MANAGER"))))))
-                .when().post("/api/escalation-policies").then().statusCode(201).body("partner", org.hamcrest.Matchers.nullValue())
+                .when().post("/api/escalation-policies").then().statusCode(201).body("partner", nullValue())
                 .extract().path("id")).longValue();
         // Setting the default is when rota-service learns who the partner's managers are.
         given().auth().oauth2(Tokens.manager(s.partner())).contentType(ContentType.JSON).body(Map.of("policyId", policy))
@@ -383,7 +406,7 @@ class EscalationTest {
                 .then().statusCode(200).body("items[0].status", equalTo("RESOLVED"));
     }
 
-    private static io.restassured.response.Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {
+    private static Response postPolicy(String token, String partner, List<Map<String, Object>> steps) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", unique("P"));
         body.put("partner", partner);

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +98,7 @@ class DatabaseOutageTest {
     }
 
     private static Response raise(Long policy) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("partner", "BBC", "summary", "Core switch down", "severity", "HIGH"));
+        Map<String, Object> body = new HashMap<>(Map.of("partner", "BBC", "summary", "Core switch down", "severity", "HIGH"));
         if (policy != null) {
             body.put("policyId", policy);
         }

@@ -30,7 +30,7 @@ import org.sharedict.platform.problem.ProblemException;
 /**
  * Dates and instants a client sends are held to the years rota-service works in, everywhere: the
  * class of fault behind {@code ?year=2147483647} answering 500. Request bodies say so with
- * {@link SupportedTime}; query parameters arrive as text and go through {@link Params}.
+ * {@link SupportedTime}; query parameters arrive as text and go through {@link Times#instant} and {@link Times#year}.
  */
 class SupportedTimeTest {
 
@@ -85,7 +85,7 @@ class SupportedTimeTest {
                 for (Parameter p : m.getParameters()) {
                     if (p.isAnnotationPresent(QueryParam.class) || p.isAnnotationPresent(PathParam.class)) {
                         assertFalse(TEMPORAL.contains(p.getType()), c.getName() + "." + m.getName() + "(" + p.getName()
-                                + ") must take text and read it with Params, which holds it to the supported years");
+                                + ") must take text and read it with Times.instant or Times.year, which hold it to the supported years");
                     }
                 }
             }
@@ -102,15 +102,15 @@ class SupportedTimeTest {
 
     @Test
     void paramsRefuseDatesRotaServiceCannotWorkWith() {
-        assertEquals(2026, Params.year("year", " 2026 "));
+        assertEquals(2026, Times.year("year", " 2026 "));
         for (String year : List.of("2147483647", "-1", "1969", "3000", "abc", "2026.5", "99999999999")) {
-            ProblemException e = assertThrows(ProblemException.class, () -> Params.year("year", year));
+            ProblemException e = assertThrows(ProblemException.class, () -> Times.year("year", year));
             assertEquals("year", e.problem().errors.get(0).field(), year);
         }
-        assertEquals(Instant.parse("2999-12-31T23:59:59Z"), Params.instant("at", "2999-12-31T23:59:59Z", null));
+        assertEquals(Instant.parse("2999-12-31T23:59:59Z"), Times.instant("at", "2999-12-31T23:59:59Z", null));
         for (String at : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "3000-01-01T00:00:00Z",
                 "1969-12-31T23:59:59Z", "0000-01-01T00:00:00Z")) {
-            ProblemException e = assertThrows(ProblemException.class, () -> Params.instant("at", at, null));
+            ProblemException e = assertThrows(ProblemException.class, () -> Times.instant("at", at, null));
             assertEquals("at", e.problem().errors.get(0).field(), at);
         }
     }

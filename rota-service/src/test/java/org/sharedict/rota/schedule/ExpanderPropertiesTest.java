@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ class ExpanderPropertiesTest {
         for (int i = 0; i < n; i++) {
             out.add(base + i);
         }
-        java.util.Collections.shuffle(out, rnd);
+        Collections.shuffle(out, rnd);
         return out;
     }
 
@@ -138,7 +140,7 @@ class ExpanderPropertiesTest {
                     }
                     RotaPlan.Override latest = c.plan().overrides().stream()
                             .filter(x -> x.layer() == o.layer() && x.period().contains(t))
-                            .max(java.util.Comparator.comparingLong(RotaPlan.Override::id)).orElseThrow();
+                            .max(Comparator.comparingLong(RotaPlan.Override::id)).orElseThrow();
                     Shift s = Expander.at(c.plan(), CALENDAR, o.layer(), t).orElseThrow();
                     assertEquals(latest.personId(), s.personId(), "override at " + t + " in " + c);
                     assertEquals(Reason.OVERRIDE, s.reason());

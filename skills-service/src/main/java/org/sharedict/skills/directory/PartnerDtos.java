@@ -1,5 +1,6 @@
 package org.sharedict.skills.directory;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Instant;
 
 import jakarta.validation.constraints.Email;
@@ -29,7 +30,7 @@ public final class PartnerDtos {
     }
 
     public record NewPartner(
-            @NotBlank @Pattern(regexp = "^[A-Za-z0-9]{2,16}$", message = "must be 2 to 16 letters or digits") String code,
+            @NotBlank @Pattern(regexp = Partnership.CODE, message = "must be 2 to 16 letters or digits") String code,
             @NotBlank @Size(max = 200) String name,
             @NotNull Partner.Type type,
             @Pattern(regexp = PHONE, message = "must be a phone number") String serviceDeskPhone,

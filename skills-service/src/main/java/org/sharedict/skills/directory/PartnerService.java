@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
@@ -28,17 +28,17 @@ public class PartnerService {
 
     private static final Map<String, String> SORTS = Map.of("code", "code", "name", "name", "type", "type");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Event<PartnerCodes.Changed> partnerCodesChanged;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    jakarta.enterprise.event.Event<PartnerCodes.Changed> partnerCodesChanged;
+    PartnerService(Caller caller, Auditor audit, Clock clock, Event<PartnerCodes.Changed> partnerCodesChanged) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.partnerCodesChanged = partnerCodesChanged;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PartnerView> list(PageRequest page) {

@@ -1,7 +1,6 @@
 package org.sharedict.skills.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -15,36 +14,39 @@ import org.sharedict.platform.security.Roles;
 @ApplicationScoped
 public class PersonAccess {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    public boolean isSelf(Person p) {
-        return caller.personId().map(id -> id.equals(p.id)).orElse(false);
+    PersonAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public boolean isSelf(PersonRef p) {
+        return caller.personId().map(id -> id.equals(p.id())).orElse(false);
     }
 
     /** Profile fields, creating and removing people: managers of the partner and admins. */
-    public void requireManage(Person p) {
-        caller.requireEditRightsFor(p.partner.code, Roles.MANAGER);
+    public void requireManage(PersonRef p) {
+        caller.requireEditRightsFor(p.partner(), Roles.MANAGER);
     }
 
     /** Skills, certifications, availability, confirming: also the person themselves. */
-    public void requireManageOrSelf(Person p) {
+    public void requireManageOrSelf(PersonRef p) {
         if (!isSelf(p)) {
             requireManage(p);
         }
     }
 
-    public boolean canVerify(Person p) {
+    public boolean canVerify(PersonRef p) {
         if (caller.isAdmin()) {
             return true;
         }
-        return caller.hasRole(Roles.MANAGER) && caller.isOf(p.partner.code) && !isSelf(p);
+        return caller.hasRole(Roles.MANAGER) && caller.isOf(p.partner()) && !isSelf(p);
     }
 
-    public void requireVerify(Person p) {
+    public void requireVerify(PersonRef p) {
         if (!canVerify(p)) {
             throw ProblemException.forbidden(isSelf(p) ? "You cannot verify your own skills; ask your manager"
-                    : "Only a manager of " + p.partner.code + " (or an admin) verifies its people's skills");
+                    : "Only a manager of " + p.partner() + " (or an admin) verifies its people's skills");
         }
     }
 

@@ -29,7 +29,7 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.skills.directory.PersonDtos.AvailabilityUpdate;
 import org.sharedict.skills.directory.PersonDtos.PersonInput;
 import org.sharedict.skills.directory.PersonDtos.PersonView;
-import org.sharedict.skills.platform.Params;
+import org.sharedict.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -45,8 +45,8 @@ public class PersonResource {
     public Page<PersonView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner,
             @QueryParam("manager") String manager, @QueryParam("q") String q, @QueryParam("email") String email,
             @QueryParam("available") String available) {
-        return people.list(page, new PersonService.Filter(partner, Params.bool("manager", manager), q, email,
-                Params.bool("available", available)));
+        return people.list(page, new PersonService.Filter(partner, QueryParams.bool("manager", manager), q, email,
+                QueryParams.bool("available", available)));
     }
 
     @APIResponse(responseCode = "200", description = "The person; ETag is their version",

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
@@ -37,20 +36,21 @@ public class PersonService {
             "jobTitle", "jobTitle", "team", "team", "email", "email", "site", "site",
             "lastConfirmed", "lastConfirmed", "updatedAt", "updatedAt", "createdAt", "createdAt");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PersonAccess access;
+    private final Auditor audit;
+    private final Clock clock;
+    private final SkillsConfig config;
+    private final HeldSkills heldSkills;
 
-    @Inject
-    PersonAccess access;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    SkillsConfig config;
+    PersonService(Caller caller, PersonAccess access, Auditor audit, Clock clock, SkillsConfig config, HeldSkills heldSkills) {
+        this.caller = caller;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+        this.heldSkills = heldSkills;
+    }
 
     public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {
     }
@@ -120,7 +120,7 @@ public class PersonService {
 
     public PersonView update(long id, PersonInput in, String ifMatch) {
         Person p = find(id);
-        access.requireManage(p);
+        access.requireManage(PersonRef.of(p));
         ETags.requireMatch(p, ifMatch, in.version());
         Partner partner = partner(in.partner());
         if (!partner.code.equals(p.partner.code) && !caller.isAdmin()) {
@@ -161,7 +161,7 @@ public class PersonService {
 
     public PersonView updateAvailability(long id, AvailabilityUpdate in, String ifMatch) {
         Person p = find(id);
-        access.requireManageOrSelf(p);
+        access.requireManageOrSelf(PersonRef.of(p));
         ETags.requireMatch(p, ifMatch, in.version());
         int hours = in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth();
         Changes changes = Changes.track()
@@ -186,14 +186,12 @@ public class PersonService {
     /** The person (or their manager) says the profile and every skill on it are still true today. */
     public PersonView confirm(long id) {
         Person p = find(id);
-        access.requireManageOrSelf(p);
+        access.requireManageOrSelf(PersonRef.of(p));
         LocalDate today = today();
         LocalDate before = p.lastConfirmed;
         p.lastConfirmed = today;
         p.updatedAt = Instant.now(clock);
-        int skills = Person.getEntityManager()
-                .createQuery("update PersonSkill set lastConfirmed = :today, version = version + 1 where person = :p")
-                .setParameter("today", today).setParameter("p", p).executeUpdate();
+        int skills = heldSkills.confirmAll(p.id, today);
         p.flush();
         audit.record("CONFIRM", "person", p.id, p.partner.code,
                 Map.of("lastConfirmed", Map.of("from", String.valueOf(before), "to", today.toString()), "skillsConfirmed", skills));
@@ -202,7 +200,7 @@ public class PersonService {
 
     public void delete(long id, String ifMatch) {
         Person p = find(id);
-        access.requireManage(p);
+        access.requireManage(PersonRef.of(p));
         if (ifMatch != null) {
             ETags.requireMatch(p, ifMatch, null);
         }
@@ -212,13 +210,19 @@ public class PersonService {
         audit.deleted("person", last.id(), last.partner(), last);
     }
 
-    // ---- helpers shared with the CSV import ------------------------------------------------------
+    /** Who the person is and whose staff, for the rooms that keep records about them; 404 if nobody has the ID. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PersonRef ref(long id) {
+        // The partner comes in the same query: outside a transaction the entity is detached at once.
+        return Person.<Person>find("from Person p join fetch p.partner where p.id = ?1", id).firstResultOptional()
+                .map(PersonRef::of).orElseThrow(() -> ProblemException.notFound("Person", id));
+    }
 
-    public Person find(long id) {
+    private Person find(long id) {
         return Person.<Person>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Person", id));
     }
 
-    public PersonView view(Person p) {
+    private PersonView view(Person p) {
         LocalDate today = today();
         return PersonView.of(p, today, staleBefore(today));
     }
@@ -231,7 +235,8 @@ public class PersonService {
         return today.minusMonths(config.staleAfterMonths());
     }
 
-    private static Partner partner(String code) {
+    /** The partner a person record names; shared with {@link BulkPeople}, as are {@link #apply} and {@link #trim}. */
+    static Partner partner(String code) {
         return Partner.findByCode(code.trim())
                 .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));
     }

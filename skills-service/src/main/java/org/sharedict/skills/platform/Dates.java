@@ -2,17 +2,16 @@ package org.sharedict.skills.platform;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-/** Calendar dates (last confirmed, unavailable until, certificate expiry) are the partnership's local dates. */
+import org.sharedict.platform.partnership.Partnership;
+
+/** Calendar dates (last confirmed, unavailable until, certificate expiry) are the partnership's local dates (its zone: {@link Partnership#zone()}). */
 public final class Dates {
-
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private Dates() {
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(LONDON));
+        return LocalDate.now(clock.withZone(Partnership.zone()));
     }
 }

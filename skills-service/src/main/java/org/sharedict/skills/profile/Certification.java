@@ -13,7 +13,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
-import org.sharedict.skills.directory.Person;
 import org.sharedict.skills.taxonomy.Skill;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,9 +25,9 @@ public class Certification extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "person_id")
-    public Person person;
+    /** The holder, a person of the directory: referenced by ID, as the directory's entities stay in the directory. */
+    @Column(name = "person_id", nullable = false)
+    public long personId;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "skill_id")

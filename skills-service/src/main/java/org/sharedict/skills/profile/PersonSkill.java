@@ -14,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.sharedict.skills.directory.Person;
 import org.sharedict.skills.taxonomy.Skill;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -28,9 +27,9 @@ public class PersonSkill extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "person_id")
-    public Person person;
+    /** The holder, a person of the directory: referenced by ID, as the directory's entities stay in the directory. */
+    @Column(name = "person_id", nullable = false)
+    public long personId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "skill_id")

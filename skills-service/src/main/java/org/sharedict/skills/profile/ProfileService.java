@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
-import org.sharedict.skills.directory.Person;
 import org.sharedict.skills.directory.PersonAccess;
+import org.sharedict.skills.directory.PersonRef;
 import org.sharedict.skills.directory.PersonService;
 import org.sharedict.skills.profile.ProfileDtos.CertificationInput;
 import org.sharedict.skills.profile.ProfileDtos.CertificationView;
@@ -35,28 +34,27 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ProfileService {
 
-    @Inject
-    PersonService people;
+    private final PersonService people;
+    private final PersonAccess access;
+    private final TaxonomyCache taxonomy;
+    private final Auditor audit;
+    private final Clock clock;
 
-    @Inject
-    PersonAccess access;
-
-    @Inject
-    TaxonomyCache taxonomy;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
+    ProfileService(PersonService people, PersonAccess access, TaxonomyCache taxonomy, Auditor audit, Clock clock) {
+        this.people = people;
+        this.access = access;
+        this.taxonomy = taxonomy;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     // ---- skills --------------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PersonSkillView> skills(long personId) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         LocalDate staleBefore = people.staleBefore(people.today());
-        return PersonSkill.<PersonSkill>list("person", p).stream()
+        return PersonSkill.<PersonSkill>list("personId", p.id()).stream()
                 .sorted(Comparator.comparingInt((PersonSkill ps) -> -ps.level).thenComparing(ps -> ps.skill.code))
                 .map(ps -> PersonSkillView.of(ps, staleBefore))
                 .toList();
@@ -64,19 +62,19 @@ public class ProfileService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PersonSkillView skill(long personId, String code) {
-        PersonSkill ps = held(people.find(personId), code);
+        PersonSkill ps = held(people.ref(personId), code);
         return PersonSkillView.of(ps, people.staleBefore(people.today()));
     }
 
     public PersonSkillView addSkill(long personId, NewPersonSkill in) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         access.requireManageOrSelf(p);
         Skill skill = skill("skill", in.skill());
-        if (PersonSkill.count("person = ?1 and skill = ?2", p, skill) > 0) {
+        if (PersonSkill.count("personId = ?1 and skill = ?2", p.id(), skill) > 0) {
             throw ProblemException.duplicate("skill", skill.code);
         }
         PersonSkill ps = new PersonSkill();
-        ps.person = p;
+        ps.personId = p.id();
         ps.skill = skill;
         ps.level = in.level();
         ps.lastUsed = in.lastUsed();
@@ -90,12 +88,12 @@ public class ProfileService {
         ps.createdAt = ps.updatedAt = Instant.now(clock);
         ps.persistAndFlush();
         PersonSkillView v = PersonSkillView.of(ps, people.staleBefore(people.today()));
-        audit.created("person_skill", p.id + "/" + skill.code, p.partner.code, v);
+        audit.created("person_skill", p.id() + "/" + skill.code, p.partner(), v);
         return v;
     }
 
     public PersonSkillView updateSkill(long personId, String code, PersonSkillUpdate in, String ifMatch) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         access.requireManageOrSelf(p);
         PersonSkill ps = held(p, code);
         ETags.requireMatch(ps, ifMatch, in.version());
@@ -123,12 +121,12 @@ public class ProfileService {
         changes.field("verified", wasVerified, ps.verified());
         ps.updatedAt = Instant.now(clock);
         ps.flush();
-        audit.updated("person_skill", p.id + "/" + ps.skill.code, p.partner.code, changes);
+        audit.updated("person_skill", p.id() + "/" + ps.skill.code, p.partner(), changes);
         return PersonSkillView.of(ps, people.staleBefore(people.today()));
     }
 
     public void removeSkill(long personId, String code, String ifMatch) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         access.requireManageOrSelf(p);
         PersonSkill ps = held(p, code);
         if (ifMatch != null) {
@@ -137,40 +135,40 @@ public class ProfileService {
         PersonSkillView last = PersonSkillView.of(ps, people.staleBefore(people.today()));
         ps.delete();
         ps.flush();
-        audit.deleted("person_skill", p.id + "/" + last.skill(), p.partner.code, last);
+        audit.deleted("person_skill", p.id() + "/" + last.skill(), p.partner(), last);
     }
 
     // ---- certifications ------------------------------------------------------------------------
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CertificationView> certifications(long personId) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         LocalDate today = people.today();
-        return Certification.<Certification>list("person = ?1 order by name, id", p).stream()
+        return Certification.<Certification>list("personId = ?1 order by name, id", p.id()).stream()
                 .map(c -> CertificationView.of(c, today)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CertificationView certification(long personId, long id) {
-        return CertificationView.of(cert(people.find(personId), id), people.today());
+        return CertificationView.of(cert(people.ref(personId), id), people.today());
     }
 
     public CertificationView addCertification(long personId, CertificationInput in) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         access.requireManageOrSelf(p);
         checkDates(in);
         Certification c = new Certification();
-        c.person = p;
+        c.personId = p.id();
         apply(c, in);
         c.createdAt = c.updatedAt = Instant.now(clock);
         c.persistAndFlush();
         CertificationView v = CertificationView.of(c, people.today());
-        audit.created("certification", c.id, p.partner.code, v);
+        audit.created("certification", c.id, p.partner(), v);
         return v;
     }
 
     public CertificationView updateCertification(long personId, long id, CertificationInput in, String ifMatch) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         access.requireManageOrSelf(p);
         Certification c = cert(p, id);
         ETags.requireMatch(c, ifMatch, in.version());
@@ -188,12 +186,12 @@ public class ProfileService {
             c.updatedAt = Instant.now(clock);
         }
         c.flush();
-        audit.updated("certification", c.id, p.partner.code, changes);
+        audit.updated("certification", c.id, p.partner(), changes);
         return CertificationView.of(c, people.today());
     }
 
     public void removeCertification(long personId, long id, String ifMatch) {
-        Person p = people.find(personId);
+        PersonRef p = people.ref(personId);
         access.requireManageOrSelf(p);
         Certification c = cert(p, id);
         if (ifMatch != null) {
@@ -202,7 +200,7 @@ public class ProfileService {
         CertificationView last = CertificationView.of(c, people.today());
         c.delete();
         c.flush();
-        audit.deleted("certification", last.id(), p.partner.code, last);
+        audit.deleted("certification", last.id(), p.partner(), last);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -226,14 +224,14 @@ public class ProfileService {
         });
     }
 
-    private PersonSkill held(Person p, String code) {
-        return PersonSkill.<PersonSkill>find("person = ?1 and skill.code = ?2", p, code.toUpperCase(Locale.ROOT))
+    private PersonSkill held(PersonRef p, String code) {
+        return PersonSkill.<PersonSkill>find("personId = ?1 and skill.code = ?2", p.id(), code.toUpperCase(Locale.ROOT))
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Skill " + code.toUpperCase(Locale.ROOT) + " of person", p.id));
+                .orElseThrow(() -> ProblemException.notFound("Skill " + code.toUpperCase(Locale.ROOT) + " of person", p.id()));
     }
 
-    private static Certification cert(Person p, long id) {
-        return Certification.<Certification>find("id = ?1 and person = ?2", id, p).firstResultOptional()
+    private static Certification cert(PersonRef p, long id) {
+        return Certification.<Certification>find("id = ?1 and personId = ?2", id, p.id()).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Certification", id));
     }
 

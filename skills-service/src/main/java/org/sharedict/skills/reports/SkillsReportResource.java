@@ -1,9 +1,5 @@
 package org.sharedict.skills.reports;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -24,14 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sharedict.platform.csv.Csv;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.skills.reports.ReportDtos.Backup;
-import org.sharedict.skills.reports.ReportDtos.CoverageCell;
 import org.sharedict.skills.reports.ReportDtos.CoverageReport;
-import org.sharedict.skills.reports.ReportDtos.CoverageRow;
 import org.sharedict.skills.reports.ReportDtos.KeyPersonReport;
-import org.sharedict.skills.reports.ReportDtos.KeyPersonRisk;
-import org.sharedict.skills.reports.ReportDtos.PartnerRisks;
-import org.sharedict.skills.reports.ReportDtos.StaleEntry;
 import org.sharedict.skills.reports.ReportDtos.StaleReport;
 
 import io.quarkus.security.Authenticated;
@@ -43,11 +33,14 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Skills reports", description = "Key-person risk, coverage across partners, stale entries")
 public class SkillsReportResource {
 
-    @Inject
-    SkillsReports reports;
+    private final SkillsReports reports;
 
     @Context
     HttpHeaders headers;
+
+    SkillsReportResource(SkillsReports reports) {
+        this.reports = reports;
+    }
 
     @GET
     @Path("/key-person-risk")
@@ -59,28 +52,8 @@ public class SkillsReportResource {
             @QueryParam("minLevel") @DefaultValue("3") @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") int minLevel,
             @QueryParam("format") String format) {
         KeyPersonReport r = reports.keyPersonRisk(partner, minLevel);
-        if (!Csv.wanted(format, headers)) {
-            return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (KeyPersonRisk k : r.partnership()) {
-            rows.add(riskRow("PARTNERSHIP", k));
-        }
-        for (PartnerRisks p : r.partners()) {
-            for (KeyPersonRisk k : p.items()) {
-                rows.add(riskRow(p.partner(), k));
-            }
-        }
-        return Csv.download("key-person-risk.csv", Csv.write(List.of("scope", "skill", "skill_name", "category", "holder_id",
-                "holder_name", "holder_partner", "level", "verified", "backup_partners"), rows));
-    }
-
-    private static List<?> riskRow(String scope, KeyPersonRisk k) {
-        String backups = String.join("; ", k.backups().stream()
-                .map((Backup b) -> b.partner() + " (" + b.holders() + ", best level " + b.bestLevel() + ")").toList());
-        return List.of(scope, k.skill(), k.name(), k.category(), k.holder() == null ? "" : k.holder().id(),
-                k.holder() == null ? "" : k.holder().name(), k.holder() == null ? "" : k.holder().partner(),
-                k.holder() == null ? "" : k.holder().level(), k.holder() != null && k.holder().verified(), backups);
+        return Csv.wanted(format, headers) ? Csv.download("key-person-risk.csv", ReportCsv.keyPersonRisk(r))
+                : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -91,18 +64,8 @@ public class SkillsReportResource {
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response coverage(@QueryParam("category") String category, @QueryParam("format") String format) {
         CoverageReport r = reports.coverage(category);
-        if (!Csv.wanted(format, headers)) {
-            return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (CoverageRow row : r.rows()) {
-            for (CoverageCell c : row.cells()) {
-                rows.add(List.of(row.skill(), row.name(), row.category(), c.partner(), c.byLevel()[0], c.byLevel()[1],
-                        c.byLevel()[2], c.byLevel()[3], c.byLevel()[4], c.total()));
-            }
-        }
-        return Csv.download("skills-coverage.csv", Csv.write(List.of("skill", "skill_name", "category", "partner",
-                "level_1", "level_2", "level_3", "level_4", "level_5", "total"), rows));
+        return Csv.wanted(format, headers) ? Csv.download("skills-coverage.csv", ReportCsv.coverage(r))
+                : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -119,16 +82,6 @@ public class SkillsReportResource {
         boolean csv = Csv.wanted(format, headers);
         // CSV is the whole list, not a page.
         StaleReport r = csv ? reports.stale(months, partner, 0, Integer.MAX_VALUE) : reports.stale(months, partner, page, size);
-        if (!csv) {
-            return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (StaleEntry e : r.items()) {
-            rows.add(List.of(e.person().id(), e.person().name(), e.person().partner(), e.person().email(),
-                    e.lastConfirmed() == null ? "" : e.lastConfirmed(), e.profileStale(), String.join(" ", e.staleSkills()),
-                    e.oldestSkillConfirmation() == null ? "" : e.oldestSkillConfirmation()));
-        }
-        return Csv.download("stale-entries.csv", Csv.write(List.of("person_id", "name", "partner", "email", "last_confirmed",
-                "profile_stale", "stale_skills", "oldest_skill_confirmation"), rows));
+        return csv ? Csv.download("stale-entries.csv", ReportCsv.stale(r)) : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

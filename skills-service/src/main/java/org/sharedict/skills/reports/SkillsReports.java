@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.skills.platform.Dates;
@@ -46,17 +46,17 @@ import org.sharedict.skills.taxonomy.TaxonomyCache;
 @ApplicationScoped
 public class SkillsReports {
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+    private final TaxonomyCache taxonomy;
+    private final SkillsConfig config;
+    private final Clock clock;
 
-    @Inject
-    TaxonomyCache taxonomy;
-
-    @Inject
-    SkillsConfig config;
-
-    @Inject
-    Clock clock;
+    SkillsReports(DataSource dataSource, TaxonomyCache taxonomy, SkillsConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.taxonomy = taxonomy;
+        this.config = config;
+        this.clock = clock;
+    }
 
     private record Partner(long id, String code, String name) {
     }
@@ -324,6 +324,6 @@ public class SkillsReports {
     }
 
     private static String marks(long n) {
-        return String.join(",", java.util.Collections.nCopies((int) n, "?"));
+        return String.join(",", Collections.nCopies((int) n, "?"));
     }
 }

@@ -1,6 +1,5 @@
 package org.sharedict.skills.search;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,12 +17,15 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Experts", description = "Who, across the partnership, has the skills you need")
 public class ExpertResource {
 
-    @Inject
-    ExpertSearch search;
+    private final ExpertSearch search;
+
+    ExpertResource(ExpertSearch search) {
+        this.search = search;
+    }
 
     @GET
     @Operation(summary = "People ranked by how well they match the requested skills, best first")
-    public ExpertPage search(@BeanParam @Valid ExpertQuery query, @BeanParam @Valid PageRequest page) {
-        return search.search(query, page);
+    public ExpertPage search(@BeanParam @Valid ExpertParams params, @BeanParam @Valid PageRequest page) {
+        return search.search(ExpertQuery.parse(params, page), page);
     }
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An immutable snapshot of the whole taxonomy, held in memory (a few hundred skills) so that
@@ -66,7 +69,7 @@ public final class Taxonomy {
     }
 
     /** Every skill, in no particular order. */
-    public void forEach(java.util.function.Consumer<Entry> action) {
+    public void forEach(Consumer<Entry> action) {
         byId.values().forEach(action);
     }
 
@@ -122,8 +125,8 @@ public final class Taxonomy {
     }
 
     /** IDs of the skills whose code, name or an alias contains the folded word (free-text search). */
-    public java.util.Set<Long> idsContaining(String key) {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+    public Set<Long> idsContaining(String key) {
+        Set<Long> ids = new HashSet<>();
         if (!key.isEmpty()) {
             for (Term t : terms) {
                 if (t.key().contains(key)) {

@@ -3,6 +3,7 @@ package org.sharedict.skills.taxonomy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +13,15 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.CategoryUpdate;
@@ -46,20 +46,22 @@ public class TaxonomyService {
     /** Codes that would clash with sub-paths of /api/skills. */
     private static final Set<String> RESERVED = Set.of("CATEGORIES");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final TaxonomyCache cache;
+    private final Event<TaxonomyCache.Changed> changed;
+    private final SkillHolders skillHolders;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    TaxonomyCache cache;
-
-    @Inject
-    Event<TaxonomyCache.Changed> changed;
+    TaxonomyService(Caller caller, Auditor audit, Clock clock, TaxonomyCache cache, Event<TaxonomyCache.Changed> changed,
+            SkillHolders skillHolders) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.cache = cache;
+        this.changed = changed;
+        this.skillHolders = skillHolders;
+    }
 
     // ---- categories ----------------------------------------------------------------------------
 
@@ -221,9 +223,7 @@ public class TaxonomyService {
         if (ifMatch != null) {
             ETags.requireMatch(s, ifMatch, null);
         }
-        long holders = Skill.getEntityManager()
-                .createQuery("select count(ps) from PersonSkill ps where ps.skill = :s", Long.class)
-                .setParameter("s", s).getSingleResult();
+        long holders = skillHolders.holders(s.id);
         if (holders > 0) {
             throw ProblemException.conflict(holders + " people hold " + s.code
                     + "; remove it from their profiles first (or keep it and rename it)").with("holders", holders);
@@ -304,7 +304,7 @@ public class TaxonomyService {
     }
 
     private static Map<String, Long> skillCounts() {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         Skill.getEntityManager()
                 .createQuery("select s.category.code, count(s) from Skill s group by s.category.code", Object[].class)
                 .getResultList().forEach(r -> counts.put((String) r[0], (Long) r[1]));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
@@ -17,6 +18,7 @@ import org.sharedict.platform.audit.AuditEntry;
 import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Tokens;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -144,10 +146,10 @@ class PartnerResourceTest {
     @Test
     void writesAreAudited() {
         String code = create(newCode());
-        AuditEntry entry = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        AuditEntry entry = QuarkusTransaction.requiringNew()
                 .call(() -> AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", "partner", code).firstResult());
-        org.junit.jupiter.api.Assertions.assertEquals("CREATE", entry.action);
-        org.junit.jupiter.api.Assertions.assertEquals("admin", entry.actor);
+        assertEquals("CREATE", entry.action);
+        assertEquals("admin", entry.actor);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sharedict.skills.platform;
 
+import org.sharedict.platform.partnership.Partnership;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -10,6 +11,7 @@ import static org.sharedict.testing.Problems.invalidField;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -118,8 +120,8 @@ class CalendarRulesTest {
 
     @Test
     void theTestClockIsOnTheLondonSideOfMidnight() {
-        assertEquals(LocalDate.of(2026, 6, 16), LocalDate.ofInstant(TestClock.START, Dates.LONDON));
-        assertEquals(LocalDate.of(2026, 6, 15), LocalDate.ofInstant(TestClock.START, java.time.ZoneOffset.UTC));
+        assertEquals(LocalDate.of(2026, 6, 16), LocalDate.ofInstant(TestClock.START, Partnership.zone()));
+        assertEquals(LocalDate.of(2026, 6, 15), LocalDate.ofInstant(TestClock.START, ZoneOffset.UTC));
     }
 
     private static long certification(long person, String skill, String expires) {

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.sharedict.skills.support.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -49,13 +51,13 @@ class SkillsReportTest {
                 .then().statusCode(200).body("minLevel", equalTo(3)).body("partners.partner", contains(lonely))
                 .extract().jsonPath();
         // Nobody else holds onlyOne, so it comes first; backedUp lists the helper partner.
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(onlyOne, backedUp),
+        assertEquals(List.of(onlyOne, backedUp),
                 r.getList("partners[0].items.skill"));
-        org.junit.jupiter.api.Assertions.assertEquals("Solo Holder", r.getString("partners[0].items[0].holder.name"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), r.getList("partners[0].items[0].backups"));
-        org.junit.jupiter.api.Assertions.assertEquals(helper, r.getString("partners[0].items[1].backups[0].partner"));
-        org.junit.jupiter.api.Assertions.assertEquals(2, r.getInt("partners[0].items[1].backups[0].holders"));
-        org.junit.jupiter.api.Assertions.assertEquals(5, r.getInt("partners[0].items[1].backups[0].bestLevel"));
+        assertEquals("Solo Holder", r.getString("partners[0].items[0].holder.name"));
+        assertEquals(List.of(), r.getList("partners[0].items[0].backups"));
+        assertEquals(helper, r.getString("partners[0].items[1].backups[0].partner"));
+        assertEquals(2, r.getInt("partners[0].items[1].backups[0].holders"));
+        assertEquals(5, r.getInt("partners[0].items[1].backups[0].bestLevel"));
 
         given().auth().oauth2(Tokens.viewer("X")).when().get("/api/reports/skills/key-person-risk")
                 .then().statusCode(200)
@@ -84,15 +86,15 @@ class SkillsReportTest {
         Fixtures.holds(Fixtures.person(b, "B1"), skill, 4, false);
         JsonPath r = given().auth().oauth2(Tokens.viewer("X")).when().get("/api/reports/skills/coverage?category=" + cat)
                 .then().statusCode(200).extract().jsonPath();
-        java.util.List<String> partners = r.getList("partners.code");
+        List<String> partners = r.getList("partners.code");
         int ia = partners.indexOf(a);
         int ib = partners.indexOf(b);
         String row = "rows.find { it.skill == '" + skill + "' }";
-        org.junit.jupiter.api.Assertions.assertEquals(4, r.getInt(row + ".total"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(0, 2, 0, 0, 1), r.getList(row + ".cells[" + ia + "].byLevel"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, r.getInt(row + ".cells[" + ib + "].byLevel[3]"));
-        org.junit.jupiter.api.Assertions.assertEquals(2, r.getInt(row + ".partnersCovering"));
-        org.junit.jupiter.api.Assertions.assertEquals(0, r.getInt("rows.find { it.skill == '" + gap + "' }.total"));
+        assertEquals(4, r.getInt(row + ".total"));
+        assertEquals(List.of(0, 2, 0, 0, 1), r.getList(row + ".cells[" + ia + "].byLevel"));
+        assertEquals(1, r.getInt(row + ".cells[" + ib + "].byLevel[3]"));
+        assertEquals(2, r.getInt(row + ".partnersCovering"));
+        assertEquals(0, r.getInt("rows.find { it.skill == '" + gap + "' }.total"));
         given().auth().oauth2(Tokens.viewer("X")).accept("text/csv").when().get("/api/reports/skills/coverage?category=" + cat)
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .body(containsString(skill + ",")).body(containsString("," + a + ",0,2,0,0,1,3"));

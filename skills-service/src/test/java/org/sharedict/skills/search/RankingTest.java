@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ class RankingTest {
             List<Ranked> once = new ArrayList<>(ranked);
             once.sort(Ranking.ORDER);
             List<Ranked> shuffled = new ArrayList<>(ranked);
-            java.util.Collections.shuffle(shuffled, rnd);
+            Collections.shuffle(shuffled, rnd);
             shuffled.sort(Ranking.ORDER);
             assertEquals(once, shuffled, "the order must not depend on the input order");
             for (int i = 1; i < once.size(); i++) {

@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import org.sharedict.skills.directory.PeopleCsv.CertCell;
-import org.sharedict.skills.directory.PeopleCsv.Line;
-import org.sharedict.skills.directory.PeopleCsv.SkillCell;
-import org.sharedict.skills.directory.PeopleCsv.Verification;
+import org.sharedict.skills.transfer.PeopleCsv.CertCell;
+import org.sharedict.skills.transfer.PeopleCsv.Line;
+import org.sharedict.skills.transfer.PeopleCsv.SkillCell;
+import org.sharedict.skills.transfer.PeopleCsv.Verification;
 
 /**
  * Random people as the API stores them (text trimmed, blank optional text absent), made of the

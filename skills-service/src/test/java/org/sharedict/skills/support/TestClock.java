@@ -1,5 +1,6 @@
 package org.sharedict.skills.support;
 
+import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 
 import jakarta.inject.Singleton;
 
-import org.sharedict.skills.platform.Dates;
 
 /**
  * The service's clock in tests, replacing platform-common's system clock. It runs, but from
@@ -32,7 +32,7 @@ public class TestClock extends Clock {
 
     /** Today in London, as the service sees it. */
     public static LocalDate today() {
-        return LocalDate.ofInstant(now(), Dates.LONDON);
+        return LocalDate.ofInstant(now(), Partnership.zone());
     }
 
     /** From now on the clock reads {@code instant}, and runs on from there. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.sharedict.skills.support.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
@@ -18,8 +19,8 @@ import org.sharedict.skills.support.Fixtures;
 import org.sharedict.testing.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 class TaxonomyResourceTest {
@@ -150,7 +151,7 @@ class TaxonomyResourceTest {
         given().auth().oauth2(Tokens.admin()).when().get("/api/skills/" + code).then().spec(problem(404));
         List<String> actions = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list(
                 "entityType = ?1 and entityId = ?2 order by id", "skill", code)).stream().map(e -> e.action).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("CREATE", "DELETE"), actions);
+        assertEquals(List.of("CREATE", "DELETE"), actions);
     }
 
     @Test

@@ -1,7 +1,7 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, textInput, button, form, p, inset } from '../components/govuk.js';
+import { heading, h2, textInput, button, form, p, inset } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 
 export default async function signIn(ctx) {
@@ -51,6 +51,7 @@ export default async function signIn(ctx) {
         h('a', { class: 'govuk-button', href: '#/experts' }, 'Continue')],
     };
   }
+  const providers = await councilProviders();
   return {
     title: 'Sign in',
     content: h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' },
@@ -58,7 +59,32 @@ export default async function signIn(ctx) {
       reason ? inset(reason) : null,
       heading('Sign in to Shared ICT Support'),
       p('Find ICT experts across the partner organisations, see who is on call, handle incidents and keep disaster recovery plans current.'),
+      providers.list.length ? h('section', { 'aria-labelledby': 'council-sign-in' },
+        h2('Sign in with your council', { id: 'council-sign-in' }),
+        p('Use the account you sign in to your own organisation with.'),
+        h('div', { class: 'govuk-button-group app-providers' }, providers.list.map((x) => h('a', {
+          class: 'govuk-button govuk-button--secondary', role: 'button', draggable: 'false', 'data-provider': x.name,
+          href: `${x.startUrl}?returnTo=${encodeURIComponent(`/${returnHash()}`)}`,
+        }, `Sign in with ${x.displayName}`))),
+        h2('Or with a username and password')) : null,
+      providers.failed ? inset('Signing in through your council is not available at the moment. You can still sign in with a username and password.') : null,
       f,
       p('Your account is set up by your partnership administrator. Ask them if you have forgotten your password.'))),
   };
+}
+
+/** Where to come back to after signing in at a council's provider: the page that asked for sign-in. */
+function returnHash() {
+  const back = sessionStorage.getItem('sharedict.return');
+  return back && back.startsWith('#/') && !back.startsWith('#/sign-in') ? back : '#/experts';
+}
+
+/** The OpenID Connect providers the gateway is configured with ({list, failed}). */
+async function councilProviders() {
+  try {
+    const list = await api.get('/api/auth/providers', { anonymous: true });
+    return { list: Array.isArray(list) ? list : [], failed: false };
+  } catch {
+    return { list: [], failed: true };
+  }
 }

@@ -49,11 +49,24 @@ async function refresh() {
   return refreshing;
 }
 
+/**
+ * Picks up a session the gateway has already started in this browser: a sign-in at a council's
+ * identity provider ends with only the refresh cookie (HttpOnly, so scripts cannot see whether it
+ * is there), and a new tab or a reopened browser has the cookie but no access token. Resolves to
+ * true when the cookie gave a token. A browser without one is simply not signed in.
+ */
+export async function resume() {
+  if (session.signedIn()) {
+    return true;
+  }
+  return refresh();
+}
+
 /** Access tokens live 30 s: one with less than this left is renewed before a call, not after a 401. */
 const RENEW_BEFORE_MS = 10000;
 
 /**
- * One call. Options: body (sent as JSON unless a string with contentType), ifMatch, accept,
+ * One call. Options: body (sent as JSON unless a string, ArrayBuffer or Blob, with contentType), ifMatch, accept,
  * blob (answer as a Blob), anonymous (no token, no refresh). Resolves to {data, etag, response}.
  */
 export async function call(method, path, options = {}) {
@@ -70,7 +83,8 @@ export async function call(method, path, options = {}) {
   }
   let body;
   if (options.body !== undefined) {
-    if (typeof options.body === 'string') {
+    if (typeof options.body === 'string' || options.body instanceof ArrayBuffer || (typeof Blob !== 'undefined' && options.body instanceof Blob)) {
+      // Text, or a file's bytes as they are (a CSV in Windows-1252 must reach the service unconverted).
       body = options.body;
       headers['Content-Type'] = options.contentType || 'text/plain';
     } else {
@@ -130,11 +144,12 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
-/** Fetches a file with the token and hands it to the browser as a download (or opens it). */
-export async function download(path, fileName, { open = false } = {}) {
+/** Fetches a file with the token and hands it to the browser as a download (or opens it); name overrides the service's file name. */
+export async function download(path, fileName, { open = false, name = null } = {}) {
   const { data, response } = await call('GET', path, { blob: true, accept: '*/*' });
   const disposition = response.headers.get('Content-Disposition') || '';
-  const named = /filename="?([^";]+)"?/.exec(disposition);
+  // name: the app's own file name, over the one the service suggests.
+  const named = name ? [name, name] : /filename="?([^";]+)"?/.exec(disposition);
   const url = URL.createObjectURL(data);
   const a = document.createElement('a');
   a.href = url;

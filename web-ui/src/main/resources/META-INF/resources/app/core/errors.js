@@ -2,6 +2,7 @@
 // message at each field the API named). Every failed call ends up here; none is swallowed. The words
 // themselves, request ID included for server faults only, come from problems.js.
 import { h, clear } from './dom.js';
+import { fieldWords } from './problems.js';
 
 function groupFor(form, field) {
   if (!form || !field) {
@@ -71,7 +72,7 @@ export function showError(where, err, form) {
   for (const fe of fieldErrors) {
     const g = groupFor(form, fe.field);
     const message = fe.message ? `${fe.message}` : 'is not valid';
-    const text = g ? `${fieldLabel(form, fe.field)}: ${message}` : `${fe.field}: ${message}`;
+    const text = g ? `${fieldLabel(form, fe.field)}: ${message}` : /^row \d+/.test(fe.field) ? `${fe.field.charAt(0).toUpperCase()}${fe.field.slice(1)}: ${message}` : `${fieldWords(fe.field)}: ${message}`;
     if (g) {
       const input = markField(g, text);
       items.push(h('li', {}, h('a', {
@@ -87,7 +88,7 @@ export function showError(where, err, form) {
   if (problem.suggestions && typeof problem.suggestions === 'object') {
     for (const [term, list] of Object.entries(problem.suggestions)) {
       if (Array.isArray(list) && list.length) {
-        extras.push(h('p', { class: 'govuk-body' }, `For “${term}”, did you mean: ${list.map((s) => s.name || s.code).join(', ')}?`));
+        extras.push(h('p', { class: 'govuk-body' }, `For “${term}”, did you mean ${list.map((s) => s.name || s.code).join(' or ')}?`));
       }
     }
   }
@@ -101,7 +102,8 @@ export function showError(where, err, form) {
     h('div', { role: 'alert' },
       h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
       h('div', { class: 'govuk-error-summary__body' },
-        h('p', { class: 'govuk-body' }, (err && err.message) || String(err)),
+        // A refusal that names its fields is said by the list alone; anything else in a sentence.
+        (err && err.message) || !items.length ? h('p', { class: 'govuk-body' }, (err && err.message) || String(err)) : null,
         items.length ? h('ul', { class: 'govuk-list govuk-error-summary__list' }, items) : null,
         extras)));
   clear(where).append(summary);

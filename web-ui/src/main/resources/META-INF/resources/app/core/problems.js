@@ -16,6 +16,36 @@ export function serviceOf(path) {
   return hit ? hit[1] : 'a service of the platform';
 }
 
+/**
+ * A service's words with the parts written for programmers taken out: a clause or a bracket that
+ * sends the reader to an API call ("; see GET /api/skills for the taxonomy", "(POST /api/auth/refresh)").
+ */
+export function forPeople(text) {
+  if (!text) {
+    return '';
+  }
+  const api = /\b(?:GET|POST|PUT|PATCH|DELETE) \/(?:api|q)\//;
+  const out = String(text)
+    .replace(/\s*\([^()]*\b(?:GET|POST|PUT|PATCH|DELETE) \/(?:api|q)\/[^()]*\)/g, '')
+    .split(/(?<=[;.!?])\s+|\s*;\s*/)
+    .filter((clause) => clause && !api.test(clause))
+    .join('; ')
+    .replace(/;\s*$/, '')
+    .trim();
+  return out;
+}
+
+/** "minLevel" → "Min level", "layers[0].members[2]" → "Layers 1, members 3": a field the screen has no label for. */
+export function fieldWords(field) {
+  const words = String(field || '')
+    .replace(/\[(\d+)\]/g, (_, n) => ` ${Number(n) + 1}`)
+    .replace(/\./g, ', ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export class ApiError extends Error {
   constructor(status, problem, message, path) {
     super(message);
@@ -24,9 +54,19 @@ export class ApiError extends Error {
     this.path = path;
   }
 
-  /** Field errors as [{field, message, rejected}] (problem+json `errors`). */
+  /**
+   * Field errors as [{field, message, rejected}] (problem+json `errors`), in words for people: no
+   * pointers to API calls, and no "did you mean" when the problem lists suggestions (shown once, apart).
+   */
   get fieldErrors() {
-    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+    if (!Array.isArray(this.problem.errors)) {
+      return [];
+    }
+    const suggested = this.problem.suggestions && typeof this.problem.suggestions === 'object';
+    return this.problem.errors.map((e) => ({
+      ...e,
+      message: forPeople(suggested ? String(e.message || '').replace(/;\s*did you mean[^;]*$/i, '') : e.message),
+    }));
   }
 
   /** The request ID to quote, for server faults only; null for everything a person can put right. */
@@ -40,9 +80,14 @@ export class ApiError extends Error {
  * ({} if none); path: the API path called; retryAfter: the Retry-After header, if any.
  */
 export function describe(status, problem = {}, path = '', retryAfter = null) {
-  const detail = problem.detail && problem.detail !== problem.title ? problem.detail : '';
+  const detail = problem.detail && problem.detail !== problem.title ? forPeople(problem.detail) : '';
   const title = problem.title || '';
   const said = [title, detail].filter(Boolean).join(': ');
+  // A refusal naming the fields at fault is said by those fields alone (the summary lists each,
+  // linked to its field): the detail would only repeat them.
+  if ((status === 400 || status === 422) && Array.isArray(problem.errors) && problem.errors.length) {
+    return '';
+  }
   const quote = status >= 500 && problem.requestId ? ` Quote request ID ${problem.requestId} if you report it.` : '';
   switch (status) {
     case 0:

@@ -5,6 +5,7 @@ import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import { heading, p, h2, table, link, tag, summaryList, button, buttonGroup, textarea, form, date, dateTime, minutes, enumText,
   backLink, scrolling, details, warning, success, textInput } from '../components/govuk.js';
+import { openPrintable } from './printable.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { gantt } from './recovery-gantt.js';
 import { dependencyGraph } from './dependency-graph.js';
@@ -21,6 +22,14 @@ function tabs(id, current) {
   return h('nav', { class: 'app-subnav', 'aria-label': 'Plan sections' },
     h('ul', { class: 'app-subnav__list' }, TABS.map(([key, text]) => h('li', { class: 'app-subnav__item' },
       h('a', { class: 'govuk-link app-subnav__link', href: `#/dr/plans/${id}${key ? `/${key}` : ''}`, 'aria-current': key === current ? 'page' : null }, text)))));
+}
+
+/** "Boston Borough Council DR plan", revision 3 → boston-borough-council-dr-plan-revision-3.pdf (its partner's code added when the name lacks it). */
+export function exportName(plan, ext) {
+  const slug = (t) => String(t || '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const name = slug(plan.name || plan.planName || 'dr-plan');
+  const partner = slug(plan.partner);
+  return `${name.split('-').includes(partner) ? name : `${partner}-${name}`}-revision-${plan.revision}.${ext}`;
 }
 
 export default async function drPlan(ctx) {
@@ -97,7 +106,10 @@ async function overview(plan, etag, { errors, banner, ctx }) {
     on: {
       click: async () => {
         try {
-          const file = await api.download(`/api/dr/plans/${plan.id}/export.${ext}`, `dr-plan-${plan.partner}-r${plan.revision}.${ext}`, { open });
+          // The app names the file itself: partner, plan and revision, each once (the service's name repeats the partner).
+          const file = open
+            ? await openPrintable(() => api.get(`/api/dr/plans/${plan.id}/export.html`, { accept: 'text/html' }))
+            : await api.download(`/api/dr/plans/${plan.id}/export.${ext}`, exportName(plan, ext), { name: exportName(plan, ext) });
           clearError(errors);
           replace(exportStatus, p(open ? `The printable plan opened in a new tab (${Math.round(file.size / 1024)} KB).` : `Downloaded ${file.fileName} (${Math.round(file.size / 1024)} KB).`));
         } catch (err) {

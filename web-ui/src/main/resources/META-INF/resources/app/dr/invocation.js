@@ -12,6 +12,9 @@ const STEP_STATE = { PENDING: ['Not started', 'grey'], IN_PROGRESS: ['In progres
 export default async function invocation(ctx) {
   const id = ctx.params.id;
   let inv = await api.get(`/api/dr/invocations/${encodeURIComponent(id)}`);
+  // Steps name the skill they need by its code; people read its name (the code if skills-service is away).
+  const skillNames = await api.get('/api/skills?size=500&sort=name')
+    .then((page) => Object.fromEntries(page.items.map((x) => [x.code, x.name]))).catch(() => ({}));
   const partnerName = await ctx.partnerName(inv.partner);
   const errors = errorArea();
   const banner = h('div');
@@ -63,7 +66,7 @@ export default async function invocation(ctx) {
     return h('li', { class: `app-step app-step--${s.state.toLowerCase()}`, 'data-step': s.id },
       h('div', { class: 'app-step__head' }, h('span', { class: 'app-step__title' }, `${s.position}. ${s.title}`), ' ', tag(text, colour)),
       h('p', { class: 'govuk-body-s app-step__meta' },
-        `${minutes(s.durationMinutes)} planned`, s.ownerRole ? ` · owner: ${s.ownerRole}` : '', s.skill ? ` · skill: ${s.skill}` : '',
+        `${minutes(s.durationMinutes)} planned`, s.ownerRole ? ` · owner: ${s.ownerRole}` : '', s.skill ? ` · skill: ${skillNames[s.skill] || s.skill}` : '',
         s.updatedBy ? ` · ${STEP_STATE[s.state][0].toLowerCase()} by ${s.updatedBy} at ${time(s.updatedAt)}` : '',
         s.note ? ` · “${s.note}”` : ''),
       s.instructions ? h('details', { class: 'govuk-details app-step__instructions' },

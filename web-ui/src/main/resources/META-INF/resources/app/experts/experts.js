@@ -31,7 +31,7 @@ function skillLine(m) {
     m.stale ? tag('Not confirmed recently', 'yellow') : null);
 }
 
-function resultCard(item, index, page) {
+function resultCard(item, index, page, skillNames = {}) {
   const person = item.person;
   const available = item.available
     ? tag('Available to help', 'green')
@@ -50,7 +50,7 @@ function resultCard(item, index, page) {
           h('h4', { class: 'govuk-heading-s' }, 'Skills'),
           h('ul', { class: 'govuk-list' }, item.matched.map(skillLine)),
           item.missing && item.missing.length
-            ? p(`Does not hold: ${item.missing.map((m) => m.name || m.skill || m).join(', ')}`) : null,
+            ? p(`Does not hold: ${item.missing.map((m) => m.name || skillNames[m.skill || m] || m.skill || m).join(', ')}`) : null,
           h('p', { class: 'govuk-body' }, available, ' ',
             person.helpHoursPerMonth ? `${person.helpHoursPerMonth} hours a month for other partners` : null,
             person.outOfHours ? ' · works out of hours' : '')),
@@ -186,7 +186,7 @@ export default async function experts(ctx) {
       understood.length ? p(`Searched for ${understood.join(answer.match === 'any' ? ' or ' : ' and ')}`,
         answer.minLevel > 1 ? ` at level ${answer.minLevel} or above` : '', others && others.input.checked ? ', at other partners' : '', '.') : null,
       answer.items.length
-        ? h('ol', { class: 'app-results', 'aria-labelledby': 'results-heading' }, answer.items.map((it, i) => resultCard(it, i, pageNo)))
+        ? h('ol', { class: 'app-results', 'aria-labelledby': 'results-heading' }, answer.items.map((it, i) => resultCard(it, i, pageNo, Object.fromEntries((answer.skills || []).map((x) => [x.skill, x.name])))))
         : p('Nobody matches. Try a lower minimum level, fewer skills, or include your own organisation.'),
       pagination(answer, (n) => `#/experts${api.query({ skill: terms, page: n })}`));
     results.querySelectorAll('.govuk-pagination a').forEach((a) => a.addEventListener('click', (e) => {

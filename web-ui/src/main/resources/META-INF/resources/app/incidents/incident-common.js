@@ -1,4 +1,28 @@
 import { tag } from '../components/govuk.js';
+import * as session from '../core/session.js';
+
+/** Raising: the partner's engineers and managers, admins (rota-service's rule; API keys aside). */
+export const mayRaise = () => session.isAdmin() || session.hasRole('engineer', 'manager');
+
+/**
+ * Acknowledging, resolving, adding notes: admins, the partner's engineers and managers, and anyone
+ * the incident paged (a pooled engineer of another partner: their address is on the timeline).
+ */
+export function mayRespond(inc) {
+  if (session.canEditPartner(inc.partner, 'engineer', 'manager')) {
+    return true;
+  }
+  const u = session.user();
+  const me = u && u.email ? u.email.toLowerCase() : null;
+  return Boolean(me && u.roles.some((r) => r !== 'viewer')
+    && (inc.timeline || []).some((e) => e.recipient && addressOf(e.recipient) === me));
+}
+
+/** "Grace Leasingham <grace@example.org>" or "grace@example.org" → grace@example.org, lower case. */
+function addressOf(recipient) {
+  const m = /<([^>]+)>\s*$/.exec(recipient);
+  return (m ? m[1] : recipient).trim().toLowerCase();
+}
 
 export function severityTag(severity) {
   const map = { CRITICAL: ['Critical', 'red'], HIGH: ['High', 'orange'], MEDIUM: ['Medium', 'yellow'], LOW: ['Low', 'grey'] };

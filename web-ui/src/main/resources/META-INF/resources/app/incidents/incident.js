@@ -5,7 +5,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { severityTag, statusTag, eventText } from './incident-common.js';
+import { severityTag, statusTag, eventText, mayRespond } from './incident-common.js';
 
 const REFRESH_MS = 5000;
 
@@ -48,13 +48,19 @@ export default async function incident(ctx) {
       h('ol', { class: 'app-timeline', id: 'incident-timeline' }, inc.timeline.map((e) => h('li', { class: 'app-timeline__item', 'data-kind': e.kind },
         h('span', { class: 'app-timeline__time' }, time(e.at)), ' ', eventText(e)))));
     const buttons = [];
-    if (inc.status === 'TRIGGERED') {
+    const responder = mayRespond(inc);
+    noteForm.hidden = !responder;
+    if (!responder) {
+      replace(actions, inc.status !== 'RESOLVED' ? p('Only the organisation’s engineers and managers, and the people it paged, can acknowledge or resolve it.') : null);
+    } else if (inc.status === 'TRIGGERED') {
       buttons.push(button('Acknowledge', { id: 'acknowledge', on: { click: () => act('acknowledge', 'You have acknowledged the incident. Escalation has stopped.') } }));
     }
     if (inc.status !== 'RESOLVED') {
       buttons.push(button('Resolve', { secondary: true, id: 'resolve', on: { click: () => act('resolve', 'The incident is resolved.') } }));
     }
-    replace(actions, buttons.length ? buttonGroup(...buttons) : null);
+    if (responder) {
+      replace(actions, buttons.length ? buttonGroup(...buttons) : null);
+    }
     replace(updated, `Updated at ${time(new Date().toISOString())}. This page refreshes itself every ${REFRESH_MS / 1000} seconds.`);
   }
 

@@ -4,7 +4,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, button, form, select, textInput, textarea, radios, scrolling, dateTime, details, time } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { severityTag, statusTag } from './incident-common.js';
+import { severityTag, statusTag, mayRaise } from './incident-common.js';
 
 export const REFRESH_MS = 10000;
 
@@ -50,7 +50,7 @@ export default async function incidents(ctx) {
 
   const partnerField = select({
     name: 'partner', label: 'Partner affected', value: u.partner || '',
-    options: partners.items.map((x) => [x.code, x.name]),
+    options: partners.items.filter((x) => session.isAdmin() || x.code === u.partner).map((x) => [x.code, x.name]),
   });
   const summary = textInput({ name: 'summary', label: 'What is wrong', hint: 'One line, for example: Citrix farm down at City Hall', width: 'full' });
   const severity = radios({
@@ -73,9 +73,9 @@ export default async function incidents(ctx) {
     content: [
       errors,
       heading('Incidents'),
-      p('Raising an incident pages whoever is on call for the partner, and escalates to the next step of its policy if nobody acknowledges in time.'),
+      mayRaise() ? p('Raising an incident pages whoever is on call for the partner, and escalates to the next step of its policy if nobody acknowledges in time.') : null,
       updated, list,
-      details('Raise an incident', raise),
+      mayRaise() ? details('Raise an incident', raise) : null,
       recent.items.length ? [h2('Recently resolved'), h('ul', { class: 'govuk-list' }, recent.items.map((i) => h('li', {},
         link(`#/incidents/${i.id}`, `#${i.id} ${i.summary}`), ` — ${names[i.partner] || i.partner}, resolved ${dateTime(i.resolvedAt)}`)))] : null,
     ],

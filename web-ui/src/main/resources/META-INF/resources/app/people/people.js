@@ -24,7 +24,10 @@ export default async function people(ctx) {
     title: 'People',
     content: [
       heading('People', 'ICT staff across the partnership'),
-      canAdd ? h('a', { class: 'govuk-button govuk-button--secondary', href: '#/people/new' }, 'Add a person') : null,
+      h('div', { class: 'govuk-button-group' },
+        canAdd ? h('a', { class: 'govuk-button govuk-button--secondary', href: '#/people/new', role: 'button', draggable: 'false' }, 'Add a person') : null,
+        h('a', { class: 'govuk-link', href: '#/people/csv', id: 'people-csv' }, canAdd ? 'Import or export as CSV' : 'Export as CSV'),
+        h('a', { class: 'govuk-link', href: '#/people/stale', id: 'people-stale' }, 'Entries to confirm')),
       f,
       scrolling(table({
         caption: `${page.totalItems} ${page.totalItems === 1 ? 'person' : 'people'} at ${partnerLabel}`,

@@ -6,6 +6,7 @@ import * as session from '../core/session.js';
 import { heading, h2, p, textInput, select, checkbox, button, buttonGroup, form, backLink, success, LEVELS, table, scrolling, tag } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { canEditPerson } from './person.js';
+import { certificationsEditor } from './certifications.js';
 
 const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((l) => [String(l), `${l} – ${LEVELS[l]}`]);
 
@@ -95,7 +96,7 @@ export default async function personEdit(ctx) {
   }
   content.push(details);
   if (!creating) {
-    content.push(await skillsEditor(x, errors));
+    content.push(await skillsEditor(x, errors), await certificationsEditor(x, errors));
   }
   return { title: creating ? 'Add a person' : `Change ${x.name}`, content };
 }

@@ -6,7 +6,7 @@ import * as api from '../core/api.js';
 import { heading, p, h2, h3, table, button, buttonGroup, form, textInput, scrolling, dateTime, date, success, backLink, summaryList, inset } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { wallClock, londonFormat } from '../core/london.js';
-import { mayEditCalendar, sectionNav, asAnswers } from './rota-common.js';
+import { mayEditCalendar, sectionNav } from './rota-common.js';
 
 const WEEKDAY = londonFormat({ weekday: 'long' });
 
@@ -36,7 +36,7 @@ export default async function calendar(ctx) {
         clearError(errors, hoursForm);
         again(`Working hours are now ${dayStart.input.value} to ${dayEnd.input.value}.`);
       } catch (err) {
-        showError(errors, asAnswers(err), hoursForm);
+        showError(errors, err, hoursForm);
       }
     }, h('div', { class: 'app-filters' }, dayStart, dayEnd), button('Save working hours', { type: 'submit', secondary: true, id: 'save-hours' }));
 
@@ -67,7 +67,7 @@ export default async function calendar(ctx) {
         clearError(errors, holidayForm);
         again(`${saved.name} on ${date(saved.date)} is ${editing ? 'saved' : 'added'}.`, Number(saved.date.slice(0, 4)));
       } catch (err) {
-        showError(errors, asAnswers(err), holidayForm);
+        showError(errors, err, holidayForm);
       }
     }, h('div', { class: 'app-filters' }, day, name), buttonGroup(submit, cancel));
     holidayForm.setMode = (hol) => { setMode(hol); name.input.focus(); announce(`Changing ${hol.name}: the form is below the list.`); };

@@ -7,7 +7,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, select, textInput, backLink } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { LAYERS, mayEditPolicy, sectionNav, asAnswers } from './rota-common.js';
+import { LAYERS, mayEditPolicy, sectionNav } from './rota-common.js';
 
 const KINDS = [
   ['ROTA_LAYER', 'Whoever is on call on a rota'],
@@ -207,7 +207,7 @@ export default async function escalationEdit(ctx) {
       problems.unshift({ field: 'repeatCount', message: 'Enter a whole number from 0 to 10' });
     }
     if (problems.length) {
-      showError(errors, { message: 'Check the policy.', fieldErrors: problems }, policyForm);
+      showError(errors, { message: '', fieldErrors: problems }, policyForm);
       return;
     }
     const body = {
@@ -220,7 +220,7 @@ export default async function escalationEdit(ctx) {
       clearError(errors, policyForm);
       ctx.navigate(`#/escalation?done=${encodeURIComponent(`${saved.name} is ${creating ? 'created' : 'saved'}.`)}`);
     } catch (err) {
-      showError(errors, asAnswers(err), policyForm);
+      showError(errors, err, policyForm);
     } finally {
       save.disabled = false;
     }

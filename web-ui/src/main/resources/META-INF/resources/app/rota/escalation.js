@@ -6,7 +6,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, button, buttonGroup, form, select, scrolling, dateTime, success, backLink, warning, inset } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { LAYERS, duration, mayEditPolicy, sectionNav, asAnswers } from './rota-common.js';
+import { LAYERS, duration, mayEditPolicy, sectionNav } from './rota-common.js';
 
 /** One target of a step, in words. names: partner code → name. */
 export function targetWords(t, names) {
@@ -115,7 +115,7 @@ export default async function escalation(ctx) {
         clearError(errors, defaultForm);
         ctx.navigate(`#/escalation?done=${encodeURIComponent(`${names[code] || code}’s incidents now follow ${d.policyName || 'the chosen policy'}.`)}`);
       } catch (err) {
-        showError(errors, asAnswers(err), defaultForm);
+        showError(errors, err, defaultForm);
       }
     }, h('div', { class: 'app-filters' }, editable.length > 1 ? partnerField : null, policyField),
     button(editable.length > 1 ? 'Set the default' : `Set ${names[editable[0].code]}’s default`, { type: 'submit', secondary: true, id: 'save-default' }));

@@ -7,7 +7,7 @@ import * as session from '../core/session.js';
 import { heading, p, h2, table, button, form, select, textInput, scrolling, dateTime, date, success, backLink, inset } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { fromWallClock, wallClock, addDays } from '../core/london.js';
-import { sectionNav, asAnswers } from './rota-common.js';
+import { sectionNav } from './rota-common.js';
 
 const DAY_MS = 86400000;
 
@@ -93,7 +93,7 @@ export default async function leave(ctx) {
         problems.push({ field: 'end', message: 'The last day must be the same as or after the first day' });
       }
       if (problems.length) {
-        showError(errors, { message: 'Check the dates of the leave.', fieldErrors: problems }, book);
+        showError(errors, { message: '', fieldErrors: problems }, book);
         return;
       }
       try {
@@ -103,7 +103,7 @@ export default async function leave(ctx) {
         clearError(errors, book);
         ctx.navigate(`#/leave?done=${encodeURIComponent(`Leave is booked for ${made.name || 'them'}: ${leavePeriod(made.start, made.end)}.`)}`);
       } catch (err) {
-        showError(errors, asAnswers(err), book);
+        showError(errors, err, book);
       }
     }, people.length > 1 ? who : null, h('div', { class: 'app-filters' }, first, last), reason, button('Book leave', { type: 'submit', id: 'book-leave' }));
     booking = [h2('Book leave'),

@@ -71,19 +71,6 @@ export function sectionNav(current) {
       h('a', { class: 'govuk-link app-subnav__link', href, 'aria-current': key === current ? 'page' : null }, text)))));
 }
 
-/**
- * A refusal that names fields, said as the GOV.UK pattern says it: one plain sentence at the top
- * and each problem at its field (linked from the summary), rather than the API's own wording of
- * them all ("Invalid request: steps[1].targets[0].url: …"). Anything else is shown as it came.
- */
-export function asAnswers(err) {
-  if (err && err.status === 400 && err.fieldErrors && err.fieldErrors.length) {
-    const n = err.fieldErrors.length;
-    return { message: n === 1 ? 'One answer needs changing: it is marked below.' : `${n} answers need changing: each is marked below.`, fieldErrors: err.fieldErrors, problem: err.problem };
-  }
-  return err;
-}
-
 /** "P7D" → "1 week", "P3D" → "3 days". */
 export function period(iso) {
   const m = /^P(\d+)([DW])$/.exec(iso || '');

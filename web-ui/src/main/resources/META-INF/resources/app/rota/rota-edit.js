@@ -6,7 +6,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, select, textInput, radios, backLink, enumText, warning } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { LAYERS, DAYS, mayCreateRota, mayEditRota, sectionNav, asAnswers } from './rota-common.js';
+import { LAYERS, DAYS, mayCreateRota, mayEditRota, sectionNav } from './rota-common.js';
 
 /** A fieldset of checkboxes; options: [[value, text]]. el.values() reads the ticked ones. */
 function checkboxes({ name, legend, hint, options, values, field }) {
@@ -222,7 +222,7 @@ export default async function rotaEdit(ctx) {
       problems.push({ field: 'handoffTime', message: 'Enter the hand-over time, for example 09:00' });
     }
     if (problems.length) {
-      showError(errors, { message: 'Check the rota’s details.', fieldErrors: problems }, editForm);
+      showError(errors, { message: '', fieldErrors: problems }, editForm);
       return;
     }
     const layers = [{ layer: 'PRIMARY', members: primary.members() }];
@@ -248,7 +248,7 @@ export default async function rotaEdit(ctx) {
       clearError(errors, editForm);
       ctx.navigate(`#/rotas/${saved.id}?done=${creating ? 'created' : 'saved'}`);
     } catch (err) {
-      showError(errors, asAnswers(err), editForm);
+      showError(errors, err, editForm);
     } finally {
       save.disabled = false;
     }

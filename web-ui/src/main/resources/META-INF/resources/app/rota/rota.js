@@ -6,7 +6,7 @@ import { heading, p, h2, table, link, summaryList, button, buttonGroup, form, se
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { rotaTimeline } from './rota-timeline.js';
 import { weekStart, addDays, inputToInstant, instantToInput, wallClock, londonFormat } from '../core/london.js';
-import { reasonTag, LAYERS, period, mayEditRota, isMember, asAnswers } from './rota-common.js';
+import { reasonTag, LAYERS, period, mayEditRota, isMember } from './rota-common.js';
 
 const WEEKS = 4;
 const dayFormat = londonFormat({ day: 'numeric', month: 'short' });
@@ -53,7 +53,7 @@ export default async function rota(ctx) {
       });
       ctx.navigate(`#/rotas/${r.id}${api.query({ from: ctx.query.get('from'), done: 'override' })}`);
     } catch (err) {
-      showError(errors, asAnswers(err), overrideForm);
+      showError(errors, err, overrideForm);
     }
   }, h('div', { class: 'app-filters' }, oLayer, oPerson, oStart, oEnd), oReason, button('Create override', { type: 'submit', id: 'create-override' }));
 
@@ -71,7 +71,7 @@ export default async function rota(ctx) {
       await api.post(`/api/rotas/${r.id}/swaps`, { layer: sLayer.input.value, first: sFirst.input.value, second: sSecond.input.value, reason: sReason.input.value.trim() || null });
       ctx.navigate(`#/rotas/${r.id}${api.query({ from: ctx.query.get('from'), done: 'swap' })}`);
     } catch (err) {
-      showError(errors, asAnswers(err), swapForm);
+      showError(errors, err, swapForm);
     }
   }, sLayer, sFirst, sSecond, sReason, button('Swap the shifts', { type: 'submit', secondary: true, id: 'create-swap' }));
 

@@ -1,7 +1,7 @@
 // Coverage heat map: skills (rows) × partners (columns), each cell the number of people, coloured
 // by how thin the cover is and always labelled with the number (colour is never the only cue).
 import { s } from '../../core/dom.js';
-import { chart, label, legend } from './svg.js';
+import { chart, label, legend, textWidth } from './svg.js';
 
 export const SCALE = [
   { max: 0, fill: '#f3f2f1', text: '#505a5f', name: 'nobody' },
@@ -19,7 +19,13 @@ export function shade(count) {
  * rows: [{label, group?, cells: [count per column]}], columns: [{code, name}].
  */
 export function heatmap({ rows, columns, title, desc }) {
-  const labelWidth = 230;
+  // Row labels end at the squares: the column is as wide as the longest label (as shown: cut at 32
+  // characters, with "(nobody)" for a gap), so none runs off the chart's left edge.
+  const shownLabel = (row) => {
+    const text = row.label.length > 32 ? `${row.label.slice(0, 31)}…` : row.label;
+    return row.cells.every((c) => c === 0) ? `${text} (nobody)` : text;
+  };
+  const labelWidth = Math.max(120, ...rows.map((r) => textWidth(shownLabel(r), 13, r.cells.every((c) => c === 0) ? 700 : 400) + 12));
   const cell = 42;
   const rowHeight = 22;
   const top = 70;
@@ -35,7 +41,7 @@ export function heatmap({ rows, columns, title, desc }) {
       lastGroup = row.group;
     }
     const gap = row.cells.every((c) => c === 0);
-    parts.push(label(gap ? `${row.label} (nobody)` : row.label, 32, { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: gap ? 'app-chart__label app-chart__label--miss' : 'app-chart__label' }));
+    parts.push(label(shownLabel(row), 1000, { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: gap ? 'app-chart__label app-chart__label--miss' : 'app-chart__label' }));
     row.cells.forEach((count, i) => {
       const sh = shade(count);
       parts.push(s('g', {},

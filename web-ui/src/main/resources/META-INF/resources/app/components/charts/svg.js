@@ -13,6 +13,27 @@ export function chart({ width, height, title, desc, className }, ...children) {
   }, s('title', { id: titleId }, title), s('desc', { id: descId }, desc), ...children);
 }
 
+let measure = null;
+/**
+ * The width in pixels a text takes in the charts' font (13px of the page's font), measured by a
+ * canvas in a browser; estimated generously (8px a character) where there is none (Node's tests).
+ */
+export function textWidth(text, size = 13, weight = 400) {
+  if (measure === null) {
+    try {
+      measure = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : false;
+    } catch {
+      measure = false;
+    }
+  }
+  if (!measure) {
+    return text.length * size * 0.62;
+  }
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  measure.font = `${weight} ${size}px ${family}`;
+  return Math.ceil(measure.measureText(text).width);
+}
+
 /** Text cut to fit about `max` characters, with the whole text as a tooltip. */
 export function label(text, max, attrs) {
   const shown = text.length > max ? `${text.slice(0, max - 1)}…` : text;
