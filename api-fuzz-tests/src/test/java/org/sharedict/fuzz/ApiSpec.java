@@ -19,11 +19,16 @@ final class ApiSpec {
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    record Parameter(String name, String in, boolean required, JsonNode schema) {
-    }
+    record Parameter(String name, String in, boolean required, JsonNode schema) {}
 
-    record Operation(String method, String path, List<Parameter> parameters, Map<String, JsonNode> requestBody,
-            boolean bodyRequired, Map<String, JsonNode> responses, boolean secured) {
+    record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            Map<String, JsonNode> requestBody,
+            boolean bodyRequired,
+            Map<String, JsonNode> responses,
+            boolean secured) {
 
         /** "POST /api/rotas", the operation's name in the report and in {@code fuzz.operations}. */
         String key() {
@@ -31,7 +36,9 @@ final class ApiSpec {
         }
 
         Optional<Parameter> parameter(String name, String in) {
-            return parameters.stream().filter(p -> p.name.equals(name) && p.in.equals(in)).findFirst();
+            return parameters.stream()
+                    .filter(p -> p.name.equals(name) && p.in.equals(in))
+                    .findFirst();
         }
 
         List<Parameter> parameters(String in) {
@@ -45,7 +52,8 @@ final class ApiSpec {
 
         /** Whether the answer's status is documented: exactly, as a range ("4XX") or by "default". */
         boolean documents(int status) {
-            return responses.containsKey(Integer.toString(status)) || responses.containsKey(status / 100 + "XX")
+            return responses.containsKey(Integer.toString(status))
+                    || responses.containsKey(status / 100 + "XX")
                     || responses.containsKey("default");
         }
 
@@ -63,10 +71,12 @@ final class ApiSpec {
 
     ApiSpec(JsonNode document) {
         this.document = document;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             List<Parameter> shared = parameters(path.getValue().path("parameters"));
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!METHODS.contains(op.getKey())) {
                     continue;
@@ -79,14 +89,24 @@ final class ApiSpec {
                 }
                 JsonNode body = resolve(o.path("requestBody"));
                 Map<String, JsonNode> media = new LinkedHashMap<>();
-                body.path("content").fields().forEachRemaining(e -> media.put(e.getKey(), e.getValue().path("schema")));
+                body.path("content")
+                        .fields()
+                        .forEachRemaining(
+                                e -> media.put(e.getKey(), e.getValue().path("schema")));
                 Map<String, JsonNode> responses = new LinkedHashMap<>();
                 o.path("responses").fields().forEachRemaining(e -> responses.put(e.getKey(), resolve(e.getValue())));
                 JsonNode security = o.has("security") ? o.get("security") : document.path("security");
-                boolean secured = security.isArray() && !security.isEmpty()
+                boolean secured = security.isArray()
+                        && !security.isEmpty()
                         && !(security.size() == 1 && security.get(0).isEmpty());
-                operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), List.copyOf(params), media,
-                        body.path("required").asBoolean(false), responses, secured));
+                operations.add(new Operation(
+                        op.getKey().toUpperCase(),
+                        path.getKey(),
+                        List.copyOf(params),
+                        media,
+                        body.path("required").asBoolean(false),
+                        responses,
+                        secured));
             }
         }
     }
@@ -130,7 +150,10 @@ final class ApiSpec {
         List<Parameter> params = new ArrayList<>();
         for (JsonNode p : list) {
             JsonNode r = resolve(p);
-            params.add(new Parameter(r.path("name").asText(), r.path("in").asText(), r.path("required").asBoolean(false),
+            params.add(new Parameter(
+                    r.path("name").asText(),
+                    r.path("in").asText(),
+                    r.path("required").asBoolean(false),
                     resolve(r.path("schema"))));
         }
         return params;

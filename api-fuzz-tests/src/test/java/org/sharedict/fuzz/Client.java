@@ -19,8 +19,11 @@ final class Client {
     static final Duration ANSWER_BOUND = Duration.ofSeconds(30);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     Client(URI base) {
         this.base = base;
@@ -43,13 +46,23 @@ final class Client {
         if (r.contentType() != null) {
             b.header("Content-Type", r.contentType());
         }
-        b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
+        b.method(
+                r.method(),
+                r.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> answer = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(answer.statusCode(), answer.headers(), answer.body(), (System.nanoTime() - start) / 1_000_000, null);
+            return new Answer(
+                    answer.statusCode(),
+                    answer.headers(),
+                    answer.body(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    null);
         } catch (IOException e) {
-            return Answer.none((System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Answer.none(
+                    (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -68,17 +81,20 @@ final class Client {
                 try {
                     return a.body().length == 0 ? JSON.nullNode() : JSON.readTree(a.body());
                 } catch (IOException ex) {
-                    throw new IllegalStateException(method + " " + path + " answered " + a.status() + " with no JSON: " + a.text(), ex);
+                    throw new IllegalStateException(
+                            method + " " + path + " answered " + a.status() + " with no JSON: " + a.text(), ex);
                 }
             }
         }
-        throw new IllegalStateException(method + " " + path + " answered " + a.status() + " (expected " + java.util.Arrays.toString(expected)
-                + "): " + (a.failure() != null ? a.failure() : a.text()) + (r.body() == null ? "" : "\n  sent: " + r.bodyText()));
+        throw new IllegalStateException(method + " " + path + " answered " + a.status() + " (expected "
+                + java.util.Arrays.toString(expected) + "): " + (a.failure() != null ? a.failure() : a.text())
+                + (r.body() == null ? "" : "\n  sent: " + r.bodyText()));
     }
 
     String signIn(String username, String password) {
         return call("POST", "/api/auth/login", Map.of("username", username, "password", password), null, 200)
-                .path("accessToken").asText();
+                .path("accessToken")
+                .asText();
     }
 
     static String write(Object o) {

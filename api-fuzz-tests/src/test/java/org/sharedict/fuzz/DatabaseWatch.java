@@ -29,10 +29,10 @@ import org.awaitility.Awaitility;
  */
 final class DatabaseWatch implements AutoCloseable {
 
-    static final Set<String> IGNORED_TABLES = Set.of("audit_log", "flyway_schema_history", "user_session", "sign_in_throttle",
-            "person_snapshot");
-    static final Set<String> IGNORED_COLUMNS = Set.of("failed_attempts", "locked_until", "last_sign_in_at", "last_used_at",
-            "refreshed_at");
+    static final Set<String> IGNORED_TABLES =
+            Set.of("audit_log", "flyway_schema_history", "user_session", "sign_in_throttle", "person_snapshot");
+    static final Set<String> IGNORED_COLUMNS =
+            Set.of("failed_attempts", "locked_until", "last_sign_in_at", "last_used_at", "refreshed_at");
 
     private final Connection connection;
     private final Set<String> volatileTables = new TreeSet<>();
@@ -48,8 +48,11 @@ final class DatabaseWatch implements AutoCloseable {
     void learnVolatileTables(List<String> databases, Duration watch) throws SQLException {
         Map<String, String> first = fingerprint();
         // Polls for the whole period (the condition always holds): every table that moves meanwhile is noted.
-        Awaitility.await("tables that change by themselves").during(watch).atMost(watch.plusSeconds(30))
-                .pollInterval(Duration.ofMillis(250)).until(() -> volatileTables.addAll(changed(first, fingerprint())) || true);
+        Awaitility.await("tables that change by themselves")
+                .during(watch)
+                .atMost(watch.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> volatileTables.addAll(changed(first, fingerprint())) || true);
         query = build(databases, volatileTables);
     }
 
@@ -60,7 +63,8 @@ final class DatabaseWatch implements AutoCloseable {
     /** Table name to "rows:checksum". */
     Map<String, String> fingerprint() throws SQLException {
         Map<String, String> f = new TreeMap<>();
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(query)) {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery(query)) {
             while (r.next()) {
                 f.put(r.getString(1), r.getLong(2) + ":" + r.getString(3));
             }
@@ -80,7 +84,8 @@ final class DatabaseWatch implements AutoCloseable {
     }
 
     static String describe(List<String> tables, Map<String, String> before, Map<String, String> after) {
-        return tables.stream().map(t -> t + " (rows " + rows(before.get(t)) + " → " + rows(after.get(t)) + ")")
+        return tables.stream()
+                .map(t -> t + " (rows " + rows(before.get(t)) + " → " + rows(after.get(t)) + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -90,18 +95,22 @@ final class DatabaseWatch implements AutoCloseable {
 
     private String build(List<String> databases, Set<String> leaveOut) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        String in = databases.stream().map(d -> "'" + d.replace("'", "''") + "'").collect(Collectors.joining(","));
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c "
-                        + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-                        + "WHERE t.table_type = 'BASE TABLE' AND c.table_schema IN (" + in + ") "
-                        + "ORDER BY c.table_schema, c.table_name, c.ordinal_position")) {
+        String in =
+                databases.stream().map(d -> "'" + d.replace("'", "''") + "'").collect(Collectors.joining(","));
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c "
+                                + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+                                + "WHERE t.table_type = 'BASE TABLE' AND c.table_schema IN (" + in + ") "
+                                + "ORDER BY c.table_schema, c.table_name, c.ordinal_position")) {
             while (r.next()) {
                 String table = r.getString(2);
                 String qualified = r.getString(1) + "." + table;
                 String column = r.getString(3);
-                if (IGNORED_TABLES.contains(table.toLowerCase(Locale.ROOT)) || table.toUpperCase(Locale.ROOT).startsWith("QRTZ_")
-                        || leaveOut.contains(qualified) || IGNORED_COLUMNS.contains(column.toLowerCase(Locale.ROOT))) {
+                if (IGNORED_TABLES.contains(table.toLowerCase(Locale.ROOT))
+                        || table.toUpperCase(Locale.ROOT).startsWith("QRTZ_")
+                        || leaveOut.contains(qualified)
+                        || IGNORED_COLUMNS.contains(column.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 columns.computeIfAbsent(qualified, k -> new ArrayList<>()).add(column);
@@ -113,9 +122,11 @@ final class DatabaseWatch implements AutoCloseable {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, List<String>> t : columns.entrySet()) {
             String[] name = t.getKey().split("\\.", 2);
-            String row = t.getValue().stream().map(c -> "COALESCE(HEX(`" + c + "`), '~')").collect(Collectors.joining(", "));
-            parts.add("SELECT '" + t.getKey() + "', COUNT(*), CAST(COALESCE(SUM(CRC32(CONCAT_WS('|', " + row + "))), 0) AS CHAR) FROM `"
-                    + name[0] + "`.`" + name[1] + "`");
+            String row = t.getValue().stream()
+                    .map(c -> "COALESCE(HEX(`" + c + "`), '~')")
+                    .collect(Collectors.joining(", "));
+            parts.add("SELECT '" + t.getKey() + "', COUNT(*), CAST(COALESCE(SUM(CRC32(CONCAT_WS('|', " + row
+                    + "))), 0) AS CHAR) FROM `" + name[0] + "`.`" + name[1] + "`");
         }
         return String.join(" UNION ALL ", parts);
     }

@@ -26,7 +26,10 @@ final class Fixtures {
 
     /** Who sends a request. The victim is a user of its own for sign-in, sign-out and password changes. */
     enum Actor {
-        ADMIN, ENGINEER, VICTIM, NONE
+        ADMIN,
+        ENGINEER,
+        VICTIM,
+        NONE
     }
 
     static final String PASSWORD = "fuzz-password-2026";
@@ -55,23 +58,67 @@ final class Fixtures {
         String partner = "FZA" + tag;
         put("partner", partner);
         put("partner2", "FZB" + tag);
-        client.call("POST", "/api/partners", Map.of("code", partner, "name", "Fuzz Alpha " + tag, "type", "OTHER"), admin, 201);
-        client.call("POST", "/api/partners", Map.of("code", value("partner2"), "name", "Fuzz Beta " + tag, "type", "POLICE"), admin, 201);
+        client.call(
+                "POST",
+                "/api/partners",
+                Map.of("code", partner, "name", "Fuzz Alpha " + tag, "type", "OTHER"),
+                admin,
+                201);
+        client.call(
+                "POST",
+                "/api/partners",
+                Map.of("code", value("partner2"), "name", "Fuzz Beta " + tag, "type", "POLICE"),
+                admin,
+                201);
         put("category", "FZCAT" + tag);
-        client.call("POST", "/api/skills/categories", Map.of("code", value("category"), "name", "Fuzz category " + tag), admin, 201);
+        client.call(
+                "POST",
+                "/api/skills/categories",
+                Map.of("code", value("category"), "name", "Fuzz category " + tag),
+                admin,
+                201);
         put("skill", "FZSKILL" + tag);
-        client.call("POST", "/api/skills", Map.of("code", value("skill"), "name", "Fuzz skill " + tag, "category", value("category"),
-                "aliases", List.of("Fuzzing " + tag)), admin, 201);
+        client.call(
+                "POST",
+                "/api/skills",
+                Map.of(
+                        "code",
+                        value("skill"),
+                        "name",
+                        "Fuzz skill " + tag,
+                        "category",
+                        value("category"),
+                        "aliases",
+                        List.of("Fuzzing " + tag)),
+                admin,
+                201);
         // A second skill Ann does not have yet, for adding one to her.
         put("skill2", "FZSKILLB" + tag);
-        client.call("POST", "/api/skills", Map.of("code", value("skill2"), "name", "Fuzz skill B " + tag, "category", value("category")),
-                admin, 201);
+        client.call(
+                "POST",
+                "/api/skills",
+                Map.of("code", value("skill2"), "name", "Fuzz skill B " + tag, "category", value("category")),
+                admin,
+                201);
         put("ann", person(admin, "Ann Fuzz", "ann"));
         put("bob", person(admin, "Bob Fuzz", "bob"));
         put("annEmail", "ann" + tag.toLowerCase() + "@fuzz.example");
-        client.call("POST", "/api/people/" + value("ann") + "/skills", Map.of("skill", value("skill"), "level", 3), admin, 201, 200);
-        put("certification", id(client.call("POST", "/api/people/" + value("ann") + "/certifications",
-                Map.of("name", "ITIL 4 Foundation", "issuer", "Axelos"), admin, 201, 200)));
+        client.call(
+                "POST",
+                "/api/people/" + value("ann") + "/skills",
+                Map.of("skill", value("skill"), "level", 3),
+                admin,
+                201,
+                200);
+        put(
+                "certification",
+                id(client.call(
+                        "POST",
+                        "/api/people/" + value("ann") + "/certifications",
+                        Map.of("name", "ITIL 4 Foundation", "issuer", "Axelos"),
+                        admin,
+                        201,
+                        200)));
 
         put("victim", username("fuzz.victim"));
         put("signin", username("fuzz.signin"));
@@ -80,44 +127,105 @@ final class Fixtures {
         put("victimUser", user(admin, "fuzz.victim", List.of("engineer"), null));
         put("targetUser", user(admin, "fuzz.target", List.of("engineer"), null));
         user(admin, "fuzz.drlead", List.of("dr-lead"), null);
-        JsonNode key = client.call("POST", "/api/api-keys", Map.of("name", "Fuzz monitoring " + tag, "partner", partner,
-                "permissions", List.of("incidents:write")), admin, 201, 200);
+        JsonNode key = client.call(
+                "POST",
+                "/api/api-keys",
+                Map.of("name", "Fuzz monitoring " + tag, "partner", partner, "permissions", List.of("incidents:write")),
+                admin,
+                201,
+                200);
         put("apiKey", id(key.path("apiKey")));
 
         LocalDate start = today.minusDays(8);
         put("rotaStart", start.toString());
         put("rota", id(client.call("POST", "/api/rotas", body("""
                 {"name":"Fuzz rota ${tag}","partners":["${partner}"],"coverage":"ALWAYS","rotationLength":"P1W",
-                 "handoffTime":"09:00","startDate":"${rotaStart}","layers":[{"layer":"PRIMARY","members":[${ann},${bob}]}]}"""),
-                admin, 201)));
+                 "handoffTime":"09:00","startDate":"${rotaStart}","layers":[{"layer":"PRIMARY","members":[${ann},${bob}]}]}"""), admin, 201)));
         put("policy", id(client.call("POST", "/api/escalation-policies", body("""
                 {"name":"Fuzz policy ${tag}","partner":"${partner}","steps":[{"delay":"PT30M",
                  "targets":[{"kind":"ROTA_LAYER","rotaId":${rota},"layer":"PRIMARY"}]}]}"""), admin, 201)));
-        client.call("PUT", "/api/escalation-policies/defaults/" + partner, body("{\"policyId\":${policy}}"), admin, 200);
+        client.call(
+                "PUT", "/api/escalation-policies/defaults/" + partner, body("{\"policyId\":${policy}}"), admin, 200);
         put("incident", id(client.call("POST", "/api/incidents", body("""
                 {"partner":"${partner}","summary":"Fuzz incident ${tag}","severity":"LOW","policyId":${policy}}"""), admin, 201)));
-        put("bankHoliday", id(client.call("POST", "/api/calendar/bank-holidays",
-                Map.of("date", today.plusYears(5).withDayOfYear(100 + Math.abs(tag.hashCode() % 200)).toString(), "name", "Fuzz day " + tag),
-                admin, 201)));
-        put("leave", id(client.call("POST", "/api/rotas/leave", Map.of("personId", Long.parseLong(value("bob")),
-                "start", now.plus(40, ChronoUnit.DAYS).toString(), "end", now.plus(41, ChronoUnit.DAYS).toString(), "reason", "Fuzz leave"),
-                admin, 201)));
-        put("override", id(client.call("POST", "/api/rotas/" + value("rota") + "/overrides", Map.of("layer", "PRIMARY",
-                "personId", Long.parseLong(value("bob")), "start", now.plus(20, ChronoUnit.DAYS).toString(),
-                "end", now.plus(21, ChronoUnit.DAYS).toString(), "reason", "Fuzz cover"), admin, 201)));
-        put("swap", id(client.call("POST", "/api/rotas/" + value("rota") + "/swaps", Map.of("layer", "PRIMARY",
-                "first", period(3), "second", period(4), "reason", "Fuzz swap"), admin, 201)));
+        put(
+                "bankHoliday",
+                id(client.call(
+                        "POST",
+                        "/api/calendar/bank-holidays",
+                        Map.of(
+                                "date",
+                                today.plusYears(5)
+                                        .withDayOfYear(100 + Math.abs(tag.hashCode() % 200))
+                                        .toString(),
+                                "name",
+                                "Fuzz day " + tag),
+                        admin,
+                        201)));
+        put(
+                "leave",
+                id(client.call(
+                        "POST",
+                        "/api/rotas/leave",
+                        Map.of(
+                                "personId",
+                                Long.parseLong(value("bob")),
+                                "start",
+                                now.plus(40, ChronoUnit.DAYS).toString(),
+                                "end",
+                                now.plus(41, ChronoUnit.DAYS).toString(),
+                                "reason",
+                                "Fuzz leave"),
+                        admin,
+                        201)));
+        put(
+                "override",
+                id(client.call(
+                        "POST",
+                        "/api/rotas/" + value("rota") + "/overrides",
+                        Map.of(
+                                "layer",
+                                "PRIMARY",
+                                "personId",
+                                Long.parseLong(value("bob")),
+                                "start",
+                                now.plus(20, ChronoUnit.DAYS).toString(),
+                                "end",
+                                now.plus(21, ChronoUnit.DAYS).toString(),
+                                "reason",
+                                "Fuzz cover"),
+                        admin,
+                        201)));
+        put(
+                "swap",
+                id(client.call(
+                        "POST",
+                        "/api/rotas/" + value("rota") + "/swaps",
+                        Map.of("layer", "PRIMARY", "first", period(3), "second", period(4), "reason", "Fuzz swap"),
+                        admin,
+                        201)));
         // The feed read by its secret is Cat's, whose feed no other operation rotates or revokes.
         String cat = person(admin, "Cat Fuzz", "cat");
         String feedUrl = client.call("POST", "/api/calendar/feeds/people/" + cat + "/rotate", null, admin, 200, 201)
-                .path("url").asText();
+                .path("url")
+                .asText();
         Matcher feed = Pattern.compile("/feeds/([^/.]+)\\.ics").matcher(feedUrl);
         put("feedToken", feed.find() ? feed.group(1) : "missing-feed-token-0000000000");
 
-        put("template", id(client.call("POST", "/api/dr/templates", Map.of("code", "FZT" + tag, "name", "Fuzz DR template " + tag),
-                admin, 201)));
-        client.call("POST", "/api/dr/templates/" + value("template") + "/versions", body("{\"notes\":\"first\",\"content\":" + templateContent() + "}"),
-                admin, 201);
+        put(
+                "template",
+                id(client.call(
+                        "POST",
+                        "/api/dr/templates",
+                        Map.of("code", "FZT" + tag, "name", "Fuzz DR template " + tag),
+                        admin,
+                        201)));
+        client.call(
+                "POST",
+                "/api/dr/templates/" + value("template") + "/versions",
+                body("{\"notes\":\"first\",\"content\":" + templateContent() + "}"),
+                admin,
+                201);
         client.call("POST", "/api/dr/templates/" + value("template") + "/versions/1/publish", null, admin, 200);
         String lead = client.signIn(username("fuzz.drlead"), PASSWORD);
         JsonNode plan = client.call("POST", "/api/dr/plans", body("""
@@ -126,25 +234,53 @@ final class Fixtures {
         put("plan", id(plan));
         client.call("POST", "/api/dr/plans/" + value("plan") + "/submit", null, lead, 200);
         client.call("POST", "/api/dr/plans/" + value("plan") + "/approve", "{\"note\":\"fuzz\"}", admin, 200);
-        put("draftPlan", id(client.call("POST", "/api/dr/plans/" + value("plan") + "/revisions", null, lead, 201, 200)));
-        // Version 2 published after the plan was made on 1, so the draft revision has somewhere to rebase to; 3 a draft.
+        put(
+                "draftPlan",
+                id(client.call("POST", "/api/dr/plans/" + value("plan") + "/revisions", null, lead, 201, 200)));
+        // Version 2 published after the plan was made on 1, so the draft revision has somewhere to rebase to; 3 a
+        // draft.
         client.call("POST", "/api/dr/templates/" + value("template") + "/versions", "{}", admin, 201);
         client.call("POST", "/api/dr/templates/" + value("template") + "/versions/2/publish", null, admin, 200);
-        put("templateDraft", client.call("POST", "/api/dr/templates/" + value("template") + "/versions", "{}", admin, 201)
-                .path("number").asText("3"));
+        put(
+                "templateDraft",
+                client.call("POST", "/api/dr/templates/" + value("template") + "/versions", "{}", admin, 201)
+                        .path("number")
+                        .asText("3"));
         put("exercise", id(client.call("POST", "/api/dr/exercises", body("""
                 {"planId":${plan},"heldOn":"${today}","type":"TABLETOP","scope":"Fuzz exercise"}"""), admin, 201)));
-        JsonNode invocation = client.call("POST", "/api/dr/invocations", body("{\"planId\":${plan},\"reason\":\"Fuzz invocation\"}"),
-                admin, 201);
+        JsonNode invocation = client.call(
+                "POST", "/api/dr/invocations", body("{\"planId\":${plan},\"reason\":\"Fuzz invocation\"}"), admin, 201);
         put("invocation", id(invocation));
-        put("step", invocation.findValues("steps").stream().filter(JsonNode::isArray).flatMap(a -> a.findValues("id").stream())
-                .findFirst().map(JsonNode::asText).orElse("1"));
+        put(
+                "step",
+                invocation.findValues("steps").stream()
+                        .filter(JsonNode::isArray)
+                        .flatMap(a -> a.findValues("id").stream())
+                        .findFirst()
+                        .map(JsonNode::asText)
+                        .orElse("1"));
 
         // Sessions of the victim whose refresh tokens the sign-out and refresh operations get.
-        put("refreshA", client.call("POST", "/api/auth/login", Map.of("username", value("victim"), "password", PASSWORD), null, 200)
-                .path("refreshToken").asText());
-        put("refreshB", client.call("POST", "/api/auth/login", Map.of("username", value("victim"), "password", PASSWORD), null, 200)
-                .path("refreshToken").asText());
+        put(
+                "refreshA",
+                client.call(
+                                "POST",
+                                "/api/auth/login",
+                                Map.of("username", value("victim"), "password", PASSWORD),
+                                null,
+                                200)
+                        .path("refreshToken")
+                        .asText());
+        put(
+                "refreshB",
+                client.call(
+                                "POST",
+                                "/api/auth/login",
+                                Map.of("username", value("victim"), "password", PASSWORD),
+                                null,
+                                200)
+                        .path("refreshToken")
+                        .asText());
         token(Actor.ENGINEER);
         token(Actor.VICTIM);
         return this;
@@ -182,10 +318,15 @@ final class Fixtures {
         return switch (op.key()) {
             case "PUT /api/auth/password", "POST /api/auth/refresh", "GET /api/auth/me" -> Actor.VICTIM;
             // Feeds of one's own need a person behind the user: the engineer is Bob.
-            case "GET /api/calendar/feeds/me", "DELETE /api/calendar/feeds/me", "POST /api/calendar/feeds/me/rotate" -> Actor.ENGINEER;
+            case "GET /api/calendar/feeds/me", "DELETE /api/calendar/feeds/me", "POST /api/calendar/feeds/me/rotate" ->
+                Actor.ENGINEER;
             // The refresh token in the body names the session to end, not the caller's token.
-            case "POST /api/auth/login", "POST /api/auth/logout", "GET /api/auth/providers", "GET /api/calendar/feeds/{token}.ics",
-                    "GET /api/auth/oidc/{provider}/start", "GET /api/auth/oidc/{provider}/callback" -> Actor.NONE;
+            case "POST /api/auth/login",
+                    "POST /api/auth/logout",
+                    "GET /api/auth/providers",
+                    "GET /api/calendar/feeds/{token}.ics",
+                    "GET /api/auth/oidc/{provider}/start",
+                    "GET /api/auth/oidc/{provider}/callback" -> Actor.NONE;
             default -> Actor.ADMIN;
         };
     }
@@ -194,8 +335,10 @@ final class Fixtures {
     String pathValue(ApiSpec.Operation op, String name) {
         String p = op.path();
         return switch (name) {
-            case "code" -> p.startsWith("/api/partners") ? value("partner")
-                    : p.startsWith("/api/skills/categories") ? value("category") : value("skill");
+            case "code" ->
+                p.startsWith("/api/partners")
+                        ? value("partner")
+                        : p.startsWith("/api/skills/categories") ? value("category") : value("skill");
             case "partner" -> value("partner");
             case "provider" -> "fuzz-provider";
             case "token" -> value("feedToken");
@@ -245,7 +388,9 @@ final class Fixtures {
         String path = op.path();
         for (ApiSpec.Parameter p : op.parameters("path")) {
             String v = overrides.containsKey(p.name()) ? overrides.get(p.name()) : pathValue(op, p.name());
-            path = path.replace("{" + p.name() + "}", URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+            path = path.replace(
+                    "{" + p.name() + "}",
+                    URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return path;
     }
@@ -254,8 +399,12 @@ final class Fixtures {
     Map<String, String> baseQuery(ApiSpec.Operation op) {
         Map<String, String> q = new LinkedHashMap<>();
         switch (op.key()) {
-            case "GET /api/calendar/out-of-hours", "GET /api/rotas/reports/fairness", "GET /api/rotas/reports/hours",
-                    "GET /api/incidents/reports/response-times", "GET /api/rotas/{id}/shifts", "GET /api/rotas/{id}/overrides" -> {
+            case "GET /api/calendar/out-of-hours",
+                    "GET /api/rotas/reports/fairness",
+                    "GET /api/rotas/reports/hours",
+                    "GET /api/incidents/reports/response-times",
+                    "GET /api/rotas/{id}/shifts",
+                    "GET /api/rotas/{id}/overrides" -> {
                 q.put("from", now.minus(7, ChronoUnit.DAYS).toString());
                 q.put("to", now.plus(7, ChronoUnit.DAYS).toString());
             }
@@ -269,8 +418,7 @@ final class Fixtures {
                 q.put("code", "fuzz-code");
                 q.put("state", "fuzz-state");
             }
-            default -> {
-            }
+            default -> {}
         }
         return q;
     }
@@ -334,9 +482,10 @@ final class Fixtures {
                     {"code":"FZT${tag}-${n}","name":"Fuzz template ${n}","description":"Made by the fuzzer"}""";
             case "PUT /api/dr/templates/{id}" -> """
                     {"name":"Fuzz DR template ${n}","description":"Edited","version":${version}}""";
-            case "POST /api/dr/templates/{id}/versions" -> "{\"notes\":\"v${n}\",\"content\":" + templateContent() + "}";
-            case "PUT /api/dr/templates/{id}/versions/{number}" -> "{\"notes\":\"edit ${n}\",\"content\":" + templateContent()
-                    + ",\"version\":${version}}";
+            case "POST /api/dr/templates/{id}/versions" ->
+                "{\"notes\":\"v${n}\",\"content\":" + templateContent() + "}";
+            case "PUT /api/dr/templates/{id}/versions/{number}" ->
+                "{\"notes\":\"edit ${n}\",\"content\":" + templateContent() + ",\"version\":${version}}";
             case "PUT /api/calendar" -> """
                     {"dayStart":"08:00","dayEnd":"18:00","version":${version}}""";
             case "POST /api/calendar/bank-holidays" -> """
@@ -396,8 +545,9 @@ final class Fixtures {
                     {"code":"FZC${tag}${n}","name":"Fuzz category ${n}","description":"Made by the fuzzer"}""";
             case "PUT /api/skills/categories/{code}" -> """
                     {"name":"Fuzz category ${n}","description":"Edited","version":${version}}""";
-            case "POST /api/people/import" -> "partner,name,email,job_title,skills\n${partner},Fuzz Import ${n},import${n}@fuzz.example,"
-                    + "Engineer,${skill}:2\n";
+            case "POST /api/people/import" ->
+                "partner,name,email,job_title,skills\n${partner},Fuzz Import ${n},import${n}@fuzz.example,"
+                        + "Engineer,${skill}:2\n";
             default -> null;
         };
         if (t == null) {
@@ -419,7 +569,9 @@ final class Fixtures {
         v.put("leaveEnd", now.plus(61 + 2L * n, ChronoUnit.DAYS).toString());
         v.put("swapFirst", period(10 + 2 * n));
         v.put("swapSecond", period(11 + 2 * n));
-        v.put("personEmail", op.method().equals("PUT") ? value("annEmail") : "person" + n + tag.toLowerCase() + "@fuzz.example");
+        v.put(
+                "personEmail",
+                op.method().equals("PUT") ? value("annEmail") : "person" + n + tag.toLowerCase() + "@fuzz.example");
         return Optional.of(fill(t, v));
     }
 
@@ -438,7 +590,12 @@ final class Fixtures {
 
     /** An instant in the middle of the rota's k-th weekly period (periods start at handoff on the start date). */
     private String period(int k) {
-        return LocalDate.parse(value("rotaStart")).plusWeeks(k).plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC).toString();
+        return LocalDate.parse(value("rotaStart"))
+                .plusWeeks(k)
+                .plusDays(2)
+                .atTime(12, 0)
+                .toInstant(ZoneOffset.UTC)
+                .toString();
     }
 
     private static String templateContent() {
@@ -456,9 +613,24 @@ final class Fixtures {
     }
 
     private String person(String admin, String name, String local) {
-        return id(client.call("POST", "/api/people", Map.of("partner", value("partner"), "name", name + " " + tag,
-                "email", local + tag.toLowerCase() + "@fuzz.example", "helpOtherPartners", true, "outOfHours", true,
-                "manager", local.equals("ann")), admin, 201));
+        return id(client.call(
+                "POST",
+                "/api/people",
+                Map.of(
+                        "partner",
+                        value("partner"),
+                        "name",
+                        name + " " + tag,
+                        "email",
+                        local + tag.toLowerCase() + "@fuzz.example",
+                        "helpOtherPartners",
+                        true,
+                        "outOfHours",
+                        true,
+                        "manager",
+                        local.equals("ann")),
+                admin,
+                201));
     }
 
     private String user(String admin, String username, List<String> roles, String personId) {

@@ -15,8 +15,15 @@ import java.util.function.UnaryOperator;
  * @param wildcardSearch  a search for {@code %} or {@code _}, which no seeded record contains: must find nothing
  * @param wrongMethod     a method the path does not have: 405 with an {@code Allow} header
  */
-record FuzzCase(String label, String target, Verdict verdict, Fixtures.Actor actor, UnaryOperator<Request> change,
-        String expectedProblem, boolean wildcardSearch, boolean wrongMethod) {
+record FuzzCase(
+        String label,
+        String target,
+        Verdict verdict,
+        Fixtures.Actor actor,
+        UnaryOperator<Request> change,
+        String expectedProblem,
+        boolean wildcardSearch,
+        boolean wrongMethod) {
 
     enum Verdict {
         /** Invalid by the published contract: must be refused with a 4xx problem and write nothing. */

@@ -16,8 +16,17 @@ import java.util.regex.Pattern;
  * @param budget     fuzzing time after which the remaining operations get only their first cases
  * @param operations a regular expression over "METHOD /path" choosing operations (default all)
  */
-record FuzzSettings(boolean enforce, long seed, int cases, Duration budget, Pattern operations, Path reportDir, String baseUrl,
-        String adminPassword, List<String> databases, Path logDir) {
+record FuzzSettings(
+        boolean enforce,
+        long seed,
+        int cases,
+        Duration budget,
+        Pattern operations,
+        Path reportDir,
+        String baseUrl,
+        String adminPassword,
+        List<String> databases,
+        Path logDir) {
 
     static final int CASES_AFTER_BUDGET = 6;
 
@@ -25,12 +34,18 @@ record FuzzSettings(boolean enforce, long seed, int cases, Duration budget, Patt
         String ops = setting("fuzz.operations", "");
         String dbs = setting("fuzz.databases", "");
         String logs = setting("fuzz.logDir", "");
-        return new FuzzSettings(Boolean.parseBoolean(setting("fuzz.enforce", "true")), Long.parseLong(setting("fuzz.seed", "20261207")),
-                Integer.parseInt(setting("fuzz.cases", "20")), Duration.parse(setting("fuzz.budget", "PT4M")),
+        return new FuzzSettings(
+                Boolean.parseBoolean(setting("fuzz.enforce", "true")),
+                Long.parseLong(setting("fuzz.seed", "20261207")),
+                Integer.parseInt(setting("fuzz.cases", "20")),
+                Duration.parse(setting("fuzz.budget", "PT4M")),
                 ops.isBlank() ? null : Pattern.compile(ops),
-                Path.of(setting("fuzz.reportDir", System.getProperty("sharedict.root", "..") + "/api-fuzz-tests/target")),
-                setting("fuzz.baseUrl", ""), setting("fuzz.adminPassword", ""),
-                dbs.isBlank() ? List.of() : List.of(dbs.split("\\s*,\\s*")), logs.isBlank() ? null : Path.of(logs));
+                Path.of(setting(
+                        "fuzz.reportDir", System.getProperty("sharedict.root", "..") + "/api-fuzz-tests/target")),
+                setting("fuzz.baseUrl", ""),
+                setting("fuzz.adminPassword", ""),
+                dbs.isBlank() ? List.of() : List.of(dbs.split("\\s*,\\s*")),
+                logs.isBlank() ? null : Path.of(logs));
     }
 
     boolean chosen(ApiSpec.Operation op) {
@@ -40,7 +55,8 @@ record FuzzSettings(boolean enforce, long seed, int cases, Duration budget, Patt
     private static String setting(String name, String fallback) {
         String v = System.getProperty(name);
         if (v == null || v.isBlank()) {
-            v = System.getenv(name.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+            v = System.getenv(
+                    name.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
         }
         return v == null || v.isBlank() ? fallback : v.trim();
     }

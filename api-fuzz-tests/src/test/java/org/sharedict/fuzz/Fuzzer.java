@@ -14,10 +14,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.sharedict.fuzz.Finding.Kind;
 import org.sharedict.fuzz.Fixtures.Actor;
@@ -46,7 +45,13 @@ final class Fuzzer {
     private final Set<String> pathsTried = new HashSet<>();
     private int counter;
 
-    Fuzzer(ApiSpec spec, Client client, Fixtures fixtures, ResponseValidator validator, DatabaseWatch database, Report report,
+    Fuzzer(
+            ApiSpec spec,
+            Client client,
+            Fixtures fixtures,
+            ResponseValidator validator,
+            DatabaseWatch database,
+            Report report,
             long seed) {
         this.spec = spec;
         this.client = client;
@@ -61,7 +66,8 @@ final class Fuzzer {
     /** Sends the operation's cases; answers the findings (also recorded in the report). */
     List<Finding> fuzz(ApiSpec.Operation op, int index, int limit, boolean overBudget) throws SQLException {
         // Seeded by the operation's name: choosing fewer operations does not change another's cases.
-        List<FuzzCase> cases = new ArrayList<>(generator.cases(op, new Random(seed ^ op.key().hashCode()), limit));
+        List<FuzzCase> cases =
+                new ArrayList<>(generator.cases(op, new Random(seed ^ op.key().hashCode()), limit));
         if (overBudget && cases.size() > limit) {
             FuzzCase valid = cases.get(cases.size() - 1);
             cases.subList(limit - 1, cases.size()).clear();
@@ -92,10 +98,18 @@ final class Fuzzer {
                 List<String> changed = DatabaseWatch.changed(before, after);
                 if ((answer.rejected() || answer.status() == 0) && !changed.isEmpty()) {
                     if (busy(changed)) {
-                        report.note(requestId + " (" + op.key() + ", " + c.label() + ", answered " + answer.status() + "): "
-                                + String.join(", ", changed) + " changed, but also kept changing with no request (background work)");
+                        report.note(requestId + " (" + op.key() + ", " + c.label() + ", answered " + answer.status()
+                                + "): " + String.join(", ", changed)
+                                + " changed, but also kept changing with no request (background work)");
                     } else {
-                        found.add(finding(Kind.WRITE_BY_REJECTED, op, c, request, actor, answer, requestId,
+                        found.add(finding(
+                                Kind.WRITE_BY_REJECTED,
+                                op,
+                                c,
+                                request,
+                                actor,
+                                answer,
+                                requestId,
                                 "changed " + DatabaseWatch.describe(changed, before, after)));
                     }
                 }
@@ -120,7 +134,8 @@ final class Fuzzer {
         if (body.isPresent()) {
             r = r.withBody(body.get(), fixtures.contentType(op));
         }
-        if (op.parameter("If-Match", "header").isPresent() && (body.isEmpty() || !body.get().contains("\"version\""))) {
+        if (op.parameter("If-Match", "header").isPresent()
+                && (body.isEmpty() || !body.get().contains("\"version\""))) {
             String etag = versions.of(path).etag;
             if (etag != null) {
                 r = r.withHeader("If-Match", etag);
@@ -179,8 +194,7 @@ final class Fuzzer {
         }
     }
 
-    private record Version(String version, String etag) {
-    }
+    private record Version(String version, String etag) {}
 
     /**
      * Whether any of the tables changes within a second and a half with no request: the platform
@@ -190,8 +204,11 @@ final class Fuzzer {
     private boolean busy(List<String> tables) throws SQLException {
         Map<String, String> start = database.fingerprint();
         try {
-            Awaitility.await("background work on " + tables).atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions().until(() -> {
+            Awaitility.await("background work on " + tables)
+                    .atMost(Duration.ofMillis(1500))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
                         Map<String, String> now = database.fingerprint();
                         return tables.stream().anyMatch(t -> !java.util.Objects.equals(start.get(t), now.get(t)));
                     });
@@ -204,8 +221,11 @@ final class Fuzzer {
     private Map<String, String> settle(Map<String, String> first) throws SQLException {
         AtomicReference<Map<String, String>> last = new AtomicReference<>(first);
         try {
-            Awaitility.await("the databases still after an accepted write").atMost(SETTLE_BOUND).pollInterval(Duration.ofMillis(300))
-                    .ignoreExceptions().until(() -> {
+            Awaitility.await("the databases still after an accepted write")
+                    .atMost(SETTLE_BOUND)
+                    .pollInterval(Duration.ofMillis(300))
+                    .ignoreExceptions()
+                    .until(() -> {
                         Map<String, String> now = database.fingerprint();
                         return now.equals(last.getAndSet(now));
                     });
@@ -215,7 +235,8 @@ final class Fuzzer {
         return last.get();
     }
 
-    private List<Finding> check(ApiSpec.Operation op, FuzzCase c, Request request, Actor actor, Answer answer, String requestId) {
+    private List<Finding> check(
+            ApiSpec.Operation op, FuzzCase c, Request request, Actor actor, Answer answer, String requestId) {
         List<Finding> found = new ArrayList<>();
         int status = answer.status();
         if (status == 0) {
@@ -228,18 +249,34 @@ final class Fuzzer {
         }
         if (c.wrongMethod()) {
             if (status != 405 || answer.headers().firstValue("Allow").isEmpty()) {
-                found.add(finding(Kind.METHOD_NOT_ALLOWED, op, c, request, actor, answer, requestId,
+                found.add(finding(
+                        Kind.METHOD_NOT_ALLOWED,
+                        op,
+                        c,
+                        request,
+                        actor,
+                        answer,
+                        requestId,
                         status == 405 ? "405 without an Allow header" : "answered " + status + " instead of 405"));
             }
             return found;
         }
         if (!op.documents(status)) {
-            found.add(finding(Kind.UNDOCUMENTED_STATUS, op, c, request, actor, answer, requestId,
-                    status + " is not documented (documented: " + String.join(", ", op.responses().keySet()) + ")"));
+            found.add(finding(
+                    Kind.UNDOCUMENTED_STATUS,
+                    op,
+                    c,
+                    request,
+                    actor,
+                    answer,
+                    requestId,
+                    status + " is not documented (documented: "
+                            + String.join(", ", op.responses().keySet()) + ")"));
         }
         List<String> violations = validator.violations(op, answer);
         if (!violations.isEmpty()) {
-            found.add(finding(Kind.SCHEMA_VIOLATION, op, c, request, actor, answer, requestId, String.join("; ", violations)));
+            found.add(finding(
+                    Kind.SCHEMA_VIOLATION, op, c, request, actor, answer, requestId, String.join("; ", violations)));
         }
         if (status >= 400) {
             problemChecks(op, c, request, actor, answer, requestId, found);
@@ -249,9 +286,12 @@ final class Fuzzer {
         if (c.wildcardSearch() && status == 200) {
             try {
                 JsonNode body = Client.JSON.readTree(answer.body());
-                long hits = body.has("totalItems") ? body.get("totalItems").asLong() : body.path("items").size();
+                long hits = body.has("totalItems")
+                        ? body.get("totalItems").asLong()
+                        : body.path("items").size();
                 if (hits > 0) {
-                    found.add(finding(Kind.WILDCARD_SEARCH, op, c, request, actor, answer, requestId, hits + " records found"));
+                    found.add(finding(
+                            Kind.WILDCARD_SEARCH, op, c, request, actor, answer, requestId, hits + " records found"));
                 }
             } catch (IOException e) {
                 // not JSON: the schema check says so
@@ -260,7 +300,13 @@ final class Fuzzer {
         return found;
     }
 
-    private void problemChecks(ApiSpec.Operation op, FuzzCase c, Request request, Actor actor, Answer answer, String requestId,
+    private void problemChecks(
+            ApiSpec.Operation op,
+            FuzzCase c,
+            Request request,
+            Actor actor,
+            Answer answer,
+            String requestId,
             List<Finding> found) {
         JsonNode problem = null;
         try {
@@ -268,23 +314,54 @@ final class Fuzzer {
         } catch (IOException e) {
             // reported below
         }
-        boolean isProblem = answer.mediaType().equals("application/problem+json") && problem != null && problem.isObject()
-                && problem.path("type").isTextual() && problem.path("title").isTextual() && problem.path("status").asInt() == answer.status();
+        boolean isProblem = answer.mediaType().equals("application/problem+json")
+                && problem != null
+                && problem.isObject()
+                && problem.path("type").isTextual()
+                && problem.path("title").isTextual()
+                && problem.path("status").asInt() == answer.status();
         if (!isProblem) {
-            found.add(finding(Kind.NOT_A_PROBLEM, op, c, request, actor, answer, requestId,
+            found.add(finding(
+                    Kind.NOT_A_PROBLEM,
+                    op,
+                    c,
+                    request,
+                    actor,
+                    answer,
+                    requestId,
                     "media type " + (answer.mediaType().isEmpty() ? "(none)" : answer.mediaType())
-                            + (problem == null ? ", no JSON body" : problem.isObject() ? ", type/title/status missing or wrong" : "")));
+                            + (problem == null
+                                    ? ", no JSON body"
+                                    : problem.isObject() ? ", type/title/status missing or wrong" : "")));
             return;
         }
         String type = problem.path("type").asText();
         if (c.expectedProblem() != null && !type.endsWith(":" + c.expectedProblem()) && answer.status() < 500) {
-            found.add(finding(Kind.WRONG_PROBLEM, op, c, request, actor, answer, requestId,
+            found.add(finding(
+                    Kind.WRONG_PROBLEM,
+                    op,
+                    c,
+                    request,
+                    actor,
+                    answer,
+                    requestId,
                     "type " + type + " where " + c.expectedProblem() + " is documented"));
-        } else if (answer.status() == 400 && c.target() != null && c.verdict() == FuzzCase.Verdict.REJECT && !names(problem, c.target())) {
+        } else if (answer.status() == 400
+                && c.target() != null
+                && c.verdict() == FuzzCase.Verdict.REJECT
+                && !names(problem, c.target())) {
             List<String> fields = new ArrayList<>();
             problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
-            found.add(finding(Kind.WRONG_PROBLEM, op, c, request, actor, answer, requestId,
-                    "does not name " + c.target() + " (errors[].field: " + fields + ", detail: " + problem.path("detail").asText() + ")"));
+            found.add(finding(
+                    Kind.WRONG_PROBLEM,
+                    op,
+                    c,
+                    request,
+                    actor,
+                    answer,
+                    requestId,
+                    "does not name " + c.target() + " (errors[].field: " + fields + ", detail: "
+                            + problem.path("detail").asText() + ")"));
         }
     }
 
@@ -302,9 +379,24 @@ final class Fuzzer {
                 || problem.path("parameter").asText().toLowerCase(Locale.ROOT).contains(leaf);
     }
 
-    private Finding finding(Kind kind, ApiSpec.Operation op, FuzzCase c, Request request, Actor actor, Answer answer, String requestId,
+    private Finding finding(
+            Kind kind,
+            ApiSpec.Operation op,
+            FuzzCase c,
+            Request request,
+            Actor actor,
+            Answer answer,
+            String requestId,
             String detail) {
-        return new Finding(kind, op.key(), c.label(), c.target(), answer.status(), detail, describe(request, actor), describe(answer),
+        return new Finding(
+                kind,
+                op.key(),
+                c.label(),
+                c.target(),
+                answer.status(),
+                detail,
+                describe(request, actor),
+                describe(answer),
                 requestId);
     }
 
@@ -336,8 +428,10 @@ final class Fuzzer {
      * readable; control characters shown as escapes.
      */
     static String shorten(String s, int max) {
-        String cut = s.length() <= max ? s
-                : s.substring(0, max * 2 / 3) + " …(" + String.format("%,d", s.length()) + " characters)… " + s.substring(s.length() - max / 4);
+        String cut = s.length() <= max
+                ? s
+                : s.substring(0, max * 2 / 3) + " …(" + String.format("%,d", s.length()) + " characters)… "
+                        + s.substring(s.length() - max / 4);
         StringBuilder b = new StringBuilder(cut.length());
         cut.codePoints().forEach(c -> {
             if (c < 0x20 && c != '\n' || c == 0x7f) {

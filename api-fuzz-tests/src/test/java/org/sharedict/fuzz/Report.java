@@ -25,10 +25,10 @@ import org.sharedict.fuzz.Finding.Kind;
  */
 final class Report {
 
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\S+ \\S+ ERROR \\[(fuzz-[0-9a-z]+-[0-9]+-[0-9]+)] \\[[^]]*] \\([^)]*\\) (.*)$");
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("^\\S+ \\S+ ERROR \\[(fuzz-[0-9a-z]+-[0-9]+-[0-9]+)] \\[[^]]*] \\([^)]*\\) (.*)$");
 
-    private record Sent(String operation, String label, String target, String request, String answer) {
-    }
+    private record Sent(String operation, String label, String target, String request, String answer) {}
 
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Sent> sent = new LinkedHashMap<>();
@@ -99,8 +99,16 @@ final class Report {
                 if (m.matches() && seen.add(log.getKey() + m.group(1))) {
                     Sent s = sent.get(m.group(1));
                     if (s != null) {
-                        Finding f = new Finding(Kind.ERROR_LOGGED, s.operation(), s.label(), s.target(), 0,
-                                log.getKey() + ": " + Fuzzer.shorten(m.group(2), 400), s.request(), s.answer(), m.group(1));
+                        Finding f = new Finding(
+                                Kind.ERROR_LOGGED,
+                                s.operation(),
+                                s.label(),
+                                s.target(),
+                                0,
+                                log.getKey() + ": " + Fuzzer.shorten(m.group(2), 400),
+                                s.request(),
+                                s.answer(),
+                                m.group(1));
                         found.add(f);
                         findings.add(f);
                     }
@@ -114,7 +122,9 @@ final class Report {
     Map<Kind, Map<String, List<Finding>>> places() {
         Map<Kind, Map<String, List<Finding>>> places = new EnumMap<>(Kind.class);
         for (Finding f : findings) {
-            places.computeIfAbsent(f.kind(), k -> new LinkedHashMap<>()).computeIfAbsent(f.place(), k -> new ArrayList<>()).add(f);
+            places.computeIfAbsent(f.kind(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(f.place(), k -> new ArrayList<>())
+                    .add(f);
         }
         return places;
     }
@@ -122,8 +132,15 @@ final class Report {
     /** The counts, as in the report's head. */
     String summary() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("operations fuzzed: %d, requests sent: %,d (2xx %,d, 3xx %,d, 4xx %,d, 5xx %,d, no answer %,d) in %d s%n",
-                perOperation.size(), requests(), byClass[2], byClass[3], byClass[4], byClass[5], byClass[0],
+        b.append(String.format(
+                "operations fuzzed: %d, requests sent: %,d (2xx %,d, 3xx %,d, 4xx %,d, 5xx %,d, no answer %,d) in %d s%n",
+                perOperation.size(),
+                requests(),
+                byClass[2],
+                byClass[3],
+                byClass[4],
+                byClass[5],
+                byClass[0],
                 (System.currentTimeMillis() - startedAt) / 1000));
         Map<Kind, Map<String, List<Finding>>> places = places();
         for (Kind k : Kind.values()) {
@@ -137,42 +154,75 @@ final class Report {
     Path write(Path dir) {
         StringBuilder md = new StringBuilder();
         md.append("# API fuzz report\n\n");
-        settings.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        settings.forEach(
+                (k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\n```\n").append(summary()).append("```\n\n");
         if (unsettled > 0) {
-            notes.add(unsettled + " accepted writes were followed by database changes for more than 5 s (a write found after them may be theirs)");
+            notes.add(
+                    unsettled
+                            + " accepted writes were followed by database changes for more than 5 s (a write found after them may be theirs)");
         }
         if (!notes.isEmpty()) {
             md.append("## Notes\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
             md.append('\n');
         }
-        md.append("A place is an operation and a kind of input; each is shown with its first example. Every finding is in "
-                + "`fuzz-findings.jsonl`. The request ID is in the services' logs (`target/platform/logs/`).\n\n");
+        md.append(
+                "A place is an operation and a kind of input; each is shown with its first example. Every finding is in "
+                        + "`fuzz-findings.jsonl`. The request ID is in the services' logs (`target/platform/logs/`).\n\n");
         Map<Kind, Map<String, List<Finding>>> places = places();
         for (Kind k : Kind.values()) {
             Map<String, List<Finding>> p = places.get(k);
             if (p == null) {
                 continue;
             }
-            md.append("## ").append(k.title).append(" — ").append(p.size()).append(" places\n\n").append(k.rule).append("\n\n");
+            md.append("## ")
+                    .append(k.title)
+                    .append(" — ")
+                    .append(p.size())
+                    .append(" places\n\n")
+                    .append(k.rule)
+                    .append("\n\n");
             for (Map.Entry<String, List<Finding>> e : p.entrySet()) {
                 Finding f = e.getValue().get(0);
-                md.append("### ").append(e.getKey()).append(e.getValue().size() > 1 ? " ×" + e.getValue().size() : "").append("\n\n");
-                md.append(f.detail()).append(" (request ID `").append(f.requestId()).append("`)\n\n");
+                md.append("### ")
+                        .append(e.getKey())
+                        .append(e.getValue().size() > 1 ? " ×" + e.getValue().size() : "")
+                        .append("\n\n");
+                md.append(f.detail())
+                        .append(" (request ID `")
+                        .append(f.requestId())
+                        .append("`)\n\n");
                 md.append("```\n").append(f.request().replace("```", "'''")).append("\n```\n");
                 md.append("```\n").append(f.answer().replace("```", "'''")).append("\n```\n\n");
             }
         }
-        md.append("## Operations\n\nThe valid request is the base every other case changes one thing of; where it was refused "
-                + "(a state the fuzzing itself reached, or a fixture to mend) the per-field cases prove less.\n\n"
-                + "| operation | requests | 1xx–2xx | 3xx | 4xx | 5xx | findings | valid request | ms |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(
+                "## Operations\n\nThe valid request is the base every other case changes one thing of; where it was refused "
+                        + "(a state the fuzzing itself reached, or a fixture to mend) the per-field cases prove less.\n\n"
+                        + "| operation | requests | 1xx–2xx | 3xx | 4xx | 5xx | findings | valid request | ms |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Long> perOp = new TreeMap<>();
         findings.forEach(f -> perOp.merge(f.operation(), 1L, Long::sum));
-        perOperation.forEach((op, c) -> md.append("| `").append(op).append("` | ").append(c[0]).append(" | ").append(c[1] + c[2])
-                .append(" | ").append(c[3]).append(" | ").append(c[4]).append(" | ").append(c[5]).append(" | ")
-                .append(perOp.getOrDefault(op, 0L)).append(" | ").append(c[7]).append(" | ").append(c[6]).append(" |\n"));
+        perOperation.forEach((op, c) -> md.append("| `")
+                .append(op)
+                .append("` | ")
+                .append(c[0])
+                .append(" | ")
+                .append(c[1] + c[2])
+                .append(" | ")
+                .append(c[3])
+                .append(" | ")
+                .append(c[4])
+                .append(" | ")
+                .append(c[5])
+                .append(" | ")
+                .append(perOp.getOrDefault(op, 0L))
+                .append(" | ")
+                .append(c[7])
+                .append(" | ")
+                .append(c[6])
+                .append(" |\n"));
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve("fuzz-report.md");
@@ -180,8 +230,14 @@ final class Report {
             StringBuilder jsonl = new StringBuilder();
             for (Finding f : findings) {
                 ObjectNode o = Client.JSON.createObjectNode();
-                o.put("kind", f.kind().name()).put("operation", f.operation()).put("input", f.label()).put("target", f.target())
-                        .put("detail", f.detail()).put("requestId", f.requestId()).put("request", f.request()).put("answer", f.answer());
+                o.put("kind", f.kind().name())
+                        .put("operation", f.operation())
+                        .put("input", f.label())
+                        .put("target", f.target())
+                        .put("detail", f.detail())
+                        .put("requestId", f.requestId())
+                        .put("request", f.request())
+                        .put("answer", f.answer());
                 jsonl.append(Client.write(o)).append('\n');
             }
             Files.writeString(dir.resolve("fuzz-findings.jsonl"), jsonl, StandardCharsets.UTF_8);

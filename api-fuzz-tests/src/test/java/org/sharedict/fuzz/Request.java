@@ -10,7 +10,12 @@ import java.util.stream.Collectors;
  * One request as the fuzzer sends it: a path with its parameters filled in, query parameters in
  * order, headers, and a body with its content type (both null for none).
  */
-record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
+record Request(
+        String method,
+        String path,
+        Map<String, String> query,
+        Map<String, String> headers,
+        byte[] body,
         String contentType) {
 
     Request {
@@ -57,9 +62,11 @@ record Request(String method, String path, Map<String, String> query, Map<String
         if (query.isEmpty()) {
             return path;
         }
-        return path + "?" + query.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return path + "?"
+                + query.entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     String bodyText() {

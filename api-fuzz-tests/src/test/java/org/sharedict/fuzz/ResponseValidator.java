@@ -30,12 +30,15 @@ final class ResponseValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonSchemaFactory factory;
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private final SchemaValidatorsConfig config =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
     ResponseValidator(String documentText) {
-        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-                b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri())
+        this.factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V4,
+                b -> b.metaSchema(OpenApi30.getInstance())
+                        .defaultMetaSchemaIri(OpenApi30.getInstance().getIri())
                         .schemaLoaders(l -> l.schemas(Map.of(LOCATION, documentText))));
     }
 
@@ -57,8 +60,8 @@ final class ResponseValidator {
         if (documented.isEmpty()) {
             List<String> keys = new ArrayList<>();
             content.fieldNames().forEachRemaining(keys::add);
-            return List.of("media type " + (type.isEmpty() ? "(none)" : type) + " is not documented for " + answer.status()
-                    + " (documented: " + String.join(", ", keys) + ")");
+            return List.of("media type " + (type.isEmpty() ? "(none)" : type) + " is not documented for "
+                    + answer.status() + " (documented: " + String.join(", ", keys) + ")");
         }
         JsonNode schema = content.path(documented.get()).path("schema");
         if (schema.isMissingNode() || schema.isEmpty() || !isJson(type)) {
@@ -75,8 +78,8 @@ final class ResponseValidator {
         }
         String pointer = "/paths/" + escape(op.path()) + "/" + op.method().toLowerCase() + "/responses/"
                 + statusKey(op, answer.status()) + "/content/" + escape(documented.get()) + "/schema";
-        JsonSchema validator = schemas.computeIfAbsent(pointer,
-                p -> factory.getSchema(SchemaLocation.of(LOCATION + "#" + p), config));
+        JsonSchema validator =
+                schemas.computeIfAbsent(pointer, p -> factory.getSchema(SchemaLocation.of(LOCATION + "#" + p), config));
         // One message per place in the schema, not per array element: "/items/*/email: null found, string expected".
         java.util.Set<String> messages = new java.util.TreeSet<>();
         for (ValidationMessage m : validator.validate(body)) {
@@ -91,7 +94,7 @@ final class ResponseValidator {
 
     private static Optional<String> matching(JsonNode content, String type) {
         List<String> keys = new ArrayList<>();
-        for (Iterator<String> i = content.fieldNames(); i.hasNext();) {
+        for (Iterator<String> i = content.fieldNames(); i.hasNext(); ) {
             keys.add(i.next());
         }
         for (String k : keys) {

@@ -1,13 +1,14 @@
 package org.sharedict.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,11 +20,10 @@ import org.yaml.snakeyaml.Yaml;
 final class Compose {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REFERENCE = Pattern.compile(
-            "\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
 
-    private Compose() {
-    }
+    private Compose() {}
 
     /** The raw YAML tree, anchors and merge keys resolved, before interpolation. */
     @SuppressWarnings("unchecked")
@@ -46,7 +46,9 @@ final class Compose {
                 throw new AssertionError(relativePath + ": not KEY=VALUE: " + line);
             }
             String value = l.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
             vars.put(l.substring(0, eq).strip(), value);

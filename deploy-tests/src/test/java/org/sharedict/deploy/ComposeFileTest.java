@@ -1,15 +1,5 @@
 package org.sharedict.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,8 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docker-compose.yml as docker compose would read it (anchors, merge keys, ${VAR} from .env),
@@ -33,8 +34,13 @@ class ComposeFileTest {
 
     static final String FILE = "docker-compose.yml";
     static final String MAIL_UI = "docker-compose.mail-ui.yml";
-    static final List<String> PASSWORDS = List.of("ADMIN_PASSWORD", "MARIADB_ROOT_PASSWORD", "SKILLS_DB_PASSWORD",
-            "ROTA_DB_PASSWORD", "DR_DB_PASSWORD", "GATEWAY_DB_PASSWORD");
+    static final List<String> PASSWORDS = List.of(
+            "ADMIN_PASSWORD",
+            "MARIADB_ROOT_PASSWORD",
+            "SKILLS_DB_PASSWORD",
+            "ROTA_DB_PASSWORD",
+            "DR_DB_PASSWORD",
+            "GATEWAY_DB_PASSWORD");
 
     static JsonSchema schema;
     static Map<String, String> env;
@@ -42,7 +48,8 @@ class ComposeFileTest {
 
     @BeforeAll
     static void load() throws IOException {
-        JsonNode schemaJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Tools.composeSchema()));
+        JsonNode schemaJson =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Tools.composeSchema()));
         // The schema still carries draft-04 style "id" annotations, which the 2019-09 validator
         // does not accept; they only label sub-schemas (every $ref is a JSON pointer), so drop them.
         dropIdAnnotations(schemaJson);
@@ -87,7 +94,8 @@ class ComposeFileTest {
     void composeFileWithTheMailUiOverrideIsValidToo() {
         JsonNode merged = interpolated(Compose.merge(Compose.load(FILE), Compose.load(MAIL_UI)));
         assertEquals(Set.of(), schema.validate(merged));
-        List<String> ports = Rendered.texts(merged.path("services").path("mailpit").path("ports"));
+        List<String> ports =
+                Rendered.texts(merged.path("services").path("mailpit").path("ports"));
         assertEquals(List.of("127.0.0.1:8025:8025"), ports, "the mail UI only on this host's loopback");
     }
 
@@ -110,25 +118,34 @@ class ComposeFileTest {
                 JsonNode s = e.getValue();
                 JsonNode build = s.path("build");
                 if (!build.isMissingNode()) {
-                    Path context = Repo.path(build.isTextual() ? build.asText() : build.path("context").asText("."));
+                    Path context = Repo.path(
+                            build.isTextual()
+                                    ? build.asText()
+                                    : build.path("context").asText("."));
                     assertTrue(Files.isDirectory(context), e.getKey() + ": build context " + context);
                     Path dockerfile = context.resolve(build.path("dockerfile").asText("Dockerfile"));
                     assertTrue(Files.isRegularFile(dockerfile), e.getKey() + ": " + dockerfile);
                     checked.add(dockerfile.toString());
                 }
-                for (JsonNode envFile : s.path("env_file").isArray() ? s.path("env_file") : List.of(s.path("env_file"))) {
+                for (JsonNode envFile :
+                        s.path("env_file").isArray() ? s.path("env_file") : List.of(s.path("env_file"))) {
                     if (!envFile.isMissingNode()) {
-                        assertTrue(Files.isRegularFile(Repo.path(envFile.asText())), e.getKey() + ": env_file " + envFile);
+                        assertTrue(
+                                Files.isRegularFile(Repo.path(envFile.asText())), e.getKey() + ": env_file " + envFile);
                         checked.add(envFile.asText());
                     }
                 }
                 for (JsonNode volume : s.path("volumes")) {
-                    String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+                    String source = volume.isTextual()
+                            ? volume.asText().split(":")[0]
+                            : volume.path("source").asText();
                     if (source.startsWith(".") || source.startsWith("/")) {
                         assertTrue(Files.exists(Repo.path(source)), e.getKey() + ": bind mount " + source);
                         checked.add(source);
                     } else {
-                        assertTrue(doc.path("volumes").has(source) || compose.path("volumes").has(source),
+                        assertTrue(
+                                doc.path("volumes").has(source)
+                                        || compose.path("volumes").has(source),
                                 e.getKey() + ": named volume " + source + " is declared");
                     }
                 }
@@ -136,7 +153,9 @@ class ComposeFileTest {
             for (String section : List.of("secrets", "configs")) {
                 doc.path(section).fields().forEachRemaining(e -> {
                     if (e.getValue().has("file")) {
-                        assertTrue(Files.exists(Repo.path(e.getValue().path("file").asText())), section + " " + e.getKey());
+                        assertTrue(
+                                Files.exists(Repo.path(e.getValue().path("file").asText())),
+                                section + " " + e.getKey());
                     }
                 });
             }
@@ -155,7 +174,8 @@ class ComposeFileTest {
             assertFalse(e.getValue().has("network_mode"), e.getKey() + " shares the host network");
         });
         assertEquals(List.of("gateway"), published);
-        assertEquals(List.of("0.0.0.0:8080:8080"), Rendered.texts(service("gateway").path("ports")));
+        assertEquals(
+                List.of("0.0.0.0:8080:8080"), Rendered.texts(service("gateway").path("ports")));
     }
 
     @Test
@@ -165,19 +185,28 @@ class ComposeFileTest {
             assertEquals("Dockerfile", build.path("dockerfile").asText(), name);
             assertEquals("service", build.path("target").asText(), name);
             assertEquals(name, build.path("args").path("SERVICE").asText(), name);
-            assertEquals("sharedict/" + name + ":1.0.0", service(name).path("image").asText(), name);
+            assertEquals(
+                    "sharedict/" + name + ":1.0.0", service(name).path("image").asText(), name);
         }
-        assertEquals("jwt-keys", service("jwt-keys").path("build").path("target").asText());
+        assertEquals(
+                "jwt-keys", service("jwt-keys").path("build").path("target").asText());
     }
 
     @Test
     void servicesStartOnlyAfterAHealthyDatabaseAndTheKeyPair() {
         for (String name : Rendered.SERVICES) {
             JsonNode dependsOn = service(name).path("depends_on");
-            assertEquals("service_healthy", dependsOn.path("mariadb").path("condition").asText(), name);
-            assertEquals("service_completed_successfully", dependsOn.path("jwt-keys").path("condition").asText(), name);
+            assertEquals(
+                    "service_healthy",
+                    dependsOn.path("mariadb").path("condition").asText(),
+                    name);
+            assertEquals(
+                    "service_completed_successfully",
+                    dependsOn.path("jwt-keys").path("condition").asText(),
+                    name);
         }
-        List<String> test = Rendered.texts(service("mariadb").path("healthcheck").path("test"));
+        List<String> test =
+                Rendered.texts(service("mariadb").path("healthcheck").path("test"));
         assertEquals(List.of("CMD", "healthcheck.sh", "--connect", "--innodb_initialized"), test);
     }
 
@@ -186,7 +215,9 @@ class ComposeFileTest {
         for (String name : Rendered.SERVICES) {
             JsonNode hc = service(name).path("healthcheck");
             String test = String.join(" ", Rendered.texts(hc.path("test")));
-            assertTrue(test.contains("/dev/tcp/127.0.0.1/8080") && test.contains("GET /q/health/ready "), name + ": " + test);
+            assertTrue(
+                    test.contains("/dev/tcp/127.0.0.1/8080") && test.contains("GET /q/health/ready "),
+                    name + ": " + test);
             assertTrue(test.contains("' 200 '"), name + ": only a 200 counts");
             assertFalse(hc.path("start_period").asText().isEmpty(), name + ": time to migrate at start");
         }
@@ -194,12 +225,14 @@ class ComposeFileTest {
 
     @Test
     void theHealthcheckCommandPassesOnlyWhenReadinessAnswers200() throws Exception {
-        List<String> test = Rendered.texts(service("gateway").path("healthcheck").path("test"));
+        List<String> test =
+                Rendered.texts(service("gateway").path("healthcheck").path("test"));
         assertEquals("CMD", test.get(0));
         HealthEndpoint endpoint = new HealthEndpoint();
         try {
             List<String> command = test.subList(1, test.size()).stream()
-                    .map(a -> a.replace("/127.0.0.1/8080", "/127.0.0.1/" + endpoint.port())).toList();
+                    .map(a -> a.replace("/127.0.0.1/8080", "/127.0.0.1/" + endpoint.port()))
+                    .toList();
             endpoint.status = 200;
             assertEquals(0, Tools.run(command, Map.of(), 20).exitCode(), "ready");
             assertEquals("GET /q/health/ready", endpoint.lastRequest);
@@ -222,7 +255,8 @@ class ComposeFileTest {
         HealthEndpoint() throws IOException {
             server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
-                lastRequest = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+                lastRequest = exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath();
                 byte[] body = "{\"status\":\"UP\"}".getBytes();
                 exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
@@ -246,7 +280,9 @@ class ComposeFileTest {
     @Test
     void theMariaDbIsTheOfficialImageOnANamedVolume() {
         JsonNode db = service("mariadb");
-        assertTrue(db.path("image").asText().startsWith("docker.io/library/mariadb:11."), db.path("image").asText());
+        assertTrue(
+                db.path("image").asText().startsWith("docker.io/library/mariadb:11."),
+                db.path("image").asText());
         assertTrue(Rendered.texts(db.path("volumes")).contains("mariadb-data:/var/lib/mysql"));
         assertTrue(compose.path("volumes").has("mariadb-data"));
         assertFalse(db.has("ports"));
@@ -272,11 +308,16 @@ class ComposeFileTest {
         assertEquals(new TreeSet<>(PASSWORDS), missing);
 
         // No password is written into the compose file itself.
-        compose.path("services").fields().forEachRemaining(e -> e.getValue().path("environment").fields().forEachRemaining(v -> {
-            if (v.getKey().contains("PASSWORD") && !v.getValue().asText().isEmpty()) {
-                assertTrue(v.getValue().asText().startsWith("test-"), e.getKey() + " " + v.getKey() + " comes from .env");
-            }
-        }));
+        compose.path("services")
+                .fields()
+                .forEachRemaining(e -> e.getValue().path("environment").fields().forEachRemaining(v -> {
+                    if (v.getKey().contains("PASSWORD")
+                            && !v.getValue().asText().isEmpty()) {
+                        assertTrue(
+                                v.getValue().asText().startsWith("test-"),
+                                e.getKey() + " " + v.getKey() + " comes from .env");
+                    }
+                }));
         assertTrue(Repo.read(".gitignore").lines().anyMatch(".env"::equals), ".env is never committed");
     }
 
@@ -298,12 +339,20 @@ class ComposeFileTest {
             }
             assertEquals(ServiceContract.sendsMail(name), environment.has("QUARKUS_MAILER_HOST"), name + " and SMTP");
             String db = ServiceContract.database(name);
-            assertEquals("jdbc:mariadb://mariadb:3306/" + db, environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
+            assertEquals(
+                    "jdbc:mariadb://mariadb:3306/" + db,
+                    environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
             assertEquals(db, environment.path("QUARKUS_DATASOURCE_USERNAME").asText());
-            assertEquals(env.get(db.toUpperCase() + "_DB_PASSWORD"), environment.path("QUARKUS_DATASOURCE_PASSWORD").asText(),
+            assertEquals(
+                    env.get(db.toUpperCase() + "_DB_PASSWORD"),
+                    environment.path("QUARKUS_DATASOURCE_PASSWORD").asText(),
                     name + " logs in with the password MariaDB's init script gave its user");
-            assertEquals(env.get(db.toUpperCase() + "_DB_PASSWORD"),
-                    service("mariadb").path("environment").path(db.toUpperCase() + "_DB_PASSWORD").asText());
+            assertEquals(
+                    env.get(db.toUpperCase() + "_DB_PASSWORD"),
+                    service("mariadb")
+                            .path("environment")
+                            .path(db.toUpperCase() + "_DB_PASSWORD")
+                            .asText());
         }
     }
 
@@ -311,11 +360,12 @@ class ComposeFileTest {
     void serviceUrlsNameComposeServicesOnTheirContainerPort() {
         for (String caller : List.of("gateway", "rota-service", "dr-planner")) {
             JsonNode environment = service(caller).path("environment");
-            Map.of("SKILLS_URL", "skills-service", "ROTA_URL", "rota-service", "DR_URL", "dr-planner").forEach((variable, target) -> {
-                URI url = URI.create(environment.path(variable).asText());
-                assertEquals(target, url.getHost(), caller + " " + variable);
-                assertEquals(8080, url.getPort(), caller + " " + variable);
-            });
+            Map.of("SKILLS_URL", "skills-service", "ROTA_URL", "rota-service", "DR_URL", "dr-planner")
+                    .forEach((variable, target) -> {
+                        URI url = URI.create(environment.path(variable).asText());
+                        assertEquals(target, url.getHost(), caller + " " + variable);
+                        assertEquals(8080, url.getPort(), caller + " " + variable);
+                    });
         }
     }
 
@@ -323,12 +373,25 @@ class ComposeFileTest {
     void onlyTheGatewayMountsThePrivateKey() {
         for (String name : Rendered.SERVICES) {
             List<String> volumes = Rendered.texts(service(name).path("volumes"));
-            String expected = name.equals("gateway") ? "jwt-private:/etc/sharedict/jwt:ro" : "jwt-public:/etc/sharedict/jwt:ro";
+            String expected =
+                    name.equals("gateway") ? "jwt-private:/etc/sharedict/jwt:ro" : "jwt-public:/etc/sharedict/jwt:ro";
             assertEquals(List.of(expected), volumes, name);
-            assertEquals("/etc/sharedict/jwt/publicKey.pem", service(name).path("environment").path("JWT_PUBLIC_KEY_LOCATION").asText());
+            assertEquals(
+                    "/etc/sharedict/jwt/publicKey.pem",
+                    service(name)
+                            .path("environment")
+                            .path("JWT_PUBLIC_KEY_LOCATION")
+                            .asText());
         }
-        assertEquals("/etc/sharedict/jwt/privateKey.pem", service("gateway").path("environment").path("JWT_PRIVATE_KEY_LOCATION").asText());
-        assertEquals(List.of("jwt-private:/keys/private", "jwt-public:/keys/public"), Rendered.texts(service("jwt-keys").path("volumes")));
+        assertEquals(
+                "/etc/sharedict/jwt/privateKey.pem",
+                service("gateway")
+                        .path("environment")
+                        .path("JWT_PRIVATE_KEY_LOCATION")
+                        .asText());
+        assertEquals(
+                List.of("jwt-private:/keys/private", "jwt-public:/keys/public"),
+                Rendered.texts(service("jwt-keys").path("volumes")));
     }
 
     @Test

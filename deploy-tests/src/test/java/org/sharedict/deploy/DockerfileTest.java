@@ -1,9 +1,5 @@
 package org.sharedict.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -16,7 +12,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shared multi-stage Dockerfile, read as docker would read it: what its build stage copies
@@ -27,8 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerfileTest {
 
-    record Instruction(String stage, String keyword, String arguments) {
-    }
+    record Instruction(String stage, String keyword, String arguments) {}
 
     static final List<Instruction> INSTRUCTIONS = parse(Repo.read("Dockerfile"));
     static final String BUILD_ROOT = "/build/";
@@ -64,8 +64,10 @@ class DockerfileTest {
     }
 
     private static List<Instruction> copies(boolean fromBuildStage) {
-        return INSTRUCTIONS.stream().filter(i -> i.keyword().equals("COPY"))
-                .filter(i -> i.arguments().contains("--from=build") == fromBuildStage).toList();
+        return INSTRUCTIONS.stream()
+                .filter(i -> i.keyword().equals("COPY"))
+                .filter(i -> i.arguments().contains("--from=build") == fromBuildStage)
+                .toList();
     }
 
     /** COPY's sources (everything but the last word, flags dropped). */
@@ -100,15 +102,24 @@ class DockerfileTest {
         while (m.find()) {
             modules.add(m.group(1));
         }
-        assertTrue(modules.containsAll(List.of("platform-common", "skills-service", "gateway", "local-run")), modules.toString());
+        assertTrue(
+                modules.containsAll(List.of("platform-common", "skills-service", "gateway", "local-run")),
+                modules.toString());
         for (String module : modules) {
             assertFalse(ignore.excludes(module + "/pom.xml"), module + "/pom.xml is excluded by .dockerignore");
-            assertFalse(ignore.excludes(module + "/src/main/java/X.java"), module + " sources are excluded by .dockerignore");
+            assertFalse(
+                    ignore.excludes(module + "/src/main/java/X.java"),
+                    module + " sources are excluded by .dockerignore");
         }
         for (String file : List.of("pom.xml", ".mvn/wrapper/maven-wrapper.properties")) {
             assertFalse(ignore.excludes(file), file);
         }
-        for (String heavy : List.of("skills-service/target/quarkus-app/quarkus-run.jar", ".tools/bin/helm", ".data/mariadb/x", ".git/HEAD", ".env")) {
+        for (String heavy : List.of(
+                "skills-service/target/quarkus-app/quarkus-run.jar",
+                ".tools/bin/helm",
+                ".data/mariadb/x",
+                ".git/HEAD",
+                ".env")) {
             assertTrue(ignore.excludes(heavy), heavy + " should stay out of the build context");
         }
     }
@@ -123,12 +134,16 @@ class DockerfileTest {
             for (String source : sources(copy)) {
                 assertTrue(source.startsWith(BUILD_ROOT), source);
                 List<String> variants = source.contains("${SERVICE}")
-                        ? services.stream().map(s -> source.replace("${SERVICE}", s)).toList()
+                        ? services.stream()
+                                .map(s -> source.replace("${SERVICE}", s))
+                                .toList()
                         : List.of(source);
                 for (String variant : variants) {
                     String relative = variant.substring(BUILD_ROOT.length());
-                    assertFalse(matches(relative).isEmpty(), "COPY --from=build " + variant + ": nothing at " + relative
-                            + " (is the Maven build run through the reactor, e.g. ./mvnw verify?)");
+                    assertFalse(
+                            matches(relative).isEmpty(),
+                            "COPY --from=build " + variant + ": nothing at " + relative
+                                    + " (is the Maven build run through the reactor, e.g. ./mvnw verify?)");
                     checked++;
                 }
             }
@@ -145,7 +160,8 @@ class DockerfileTest {
             return Files.exists(p) ? List.of(p) : List.of();
         }
         Path dir = Repo.path(relativeGlob.substring(0, relativeGlob.lastIndexOf('/')));
-        PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + relativeGlob.substring(relativeGlob.lastIndexOf('/') + 1));
+        PathMatcher glob = FileSystems.getDefault()
+                .getPathMatcher("glob:" + relativeGlob.substring(relativeGlob.lastIndexOf('/') + 1));
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -156,10 +172,16 @@ class DockerfileTest {
 
     @Test
     void theBuilderUsesTheMavenVersionTheWrapperPins() {
-        Matcher wrapper = Pattern.compile("apache-maven/([0-9.]+)/").matcher(Repo.read(".mvn/wrapper/maven-wrapper.properties"));
+        Matcher wrapper =
+                Pattern.compile("apache-maven/([0-9.]+)/").matcher(Repo.read(".mvn/wrapper/maven-wrapper.properties"));
         assertTrue(wrapper.find());
-        Instruction from = INSTRUCTIONS.stream().filter(i -> i.keyword().equals("FROM") && "build".equals(i.stage())).findFirst().orElseThrow();
-        assertTrue(from.arguments().startsWith("docker.io/library/maven:" + wrapper.group(1) + "-eclipse-temurin-17 "), from.arguments());
+        Instruction from = INSTRUCTIONS.stream()
+                .filter(i -> i.keyword().equals("FROM") && "build".equals(i.stage()))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                from.arguments().startsWith("docker.io/library/maven:" + wrapper.group(1) + "-eclipse-temurin-17 "),
+                from.arguments());
     }
 
     @Test
@@ -173,12 +195,27 @@ class DockerfileTest {
         for (String stage : List.of("service", "jwt-keys")) {
             assertEquals("185", lastUser.get(stage), stage + " ends as the image's non-root user");
         }
-        assertEquals("service", INSTRUCTIONS.get(INSTRUCTIONS.size() - 1).stage(), "a plain docker build makes a service image");
-        assertTrue(INSTRUCTIONS.stream().anyMatch(i -> i.stage().equals("service") && i.keyword().equals("EXPOSE") && i.arguments().equals("8080")));
-        assertTrue(INSTRUCTIONS.stream().anyMatch(i -> i.stage().equals("service") && i.keyword().equals("ENV")
-                && i.arguments().contains("QUARKUS_HTTP_PORT=8080")), "every service listens on 8080 in its container");
-        List<String> stages = INSTRUCTIONS.stream().filter(i -> i.keyword().equals("FROM")).map(Instruction::stage).toList();
-        assertTrue(stages.containsAll(ComposeServices.targets()), "compose targets " + ComposeServices.targets() + " exist in " + stages);
+        assertEquals(
+                "service",
+                INSTRUCTIONS.get(INSTRUCTIONS.size() - 1).stage(),
+                "a plain docker build makes a service image");
+        assertTrue(INSTRUCTIONS.stream()
+                .anyMatch(i -> i.stage().equals("service")
+                        && i.keyword().equals("EXPOSE")
+                        && i.arguments().equals("8080")));
+        assertTrue(
+                INSTRUCTIONS.stream()
+                        .anyMatch(i -> i.stage().equals("service")
+                                && i.keyword().equals("ENV")
+                                && i.arguments().contains("QUARKUS_HTTP_PORT=8080")),
+                "every service listens on 8080 in its container");
+        List<String> stages = INSTRUCTIONS.stream()
+                .filter(i -> i.keyword().equals("FROM"))
+                .map(Instruction::stage)
+                .toList();
+        assertTrue(
+                stages.containsAll(ComposeServices.targets()),
+                "compose targets " + ComposeServices.targets() + " exist in " + stages);
     }
 
     /** .dockerignore semantics: patterns from the context root, later lines win, ! re-includes. */
@@ -193,7 +230,10 @@ class DockerfileTest {
                     continue;
                 }
                 boolean include = l.startsWith("!");
-                String p = (include ? l.substring(1) : l).strip().replaceAll("^/+", "").replaceAll("/+$", "");
+                String p = (include ? l.substring(1) : l)
+                        .strip()
+                        .replaceAll("^/+", "")
+                        .replaceAll("/+$", "");
                 patterns.add(Pattern.compile(toRegex(p)));
                 exclusions.add(!include);
             }
@@ -249,13 +289,13 @@ class DockerfileTest {
 
     /** What docker-compose.yml asks the Dockerfile to build. */
     static final class ComposeServices {
-        private ComposeServices() {
-        }
+        private ComposeServices() {}
 
         @SuppressWarnings("unchecked")
         static Map<String, String> buildArgs() {
             Map<String, String> args = new LinkedHashMap<>();
-            Map<String, Object> services = (Map<String, Object>) Compose.load(ComposeFileTest.FILE).get("services");
+            Map<String, Object> services =
+                    (Map<String, Object>) Compose.load(ComposeFileTest.FILE).get("services");
             services.forEach((name, s) -> {
                 Object build = ((Map<String, Object>) s).get("build");
                 if (build instanceof Map<?, ?> b && b.get("args") instanceof Map<?, ?> a && a.get("SERVICE") != null) {
@@ -268,10 +308,13 @@ class DockerfileTest {
         @SuppressWarnings("unchecked")
         static List<String> targets() {
             List<String> targets = new ArrayList<>();
-            Map<String, Object> services = (Map<String, Object>) Compose.load(ComposeFileTest.FILE).get("services");
+            Map<String, Object> services =
+                    (Map<String, Object>) Compose.load(ComposeFileTest.FILE).get("services");
             services.forEach((name, s) -> {
                 Object build = ((Map<String, Object>) s).get("build");
-                if (build instanceof Map<?, ?> b && b.get("target") != null && !targets.contains(String.valueOf(b.get("target")))) {
+                if (build instanceof Map<?, ?> b
+                        && b.get("target") != null
+                        && !targets.contains(String.valueOf(b.get("target")))) {
                     targets.add(String.valueOf(b.get("target")));
                 }
             });

@@ -10,8 +10,7 @@ final class Helm {
     static final String CHART = "helm";
     static final String PRODUCTION_VALUES = "helm/examples/production-values.yaml";
 
-    private Helm() {
-    }
+    private Helm() {}
 
     static Tools.Result run(List<String> args) {
         List<String> command = new ArrayList<>();
@@ -19,8 +18,16 @@ final class Helm {
         command.addAll(args);
         // A private HELM_* home so no user configuration or repository cache changes the result.
         String home = Repo.path("deploy-tests/target/helm-home").toString();
-        return Tools.run(command, Map.of("HELM_CACHE_HOME", home + "/cache", "HELM_CONFIG_HOME", home + "/config",
-                "HELM_DATA_HOME", home + "/data"), 120);
+        return Tools.run(
+                command,
+                Map.of(
+                        "HELM_CACHE_HOME",
+                        home + "/cache",
+                        "HELM_CONFIG_HOME",
+                        home + "/config",
+                        "HELM_DATA_HOME",
+                        home + "/data"),
+                120);
     }
 
     /** helm template with a release called "demo" in namespace "ict"; fails the test if helm does. */

@@ -1,14 +1,5 @@
 package org.sharedict.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.sharedict.deploy.Rendered.PREFIX;
-import static org.sharedict.deploy.Rendered.SERVICES;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +12,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.sharedict.deploy.Rendered.PREFIX;
+import static org.sharedict.deploy.Rendered.SERVICES;
 
 /**
  * The Helm chart, rendered by the real helm (v4) with the default values (a trial: bundled MariaDB)
@@ -88,7 +89,8 @@ class HelmChartTest {
     @Test
     void theTypeCheckCatchesATypoAndAWrongType() {
         JsonNode deployment = trial.deployment("gateway").deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.mainContainer(deployment).path("securityContext"))
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        Rendered.mainContainer(deployment).path("securityContext"))
                 .put("readOnlyRootFileSystem", true);
         List<String> typo = KubernetesTypes.problems(deployment);
         assertEquals(1, typo.size(), typo.toString());
@@ -106,9 +108,15 @@ class HelmChartTest {
         for (Rendered r : both()) {
             assertFalse(r.podSpecs().isEmpty());
             r.podSpecs().forEach((owner, pod) -> {
-                boolean podNonRoot = pod.path("securityContext").path("runAsNonRoot").asBoolean(false);
+                boolean podNonRoot =
+                        pod.path("securityContext").path("runAsNonRoot").asBoolean(false);
                 assertTrue(pod.path("securityContext").path("runAsUser").asInt(0) > 0, owner + ": runAsUser");
-                assertEquals("RuntimeDefault", pod.path("securityContext").path("seccompProfile").path("type").asText(),
+                assertEquals(
+                        "RuntimeDefault",
+                        pod.path("securityContext")
+                                .path("seccompProfile")
+                                .path("type")
+                                .asText(),
                         owner + ": seccomp");
                 assertFalse(pod.path("automountServiceAccountToken").asBoolean(true), owner + ": no API token");
                 for (JsonNode c : Rendered.containersOf(pod)) {
@@ -116,8 +124,12 @@ class HelmChartTest {
                     JsonNode sc = c.path("securityContext");
                     assertTrue(podNonRoot || sc.path("runAsNonRoot").asBoolean(false), where + ": runAsNonRoot");
                     assertTrue(sc.path("readOnlyRootFilesystem").asBoolean(false), where + ": readOnlyRootFilesystem");
-                    assertFalse(sc.path("allowPrivilegeEscalation").asBoolean(true), where + ": allowPrivilegeEscalation");
-                    assertEquals(List.of("ALL"), Rendered.texts(sc.path("capabilities").path("drop")), where + ": capabilities");
+                    assertFalse(
+                            sc.path("allowPrivilegeEscalation").asBoolean(true), where + ": allowPrivilegeEscalation");
+                    assertEquals(
+                            List.of("ALL"),
+                            Rendered.texts(sc.path("capabilities").path("drop")),
+                            where + ": capabilities");
                 }
             });
         }
@@ -164,8 +176,12 @@ class HelmChartTest {
     void theBundledMariaDbIsProbedWithTheImagesHealthcheck() {
         JsonNode db = Rendered.mainContainer(trial.get("StatefulSet", PREFIX + "mariadb"));
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-            assertEquals("healthcheck.sh", db.path(probe).path("exec").path("command").get(0).asText(), probe);
-            assertTrue(Rendered.texts(db.path(probe).path("exec").path("command")).contains("--connect"), probe);
+            assertEquals(
+                    "healthcheck.sh",
+                    db.path(probe).path("exec").path("command").get(0).asText(),
+                    probe);
+            assertTrue(
+                    Rendered.texts(db.path(probe).path("exec").path("command")).contains("--connect"), probe);
         }
     }
 
@@ -180,16 +196,23 @@ class HelmChartTest {
         List<String> backends = new ArrayList<>();
         for (JsonNode rule : ingress.path("spec").path("rules")) {
             assertEquals("ict-support.example.gov.uk", rule.path("host").asText());
-            rule.path("http").path("paths").forEach(p -> backends.add(p.path("backend").path("service").path("name").asText()));
+            rule.path("http")
+                    .path("paths")
+                    .forEach(p -> backends.add(
+                            p.path("backend").path("service").path("name").asText()));
         }
         assertEquals(List.of(PREFIX + "gateway"), backends);
         assertFalse(ingress.path("spec").has("defaultBackend"));
         JsonNode service = production.get("Service", PREFIX + "gateway");
-        assertTrue(Rendered.selects(service.path("spec").path("selector"), Rendered.podLabels(production.deployment("gateway"))));
+        assertTrue(Rendered.selects(
+                service.path("spec").path("selector"), Rendered.podLabels(production.deployment("gateway"))));
         for (String other : List.of("skills-service", "rota-service", "dr-planner")) {
-            assertFalse(Rendered.selects(service.path("spec").path("selector"), Rendered.podLabels(production.deployment(other))));
+            assertFalse(Rendered.selects(
+                    service.path("spec").path("selector"), Rendered.podLabels(production.deployment(other))));
         }
-        assertEquals("demo-sharedict-tls", ingress.path("spec").path("tls").get(0).path("secretName").asText());
+        assertEquals(
+                "demo-sharedict-tls",
+                ingress.path("spec").path("tls").get(0).path("secretName").asText());
     }
 
     @Test
@@ -198,16 +221,22 @@ class HelmChartTest {
             for (String service : SERVICES) {
                 JsonNode svc = r.get("Service", PREFIX + service);
                 assertEquals("ClusterIP", svc.path("spec").path("type").asText());
-                assertEquals("http", svc.path("spec").path("ports").get(0).path("targetPort").asText());
+                assertEquals(
+                        "http",
+                        svc.path("spec").path("ports").get(0).path("targetPort").asText());
                 for (String other : SERVICES) {
-                    assertEquals(other.equals(service),
-                            Rendered.selects(svc.path("spec").path("selector"), Rendered.podLabels(r.deployment(other))),
+                    assertEquals(
+                            other.equals(service),
+                            Rendered.selects(
+                                    svc.path("spec").path("selector"), Rendered.podLabels(r.deployment(other))),
                             service + " Service selecting " + other + " pods");
                 }
                 assertFalse(svc.path("spec").has("externalIPs"));
             }
             for (JsonNode svc : r.all("Service")) {
-                assertFalse(Set.of("NodePort", "LoadBalancer").contains(svc.path("spec").path("type").asText()),
+                assertFalse(
+                        Set.of("NodePort", "LoadBalancer")
+                                .contains(svc.path("spec").path("type").asText()),
                         svc.path("metadata").path("name") + " must not be reachable from outside the cluster");
             }
         }
@@ -247,13 +276,19 @@ class HelmChartTest {
 
         assertTrue(policies.allows(controller, ours.get("gateway"), 8080));
         assertFalse(policies.allows(outsider, ours.get("gateway"), 8080));
-        assertFalse(policies.allows(controller, ours.get("skills-service"), 8080), "the controller only reaches the gateway");
+        assertFalse(
+                policies.allows(controller, ours.get("skills-service"), 8080),
+                "the controller only reaches the gateway");
         for (String service : SERVICES) {
             assertTrue(policies.allows(prometheus, ours.get(service), 8080), "metrics from " + service);
         }
         assertTrue(policies.allows(ours.get("gateway"), ours.get("dr-planner"), 8080));
-        NetworkPolicies.Pod helmTest = NetworkPolicies.Pod.of("ict",
-                production.get("Pod", PREFIX + "test-gateway-health").path("metadata").path("labels"));
+        NetworkPolicies.Pod helmTest = NetworkPolicies.Pod.of(
+                "ict",
+                production
+                        .get("Pod", PREFIX + "test-gateway-health")
+                        .path("metadata")
+                        .path("labels"));
         assertTrue(policies.allows(helmTest, ours.get("gateway"), 8080), "helm test reaches the gateway");
         assertTrue(production.find("NetworkPolicy", PREFIX + "mariadb").isEmpty(), "no bundled MariaDB to guard");
     }
@@ -262,19 +297,26 @@ class HelmChartTest {
         Map<String, NetworkPolicies.Pod> pods = new java.util.HashMap<>();
         for (String service : SERVICES) {
             JsonNode d = r.deployment(service);
-            pods.put(service, NetworkPolicies.Pod.of("ict", Rendered.podLabels(d)).withPorts(namedPorts(Rendered.mainContainer(d))));
+            pods.put(
+                    service,
+                    NetworkPolicies.Pod.of("ict", Rendered.podLabels(d))
+                            .withPorts(namedPorts(Rendered.mainContainer(d))));
         }
         return pods;
     }
 
     private static NetworkPolicies.Pod mariadbPod(Rendered r) {
         JsonNode sts = r.get("StatefulSet", PREFIX + "mariadb");
-        return NetworkPolicies.Pod.of("ict", Rendered.podLabels(sts)).withPorts(namedPorts(Rendered.mainContainer(sts)));
+        return NetworkPolicies.Pod.of("ict", Rendered.podLabels(sts))
+                .withPorts(namedPorts(Rendered.mainContainer(sts)));
     }
 
     private static JsonNode namedPorts(JsonNode container) {
         var ports = Rendered.labels();
-        container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        container
+                .path("ports")
+                .forEach(p -> ports.put(
+                        p.path("name").asText(), p.path("containerPort").asInt()));
         return ports;
     }
 
@@ -290,16 +332,22 @@ class HelmChartTest {
             JsonNode pdb = r.get("PodDisruptionBudget", PREFIX + "rota-service");
             int minAvailable = pdb.path("spec").path("minAvailable").asInt();
             assertTrue(minAvailable >= 1, "a drain keeps one rota-service running");
-            assertTrue(Rendered.selects(pdb.path("spec").path("selector"), Rendered.podLabels(r.deployment("rota-service"))));
-            assertFalse(Rendered.selects(pdb.path("spec").path("selector"), Rendered.podLabels(r.deployment("gateway"))));
+            assertTrue(Rendered.selects(
+                    pdb.path("spec").path("selector"), Rendered.podLabels(r.deployment("rota-service"))));
+            assertFalse(
+                    Rendered.selects(pdb.path("spec").path("selector"), Rendered.podLabels(r.deployment("gateway"))));
         }
     }
 
     @Test
     void rotaServiceWithOneReplicaIsRefused() {
         assertTrue(Helm.templateFailure("--set", "rotaService.replicaCount=1").contains("rotaService/replicaCount"));
-        assertTrue(Helm.templateFailure("--set", "rotaService.autoscaling.enabled=true",
-                "--set", "rotaService.autoscaling.minReplicas=1").contains("rotaService/autoscaling/minReplicas"));
+        assertTrue(Helm.templateFailure(
+                        "--set",
+                        "rotaService.autoscaling.enabled=true",
+                        "--set",
+                        "rotaService.autoscaling.minReplicas=1")
+                .contains("rotaService/autoscaling/minReplicas"));
     }
 
     @Test
@@ -308,9 +356,15 @@ class HelmChartTest {
             for (JsonNode pdb : r.all("PodDisruptionBudget")) {
                 String service = pdb.path("metadata").path("name").asText().substring(PREFIX.length());
                 JsonNode d = r.deployment(service);
-                int minPods = d.path("spec").has("replicas") ? d.path("spec").path("replicas").asInt()
-                        : r.get("HorizontalPodAutoscaler", PREFIX + service).path("spec").path("minReplicas").asInt();
-                assertTrue(pdb.path("spec").path("minAvailable").asInt() < minPods, service + ": a drain can evict one pod");
+                int minPods = d.path("spec").has("replicas")
+                        ? d.path("spec").path("replicas").asInt()
+                        : r.get("HorizontalPodAutoscaler", PREFIX + service)
+                                .path("spec")
+                                .path("minReplicas")
+                                .asInt();
+                assertTrue(
+                        pdb.path("spec").path("minAvailable").asInt() < minPods,
+                        service + ": a drain can evict one pod");
             }
         }
         assertTrue(trial.find("PodDisruptionBudget", PREFIX + "skills-service").isEmpty(), "one pod: no budget");
@@ -325,11 +379,21 @@ class HelmChartTest {
             JsonNode spec = hpa.path("spec");
             assertEquals("autoscaling/v2", hpa.path("apiVersion").asText());
             assertEquals("Deployment", spec.path("scaleTargetRef").path("kind").asText());
-            JsonNode target = production.get("Deployment", spec.path("scaleTargetRef").path("name").asText());
+            JsonNode target = production.get(
+                    "Deployment", spec.path("scaleTargetRef").path("name").asText());
             assertFalse(target.path("spec").has("replicas"), "helm must not reset what the autoscaler chose");
-            assertTrue(spec.path("minReplicas").asInt() >= 2 && spec.path("minReplicas").asInt() <= spec.path("maxReplicas").asInt());
-            assertEquals("cpu", spec.path("metrics").get(0).path("resource").path("name").asText());
-            assertFalse(Rendered.mainContainer(target).path("resources").path("requests").path("cpu").isMissingNode(),
+            assertTrue(spec.path("minReplicas").asInt() >= 2
+                    && spec.path("minReplicas").asInt()
+                            <= spec.path("maxReplicas").asInt());
+            assertEquals(
+                    "cpu",
+                    spec.path("metrics").get(0).path("resource").path("name").asText());
+            assertFalse(
+                    Rendered.mainContainer(target)
+                            .path("resources")
+                            .path("requests")
+                            .path("cpu")
+                            .isMissingNode(),
                     "CPU utilisation needs a CPU request");
         }
     }
@@ -340,11 +404,15 @@ class HelmChartTest {
     void everyServiceMigratesInAnInitContainerBeforeItStarts() {
         for (Rendered r : both()) {
             for (String service : SERVICES) {
-                JsonNode pod = r.deployment(service).path("spec").path("template").path("spec");
+                JsonNode pod =
+                        r.deployment(service).path("spec").path("template").path("spec");
                 assertEquals(1, pod.path("initContainers").size(), service);
                 JsonNode migrate = pod.path("initContainers").get(0);
                 JsonNode main = pod.path("containers").get(0);
-                assertEquals(main.path("image").asText(), migrate.path("image").asText(), service + ": the same build migrates");
+                assertEquals(
+                        main.path("image").asText(),
+                        migrate.path("image").asText(),
+                        service + ": the same build migrates");
                 Map<String, String> initEnv = r.environment(migrate);
                 Map<String, String> mainEnv = r.environment(main);
                 assertEquals("true", initEnv.get("QUARKUS_INIT_AND_EXIT"), service);
@@ -352,8 +420,10 @@ class HelmChartTest {
                 assertEquals("false", mainEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"), service);
                 assertEquals("true", mainEnv.get("QUARKUS_FLYWAY_VALIDATE_AT_START"), service);
                 assertFalse(mainEnv.containsKey("QUARKUS_INIT_AND_EXIT"), service);
-                for (String key : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
-                    assertEquals(mainEnv.get(key), initEnv.get(key), service + " migrates the database it uses: " + key);
+                for (String key : List.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                    assertEquals(
+                            mainEnv.get(key), initEnv.get(key), service + " migrates the database it uses: " + key);
                 }
                 assertEquals(main.path("volumeMounts"), migrate.path("volumeMounts"), service);
             }
@@ -367,24 +437,39 @@ class HelmChartTest {
     void theDefaultIsABundledMariaDbWithOneDatabaseAndUserPerService() {
         JsonNode sts = trial.get("StatefulSet", PREFIX + "mariadb");
         assertEquals(1, sts.path("spec").path("replicas").asInt());
-        assertEquals("8Gi", sts.path("spec").path("volumeClaimTemplates").get(0).path("spec").path("resources")
-                .path("requests").path("storage").asText());
+        assertEquals(
+                "8Gi",
+                sts.path("spec")
+                        .path("volumeClaimTemplates")
+                        .get(0)
+                        .path("spec")
+                        .path("resources")
+                        .path("requests")
+                        .path("storage")
+                        .asText());
         assertTrue(Rendered.mainContainer(sts).path("image").asText().startsWith("docker.io/library/mariadb:"));
         JsonNode svc = trial.get("Service", PREFIX + "mariadb");
         assertTrue(Rendered.selects(svc.path("spec").path("selector"), Rendered.podLabels(sts)));
         assertEquals(3306, svc.path("spec").path("ports").get(0).path("port").asInt());
 
-        String script = trial.get("ConfigMap", PREFIX + "mariadb-initdb").path("data").path("10-sharedict.sh").asText();
+        String script = trial.get("ConfigMap", PREFIX + "mariadb-initdb")
+                .path("data")
+                .path("10-sharedict.sh")
+                .asText();
         assertEquals(Repo.read("helm/files/mariadb-initdb.sh").strip(), script.strip(), "the same script as compose");
 
         Map<String, String> dbEnv = trial.environment(Rendered.mainContainer(sts));
-        Map<String, String> databases = Map.of("skills-service", "skills", "rota-service", "rota", "dr-planner", "dr", "gateway", "gateway");
+        Map<String, String> databases =
+                Map.of("skills-service", "skills", "rota-service", "rota", "dr-planner", "dr", "gateway", "gateway");
         databases.forEach((service, db) -> {
             Map<String, String> env = trial.environment(Rendered.mainContainer(trial.deployment(service)));
-            assertEquals("jdbc:mariadb://" + PREFIX + "mariadb:3306/" + db, env.get("QUARKUS_DATASOURCE_JDBC_URL"), service);
+            assertEquals(
+                    "jdbc:mariadb://" + PREFIX + "mariadb:3306/" + db, env.get("QUARKUS_DATASOURCE_JDBC_URL"), service);
             String prefix = db.toUpperCase();
             assertEquals(env.get("QUARKUS_DATASOURCE_USERNAME"), dbEnv.get(prefix + "_DB_USER"), service);
-            assertEquals(env.get("QUARKUS_DATASOURCE_PASSWORD"), dbEnv.get(prefix + "_DB_PASSWORD"),
+            assertEquals(
+                    env.get("QUARKUS_DATASOURCE_PASSWORD"),
+                    dbEnv.get(prefix + "_DB_PASSWORD"),
                     service + " logs in with the password MariaDB was given");
             assertEquals(db, dbEnv.get(prefix + "_DB_NAME"));
         });
@@ -397,34 +482,53 @@ class HelmChartTest {
     void productionValuesUseTheExternalMariaDb() {
         assertTrue(production.all("StatefulSet").isEmpty());
         assertTrue(production.find("Service", PREFIX + "mariadb").isEmpty());
-        Map<String, String> databases = Map.of("skills-service", "skills", "rota-service", "rota", "dr-planner", "dr", "gateway", "gateway");
+        Map<String, String> databases =
+                Map.of("skills-service", "skills", "rota-service", "rota", "dr-planner", "dr", "gateway", "gateway");
         databases.forEach((service, db) -> {
             Map<String, String> env = production.environment(Rendered.mainContainer(production.deployment(service)));
-            assertEquals("jdbc:mariadb://maxscale.databases.svc.cluster.local:3306/" + db + "?sslMode=verify-full",
-                    env.get("QUARKUS_DATASOURCE_JDBC_URL"), service);
+            assertEquals(
+                    "jdbc:mariadb://maxscale.databases.svc.cluster.local:3306/" + db + "?sslMode=verify-full",
+                    env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                    service);
             assertEquals("sharedict_" + db, env.get("QUARKUS_DATASOURCE_USERNAME"));
             assertEquals("secret:sharedict-credentials/" + db + "-db-password", env.get("QUARKUS_DATASOURCE_PASSWORD"));
         });
-        assertTrue(production.find("Secret", PREFIX.substring(0, PREFIX.length() - 1)).isEmpty(),
+        assertTrue(
+                production
+                        .find("Secret", PREFIX.substring(0, PREFIX.length() - 1))
+                        .isEmpty(),
                 "with secrets.existingSecret the chart makes no password Secret");
     }
 
     @Test
     void anExternalDatabaseNeedsItsHostAndPasswords() {
         assertTrue(Helm.templateFailure("--set", "mariadb.enabled=false").contains("database.external.host"));
-        String noPasswords = Helm.templateFailure("--set", "mariadb.enabled=false", "--set", "database.external.host=db.example");
+        String noPasswords =
+                Helm.templateFailure("--set", "mariadb.enabled=false", "--set", "database.external.host=db.example");
         assertTrue(noPasswords.contains("database.passwords.skills"), noPasswords);
         String both = Helm.templateFailure("--set", "database.external.host=db.example");
         assertTrue(both.contains("not both"), both);
-        Rendered given = Helm.template("--set", "mariadb.enabled=false", "--set", "database.external.host=db.example",
-                "--set", "database.passwords.skills=s", "--set", "database.passwords.rota=r",
-                "--set", "database.passwords.dr=d", "--set", "database.passwords.gateway=g");
+        Rendered given = Helm.template(
+                "--set",
+                "mariadb.enabled=false",
+                "--set",
+                "database.external.host=db.example",
+                "--set",
+                "database.passwords.skills=s",
+                "--set",
+                "database.passwords.rota=r",
+                "--set",
+                "database.passwords.dr=d",
+                "--set",
+                "database.passwords.gateway=g");
         Map<String, String> secret = given.secretData("demo-sharedict");
         assertEquals("s", secret.get("skills-db-password"));
         assertEquals("g", secret.get("gateway-db-password"));
         assertFalse(secret.containsKey("mariadb-root-password"));
-        assertEquals("jdbc:mariadb://db.example:3306/rota",
-                given.environment(Rendered.mainContainer(given.deployment("rota-service"))).get("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals(
+                "jdbc:mariadb://db.example:3306/rota",
+                given.environment(Rendered.mainContainer(given.deployment("rota-service")))
+                        .get("QUARKUS_DATASOURCE_JDBC_URL"));
     }
 
     // --- configuration: what each service reads ---------------------------------------------------
@@ -435,22 +539,34 @@ class HelmChartTest {
             for (String service : SERVICES) {
                 Map<String, String> env = r.environment(Rendered.mainContainer(r.deployment(service)));
                 for (String name : ServiceContract.required(service)) {
-                    assertTrue(env.containsKey(name) && !env.get(name).isEmpty(), service + " needs " + name + "; has " + env.keySet());
+                    assertTrue(
+                            env.containsKey(name) && !env.get(name).isEmpty(),
+                            service + " needs " + name + "; has " + env.keySet());
                 }
                 for (String name : ServiceContract.GATEWAY_ONLY) {
                     assertEquals(service.equals("gateway"), env.containsKey(name), service + " and " + name);
                 }
-                assertEquals(ServiceContract.sendsMail(service), env.containsKey("QUARKUS_MAILER_FROM"), service + " and SMTP");
-                assertEquals(r.get("ConfigMap", PREFIX + "common").path("data").path("JWT_ISSUER").asText(), env.get("JWT_ISSUER"));
+                assertEquals(
+                        ServiceContract.sendsMail(service),
+                        env.containsKey("QUARKUS_MAILER_FROM"),
+                        service + " and SMTP");
+                assertEquals(
+                        r.get("ConfigMap", PREFIX + "common")
+                                .path("data")
+                                .path("JWT_ISSUER")
+                                .asText(),
+                        env.get("JWT_ISSUER"));
             }
         }
-        Map<String, String> rota = production.environment(Rendered.mainContainer(production.deployment("rota-service")));
+        Map<String, String> rota =
+                production.environment(Rendered.mainContainer(production.deployment("rota-service")));
         assertEquals("smtp.example.gov.uk", rota.get("QUARKUS_MAILER_HOST"));
         assertEquals("587", rota.get("QUARKUS_MAILER_PORT"));
         assertEquals("REQUIRED", rota.get("QUARKUS_MAILER_START_TLS"));
         assertEquals("secret:sharedict-credentials/smtp-password", rota.get("QUARKUS_MAILER_PASSWORD"));
         Map<String, String> trialRota = trial.environment(Rendered.mainContainer(trial.deployment("rota-service")));
-        assertEquals("true", trialRota.get("QUARKUS_MAILER_MOCK"), "without a relay mail is logged, not lost in a timeout");
+        assertEquals(
+                "true", trialRota.get("QUARKUS_MAILER_MOCK"), "without a relay mail is logged, not lost in a timeout");
         assertEquals("https://ict-support.example.gov.uk", rota.get("GATEWAY_URL"));
     }
 
@@ -459,13 +575,24 @@ class HelmChartTest {
         for (Rendered r : both()) {
             for (String caller : List.of("gateway", "rota-service", "dr-planner")) {
                 Map<String, String> env = r.environment(Rendered.mainContainer(r.deployment(caller)));
-                Map.of("SKILLS_URL", "skills-service", "ROTA_URL", "rota-service", "DR_URL", "dr-planner").forEach((variable, target) -> {
-                    URI url = URI.create(env.get(variable));
-                    JsonNode svc = r.get("Service", url.getHost());
-                    assertEquals(svc.path("spec").path("ports").get(0).path("port").asInt(), url.getPort(), caller + " " + variable);
-                    assertTrue(Rendered.selects(svc.path("spec").path("selector"), Rendered.podLabels(r.deployment(target))),
-                            caller + " " + variable + " reaches " + target);
-                });
+                Map.of("SKILLS_URL", "skills-service", "ROTA_URL", "rota-service", "DR_URL", "dr-planner")
+                        .forEach((variable, target) -> {
+                            URI url = URI.create(env.get(variable));
+                            JsonNode svc = r.get("Service", url.getHost());
+                            assertEquals(
+                                    svc.path("spec")
+                                            .path("ports")
+                                            .get(0)
+                                            .path("port")
+                                            .asInt(),
+                                    url.getPort(),
+                                    caller + " " + variable);
+                            assertTrue(
+                                    Rendered.selects(
+                                            svc.path("spec").path("selector"),
+                                            Rendered.podLabels(r.deployment(target))),
+                                    caller + " " + variable + " reaches " + target);
+                        });
             }
         }
     }
@@ -493,7 +620,8 @@ class HelmChartTest {
     void onlyTheGatewayMountsThePrivateKey() {
         for (Rendered r : both()) {
             for (String service : SERVICES) {
-                JsonNode pod = r.deployment(service).path("spec").path("template").path("spec");
+                JsonNode pod =
+                        r.deployment(service).path("spec").path("template").path("spec");
                 JsonNode jwt = null;
                 for (JsonNode v : pod.path("volumes")) {
                     if (v.has("secret")) {
@@ -511,12 +639,26 @@ class HelmChartTest {
                     assertEquals(List.of("publicKey.pem"), items, service);
                 }
                 Map<String, String> env = r.environment(Rendered.mainContainer(r.deployment(service)));
-                String mountPath = Rendered.mainContainer(r.deployment(service)).path("volumeMounts").get(1).path("mountPath").asText();
+                String mountPath = Rendered.mainContainer(r.deployment(service))
+                        .path("volumeMounts")
+                        .get(1)
+                        .path("mountPath")
+                        .asText();
                 assertEquals(mountPath + "/publicKey.pem", env.get("JWT_PUBLIC_KEY_LOCATION"), service);
             }
         }
-        assertEquals("demo-sharedict-jwt", trial.deployment("gateway").path("spec").path("template").path("spec")
-                .path("volumes").get(1).path("secret").path("secretName").asText(), "the documented default name");
+        assertEquals(
+                "demo-sharedict-jwt",
+                trial.deployment("gateway")
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("volumes")
+                        .get(1)
+                        .path("secret")
+                        .path("secretName")
+                        .asText(),
+                "the documented default name");
     }
 
     @Test
@@ -539,17 +681,28 @@ class HelmChartTest {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     @Test
     void changingTheConfigurationRollsThePods() {
-        String before = trial.deployment("rota-service").path("spec").path("template").path("metadata")
-                .path("annotations").path("checksum/config").asText();
+        String before = trial.deployment("rota-service")
+                .path("spec")
+                .path("template")
+                .path("metadata")
+                .path("annotations")
+                .path("checksum/config")
+                .asText();
         Rendered changed = Helm.template("--set", "smtp.host=smtp.example.org");
-        String after = changed.deployment("rota-service").path("spec").path("template").path("metadata")
-                .path("annotations").path("checksum/config").asText();
+        String after = changed.deployment("rota-service")
+                .path("spec")
+                .path("template")
+                .path("metadata")
+                .path("annotations")
+                .path("checksum/config")
+                .asText();
         assertFalse(before.isEmpty());
         assertNotEquals(before, after);
     }
@@ -557,13 +710,17 @@ class HelmChartTest {
     @Test
     void theHelmTestPodAsksTheGatewayForReadiness() throws Exception {
         JsonNode pod = trial.get("Pod", PREFIX + "test-gateway-health");
-        assertEquals("test", pod.path("metadata").path("annotations").path("helm.sh/hook").asText());
-        List<String> command = Rendered.texts(pod.path("spec").path("containers").get(0).path("command"));
+        assertEquals(
+                "test",
+                pod.path("metadata").path("annotations").path("helm.sh/hook").asText());
+        List<String> command =
+                Rendered.texts(pod.path("spec").path("containers").get(0).path("command"));
         assertTrue(String.join(" ", command).contains("/dev/tcp/" + PREFIX + "gateway/8080"), command.toString());
         ComposeFileTest.HealthEndpoint gateway = new ComposeFileTest.HealthEndpoint();
         try {
             List<String> local = command.stream()
-                    .map(a -> a.replace("/dev/tcp/" + PREFIX + "gateway/8080", "/dev/tcp/127.0.0.1/" + gateway.port())).toList();
+                    .map(a -> a.replace("/dev/tcp/" + PREFIX + "gateway/8080", "/dev/tcp/127.0.0.1/" + gateway.port()))
+                    .toList();
             assertEquals(0, Tools.run(local, Map.of(), 20).exitCode());
             assertEquals("GET /q/health/ready", gateway.lastRequest);
             gateway.status = 503;
@@ -576,7 +733,9 @@ class HelmChartTest {
     @Test
     void serviceLinksAreOffSoKubernetesVariablesCannotBecomeQuarkusConfig() {
         for (Rendered r : both()) {
-            r.podSpecs().forEach((owner, pod) -> assertFalse(pod.path("enableServiceLinks").asBoolean(true), owner));
+            r.podSpecs()
+                    .forEach((owner, pod) ->
+                            assertFalse(pod.path("enableServiceLinks").asBoolean(true), owner));
         }
     }
 }

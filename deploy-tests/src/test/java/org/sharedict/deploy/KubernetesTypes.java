@@ -1,15 +1,16 @@
 package org.sharedict.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * Reads rendered objects into the Kubernetes API types (fabric8's model of the API) and reports
@@ -21,11 +22,11 @@ final class KubernetesTypes {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
 
-    private KubernetesTypes() {
-    }
+    private KubernetesTypes() {}
 
     static List<String> problems(JsonNode object) {
-        String where = object.path("kind").asText() + "/" + object.path("metadata").path("name").asText();
+        String where = object.path("kind").asText() + "/"
+                + object.path("metadata").path("name").asText();
         List<String> problems = new ArrayList<>();
         HasMetadata typed;
         try {
@@ -35,8 +36,8 @@ final class KubernetesTypes {
             return problems;
         }
         if (typed instanceof GenericKubernetesResource) {
-            problems.add(where + ": " + object.path("apiVersion").asText() + " " + object.path("kind").asText()
-                    + " is not a Kubernetes API type");
+            problems.add(where + ": " + object.path("apiVersion").asText() + " "
+                    + object.path("kind").asText() + " is not a Kubernetes API type");
             return problems;
         }
         walk(typed, where, problems);
@@ -62,8 +63,10 @@ final class KubernetesTypes {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !getter.getName().startsWith("get")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || getter.getDeclaringClass() == Object.class
+                    || !getter.getName().startsWith("get")) {
                 continue;
             }
             Object child;
@@ -79,7 +82,8 @@ final class KubernetesTypes {
                 continue;
             }
             Class<?> type = getter.getReturnType();
-            if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
+            if (Collection.class.isAssignableFrom(type)
+                    || Map.class.isAssignableFrom(type)
                     || type.getPackageName().startsWith(MODEL_PACKAGE)) {
                 String name = getter.getName().substring(3);
                 walk(child, path + "." + Character.toLowerCase(name.charAt(0)) + name.substring(1), problems);

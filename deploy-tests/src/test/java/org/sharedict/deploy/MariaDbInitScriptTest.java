@@ -1,11 +1,5 @@
 package org.sharedict.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * helm/files/mariadb-initdb.sh, the first-start script of the compose and the bundled Helm MariaDB,
@@ -35,7 +36,8 @@ class MariaDbInitScriptTest {
 
     @AfterEach
     void dropWhatTheScriptMade() throws SQLException {
-        try (Connection c = root(); Statement s = c.createStatement()) {
+        try (Connection c = root();
+                Statement s = c.createStatement()) {
             for (String svc : SERVICES) {
                 String name = run + "_" + svc.toLowerCase();
                 s.execute("DROP DATABASE IF EXISTS `" + name + "`");
@@ -57,7 +59,8 @@ class MariaDbInitScriptTest {
 
         for (String svc : SERVICES) {
             String name = run + "_" + svc.toLowerCase();
-            try (Connection c = connect(name, name, passwords.get(svc)); Statement s = c.createStatement()) {
+            try (Connection c = connect(name, name, passwords.get(svc));
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(10))");
                 s.execute("INSERT INTO probe (note) VALUES ('ok')");
                 try (ResultSet rs = s.executeQuery("SELECT @@character_set_database")) {
@@ -67,15 +70,20 @@ class MariaDbInitScriptTest {
                 for (String other : SERVICES) {
                     if (!other.equals(svc)) {
                         String otherDb = run + "_" + other.toLowerCase();
-                        assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1 FROM `" + otherDb + "`.probe"),
+                        assertThrows(
+                                SQLException.class,
+                                () -> s.executeQuery("SELECT 1 FROM `" + otherDb + "`.probe"),
                                 svc + " must not read " + otherDb);
                     }
                 }
             }
         }
-        assertThrows(SQLException.class, () -> connect(run + "_skills", run + "_skills", "wrong").close());
-        try (Connection c = root(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'mysql'")) {
+        assertThrows(
+                SQLException.class,
+                () -> connect(run + "_skills", run + "_skills", "wrong").close());
+        try (Connection c = root();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'mysql'")) {
             assertTrue(rs.next(), "a password is data, never SQL");
         }
     }
@@ -89,8 +97,9 @@ class MariaDbInitScriptTest {
         Tools.Result r = source(passwords);
         assertNotEquals(0, r.exitCode());
         assertTrue(r.stderr().contains("GATEWAY_DB_PASSWORD is not set"), r.stderr());
-        try (Connection c = root(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + run + "%'")) {
+        try (Connection c = root();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + run + "%'")) {
             assertFalse(rs.next(), "nothing half-made");
         }
     }

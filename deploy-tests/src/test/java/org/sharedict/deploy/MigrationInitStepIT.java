@@ -1,12 +1,5 @@
 package org.sharedict.deploy;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,12 +26,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chart's migration step and probes, black-box on the packaged services: each service's jar
@@ -67,8 +68,11 @@ class MigrationInitStepIT {
         g.initialize(2048);
         KeyPair pair = g.generateKeyPair();
         keys = dir;
-        Files.writeString(dir.resolve("publicKey.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.writeString(dir.resolve("privateKey.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(
+                dir.resolve("publicKey.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                dir.resolve("privateKey.pem"),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
 
     @AfterEach
@@ -76,7 +80,8 @@ class MigrationInitStepIT {
         for (Process p : started) {
             p.destroyForcibly();
         }
-        try (Connection c = root(); Statement s = c.createStatement()) {
+        try (Connection c = root();
+                Statement s = c.createStatement()) {
             for (String db : databases) {
                 s.execute("DROP DATABASE IF EXISTS `" + db + "`");
             }
@@ -90,20 +95,26 @@ class MigrationInitStepIT {
         JsonNode pod = chart.deployment(service).path("spec").path("template").path("spec");
         int port = freePort();
 
-        Process migrate = start(service, "migrate", podEnvironment(pod.path("initContainers").get(0), db, port));
-        assertTrue(migrate.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS), service + ": the init step did not exit");
+        Process migrate = start(
+                service, "migrate", podEnvironment(pod.path("initContainers").get(0), db, port));
+        assertTrue(
+                migrate.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS), service + ": the init step did not exit");
         String initLog = log(service, "migrate");
         assertEquals(0, migrate.exitValue(), service + " init step failed:\n" + tail(initLog));
         assertFalse(initLog.contains("Listening on"), service + ": the init step must not start serving");
         List<String> versions = appliedMigrations(db);
         assertFalse(versions.isEmpty(), service + ": nothing migrated");
 
-        Process app = start(service, "app", podEnvironment(pod.path("containers").get(0), db, port));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Process app =
+                start(service, "app", podEnvironment(pod.path("containers").get(0), db, port));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         JsonNode main = pod.path("containers").get(0);
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
             String path = main.path(probe).path("httpGet").path("path").asText();
-            await(service + " " + probe + " " + path).atMost(START_BOUND).pollInterval(Duration.ofMillis(500))
+            await(service + " " + probe + " " + path)
+                    .atMost(START_BOUND)
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> {
                         assertTrue(app.isAlive(), service + " stopped:\n" + tail(log(service, "app")));
@@ -117,7 +128,12 @@ class MigrationInitStepIT {
     void twoReplicasMigratingAtOnceApplyEachMigrationOnce() throws Exception {
         String service = "skills-service";
         String db = freshDatabase(service);
-        JsonNode init = chart.deployment(service).path("spec").path("template").path("spec").path("initContainers").get(0);
+        JsonNode init = chart.deployment(service)
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("initContainers")
+                .get(0);
         Process first = start(service, "migrate-1", podEnvironment(init, db, freePort()));
         Process second = start(service, "migrate-2", podEnvironment(init, db, freePort()));
         assertTrue(first.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS));
@@ -132,12 +148,19 @@ class MigrationInitStepIT {
     void aServiceRefusesToStartOnADatabaseItsMigrationsHaveNotReached() throws Exception {
         String service = "skills-service";
         String db = freshDatabase(service);
-        JsonNode main = chart.deployment(service).path("spec").path("template").path("spec").path("containers").get(0);
+        JsonNode main = chart.deployment(service)
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
         Process app = start(service, "unmigrated", podEnvironment(main, db, freePort()));
-        assertTrue(app.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS), "it must stop, not serve an unmigrated schema");
+        assertTrue(
+                app.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS), "it must stop, not serve an unmigrated schema");
         assertNotEquals(0, app.exitValue());
-        assertTrue(log(service, "unmigrated").contains("FlywayValidateException"), "refused by Flyway's validation:\n"
-                + tail(log(service, "unmigrated")));
+        assertTrue(
+                log(service, "unmigrated").contains("FlywayValidateException"),
+                "refused by Flyway's validation:\n" + tail(log(service, "unmigrated")));
         assertTrue(appliedMigrations(db).isEmpty(), "only the init step migrates");
     }
 
@@ -145,8 +168,12 @@ class MigrationInitStepIT {
     private Map<String, String> podEnvironment(JsonNode container, String database, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, String> secret = chart.secretData("demo-sharedict");
-        chart.environment(container).forEach((k, v) ->
-                env.put(k, v.startsWith("secret:demo-sharedict/") ? secret.get(v.substring("secret:demo-sharedict/".length())) : v));
+        chart.environment(container)
+                .forEach((k, v) -> env.put(
+                        k,
+                        v.startsWith("secret:demo-sharedict/")
+                                ? secret.get(v.substring("secret:demo-sharedict/".length()))
+                                : v));
         assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").startsWith("jdbc:mariadb://demo-sharedict-mariadb:3306/"));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER + "/" + database);
         env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
@@ -195,8 +222,10 @@ class MigrationInitStepIT {
     }
 
     private String freshDatabase(String service) throws SQLException {
-        String db = "zz_deploy_" + service.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = root(); Statement s = c.createStatement()) {
+        String db = "zz_deploy_" + service.replace('-', '_') + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = root();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
         databases.add(db);
@@ -205,7 +234,8 @@ class MigrationInitStepIT {
 
     private static List<String> appliedMigrations(String db) throws SQLException {
         List<String> versions = new ArrayList<>();
-        try (Connection c = root(); Statement s = c.createStatement()) {
+        try (Connection c = root();
+                Statement s = c.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = s.executeQuery("SHOW TABLES FROM `" + db + "`")) {
                 while (rs.next()) {
@@ -215,7 +245,8 @@ class MigrationInitStepIT {
             if (!tables.contains("flyway_schema_history")) {
                 return versions;
             }
-            try (ResultSet rs = s.executeQuery("SELECT version, success FROM `" + db + "`.flyway_schema_history ORDER BY installed_rank")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT version, success FROM `" + db + "`.flyway_schema_history ORDER BY installed_rank")) {
                 while (rs.next()) {
                     assertTrue(rs.getBoolean(2), "failed migration " + rs.getString(1));
                     versions.add(rs.getString(1));
@@ -227,7 +258,9 @@ class MigrationInitStepIT {
 
     private static int status(HttpClient http, int port, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -242,7 +275,8 @@ class MigrationInitStepIT {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -1,7 +1,8 @@
 package org.sharedict.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Evaluates rendered NetworkPolicies for ingress the way the NetworkPolicy API defines it: a pod
@@ -14,8 +15,8 @@ final class NetworkPolicies {
     record Pod(String namespace, JsonNode namespaceLabels, JsonNode labels, JsonNode containerPorts) {
 
         static Pod of(String namespace, JsonNode labels) {
-            return new Pod(namespace, Rendered.labels("kubernetes.io/metadata.name", namespace), labels,
-                    Rendered.labels());
+            return new Pod(
+                    namespace, Rendered.labels("kubernetes.io/metadata.name", namespace), labels, Rendered.labels());
         }
 
         Pod withPorts(JsonNode containerPorts) {
@@ -87,7 +88,9 @@ final class NetworkPolicies {
             if (value.isMissingNode()) {
                 return true;
             }
-            int number = value.isInt() ? value.asInt() : to.containerPorts().path(value.asText()).asInt(-1);
+            int number = value.isInt()
+                    ? value.asInt()
+                    : to.containerPorts().path(value.asText()).asInt(-1);
             if (number == port) {
                 return true;
             }

@@ -1,9 +1,5 @@
 package org.sharedict.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /** The objects helm rendered, with the look-ups the tests need. */
 final class Rendered {
@@ -45,11 +46,15 @@ final class Rendered {
     }
 
     List<JsonNode> all(String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     Optional<JsonNode> find(String kind, String name) {
-        return all(kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText())).findFirst();
+        return all(kind).stream()
+                .filter(o -> name.equals(o.path("metadata").path("name").asText()))
+                .findFirst();
     }
 
     JsonNode get(String kind, String name) {
@@ -61,7 +66,12 @@ final class Rendered {
     }
 
     static JsonNode mainContainer(JsonNode deployment) {
-        return deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        return deployment
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
     }
 
     /** Every workload's pod spec, keyed by "Kind/name". */
@@ -71,11 +81,18 @@ final class Rendered {
             String kind = o.path("kind").asText();
             String name = kind + "/" + o.path("metadata").path("name").asText();
             switch (kind) {
-                case "Deployment", "StatefulSet", "DaemonSet", "Job" -> specs.put(name, o.path("spec").path("template").path("spec"));
-                case "CronJob" -> specs.put(name, o.path("spec").path("jobTemplate").path("spec").path("template").path("spec"));
+                case "Deployment", "StatefulSet", "DaemonSet", "Job" ->
+                    specs.put(name, o.path("spec").path("template").path("spec"));
+                case "CronJob" ->
+                    specs.put(
+                            name,
+                            o.path("spec")
+                                    .path("jobTemplate")
+                                    .path("spec")
+                                    .path("template")
+                                    .path("spec"));
                 case "Pod" -> specs.put(name, o.path("spec"));
-                default -> {
-                }
+                default -> {}
             }
         }
         return specs;
@@ -98,14 +115,18 @@ final class Rendered {
             String cm = from.path("configMapRef").path("name").asText(null);
             if (cm != null) {
                 JsonNode data = get("ConfigMap", cm).path("data");
-                data.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                data.fields()
+                        .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
             }
         }
         for (JsonNode e : container.path("env")) {
             JsonNode ref = e.path("valueFrom").path("secretKeyRef");
-            env.put(e.path("name").asText(), ref.isMissingNode()
-                    ? e.path("value").asText()
-                    : "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText());
+            env.put(
+                    e.path("name").asText(),
+                    ref.isMissingNode()
+                            ? e.path("value").asText()
+                            : "secret:" + ref.path("name").asText() + "/"
+                                    + ref.path("key").asText());
         }
         return env;
     }
@@ -113,8 +134,12 @@ final class Rendered {
     /** A Secret's decoded data. */
     Map<String, String> secretData(String name) {
         Map<String, String> data = new LinkedHashMap<>();
-        get("Secret", name).path("data").fields().forEachRemaining(e ->
-                data.put(e.getKey(), new String(Base64.getDecoder().decode(e.getValue().asText()))));
+        get("Secret", name)
+                .path("data")
+                .fields()
+                .forEachRemaining(e -> data.put(
+                        e.getKey(),
+                        new String(Base64.getDecoder().decode(e.getValue().asText()))));
         return data;
     }
 
@@ -127,7 +152,9 @@ final class Rendered {
     }
 
     static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     static ObjectNode labels(String... keyValues) {

@@ -1,14 +1,14 @@
 package org.sharedict.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Kubernetes label selectors, as the API server evaluates them. */
 final class Selectors {
 
-    private Selectors() {
-    }
+    private Selectors() {}
 
     /**
      * A LabelSelector ({matchLabels, matchExpressions}) or a plain map (a Service's selector)

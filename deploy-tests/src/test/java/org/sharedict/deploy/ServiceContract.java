@@ -11,8 +11,12 @@ import java.util.Set;
  */
 final class ServiceContract {
 
-    static final List<String> ALL = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER");
+    static final List<String> ALL = List.of(
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "JWT_PUBLIC_KEY_LOCATION",
+            "JWT_ISSUER");
     static final List<String> CALLERS = List.of("SKILLS_URL", "ROTA_URL", "DR_URL");
     static final List<String> MAILER = List.of("QUARKUS_MAILER_FROM");
     /** Only the gateway signs tokens and creates the first admin. */
@@ -21,8 +25,7 @@ final class ServiceContract {
     private static final Set<String> CALLS_OTHERS = Set.of("gateway", "rota-service", "dr-planner");
     private static final Set<String> SENDS_MAIL = Set.of("rota-service", "dr-planner");
 
-    private ServiceContract() {
-    }
+    private ServiceContract() {}
 
     static List<String> required(String service) {
         List<String> names = new ArrayList<>(ALL);

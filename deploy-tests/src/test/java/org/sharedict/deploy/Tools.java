@@ -18,8 +18,7 @@ final class Tools {
 
     private static boolean fetched;
 
-    private Tools() {
-    }
+    private Tools() {}
 
     static Path helm() {
         ensure();
@@ -37,14 +36,13 @@ final class Tools {
         }
         Result r = run(List.of("bash", Repo.path("deploy-tests/fetch-tools.sh").toString()), Map.of(), 600);
         if (r.exitCode() != 0) {
-            throw new IllegalStateException("deploy-tests/fetch-tools.sh failed (exit " + r.exitCode() + "):\n"
-                    + r.stderr() + r.stdout());
+            throw new IllegalStateException(
+                    "deploy-tests/fetch-tools.sh failed (exit " + r.exitCode() + "):\n" + r.stderr() + r.stdout());
         }
         fetched = true;
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
     static Result run(List<String> command, Map<String, String> env, long timeoutSeconds) {
         try {
@@ -61,7 +59,9 @@ final class Tools {
                     p.destroyForcibly();
                     throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s");
                 }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        p.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

@@ -1,6 +1,7 @@
 package org.sharedict.dr;
 
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.testing.Rooms;
 
 /**

@@ -1,6 +1,7 @@
 package org.sharedict.gateway;
 
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.testing.Rooms;
 
 /**

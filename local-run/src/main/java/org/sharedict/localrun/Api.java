@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Api {
 
     final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
     Api(String token) {
@@ -26,22 +27,29 @@ final class Api {
     }
 
     JsonNode post(String url, Object body) {
-        return send(request(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)))
+                .build());
     }
 
     JsonNode put(String url, Object body) {
-        return send(request(url).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body)))
+                .build());
     }
 
     JsonNode postText(String url, String contentType, String body) {
-        return send(request(url).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(url)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
@@ -50,7 +58,8 @@ final class Api {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(
+                        request.method() + " " + request.uri() + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body().isBlank() ? json.nullNode() : json.readTree(r.body());
         } catch (IOException e) {

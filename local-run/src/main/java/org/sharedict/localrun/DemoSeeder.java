@@ -9,23 +9,24 @@ import java.nio.file.Path;
  */
 public final class DemoSeeder {
 
-    private DemoSeeder() {
-    }
+    private DemoSeeder() {}
 
     public static void main(String[] args) throws Exception {
         String issuer = env("JWT_ISSUER", "https://sharedict.local/gateway");
         Path key = Path.of(env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem"));
         Api api = new Api(LocalToken.admin(key, issuer));
-        Urls urls = new Urls(env("SKILLS_URL", "http://localhost:8081"), env("ROTA_URL", "http://localhost:8082"),
-                env("DR_URL", "http://localhost:8083"), env("GATEWAY_URL", "http://localhost:8080"));
+        Urls urls = new Urls(
+                env("SKILLS_URL", "http://localhost:8081"),
+                env("ROTA_URL", "http://localhost:8082"),
+                env("DR_URL", "http://localhost:8083"),
+                env("GATEWAY_URL", "http://localhost:8080"));
         new SkillsDemo(api, urls).seed();
         new RotaDemo(api, urls).seed();
         new DrDemo(api, urls).seed();
         new GatewayDemo(api, urls).seed();
     }
 
-    record Urls(String skills, String rota, String dr, String gateway) {
-    }
+    record Urls(String skills, String rota, String dr, String gateway) {}
 
     static String env(String name, String fallback) {
         String v = System.getenv(name);

@@ -22,16 +22,43 @@ final class GatewayDemo {
     /** Every demo user's password (admin's is admin: the gateway seeds it itself under ./run.sh). */
     static final String PASSWORD = "demo-password";
 
-    record DemoUser(String username, String displayName, String partner, List<String> roles, String personEmail, String email) {
-    }
+    record DemoUser(
+            String username,
+            String displayName,
+            String partner,
+            List<String> roles,
+            String personEmail,
+            String email) {}
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("harriet.dunmore", "Harriet Dunmore", "BBC", List.of("manager"),
-                    "harriet.dunmore@boston.example.gov.uk", null),
-            new DemoUser("tom.ashworth", "Tom Ashworth", "BBC", List.of("engineer"),
-                    "tom.ashworth@boston.example.gov.uk", null),
-            new DemoUser("dr.lead.col", "City of Lincoln DR lead", "COL", List.of("dr-lead"), null, "dr.lead@col.example.gov.uk"),
-            new DemoUser("viewer.lcc", "Lincolnshire CC viewer", "LCC", List.of("viewer"), null, "ict.viewer@lincolnshire.example.gov.uk"));
+            new DemoUser(
+                    "harriet.dunmore",
+                    "Harriet Dunmore",
+                    "BBC",
+                    List.of("manager"),
+                    "harriet.dunmore@boston.example.gov.uk",
+                    null),
+            new DemoUser(
+                    "tom.ashworth",
+                    "Tom Ashworth",
+                    "BBC",
+                    List.of("engineer"),
+                    "tom.ashworth@boston.example.gov.uk",
+                    null),
+            new DemoUser(
+                    "dr.lead.col",
+                    "City of Lincoln DR lead",
+                    "COL",
+                    List.of("dr-lead"),
+                    null,
+                    "dr.lead@col.example.gov.uk"),
+            new DemoUser(
+                    "viewer.lcc",
+                    "Lincolnshire CC viewer",
+                    "LCC",
+                    List.of("viewer"),
+                    null,
+                    "ict.viewer@lincolnshire.example.gov.uk"));
 
     private final Api api;
     private final DemoSeeder.Urls urls;
@@ -43,7 +70,10 @@ final class GatewayDemo {
 
     void seed() throws IOException {
         String gateway = urls.gateway();
-        if (api.get(gateway + "/api/users?q=" + enc(USERS.get(0).username()) + "&size=1").path("totalItems").asLong() > 0) {
+        if (api.get(gateway + "/api/users?q=" + enc(USERS.get(0).username()) + "&size=1")
+                        .path("totalItems")
+                        .asLong()
+                > 0) {
             DemoSeeder.say("gateway already has the demo users; left as they are");
             return;
         }
@@ -56,19 +86,30 @@ final class GatewayDemo {
             body.put("password", PASSWORD);
             body.put("email", u.email());
             if (u.personEmail() != null) {
-                JsonNode people = api.get(gateway + "/api/people?email=" + enc(u.personEmail()) + "&size=1").path("items");
+                JsonNode people = api.get(gateway + "/api/people?email=" + enc(u.personEmail()) + "&size=1")
+                        .path("items");
                 if (people.isEmpty()) {
-                    throw new IllegalStateException("skills-service has no person " + u.personEmail() + " for the demo user " + u.username());
+                    throw new IllegalStateException(
+                            "skills-service has no person " + u.personEmail() + " for the demo user " + u.username());
                 }
                 body.put("personId", people.get(0).get("id").asLong());
                 body.put("email", u.personEmail());
             }
             api.post(gateway + "/api/users", body);
         }
-        JsonNode key = api.post(gateway + "/api/api-keys", Map.of("name", "Boston network monitoring (demo)", "partner", "BBC",
-                "permissions", List.of("incidents:write")));
+        JsonNode key = api.post(
+                gateway + "/api/api-keys",
+                Map.of(
+                        "name",
+                        "Boston network monitoring (demo)",
+                        "partner",
+                        "BBC",
+                        "permissions",
+                        List.of("incidents:write")));
         // run.sh keeps the keys in $DATA_DIR/keys, so the key file lands beside them in $DATA_DIR.
-        Path keys = Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem")).toAbsolutePath().getParent();
+        Path keys = Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem"))
+                .toAbsolutePath()
+                .getParent();
         Path file = keys.getParent().resolve("demo-api-key.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, key.get("key").asText() + "\n", StandardCharsets.US_ASCII);

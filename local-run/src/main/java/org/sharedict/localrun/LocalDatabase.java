@@ -58,6 +58,7 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** Bounds for a machine that is busy: a first start on 2 shared cores has taken 35 s. */
     private static final long INSTALL_TIMEOUT_SECONDS = 300;
+
     private static final long START_TIMEOUT_SECONDS = 300;
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -73,7 +74,12 @@ public final class LocalDatabase implements AutoCloseable {
     private final Path socketDirToDelete;
     private volatile boolean closing;
 
-    private LocalDatabase(int port, String password, Running running, FileChannel lockChannel, FileLock lock,
+    private LocalDatabase(
+            int port,
+            String password,
+            Running running,
+            FileChannel lockChannel,
+            FileLock lock,
             Path socketDirToDelete) {
         this.port = port;
         this.password = password;
@@ -134,8 +140,8 @@ public final class LocalDatabase implements AutoCloseable {
         }
         root = root.toAbsolutePath();
         Files.createDirectories(root);
-        FileChannel lockChannel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel lockChannel =
+                FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = null;
         try {
             lock = lockChannel.tryLock();
@@ -156,7 +162,8 @@ public final class LocalDatabase implements AutoCloseable {
             Path socket = tmp.resolve("mysql.sock");
             if (socket.toString().length() > 100) {
                 // Unix socket paths are limited to 107 bytes; a deep checkout gets a private folder instead.
-                socketDirToDelete = Files.createTempDirectory("sharedict-db-",
+                socketDirToDelete = Files.createTempDirectory(
+                        "sharedict-db-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 socket = socketDirToDelete.resolve("mysql.sock");
             }
@@ -305,8 +312,9 @@ public final class LocalDatabase implements AutoCloseable {
         Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Running startServer(DBConfiguration config, Path root, Path data, Path tmp, Path socket,
-            Path initFile, Consumer<String> log) throws IOException {
+    private static Running startServer(
+            DBConfiguration config, Path root, Path data, Path tmp, Path socket, Path initFile, Consumer<String> log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 config.getExecutable(Executable.Server).getAbsolutePath(),
                 "--no-defaults",
@@ -325,14 +333,16 @@ public final class LocalDatabase implements AutoCloseable {
         log.accept("Starting MariaDB on 127.0.0.1:" + config.getPort() + " ...");
         Process server = process(config, command, root).start();
         // Stopped with the JVM even when that happens while it starts (run.sh stopped by Ctrl-C meanwhile).
-        Thread stopOnExit = new Thread(() -> {
-            stop(server);
-            try {
-                Files.deleteIfExists(initFile); // it holds the password
-            } catch (IOException e) {
-                System.err.println("Could not delete " + initFile + ": " + e.getMessage());
-            }
-        }, "local-db-stop");
+        Thread stopOnExit = new Thread(
+                () -> {
+                    stop(server);
+                    try {
+                        Files.deleteIfExists(initFile); // it holds the password
+                    } catch (IOException e) {
+                        System.err.println("Could not delete " + initFile + ": " + e.getMessage());
+                    }
+                },
+                "local-db-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Deque<String> lastLines = new ArrayDeque<>();
         CompletableFuture<String> outcome = new CompletableFuture<>();
@@ -361,8 +371,7 @@ public final class LocalDatabase implements AutoCloseable {
                 + "output is in the log above.");
     }
 
-    private record Running(Process server, Thread stopOnExit) {
-    }
+    private record Running(Process server, Thread stopOnExit) {}
 
     /** A normal shutdown (SIGTERM), bounded. */
     private static void stop(Process server) {
@@ -393,10 +402,10 @@ public final class LocalDatabase implements AutoCloseable {
      * problem: a statement of the init file that failed (the server would go on without its grants),
      * or the server exiting.
      */
-    private static void copyOutput(Process process, Consumer<String> log, Deque<String> lastLines,
-            CompletableFuture<String> outcome) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    private static void copyOutput(
+            Process process, Consumer<String> log, Deque<String> lastLines, CompletableFuture<String> outcome) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 log.accept(line);
@@ -473,7 +482,10 @@ public final class LocalDatabase implements AutoCloseable {
     /** Written whole or not at all, readable by the owner only from the first byte. */
     private static void writePrivately(Path file, String content) throws IOException {
         Path temp = posix()
-                ? Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                ? Files.createTempFile(
+                        file.getParent(),
+                        "." + file.getFileName(),
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
@@ -498,8 +510,10 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     private static ProcessBuilder process(DBConfiguration config, List<String> command, Path root) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment()
+                .put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
         return builder;
     }
 
@@ -513,11 +527,15 @@ public final class LocalDatabase implements AutoCloseable {
     /** Names the libraries the server cannot load, when ldd can tell. */
     private static String missingLibraries(DBConfiguration config) {
         try {
-            Process ldd = new ProcessBuilder("ldd", config.getExecutable(Executable.Server).getAbsolutePath())
-                    .redirectErrorStream(true).start();
+            Process ldd = new ProcessBuilder(
+                            "ldd", config.getExecutable(Executable.Server).getAbsolutePath())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             ldd.waitFor(10, TimeUnit.SECONDS);
-            String missing = output.lines().filter(l -> l.contains("not found")).map(String::strip)
+            String missing = output.lines()
+                    .filter(l -> l.contains("not found"))
+                    .map(String::strip)
                     .collect(Collectors.joining(", "));
             return missing.isEmpty() ? "" : "Missing system libraries: " + missing + "\n";
         } catch (IOException e) {
@@ -542,7 +560,8 @@ public final class LocalDatabase implements AutoCloseable {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path path :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(path);
             }
         }

@@ -17,8 +17,7 @@ import java.util.Base64;
  */
 public final class LocalKeys {
 
-    private LocalKeys() {
-    }
+    private LocalKeys() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : ".data/keys");
@@ -39,13 +38,15 @@ public final class LocalKeys {
 
     static PrivateKey readPrivate(Path pem) throws Exception {
         String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 
     private static String pem(String type, byte[] der) {
         String dashes = "-----";
         return dashes + "BEGIN " + type + dashes + "\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n" + dashes + "END " + type + dashes + "\n";
     }
 }

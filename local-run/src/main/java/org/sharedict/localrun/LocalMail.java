@@ -46,7 +46,8 @@ public final class LocalMail implements AutoCloseable {
             System.exit(2);
         }
         try (LocalMail mail = new LocalMail(Path.of(args[0]), Integer.parseInt(args[1]))) {
-            System.out.println("LOCAL_MAIL_READY port=" + mail.port() + " folder=" + Path.of(args[0]).toAbsolutePath());
+            System.out.println("LOCAL_MAIL_READY port=" + mail.port() + " folder="
+                    + Path.of(args[0]).toAbsolutePath());
             Thread.currentThread().join();
         }
     }
@@ -72,14 +73,18 @@ public final class LocalMail implements AutoCloseable {
 
     /** One SMTP conversation (RFC 5321, just enough for a client that needs no TLS or AUTH). */
     private void session(Socket socket) {
-        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        try (socket;
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = socket.getOutputStream()) {
             reply(out, "220 localhost sharedict local mail catcher");
             String from = null;
             List<String> to = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
-                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line.toUpperCase(java.util.Locale.ROOT);
+                String verb = line.length() >= 4
+                        ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT)
+                        : line.toUpperCase(java.util.Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-localhost\r\n250-8BITMIME\r\n250 SMTPUTF8");
                     case "HELO" -> reply(out, "250 localhost");
@@ -97,7 +102,8 @@ public final class LocalMail implements AutoCloseable {
                         StringBuilder message = new StringBuilder();
                         String l;
                         while ((l = in.readLine()) != null && !l.equals(".")) {
-                            message.append(l.startsWith("..") ? l.substring(1) : l).append("\r\n");
+                            message.append(l.startsWith("..") ? l.substring(1) : l)
+                                    .append("\r\n");
                         }
                         Path file = save(from, to, message.toString());
                         reply(out, "250 OK kept as " + file.getFileName());
@@ -121,7 +127,8 @@ public final class LocalMail implements AutoCloseable {
     }
 
     private Path save(String from, List<String> to, String message) throws IOException {
-        Path file = folder.resolve(STAMP.format(LocalDateTime.now()) + "-" + String.format("%05d", count.incrementAndGet()) + ".eml");
+        Path file = folder.resolve(
+                STAMP.format(LocalDateTime.now()) + "-" + String.format("%05d", count.incrementAndGet()) + ".eml");
         String envelope = "X-Envelope-From: " + from + "\r\nX-Envelope-To: " + String.join(", ", to) + "\r\n";
         Files.writeString(file, envelope + message, StandardCharsets.UTF_8);
         System.out.println("local mail: " + file.getFileName() + " to " + String.join(", ", to));

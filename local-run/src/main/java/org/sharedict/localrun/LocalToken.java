@@ -18,14 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class LocalToken {
 
-    private LocalToken() {
-    }
+    private LocalToken() {}
 
     static String admin(Path privateKey, String issuer) throws Exception {
         return mint(LocalKeys.readPrivate(privateKey), issuer, "demo-seeder", null, List.of("admin"));
     }
 
-    static String mint(PrivateKey key, String issuer, String subject, String partner, List<String> groups) throws Exception {
+    static String mint(PrivateKey key, String issuer, String subject, String partner, List<String> groups)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -39,7 +39,8 @@ final class LocalToken {
         claims.put("iat", now);
         claims.put("exp", now + 3600);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString(json.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "local")));
+        String header =
+                b64.encodeToString(json.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "local")));
         String payload = b64.encodeToString(json.writeValueAsBytes(claims));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);

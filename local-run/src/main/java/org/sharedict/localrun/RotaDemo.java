@@ -62,27 +62,91 @@ final class RotaDemo {
             body.put("handoffDay", day.name());
             body.put("handoffTime", r.path("handoffTime").asText());
             body.put("startDate", start.toString());
-            body.put("layers", List.of(Map.of("layer", "PRIMARY", "members", primary), Map.of("layer", "SECONDARY", "members", secondary)));
+            body.put(
+                    "layers",
+                    List.of(
+                            Map.of("layer", "PRIMARY", "members", primary),
+                            Map.of("layer", "SECONDARY", "members", secondary)));
             rotaIds.add(api.post(rota + "/api/rotas", body).get("id").asLong());
             primaries.add(primary);
         }
 
         long councils = rotaIds.get(0);
-        long policy = api.post(rota + "/api/escalation-policies", Map.of(
-                "name", "Partnership standard escalation",
-                "repeatCount", 1,
-                "steps", List.of(
-                        // In working hours nobody is on the out-of-hours rota, so the partner's manager hears at once too.
-                        Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", councils, "layer", "PRIMARY"),
-                                Map.of("kind", "PARTNER_MANAGER"))),
-                        Map.of("delay", "PT10M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", councils, "layer", "SECONDARY"))),
-                        Map.of("delay", "PT15M", "targets", List.of(Map.of("kind", "PARTNER_MANAGER")))))).get("id").asLong();
-        long round = api.post(rota + "/api/escalation-policies", Map.of(
-                "name", "Police and NHS escalation",
-                "steps", List.of(
-                        Map.of("delay", "PT5M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", rotaIds.get(1), "layer", "PRIMARY"))),
-                        Map.of("delay", "PT10M", "targets", List.of(Map.of("kind", "ROTA_LAYER", "rotaId", rotaIds.get(1), "layer", "SECONDARY"),
-                                Map.of("kind", "PARTNER_MANAGER")))))).get("id").asLong();
+        long policy = api.post(
+                        rota + "/api/escalation-policies",
+                        Map.of(
+                                "name",
+                                "Partnership standard escalation",
+                                "repeatCount",
+                                1,
+                                "steps",
+                                List.of(
+                                        // In working hours nobody is on the out-of-hours rota, so the partner's manager
+                                        // hears at once too.
+                                        Map.of(
+                                                "delay",
+                                                "PT5M",
+                                                "targets",
+                                                List.of(
+                                                        Map.of(
+                                                                "kind",
+                                                                "ROTA_LAYER",
+                                                                "rotaId",
+                                                                councils,
+                                                                "layer",
+                                                                "PRIMARY"),
+                                                        Map.of("kind", "PARTNER_MANAGER"))),
+                                        Map.of(
+                                                "delay",
+                                                "PT10M",
+                                                "targets",
+                                                List.of(Map.of(
+                                                        "kind",
+                                                        "ROTA_LAYER",
+                                                        "rotaId",
+                                                        councils,
+                                                        "layer",
+                                                        "SECONDARY"))),
+                                        Map.of(
+                                                "delay",
+                                                "PT15M",
+                                                "targets",
+                                                List.of(Map.of("kind", "PARTNER_MANAGER"))))))
+                .get("id")
+                .asLong();
+        long round = api.post(
+                        rota + "/api/escalation-policies",
+                        Map.of(
+                                "name",
+                                "Police and NHS escalation",
+                                "steps",
+                                List.of(
+                                        Map.of(
+                                                "delay",
+                                                "PT5M",
+                                                "targets",
+                                                List.of(Map.of(
+                                                        "kind",
+                                                        "ROTA_LAYER",
+                                                        "rotaId",
+                                                        rotaIds.get(1),
+                                                        "layer",
+                                                        "PRIMARY"))),
+                                        Map.of(
+                                                "delay",
+                                                "PT10M",
+                                                "targets",
+                                                List.of(
+                                                        Map.of(
+                                                                "kind",
+                                                                "ROTA_LAYER",
+                                                                "rotaId",
+                                                                rotaIds.get(1),
+                                                                "layer",
+                                                                "SECONDARY"),
+                                                        Map.of("kind", "PARTNER_MANAGER"))))))
+                .get("id")
+                .asLong();
         for (JsonNode r : demo.path("rotas")) {
             long p = r.path("coverage").asText().equals("ALWAYS") ? round : policy;
             for (JsonNode partner : r.path("partners")) {
@@ -95,27 +159,72 @@ final class RotaDemo {
         List<Long> primary = primaries.get(0);
         LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         Instant satMorning = saturday.atTime(8, 0).atZone(LONDON).toInstant();
-        api.post(rota + "/api/rotas/" + councils + "/overrides", Map.of("personId", primary.get(2), "start", satMorning.toString(),
-                "end", satMorning.plus(Duration.ofHours(24)).toString(), "reason", "Covering Saturday while the scheduled engineer moves house"));
-        Instant leaveStart = firstMembersTurn(demo.path("rotas").get(0), today).plusWeeks(1).atStartOfDay(LONDON).toInstant();
-        api.post(rota + "/api/rotas/leave", Map.of("personId", primary.get(1), "start", leaveStart.toString(),
-                "end", leaveStart.plus(Duration.ofDays(7)).toString(), "reason", "Annual leave"));
+        api.post(
+                rota + "/api/rotas/" + councils + "/overrides",
+                Map.of(
+                        "personId",
+                        primary.get(2),
+                        "start",
+                        satMorning.toString(),
+                        "end",
+                        satMorning.plus(Duration.ofHours(24)).toString(),
+                        "reason",
+                        "Covering Saturday while the scheduled engineer moves house"));
+        Instant leaveStart = firstMembersTurn(demo.path("rotas").get(0), today)
+                .plusWeeks(1)
+                .atStartOfDay(LONDON)
+                .toInstant();
+        api.post(
+                rota + "/api/rotas/leave",
+                Map.of(
+                        "personId",
+                        primary.get(1),
+                        "start",
+                        leaveStart.toString(),
+                        "end",
+                        leaveStart.plus(Duration.ofDays(7)).toString(),
+                        "reason",
+                        "Annual leave"));
 
-        // One incident that was answered, one still escalating (its next steps e-mail .data/mail/ over the next minutes).
-        JsonNode done = api.post(rota + "/api/incidents", Map.of("partner", "BBC", "severity", "HIGH",
-                "summary", "Municipal Buildings core switch stack unreachable",
-                "details", "Monitoring lost both stack members at once; the site UPS reports mains failure.", "dedupKey", "bbc-core-switch"));
+        // One incident that was answered, one still escalating (its next steps e-mail .data/mail/ over the next
+        // minutes).
+        JsonNode done = api.post(
+                rota + "/api/incidents",
+                Map.of(
+                        "partner",
+                        "BBC",
+                        "severity",
+                        "HIGH",
+                        "summary",
+                        "Municipal Buildings core switch stack unreachable",
+                        "details",
+                        "Monitoring lost both stack members at once; the site UPS reports mains failure.",
+                        "dedupKey",
+                        "bbc-core-switch"));
         long doneId = done.get("id").asLong();
-        PrivateKey key = LocalKeys.readPrivate(Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem")));
+        PrivateKey key =
+                LocalKeys.readPrivate(Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem")));
         String issuer = DemoSeeder.env("JWT_ISSUER", "https://sharedict.local/gateway");
         Api bbcManager = new Api(LocalToken.mint(key, issuer, "harriet.dunmore", "BBC", List.of("manager")));
         bbcManager.post(rota + "/api/incidents/" + doneId + "/acknowledge", Map.of());
-        bbcManager.post(rota + "/api/incidents/" + doneId + "/notes", Map.of("message", "Power restored by the DNO; switches back, checking uplinks"));
+        bbcManager.post(
+                rota + "/api/incidents/" + doneId + "/notes",
+                Map.of("message", "Power restored by the DNO; switches back, checking uplinks"));
         bbcManager.post(rota + "/api/incidents/" + doneId + "/resolve", Map.of());
-        api.post(rota + "/api/incidents", Map.of("partner", "SKDC", "severity", "MEDIUM",
-                "summary", "Council website returning 503 to residents", "dedupKey", "skdc-website"));
-        DemoSeeder.say("rotas: " + rotaIds.size() + " (the councils' pooled out-of-hours rota and a 24x7 police and NHS one), "
-                + "2 escalation policies as every partner's default, 1 override, 1 leave, 2 incidents (1 resolved, 1 escalating)");
+        api.post(
+                rota + "/api/incidents",
+                Map.of(
+                        "partner",
+                        "SKDC",
+                        "severity",
+                        "MEDIUM",
+                        "summary",
+                        "Council website returning 503 to residents",
+                        "dedupKey",
+                        "skdc-website"));
+        DemoSeeder.say(
+                "rotas: " + rotaIds.size() + " (the councils' pooled out-of-hours rota and a 24x7 police and NHS one), "
+                        + "2 escalation policies as every partner's default, 1 override, 1 leave, 2 incidents (1 resolved, 1 escalating)");
     }
 
     /**
@@ -136,13 +245,15 @@ final class RotaDemo {
     /** The handoff day on which the first primary member's next turn begins (rotas with firstMemberStartsInWeeks). */
     static LocalDate firstMembersTurn(JsonNode r, LocalDate today) {
         DayOfWeek day = DayOfWeek.valueOf(r.path("handoffDay").asText());
-        return today.with(TemporalAdjusters.next(day)).plusWeeks(r.path("firstMemberStartsInWeeks").asLong(1) - 1);
+        return today.with(TemporalAdjusters.next(day))
+                .plusWeeks(r.path("firstMemberStartsInWeeks").asLong(1) - 1);
     }
 
     private List<Long> people(JsonNode emails) {
         List<Long> ids = new ArrayList<>();
         for (JsonNode e : emails) {
-            JsonNode page = api.get(urls.skills() + "/api/people?email=" + URLEncoder.encode(e.asText(), StandardCharsets.UTF_8));
+            JsonNode page = api.get(
+                    urls.skills() + "/api/people?email=" + URLEncoder.encode(e.asText(), StandardCharsets.UTF_8));
             JsonNode items = page.path("items");
             if (items.isEmpty()) {
                 throw new IllegalStateException("skills-service has no demo person " + e.asText());

@@ -61,7 +61,8 @@ final class SkillsDemo {
         for (JsonNode s : taxonomy.path("skills")) {
             api.post(urls.skills() + "/api/skills", s);
         }
-        DemoSeeder.say(taxonomy.path("skills").size() + " skills in " + taxonomy.path("categories").size() + " categories");
+        DemoSeeder.say(taxonomy.path("skills").size() + " skills in "
+                + taxonomy.path("categories").size() + " categories");
     }
 
     private void seedPeople() throws IOException {
@@ -71,8 +72,8 @@ final class SkillsDemo {
         }
         String csv = withDates(text("demo/people.csv"), LocalDate.now(ZoneId.of("Europe/London")));
         JsonNode result = api.postText(urls.skills() + "/api/people/import", "text/csv", csv);
-        DemoSeeder.say(result.path("created").asInt() + " ICT staff with " + result.path("skillsSet").asInt()
-                + " skills (CSV import)");
+        DemoSeeder.say(result.path("created").asInt() + " ICT staff with "
+                + result.path("skillsSet").asInt() + " skills (CSV import)");
     }
 
     /** Replaces {@code today-30} / {@code today+45} with real dates. */
@@ -87,7 +88,9 @@ final class SkillsDemo {
     }
 
     private long count(String path) {
-        return api.get(urls.skills() + path + (path.contains("?") ? "&" : "?") + "size=1").path("totalItems").asLong();
+        return api.get(urls.skills() + path + (path.contains("?") ? "&" : "?") + "size=1")
+                .path("totalItems")
+                .asLong();
     }
 
     JsonNode read(String resource) throws IOException {

@@ -1,16 +1,15 @@
 package org.sharedict.localrun;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo data of different services must agree: a DR step that needs a skill code the
@@ -40,10 +39,12 @@ class DemoDataConsistencyTest {
         Set<String> clashes = new TreeSet<>();
         for (JsonNode s : read("demo/skills-taxonomy.json").path("skills")) {
             String code = s.path("code").asText();
-            java.util.List<String> terms = new java.util.ArrayList<>(java.util.List.of(code, s.path("name").asText()));
+            java.util.List<String> terms = new java.util.ArrayList<>(
+                    java.util.List.of(code, s.path("name").asText()));
             s.path("aliases").forEach(a -> terms.add(a.asText()));
             for (String term : terms) {
-                String previous = owner.putIfAbsent(term.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9+#&]", ""), code);
+                String previous = owner.putIfAbsent(
+                        term.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9+#&]", ""), code);
                 if (previous != null && !previous.equals(code)) {
                     clashes.add(term + " (" + previous + ", " + code + ")");
                 }
@@ -57,7 +58,9 @@ class DemoDataConsistencyTest {
         // rota-service checks each member with skills-service; a typo would stop the demo load.
         java.util.Map<String, String> outOfHours = new java.util.HashMap<>();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/people.csv")) {
-            java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
             int email = header.indexOf("email");
             int ooh = header.indexOf("out_of_hours");
@@ -100,7 +103,9 @@ class DemoDataConsistencyTest {
                     held.put(terms.getOrDefault(fold(parts[0]), parts[0]), Integer.parseInt(parts[1]));
                 }
             }
-            if (!"BBC".equals(row.get("partner")) && held.getOrDefault(citrix, 0) >= 3 && held.getOrDefault(msSql, 0) >= 3) {
+            if (!"BBC".equals(row.get("partner"))
+                    && held.getOrDefault(citrix, 0) >= 3
+                    && held.getOrDefault(msSql, 0) >= 3) {
                 found.add(row.get("name"));
             }
         }
@@ -109,9 +114,11 @@ class DemoDataConsistencyTest {
 
     @Test
     void theReadmesCurlCommandsEncodeTheirQueries() throws Exception {
-        // A space pasted into a shell's quoted URL reaches curl as it is, and curl sends a request line the server refuses.
+        // A space pasted into a shell's quoted URL reaches curl as it is, and curl sends a request line the server
+        // refuses.
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("curl [^\\n]*'(https?://[^']*)'|`GET (/api/[^`]*)`").matcher(readme);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("curl [^\\n]*'(https?://[^']*)'|`GET (/api/[^`]*)`")
+                .matcher(readme);
         Set<String> bad = new TreeSet<>();
         int urls = 0;
         while (m.find()) {
@@ -128,10 +135,16 @@ class DemoDataConsistencyTest {
     @Test
     void theDemoEngineersTurnOnTheCouncilsRotaComesWithinFourWeeksWhateverTheDayOfLoading() throws Exception {
         JsonNode councils = read("demo/rotas.json").path("rotas").get(0);
-        assertEquals("tom.ashworth@boston.example.gov.uk", councils.path("primary").get(0).asText(), "the README's engineer leads the rota");
+        assertEquals(
+                "tom.ashworth@boston.example.gov.uk",
+                councils.path("primary").get(0).asText(),
+                "the README's engineer leads the rota");
         int members = councils.path("primary").size();
-        java.time.LocalTime handoff = java.time.LocalTime.parse(councils.path("handoffTime").asText());
-        for (java.time.LocalDate today = java.time.LocalDate.of(2026, 1, 1); today.getYear() < 2028; today = today.plusDays(1)) {
+        java.time.LocalTime handoff =
+                java.time.LocalTime.parse(councils.path("handoffTime").asText());
+        for (java.time.LocalDate today = java.time.LocalDate.of(2026, 1, 1);
+                today.getYear() < 2028;
+                today = today.plusDays(1)) {
             java.time.LocalDate start = RotaDemo.startDate(councils, today, members);
             // Weekly turns in member order from the start: the first member's turns begin every `members` weeks.
             java.time.LocalDate turn = start;
@@ -139,7 +152,9 @@ class DemoDataConsistencyTest {
                 turn = turn.plusWeeks(members);
             }
             long days = java.time.temporal.ChronoUnit.DAYS.between(today, turn);
-            assertTrue(days >= 1 && days <= 21, "loaded on " + today + ": his next turn begins " + turn + " (start " + start + ")");
+            assertTrue(
+                    days >= 1 && days <= 21,
+                    "loaded on " + today + ": his next turn begins " + turn + " (start " + start + ")");
             assertTrue(start.isBefore(today), "the rota has a history: it began before " + today);
         }
     }
@@ -151,7 +166,9 @@ class DemoDataConsistencyTest {
     /** demo/people.csv as rows of column → cell. */
     private java.util.List<java.util.Map<String, String>> people() throws Exception {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/people.csv")) {
-            java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            java.util.List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
             java.util.List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {

@@ -10,8 +10,7 @@ import java.util.Set;
 /** The addresses listening on a TCP port, as {@code ss -ltn} shows them (read from where ss reads them). */
 final class Listening {
 
-    private Listening() {
-    }
+    private Listening() {}
 
     static Set<String> addresses(int port) throws IOException {
         Set<String> addresses = new HashSet<>();

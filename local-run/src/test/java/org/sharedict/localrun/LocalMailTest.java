@@ -1,8 +1,5 @@
 package org.sharedict.localrun;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -15,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class LocalMailTest {
 
     @TempDir
@@ -22,8 +22,10 @@ class LocalMailTest {
 
     @Test
     void everyMessageIsKeptAsAnEmlFile() throws Exception {
-        try (LocalMail mail = new LocalMail(folder, 0); Socket s = new Socket("127.0.0.1", mail.port());
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (LocalMail mail = new LocalMail(folder, 0);
+                Socket s = new Socket("127.0.0.1", mail.port());
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
             OutputStream out = s.getOutputStream();
             assertTrue(in.readLine().startsWith("220"));
             send(out, "EHLO test");
@@ -37,7 +39,9 @@ class LocalMailTest {
             assertTrue(in.readLine().startsWith("250"));
             send(out, "DATA");
             assertTrue(in.readLine().startsWith("354"));
-            send(out, "Subject: [HIGH] BBC incident #1\r\n\r\nYou are being paged.\r\n..a line starting with a dot\r\n.");
+            send(
+                    out,
+                    "Subject: [HIGH] BBC incident #1\r\n\r\nYou are being paged.\r\n..a line starting with a dot\r\n.");
             assertTrue(in.readLine().startsWith("250"));
             send(out, "QUIT");
             assertTrue(in.readLine().startsWith("221"));

@@ -1,9 +1,5 @@
 package org.sharedict.localrun;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,6 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The real ./run.sh, run from a copy of the checkout in which each service's quarkus-run.jar is a
  * {@link StandInService} and DB_URL/SMTP_HOST point elsewhere: what is tested is the script itself
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunScriptTest {
 
     private static final List<String> SERVICES = List.of("skills-service", "rota-service", "dr-planner", "gateway");
-    private static final List<String> PORT_SETTINGS = List.of("GATEWAY_PORT", "SKILLS_PORT", "ROTA_PORT", "DR_PORT",
-            "LOCAL_DB_PORT", "SMTP_PORT");
+    private static final List<String> PORT_SETTINGS =
+            List.of("GATEWAY_PORT", "SKILLS_PORT", "ROTA_PORT", "DR_PORT", "LOCAL_DB_PORT", "SMTP_PORT");
 
     @TempDir
     Path tmp;
@@ -48,7 +48,9 @@ class RunScriptTest {
         Path script = Files.copy(Path.of("..", "run.sh").toAbsolutePath().normalize(), checkout.resolve("run.sh"));
         assertTrue(Files.readString(script).contains("LocalDatabase"), "not the platform's run.sh: " + script);
         for (String service : SERVICES) {
-            jar(checkout.resolve(service + "/target/quarkus-app/quarkus-run.jar"), StandInService.class.getName(),
+            jar(
+                    checkout.resolve(service + "/target/quarkus-app/quarkus-run.jar"),
+                    StandInService.class.getName(),
                     classesOf(StandInService.class));
         }
         jar(checkout.resolve("local-run/target/local-run.jar"), null, classesOf(LocalKeys.class));
@@ -137,10 +139,13 @@ class RunScriptTest {
     }
 
     private Process start(Map<String, String> settings, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("bash", checkout.resolve("run.sh").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", checkout.resolve("run.sh").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        List.of("GATEWAY_HOST", "GATEWAY_URL", "DB_URL", "SMTP_HOST", "NO_DEMO_DATA").forEach(env::remove);
+        List.of("GATEWAY_HOST", "GATEWAY_URL", "DB_URL", "SMTP_HOST", "NO_DEMO_DATA")
+                .forEach(env::remove);
         env.put("DATA_DIR", tmp.resolve("data").toString());
         env.put("SKIP_BUILD", "1");
         env.putAll(settings);
@@ -156,18 +161,24 @@ class RunScriptTest {
     }
 
     private static void awaitRunning(Process run, Path log) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String output = Files.readString(log);
-            assertTrue(run.isAlive(), "run.sh ended: " + output);
-            return output.contains("Shared ICT Support platform is running.");
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    String output = Files.readString(log);
+                    assertTrue(run.isAlive(), "run.sh ended: " + output);
+                    return output.contains("Shared ICT Support platform is running.");
+                });
     }
 
     private static void interruptAndAwaitEverythingStopped(Process run) throws Exception {
         List<ProcessHandle> children = run.descendants().toList();
         assertTrue(children.size() >= SERVICES.size(), "the services are not run.sh's children: " + children);
         // Ctrl-C: the terminal sends SIGINT to the script.
-        assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start().waitFor());
+        assertEquals(
+                0,
+                new ProcessBuilder("kill", "-INT", String.valueOf(run.pid()))
+                        .start()
+                        .waitFor());
         assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run.sh did not stop on SIGINT");
         assertEquals(0, run.exitValue());
         await().atMost(Duration.ofSeconds(60)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));

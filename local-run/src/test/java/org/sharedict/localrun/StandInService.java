@@ -11,8 +11,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StandInService {
 
-    private StandInService() {
-    }
+    private StandInService() {}
 
     public static void main(String[] args) throws Exception {
         String host = System.getenv().getOrDefault("QUARKUS_HTTP_HOST", "0.0.0.0"); // Quarkus's own default

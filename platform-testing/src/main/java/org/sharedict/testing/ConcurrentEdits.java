@@ -29,8 +29,7 @@ public final class ConcurrentEdits {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
 
-    private ConcurrentEdits() {
-    }
+    private ConcurrentEdits() {}
 
     /**
      * Runs {@code otherEdit} (SQL on the service's test database) uncommitted while
@@ -43,8 +42,10 @@ public final class ConcurrentEdits {
     public static <T> T whileAnotherEditIsUncommitted(String table, String otherEdit, Supplier<T> request) {
         Config config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("root");
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+        String user = config.getOptionalValue("quarkus.datasource.username", String.class)
+                .orElse("root");
+        String password = config.getOptionalValue("quarkus.datasource.password", String.class)
+                .orElse("");
         try (Connection other = DriverManager.getConnection(url, user, password);
                 Connection observer = DriverManager.getConnection(url, user, password)) {
             other.setAutoCommit(false);
@@ -54,7 +55,8 @@ public final class ConcurrentEdits {
                 }
             }
             long ownThread;
-            try (Statement s = other.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+            try (Statement s = other.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
                 rs.next();
                 ownThread = rs.getLong(1);
             }
@@ -73,7 +75,8 @@ public final class ConcurrentEdits {
                 } catch (TimeoutException stillRunning) {
                     // poll again: has it answered, or is it queued behind the other edit's lock?
                 } catch (ExecutionException failed) {
-                    throw new AssertionError("the request failed; connections:" + connections(observer), failed.getCause());
+                    throw new AssertionError(
+                            "the request failed; connections:" + connections(observer), failed.getCause());
                 }
             }
             other.commit();
@@ -92,11 +95,21 @@ public final class ConcurrentEdits {
     private static String connections(Connection observer) throws SQLException {
         StringBuilder sb = new StringBuilder();
         try (Statement s = observer.createStatement();
-                ResultSet rs = s.executeQuery("SELECT ID, COMMAND, STATE, TIME_MS, INFO FROM information_schema.PROCESSLIST"
-                        + " WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT ID, COMMAND, STATE, TIME_MS, INFO FROM information_schema.PROCESSLIST"
+                                + " WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()")) {
             while (rs.next()) {
-                sb.append(" [").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3))
-                        .append(' ').append(rs.getLong(4)).append(" ms: ").append(rs.getString(5)).append(']');
+                sb.append(" [")
+                        .append(rs.getLong(1))
+                        .append(' ')
+                        .append(rs.getString(2))
+                        .append(' ')
+                        .append(rs.getString(3))
+                        .append(' ')
+                        .append(rs.getLong(4))
+                        .append(" ms: ")
+                        .append(rs.getString(5))
+                        .append(']');
             }
         }
         return sb.toString();
@@ -109,9 +122,10 @@ public final class ConcurrentEdits {
      * it starts; InnoDB's transaction list may not show a locking read's wait at all.
      */
     private static boolean waitingForLockOn(Connection observer, String table, long exceptThread) throws SQLException {
-        try (PreparedStatement s = observer.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                + " WHERE ID <> ? AND ID <> CONNECTION_ID() AND COMMAND = 'Query' AND TIME_MS > 100 AND INFO LIKE ?"
-                + " AND (INFO LIKE '%for update%' OR INFO LIKE 'update %' OR INFO LIKE 'insert %' OR INFO LIKE 'delete %')")) {
+        try (PreparedStatement s = observer.prepareStatement(
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                        + " WHERE ID <> ? AND ID <> CONNECTION_ID() AND COMMAND = 'Query' AND TIME_MS > 100 AND INFO LIKE ?"
+                        + " AND (INFO LIKE '%for update%' OR INFO LIKE 'update %' OR INFO LIKE 'insert %' OR INFO LIKE 'delete %')")) {
             s.setLong(1, exceptThread);
             s.setString(2, "%" + table + "%");
             try (ResultSet rs = s.executeQuery()) {

@@ -17,17 +17,20 @@ public class DatabaseFaultProxy implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String server = System.getenv().getOrDefault("TEST_DB_URL", System.getProperty("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306"));
+        String server = System.getenv()
+                .getOrDefault("TEST_DB_URL", System.getProperty("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306"));
         URI uri = URI.create(server.substring("jdbc:".length()));
         proxy = new TcpFaultProxy(uri.getHost(), uri.getPort() < 0 ? 3306 : uri.getPort());
-        String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/${sharedict.database}_test?createDatabaseIfNotExist=true";
+        String url = "jdbc:mariadb://127.0.0.1:" + proxy.port()
+                + "/${sharedict.database}_test?createDatabaseIfNotExist=true";
         // Profile-qualified too: platform-common sets %test.quarkus.datasource.jdbc.url.
         return Map.of("quarkus.datasource.jdbc.url", url, "%test.quarkus.datasource.jdbc.url", url);
     }
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(InjectDatabaseProxy.class, TcpFaultProxy.class));
+        testInjector.injectIntoFields(
+                proxy, new TestInjector.AnnotatedAndMatchesType(InjectDatabaseProxy.class, TcpFaultProxy.class));
     }
 
     @Override

@@ -1,16 +1,15 @@
 package org.sharedict.testing;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
+import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 
-import io.restassured.response.Response;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every service must do when its database fails (docs/OPERATIONS.md, "When the database
@@ -32,8 +31,7 @@ public final class DatabaseOutages {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutages.class.getName());
 
-    private DatabaseOutages() {
-    }
+    private DatabaseOutages() {}
 
     /** The database is killed, then comes back: {@code dataRequest} must go 200 → 503 → 200. */
     public static void killedThenBack(TcpFaultProxy database, Supplier<Response> dataRequest) {
@@ -56,8 +54,10 @@ public final class DatabaseOutages {
             Response readiness = given().when().get("/q/health/ready");
             long down = System.nanoTime();
             readiness.then().statusCode(503).body("status", equalTo("DOWN"));
-            assertTrue(Duration.ofNanos(down - start).compareTo(READINESS_DOWN_WITHIN) < 0,
-                    "readiness said DOWN after " + (down - start) / 1_000_000 + " ms, more than " + READINESS_DOWN_WITHIN);
+            assertTrue(
+                    Duration.ofNanos(down - start).compareTo(READINESS_DOWN_WITHIN) < 0,
+                    "readiness said DOWN after " + (down - start) / 1_000_000 + " ms, more than "
+                            + READINESS_DOWN_WITHIN);
             long slowest = 0;
             for (int i = 0; i < 3; i++) {
                 long t = System.nanoTime();
@@ -65,7 +65,8 @@ public final class DatabaseOutages {
                 slowest = Math.max(slowest, System.nanoTime() - t);
                 answer.then().spec(Problems.databaseUnavailable());
             }
-            LOG.info(() -> String.format("%s database: readiness DOWN after %d ms", database.state(), (down - start) / 1_000_000));
+            LOG.info(() -> String.format(
+                    "%s database: readiness DOWN after %d ms", database.state(), (down - start) / 1_000_000));
             long worst = slowest;
             LOG.info(() -> String.format("%s database: slowest 503 answer %d ms", database.state(), worst / 1_000_000));
         } finally {
@@ -73,12 +74,17 @@ public final class DatabaseOutages {
         }
 
         long back = System.nanoTime();
-        Awaitility.await("readiness UP again").atMost(RECOVERY_WITHIN).pollInterval(Duration.ofMillis(200))
+        Awaitility.await("readiness UP again")
+                .atMost(RECOVERY_WITHIN)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
         long ready = System.nanoTime();
-        Awaitility.await("data answered again").atMost(RECOVERY_WITHIN).pollInterval(Duration.ofMillis(200))
+        Awaitility.await("data answered again")
+                .atMost(RECOVERY_WITHIN)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> dataRequest.get().statusCode() == 200);
-        LOG.info(() -> String.format("database back: readiness UP after %d ms, data 200 after %d ms",
+        LOG.info(() -> String.format(
+                "database back: readiness UP after %d ms, data 200 after %d ms",
                 (ready - back) / 1_000_000, (System.nanoTime() - back) / 1_000_000));
     }
 
@@ -87,7 +93,9 @@ public final class DatabaseOutages {
         long start = System.nanoTime();
         Response r = request.get();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(ANSWER_WITHIN) < 0, "answered in " + took.toMillis() + " ms, more than " + ANSWER_WITHIN);
+        assertTrue(
+                took.compareTo(ANSWER_WITHIN) < 0,
+                "answered in " + took.toMillis() + " ms, more than " + ANSWER_WITHIN);
         return r;
     }
 }

@@ -25,12 +25,10 @@ public final class ErrorLogs implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private ErrorLogs() {

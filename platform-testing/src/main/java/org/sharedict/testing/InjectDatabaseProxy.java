@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the {@link TcpFaultProxy} in front of the service's database. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectDatabaseProxy {
-}
+public @interface InjectDatabaseProxy {}

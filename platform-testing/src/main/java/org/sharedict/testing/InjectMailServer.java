@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the GreenMail SMTP server. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectMailServer {
-}
+public @interface InjectMailServer {}

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -20,14 +19,19 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
-                "quarkus.mailer.mock", "false");
+        return Map.of(
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                Integer.toString(greenMail.getSmtp().getPort()),
+                "quarkus.mailer.mock",
+                "false");
     }
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(greenMail, new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, GreenMail.class));
+        testInjector.injectIntoFields(
+                greenMail, new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, GreenMail.class));
     }
 
     @Override

@@ -16,7 +16,6 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-
 import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.FilterContext;
@@ -54,6 +53,7 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
     public static final String SWITCH = "sharedict.openapi-contract";
     /** The system property naming the path prefixes to check (comma-separated; default all of /api). */
     public static final String PATHS = "sharedict.openapi-contract.paths";
+
     static final Filter FILTER = new Filter();
 
     @Override
@@ -79,8 +79,10 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
         private static final String OPERATION_NOT_ALLOWED = "validation.request.operation.notAllowed";
 
         private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
-        private final List<String> prefixes = List.of(System.getProperty(PATHS, "/api").split("\\s*,\\s*"));
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final List<String> prefixes =
+                List.of(System.getProperty(PATHS, "/api").split("\\s*,\\s*"));
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         @Override
         public int getOrder() {
@@ -89,7 +91,9 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
         }
 
         @Override
-        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+        public Response filter(
+                FilterableRequestSpecification request,
+                FilterableResponseSpecification responseSpec,
                 FilterContext ctx) {
             Response response = ctx.next(request, responseSpec);
             URI uri = URI.create(request.getURI());
@@ -113,15 +117,18 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
                 return response;
             }
             throw new AssertionError("The answer to " + method + " " + path + " breaks the service's OpenAPI document ("
-                    + origin + "/q/openapi):\n" + errors.stream().map(m -> "  - [" + m.getKey() + "] " + m.getMessage()
-                            + (m.getAdditionalInfo().isEmpty() ? "" : " " + m.getAdditionalInfo()))
+                    + origin + "/q/openapi):\n"
+                    + errors.stream()
+                            .map(m -> "  - [" + m.getKey() + "] " + m.getMessage()
+                                    + (m.getAdditionalInfo().isEmpty() ? "" : " " + m.getAdditionalInfo()))
                             .collect(Collectors.joining("\n"))
                     + "\nstatus " + response.statusCode() + ", " + response.contentType() + ": " + excerpt(response));
         }
 
         /** A CORS preflight is the CORS filter's answer about an operation, not an operation. */
         private static boolean isPreflight(FilterableRequestSpecification request) {
-            return "OPTIONS".equalsIgnoreCase(request.getMethod()) && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method");
+            return "OPTIONS".equalsIgnoreCase(request.getMethod())
+                    && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method");
         }
 
         private boolean checked(String path) {
@@ -130,12 +137,18 @@ public final class OpenApiContract implements QuarkusTestBeforeClassCallback {
 
         private OpenApiInteractionValidator load(String origin) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json"))
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json"))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
-                    throw new AssertionError("Cannot read the OpenAPI document at " + origin + "/q/openapi: " + answer.statusCode());
+                    throw new AssertionError(
+                            "Cannot read the OpenAPI document at " + origin + "/q/openapi: " + answer.statusCode());
                 }
-                return OpenApiInteractionValidator.createForInlineApiSpecification(answer.body()).build();
+                return OpenApiInteractionValidator.createForInlineApiSpecification(answer.body())
+                        .build();
             } catch (IOException e) {
                 throw new AssertionError("Cannot read the OpenAPI document at " + origin + "/q/openapi", e);
             } catch (InterruptedException e) {

@@ -1,19 +1,18 @@
 package org.sharedict.testing;
 
+import io.restassured.builder.ResponseSpecBuilder;
+import io.restassured.specification.ResponseSpecification;
+
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.restassured.builder.ResponseSpecBuilder;
-import io.restassured.specification.ResponseSpecification;
-
 /** REST Assured expectations for RFC 9457 problem responses. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem+json body with this status, in the header and the body alike. */
     public static ResponseSpecification problem(int status) {

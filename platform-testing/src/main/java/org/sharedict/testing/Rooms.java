@@ -29,43 +29,52 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  */
 public final class Rooms {
 
-    private Rooms() {
-    }
+    private Rooms() {}
 
     /** Checks both rules on the main (not test) classes under {@code root}; {@code kernel} names the shared packages, e.g. "platform". */
     public static void check(String root, String... kernel) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(root);
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(root);
         noCyclesBetweenFeatures(root).check(classes);
         entitiesStayInTheirFeature(root, kernel).check(classes);
     }
 
     /** No cycle between the direct sub-packages of {@code root}. */
     public static ArchRule noCyclesBetweenFeatures(String root) {
-        return SlicesRuleDefinition.slices().matching(root + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles()
+        return SlicesRuleDefinition.slices()
+                .matching(root + ".(*)..")
+                .namingSlices("feature $1")
+                .should()
+                .beFreeOfCycles()
                 .because("a cycle makes two features one: neither can be read, tested or changed alone");
     }
 
     /** No class of one feature depends on an entity of another; the kernel's entities are shared. */
     public static ArchRule entitiesStayInTheirFeature(String root, String... kernel) {
         Set<String> shared = Set.of(kernel);
-        ArchCondition<JavaClass> useOnlyTheirOwnEntities = new ArchCondition<>("use only their own feature's entities") {
-            @Override
-            public void check(JavaClass from, ConditionEvents events) {
-                String mine = feature(root, from.getPackageName());
-                for (Dependency d : from.getDirectDependenciesFromSelf()) {
-                    JavaClass target = d.getTargetClass().getBaseComponentType();
-                    if (!target.isAnnotatedWith("jakarta.persistence.Entity")) {
-                        continue;
+        ArchCondition<JavaClass> useOnlyTheirOwnEntities =
+                new ArchCondition<>("use only their own feature's entities") {
+                    @Override
+                    public void check(JavaClass from, ConditionEvents events) {
+                        String mine = feature(root, from.getPackageName());
+                        for (Dependency d : from.getDirectDependenciesFromSelf()) {
+                            JavaClass target = d.getTargetClass().getBaseComponentType();
+                            if (!target.isAnnotatedWith("jakarta.persistence.Entity")) {
+                                continue;
+                            }
+                            String theirs = feature(root, target.getPackageName());
+                            if (theirs != null && !theirs.equals(mine) && !shared.contains(theirs)) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
                     }
-                    String theirs = feature(root, target.getPackageName());
-                    if (theirs != null && !theirs.equals(mine) && !shared.contains(theirs)) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-                    }
-                }
-            }
-        };
-        return ArchRuleDefinition.classes().that().resideInAPackage(root + "..").should(useOnlyTheirOwnEntities)
+                };
+        return ArchRuleDefinition.classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .should(useOnlyTheirOwnEntities)
                 .because("a feature's tables are its own: others ask its service, so its rules cannot be bypassed");
     }
 

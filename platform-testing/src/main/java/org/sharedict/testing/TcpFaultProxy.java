@@ -20,7 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpFaultProxy implements AutoCloseable {
 
-    public enum State { PASSING, KILLED, FROZEN }
+    public enum State {
+        PASSING,
+        KILLED,
+        FROZEN
+    }
 
     private final InetSocketAddress upstream;
     private final int port;
@@ -103,41 +107,45 @@ public final class TcpFaultProxy implements AutoCloseable {
     }
 
     private void startAccepting(ServerSocket listening) {
-        Thread t = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    connect(client);
-                } catch (IOException e) {
-                    // closed by kill() or close()
-                }
-            }
-        }, "fault-proxy-accept-" + port);
+        Thread t = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            connect(client);
+                        } catch (IOException e) {
+                            // closed by kill() or close()
+                        }
+                    }
+                },
+                "fault-proxy-accept-" + port);
         t.setDaemon(true);
         t.start();
     }
 
     private void connect(Socket client) {
         sockets.add(client);
-        Thread t = new Thread(() -> {
-            Socket server = new Socket();
-            try {
-                server.connect(upstream, 5_000);
-                sockets.add(server);
-                if (state == State.KILLED || closed) {
-                    reset(client);
-                    reset(server);
-                    return;
-                }
-                Thread back = new Thread(() -> pump(server, client), "fault-proxy-down-" + port);
-                back.setDaemon(true);
-                back.start();
-                pump(client, server);
-            } catch (IOException e) {
-                reset(client);
-                reset(server);
-            }
-        }, "fault-proxy-up-" + port);
+        Thread t = new Thread(
+                () -> {
+                    Socket server = new Socket();
+                    try {
+                        server.connect(upstream, 5_000);
+                        sockets.add(server);
+                        if (state == State.KILLED || closed) {
+                            reset(client);
+                            reset(server);
+                            return;
+                        }
+                        Thread back = new Thread(() -> pump(server, client), "fault-proxy-down-" + port);
+                        back.setDaemon(true);
+                        back.start();
+                        pump(client, server);
+                    } catch (IOException e) {
+                        reset(client);
+                        reset(server);
+                    }
+                },
+                "fault-proxy-up-" + port);
         t.setDaemon(true);
         t.start();
     }
@@ -145,7 +153,8 @@ public final class TcpFaultProxy implements AutoCloseable {
     /** Copies bytes one way; while frozen, holds what it read until the proxy passes again. */
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 synchronized (gate) {

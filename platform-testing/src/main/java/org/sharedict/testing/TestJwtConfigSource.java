@@ -17,8 +17,10 @@ public class TestJwtConfigSource implements ConfigSource {
     private Map<String, String> values() {
         if (values == null) {
             values = Map.of(
-                    "mp.jwt.verify.publickey.location", TestKeys.publicKey().toUri().toString(),
-                    "smallrye.jwt.sign.key.location", TestKeys.privateKey().toUri().toString());
+                    "mp.jwt.verify.publickey.location",
+                            TestKeys.publicKey().toUri().toString(),
+                    "smallrye.jwt.sign.key.location",
+                            TestKeys.privateKey().toUri().toString());
         }
         return values;
     }

@@ -22,8 +22,7 @@ public final class TestKeys {
 
     private static final String DIR_PROPERTY = "sharedict.test.keys.dir";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static synchronized Path dir() {
         String existing = System.getProperty(DIR_PROPERTY);
@@ -33,10 +32,19 @@ public final class TestKeys {
         try {
             Path dir = Files.createTempDirectory("sharedict-test-keys");
             KeyPair pair = generate();
-            Files.writeString(dir.resolve("publicKey.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(dir.resolve("privateKey.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    dir.resolve("publicKey.pem"),
+                    pem("PUBLIC KEY", pair.getPublic().getEncoded()),
+                    StandardCharsets.US_ASCII);
+            Files.writeString(
+                    dir.resolve("privateKey.pem"),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+                    StandardCharsets.US_ASCII);
             // A second, unrelated key: tokens signed with it must be refused.
-            Files.writeString(dir.resolve("otherPrivateKey.pem"), pem("PRIVATE KEY", generate().getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    dir.resolve("otherPrivateKey.pem"),
+                    pem("PRIVATE KEY", generate().getPrivate().getEncoded()),
+                    StandardCharsets.US_ASCII);
             dir.toFile().deleteOnExit();
             System.setProperty(DIR_PROPERTY, dir.toString());
             return dir;
@@ -63,8 +71,10 @@ public final class TestKeys {
 
     private static PrivateKey read(Path pem) {
         try {
-            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            String body =
+                    Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read test key " + pem, e);
         }
@@ -84,7 +94,8 @@ public final class TestKeys {
         // Assembled at run time so no key-shaped text ever sits in the repository.
         String dashes = "-----";
         return dashes + "BEGIN " + type + dashes + "\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n" + dashes + "END " + type + dashes + "\n";
     }
 }

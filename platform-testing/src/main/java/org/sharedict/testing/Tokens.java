@@ -7,10 +7,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Mints tokens the way the gateway does (docs/ARCHITECTURE.md, "Token contract"), signed with the
@@ -42,19 +41,31 @@ public final class Tokens {
     }
 
     public static String manager(String partner) {
-        return as("manager-" + partner.toLowerCase()).partner(partner).roles("manager").token();
+        return as("manager-" + partner.toLowerCase())
+                .partner(partner)
+                .roles("manager")
+                .token();
     }
 
     public static String engineer(String partner) {
-        return as("engineer-" + partner.toLowerCase()).partner(partner).roles("engineer").token();
+        return as("engineer-" + partner.toLowerCase())
+                .partner(partner)
+                .roles("engineer")
+                .token();
     }
 
     public static String drLead(String partner) {
-        return as("drlead-" + partner.toLowerCase()).partner(partner).roles("dr-lead").token();
+        return as("drlead-" + partner.toLowerCase())
+                .partner(partner)
+                .roles("dr-lead")
+                .token();
     }
 
     public static String viewer(String partner) {
-        return as("viewer-" + partner.toLowerCase()).partner(partner).roles("viewer").token();
+        return as("viewer-" + partner.toLowerCase())
+                .partner(partner)
+                .roles("viewer")
+                .token();
     }
 
     public Tokens partner(String partner) {
@@ -101,8 +112,10 @@ public final class Tokens {
 
     public String token() {
         Instant iat = issuedAt != null ? issuedAt : Instant.now();
-        String iss = issuer != null ? issuer
-                : ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.issuer", String.class)
+        String iss = issuer != null
+                ? issuer
+                : ConfigProvider.getConfig()
+                        .getOptionalValue("mp.jwt.verify.issuer", String.class)
                         .orElse("https://sharedict.local/gateway");
         JwtClaimsBuilder b = Jwt.issuer(iss)
                 .subject(subject)

@@ -1,9 +1,5 @@
 package org.sharedict.testing;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -16,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The fault proxy in front of an echo server: passing, frozen, killed, and back. */
 class TcpFaultProxyTest {
@@ -82,15 +82,20 @@ class TcpFaultProxyTest {
             proxy.freeze();
             open.getOutputStream().write("held".getBytes(StandardCharsets.UTF_8));
             open.setSoTimeout(700);
-            assertThrows(SocketTimeoutException.class, () -> open.getInputStream().read());
+            assertThrows(
+                    SocketTimeoutException.class, () -> open.getInputStream().read());
             try (Socket late = connect()) {
                 late.setSoTimeout(700);
                 late.getOutputStream().write('x');
-                assertThrows(SocketTimeoutException.class, () -> late.getInputStream().read());
+                assertThrows(
+                        SocketTimeoutException.class,
+                        () -> late.getInputStream().read());
             }
             proxy.pass();
             open.setSoTimeout(10_000);
-            assertArrayEquals("held".getBytes(StandardCharsets.UTF_8), open.getInputStream().readNBytes(4));
+            assertArrayEquals(
+                    "held".getBytes(StandardCharsets.UTF_8),
+                    open.getInputStream().readNBytes(4));
         }
     }
 

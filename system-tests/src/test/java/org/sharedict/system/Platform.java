@@ -23,11 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole platform on this machine, as it runs in production: the four packaged services
@@ -43,11 +42,19 @@ import com.icegreen.greenmail.util.ServerSetup;
 public final class Platform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("skills-service", "rota-service", "dr-planner", "gateway");
-    private static final Map<String, String> DATABASES = Map.of("skills-service", "e2e_skills", "rota-service", "e2e_rota",
-            "dr-planner", "e2e_dr", "gateway", "e2e_gateway");
+    private static final Map<String, String> DATABASES = Map.of(
+            "skills-service",
+            "e2e_skills",
+            "rota-service",
+            "e2e_rota",
+            "dr-planner",
+            "e2e_dr",
+            "gateway",
+            "e2e_gateway");
     static final Duration START_BOUND = Duration.ofSeconds(240);
 
-    private final Path root = Path.of(System.getProperty("sharedict.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("sharedict.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     private final String dbServer = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
     private final String dbUser = System.getenv().getOrDefault("DB_USER", "root");
@@ -56,7 +63,8 @@ public final class Platform implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private GreenMail mail;
     private Path keys;
 
@@ -177,7 +185,8 @@ public final class Platform implements AutoCloseable {
     private Process launch(String service, Path keys) throws IOException {
         Path jar = root.resolve(service + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify runs them in order)");
+            throw new IllegalStateException(
+                    jar + " is missing: package the services first (./mvnw verify runs them in order)");
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", ports.get(service).toString());
@@ -208,7 +217,9 @@ public final class Platform implements AutoCloseable {
         env.putAll(environment.getOrDefault(service, Map.of()));
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(logFile(service).toFile());
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile(service).toFile());
         // Only what a deployment would give it: nothing from this machine's environment leaks in.
         Map<String, String> processEnv = pb.environment();
         String path = processEnv.get("PATH");
@@ -222,17 +233,27 @@ public final class Platform implements AutoCloseable {
         URI uri = service(service).resolve(path);
         Process p = processes.get(service);
         try {
-            Awaitility.await(service + " ready on " + path).atMost(START_BOUND).pollInterval(Duration.ofMillis(500))
+            Awaitility.await(service + " ready on " + path)
+                    .atMost(START_BOUND)
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> {
                         if (!p.isAlive()) {
-                            throw new IllegalStateException(service + " stopped while starting (exit " + p.exitValue() + "):\n" + tail(service));
+                            throw new IllegalStateException(service + " stopped while starting (exit " + p.exitValue()
+                                    + "):\n" + tail(service));
                         }
-                        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        return http.send(
+                                                HttpRequest.newBuilder(uri)
+                                                        .timeout(Duration.ofSeconds(3))
+                                                        .GET()
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(service + " did not answer 200 on " + path + " within " + START_BOUND + ":\n" + tail(service), e);
+            throw new IllegalStateException(
+                    service + " did not answer 200 on " + path + " within " + START_BOUND + ":\n" + tail(service), e);
         }
     }
 
@@ -242,13 +263,15 @@ public final class Platform implements AutoCloseable {
     }
 
     private void freshDatabases() {
-        try (Connection c = DriverManager.getConnection(dbServer + "/", dbUser, dbPassword); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(dbServer + "/", dbUser, dbPassword);
+                Statement s = c.createStatement()) {
             for (String db : DATABASES.values()) {
                 s.execute("DROP DATABASE IF EXISTS `" + db + "`");
                 s.execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("MariaDB at " + dbServer + " is needed for the system tests: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "MariaDB at " + dbServer + " is needed for the system tests: " + e.getMessage(), e);
         }
     }
 
@@ -259,8 +282,12 @@ public final class Platform implements AutoCloseable {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair pair = g.generateKeyPair();
-            Files.writeString(dir.resolve("publicKey.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(dir.resolve("privateKey.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(
+                    dir.resolve("publicKey.pem"),
+                    pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(
+                    dir.resolve("privateKey.pem"),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -269,8 +296,9 @@ public final class Platform implements AutoCloseable {
 
     private static String pem(String type, byte[] der) {
         String dashes = "-----";
-        return dashes + "BEGIN " + type + dashes + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n" + dashes + "END " + type + dashes + "\n";
+        return dashes + "BEGIN " + type + dashes + "\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n" + dashes + "END " + type + dashes + "\n";
     }
 
     private static int freePort() {

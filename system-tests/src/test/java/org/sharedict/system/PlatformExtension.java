@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public class PlatformExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PlatformExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PlatformExtension.class);
 
     private record Running(Platform platform) implements ExtensionContext.Store.CloseableResource {
         @Override
@@ -37,7 +38,9 @@ public class PlatformExtension implements BeforeAllCallback, ParameterResolver {
     }
 
     static Platform platform(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, k -> new Running(new Platform().start()), Running.class).platform();
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, k -> new Running(new Platform().start()), Running.class)
+                .platform();
     }
 }

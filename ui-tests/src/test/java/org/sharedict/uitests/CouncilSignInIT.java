@@ -1,8 +1,5 @@
 package org.sharedict.uitests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,6 +7,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Sign in with your council": a button per configured identity provider, the whole flow through
@@ -29,10 +29,12 @@ class CouncilSignInIT {
 
     @Test
     void aCouncilEngineerSignsInAtTheirCouncilWithTheKeyboardAndLandsWhereTheyWereGoing() {
-        Assumptions.assumeTrue(ui.platform.council() != null, "needs the platform started for the tests, with the stand-in provider");
+        Assumptions.assumeTrue(
+                ui.platform.council() != null, "needs the platform started for the tests, with the stand-in provider");
         signedOutVisitTo("#/oncall");
         assertEquals("Sign in to Shared ICT Support", ui.heading(), "nobody is signed in");
-        WebElement council = ui.driver().findElement(By.cssSelector("a[data-provider=" + StandInCouncil.PROVIDER + "]"));
+        WebElement council =
+                ui.driver().findElement(By.cssSelector("a[data-provider=" + StandInCouncil.PROVIDER + "]"));
         assertEquals("Sign in with " + StandInCouncil.DISPLAY_NAME, council.getText());
         ui.checkScreen("sign-in-council");
         ui.checkPhone("sign-in-council-phone");
@@ -42,7 +44,9 @@ class CouncilSignInIT {
         ui.waitUpTo(30).until(d -> StandInCouncil.USERNAME.equals(ui.signedInUser()));
         ui.waitForScreen();
         assertEquals("On call now", ui.heading(), "back where sign-in interrupted");
-        ui.waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-who"), StandInCouncil.DISPLAY_NAME));
+        ui.waitUpTo(10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("account-who"), StandInCouncil.DISPLAY_NAME));
         String who = ui.driver().findElement(By.id("account-who")).getText();
         assertTrue(who.contains(StandInCouncil.NAME) && who.contains("on-call engineer"), who);
         ui.signedInAs = StandInCouncil.USERNAME;

@@ -1,14 +1,11 @@
 package org.sharedict.uitests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -16,7 +13,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The screens the other tests do not walk through: each renders, passes axe and is pictured. */
 @ExtendWith(UiContext.class)
@@ -35,7 +34,9 @@ class EveryScreenIT {
             return rotas.get(0).get("id").asLong();
         }
         List<Long> members = new ArrayList<>();
-        admin.get("/api/people?partner=BBC&size=3&sort=name").get("items").forEach(p -> members.add(p.get("id").asLong()));
+        admin.get("/api/people?partner=BBC&size=3&sort=name")
+                .get("items")
+                .forEach(p -> members.add(p.get("id").asLong()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Boston out of hours (browser tests)");
         body.put("partners", List.of("BBC"));
@@ -52,8 +53,11 @@ class EveryScreenIT {
     void theSkillsMapDrawsCoverageAndKeyPersonRisksWithTables() {
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/skills-map");
-        assertFalse(ui.driver().findElements(By.cssSelector(".app-heatmap rect")).isEmpty(), "the heat map is drawn");
-        assertFalse(ui.driver().findElements(By.cssSelector(".app-bars rect")).isEmpty(), "the key-person risk chart is drawn");
+        assertFalse(
+                ui.driver().findElements(By.cssSelector(".app-heatmap rect")).isEmpty(), "the heat map is drawn");
+        assertFalse(
+                ui.driver().findElements(By.cssSelector(".app-bars rect")).isEmpty(),
+                "the key-person risk chart is drawn");
         assertTrue(ui.driver().findElement(By.tagName("main")).getText().contains("Key-person risks"));
         ui.checkScreen("skills-map");
     }
@@ -61,18 +65,30 @@ class EveryScreenIT {
     @Test
     void aManagerChangesTheLevelOfOneOfTheirStaffsSkills() {
         PlatformApi admin = admin();
-        long person = admin.get("/api/people?partner=BBC&size=1&sort=name").get("items").get(0).get("id").asLong();
+        long person = admin.get("/api/people?partner=BBC&size=1&sort=name")
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/people");
         ui.checkScreen("people");
         ui.open("#/people/" + person + "/edit");
-        WebElement level = ui.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#skills-editor select")));
+        WebElement level = ui.waitUpTo(10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#skills-editor select")));
         String skill = level.getAttribute("id").substring("level-".length());
         String chosen = level.getAttribute("value").equals("5") ? "4" : "5";
         level.sendKeys(chosen);
-        level.findElement(By.xpath("ancestor::tr//button[normalize-space()='Save']")).click();
-        ui.waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#skills-editor, .govuk-notification-banner--success")));
-        ui.waitUpTo(10).until(d -> admin.get("/api/people/" + person + "/skills/" + skill).get("level").asText().equals(chosen));
+        level.findElement(By.xpath("ancestor::tr//button[normalize-space()='Save']"))
+                .click();
+        ui.waitUpTo(10)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#skills-editor, .govuk-notification-banner--success")));
+        ui.waitUpTo(10)
+                .until(d -> admin.get("/api/people/" + person + "/skills/" + skill)
+                        .get("level")
+                        .asText()
+                        .equals(chosen));
         ui.checkScreen("person-edit");
     }
 
@@ -97,7 +113,10 @@ class EveryScreenIT {
         ui.signInAs(ui.platform.adminUsername());
         for (String section : List.of("partners", "users", "api-keys")) {
             ui.open("#/admin/" + section);
-            assertTrue(ui.driver().findElements(By.cssSelector(".govuk-error-summary")).isEmpty(),
+            assertTrue(
+                    ui.driver()
+                            .findElements(By.cssSelector(".govuk-error-summary"))
+                            .isEmpty(),
                     () -> ui.driver().findElement(By.tagName("main")).getText());
             ui.checkScreen("admin-" + section);
         }

@@ -1,9 +1,5 @@
 package org.sharedict.uitests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The faults a new user met in their first hour (issue 18), each shown gone in the browser. */
 @ExtendWith(UiContext.class)
@@ -54,8 +54,11 @@ class FirstHourIT {
 
     @Test
     void aViewerIsNotOfferedIncidentActionsTheyMayNotTake() {
-        String summary = "Boston file server unreachable " + UUID.randomUUID().toString().substring(0, 8);
-        long id = admin().post("/api/incidents", Map.of("partner", "BBC", "summary", summary, "severity", "HIGH"), 201).get("id").asLong();
+        String summary =
+                "Boston file server unreachable " + UUID.randomUUID().toString().substring(0, 8);
+        long id = admin().post("/api/incidents", Map.of("partner", "BBC", "summary", summary, "severity", "HIGH"), 201)
+                .get("id")
+                .asLong();
         ui.signInAs(UiContext.LCC_VIEWER);
         ui.open("#/incidents");
         assertTrue(ui.driver().findElements(By.id("raise-incident")).isEmpty(), "no Raise for a viewer");
@@ -64,7 +67,10 @@ class FirstHourIT {
         assertTrue(ui.heading().contains(summary));
         assertTrue(ui.driver().findElements(By.id("acknowledge")).isEmpty(), "no Acknowledge");
         assertTrue(ui.driver().findElements(By.id("resolve")).isEmpty(), "no Resolve");
-        assertTrue(ui.driver().findElements(By.cssSelector("textarea[name=message]")).stream().noneMatch(WebElement::isDisplayed), "no Add note");
+        assertTrue(
+                ui.driver().findElements(By.cssSelector("textarea[name=message]")).stream()
+                        .noneMatch(WebElement::isDisplayed),
+                "no Add note");
         assertTrue(ui.mainText().contains("Only the organisation’s engineers and managers"), ui.mainText());
         ui.checkScreen("incident-viewer");
     }
@@ -73,7 +79,9 @@ class FirstHourIT {
     void anIncidentWithLongAddressesAndTheIncidentListFitAPhone() {
         // The demo's escalating incident pages people by e-mail: its timeline is full of long addresses.
         PlatformApi admin = admin();
-        JsonNodes.Item escalating = JsonNodes.first(admin.get("/api/incidents?status=TRIGGERED&size=50&sort=createdAt").get("items"),
+        JsonNodes.Item escalating = JsonNodes.first(
+                admin.get("/api/incidents?status=TRIGGERED&size=50&sort=createdAt")
+                        .get("items"),
                 i -> i.get("summary").asText().contains("Council website"));
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/incidents/" + escalating.id());
@@ -82,7 +90,8 @@ class FirstHourIT {
         ui.open("#/incidents");
         ui.driver().manage().window().setSize(new Dimension(Browser.PHONE_WIDTH, 900));
         try {
-            ui.waitUpTo(5).until(d -> ((Number) ui.script("return window.innerWidth")).intValue() <= Browser.PHONE_WIDTH);
+            ui.waitUpTo(5)
+                    .until(d -> ((Number) ui.script("return window.innerWidth")).intValue() <= Browser.PHONE_WIDTH);
             assertEquals(List.of(), wordsCutInTables(), "words cut across lines in the incidents table");
         } finally {
             ui.driver().manage().window().setSize(new Dimension(Browser.WIDTH, 1000));
@@ -95,10 +104,12 @@ class FirstHourIT {
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/skills-map?minLevel=5");
         @SuppressWarnings("unchecked")
-        List<String> clipped = (List<String>) ui.script(
-                "return [...document.querySelectorAll('.app-heatmap text.app-chart__label[text-anchor=end]')]"
+        List<String> clipped = (List<String>)
+                ui.script("return [...document.querySelectorAll('.app-heatmap text.app-chart__label[text-anchor=end]')]"
                         + ".filter((t) => t.getBBox().x < 0).map((t) => t.textContent)");
-        assertFalse(ui.driver().findElements(By.cssSelector(".app-heatmap text.app-chart__label[text-anchor=end]")).isEmpty());
+        assertFalse(ui.driver()
+                .findElements(By.cssSelector(".app-heatmap text.app-chart__label[text-anchor=end]"))
+                .isEmpty());
         assertEquals(List.of(), clipped, "labels running off the chart's left edge");
     }
 
@@ -106,7 +117,8 @@ class FirstHourIT {
     void aRefusalIsSaidOnceInWordsForPeople() {
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/experts?skill=quantumfluxcapacitor");
-        WebElement summary = ui.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
+        WebElement summary = ui.waitUpTo(15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
         String text = summary.getText();
         assertEquals(1, text.split("quantumfluxcapacitor", -1).length - 1, "the problem is said once: " + text);
         assertFalse(text.contains("/api/") || text.contains("GET "), "nothing written for programmers: " + text);
@@ -118,9 +130,13 @@ class FirstHourIT {
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/experts?skill=citrix&skill=vmware&match=any");
         ui.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".app-results")));
-        List<String> missing = ui.driver().findElements(By.xpath("//p[starts-with(normalize-space(), 'Does not hold:')]")).stream().map(WebElement::getText).toList();
+        List<String> missing =
+                ui.driver().findElements(By.xpath("//p[starts-with(normalize-space(), 'Does not hold:')]")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         assertFalse(missing.isEmpty(), "someone holds one of the two");
-        assertTrue(missing.stream().noneMatch(t -> t.matches(".*\\b(VMWARE|CITRIX)\\b.*")), "skills by name: " + missing);
+        assertTrue(
+                missing.stream().noneMatch(t -> t.matches(".*\\b(VMWARE|CITRIX)\\b.*")), "skills by name: " + missing);
 
         ui.signInAs(ui.platform.adminUsername());
         ui.open("#/admin/partners");
@@ -134,17 +150,25 @@ class FirstHourIT {
     @Test
     void aPlansExportsAreNamedOnceAndThePrintablePagePrintsStyled() throws Exception {
         PlatformApi admin = admin();
-        long plan = admin.get("/api/dr/plans?partner=COL&status=APPROVED").get("items").get(0).get("id").asLong();
+        long plan = admin.get("/api/dr/plans?partner=COL&status=APPROVED")
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
         ui.signInAs(UiContext.COL_DR_LEAD);
         ui.open("#/dr/plans/" + plan);
         ui.press(By.id("export-pdf"));
-        ui.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".app-export-status"), "Downloaded"));
-        String status = ui.driver().findElement(By.cssSelector(".app-export-status")).getText();
+        ui.waitUpTo(30)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".app-export-status"), "Downloaded"));
+        String status =
+                ui.driver().findElement(By.cssSelector(".app-export-status")).getText();
         assertTrue(status.matches("(?s)Downloaded [a-z0-9-]+-revision-\\d+\\.pdf.*"), status);
         assertFalse(status.toLowerCase().contains("col-col"), status);
         ui.waitUpTo(30).until(d -> {
             try (Stream<Path> files = Files.list(ui.browser.downloads)) {
-                return files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf") && f.getFileName().toString().contains("-revision-"));
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")
+                        && f.getFileName().toString().contains("-revision-"));
             } catch (java.io.IOException e) {
                 return false;
             }
@@ -153,12 +177,18 @@ class FirstHourIT {
         String app = ui.driver().getWindowHandle();
         ui.driver().findElement(By.id("export-html")).click();
         ui.waitUpTo(15).until(d -> d.getWindowHandles().size() > 1);
-        String printable = ui.driver().getWindowHandles().stream().filter(h -> !h.equals(app)).findFirst().orElseThrow();
+        String printable = ui.driver().getWindowHandles().stream()
+                .filter(h -> !h.equals(app))
+                .findFirst()
+                .orElseThrow();
         try {
             ui.driver().switchTo().window(printable);
-            ui.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Disaster recovery plan"));
+            ui.waitUpTo(20)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.tagName("h1"), "Disaster recovery plan"));
             String font = String.valueOf(ui.script("return getComputedStyle(document.body).fontFamily"));
-            String rule = String.valueOf(ui.script("return getComputedStyle(document.querySelector('h2')).borderBottomStyle"));
+            String rule = String.valueOf(
+                    ui.script("return getComputedStyle(document.querySelector('h2')).borderBottomStyle"));
             assertTrue(font.contains("Arial"), "the export's own styles apply: body font " + font);
             assertEquals("solid", rule, "section headings are ruled as in the PDF");
         } finally {
@@ -169,13 +199,19 @@ class FirstHourIT {
 
     @Test
     void onARotaOnlyManagersAreOfferedOverridesAndOnlyItsMembersSwaps() {
-        long rota = JsonNodes.first(admin().get("/api/rotas?size=50").get("items"),
-                r -> r.get("name").asText().startsWith("Lincolnshire councils")).id();
+        long rota = JsonNodes.first(
+                        admin().get("/api/rotas?size=50").get("items"),
+                        r -> r.get("name").asText().startsWith("Lincolnshire councils"))
+                .id();
         ui.signInAs(UiContext.BBC_ENGINEER); // an engineer who is not on this rota
         ui.open("#/rotas/" + rota);
         assertFalse(ui.mainText().contains("Create an override"), "overrides are for managers");
         assertFalse(ui.mainText().contains("Swap two shifts"), "swaps are for the rota's members");
-        assertTrue(ui.driver().findElements(By.xpath("//main//button[normalize-space()='Remove']")).isEmpty(), "nothing to remove");
+        assertTrue(
+                ui.driver()
+                        .findElements(By.xpath("//main//button[normalize-space()='Remove']"))
+                        .isEmpty(),
+                "nothing to remove");
 
         ui.signInAs(UiContext.DEMO_ENGINEER); // first on the rota
         ui.open("#/rotas/" + rota);

@@ -33,7 +33,9 @@ final class HarnessPlatform implements UiPlatform {
         StandInCouncil council = new StandInCouncil();
         Platform platform;
         try {
-            platform = new Platform("ui-tests/target/platform").environment("gateway", "JAVA_TOOL_OPTIONS", council.gatewayOptions()).start();
+            platform = new Platform("ui-tests/target/platform")
+                    .environment("gateway", "JAVA_TOOL_OPTIONS", council.gatewayOptions())
+                    .start();
         } catch (RuntimeException e) {
             council.close();
             throw e;
@@ -54,17 +56,23 @@ final class HarnessPlatform implements UiPlatform {
     }
 
     private static void seedDemoData(Platform platform) {
-        Path root = Path.of(System.getProperty("sharedict.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("sharedict.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path jar = root.resolve("local-run/target/local-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package local-run first (./mvnw verify does)");
         }
         Path log = root.resolve("ui-tests/target/platform/logs/demo-seeder.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", jar + ":" + root.resolve("local-run/target/lib") + "/*",
-                "org.sharedict.localrun.DemoSeeder")
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        jar + ":" + root.resolve("local-run/target/lib") + "/*",
+                        "org.sharedict.localrun.DemoSeeder")
                 .directory(root.resolve("ui-tests/target/platform").toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("JWT_PRIVATE_KEY_LOCATION", platform.signingKey().toString());
         env.put("SKILLS_URL", platform.service("skills-service").toString());
@@ -75,7 +83,8 @@ final class HarnessPlatform implements UiPlatform {
             Process seeder = pb.start();
             if (!seeder.waitFor(SEED_BOUND_SECONDS, TimeUnit.SECONDS)) {
                 seeder.destroyForcibly();
-                throw new IllegalStateException("the demo seeder did not finish within " + SEED_BOUND_SECONDS + " s; see " + log);
+                throw new IllegalStateException(
+                        "the demo seeder did not finish within " + SEED_BOUND_SECONDS + " s; see " + log);
             }
             if (seeder.exitValue() != 0) {
                 throw new IllegalStateException("the demo seeder failed (exit " + seeder.exitValue() + "):\n"

@@ -13,8 +13,7 @@ final class JsonNodes {
         }
     }
 
-    private JsonNodes() {
-    }
+    private JsonNodes() {}
 
     static Item first(JsonNode items, Predicate<JsonNode> test) {
         for (JsonNode n : items) {

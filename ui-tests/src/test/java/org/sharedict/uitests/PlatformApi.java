@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class PlatformApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private String token;
@@ -32,8 +33,12 @@ final class PlatformApi {
     }
 
     static PlatformApi signIn(String base, String username, String password) {
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login")), "POST",
-                Map.of("username", username, "password", password), null, 200);
+        JsonNode answer = send(
+                HttpRequest.newBuilder(URI.create(base + "/api/auth/login")),
+                "POST",
+                Map.of("username", username, "password", password),
+                null,
+                200);
         return new PlatformApi(base, answer);
     }
 
@@ -73,7 +78,12 @@ final class PlatformApi {
     }
 
     private void renew() {
-        keep(send(HttpRequest.newBuilder(URI.create(base + "/api/auth/refresh")), "POST", Map.of("refreshToken", refreshToken), null, 200));
+        keep(send(
+                HttpRequest.newBuilder(URI.create(base + "/api/auth/refresh")),
+                "POST",
+                Map.of("refreshToken", refreshToken),
+                null,
+                200));
     }
 
     private void keep(JsonNode tokens) {
@@ -82,7 +92,8 @@ final class PlatformApi {
     }
 
     /** A user for the tests; an existing one of that name (a second run on the same platform) is kept. */
-    void ensureUser(String username, String password, String partner, Long personId, List<String> roles, String displayName) {
+    void ensureUser(
+            String username, String password, String partner, Long personId, List<String> roles, String displayName) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("username", username);
         body.put("displayName", displayName);
@@ -120,7 +131,8 @@ final class PlatformApi {
                 b.header("Authorization", "Bearer " + token);
             }
             if (body != null) {
-                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }

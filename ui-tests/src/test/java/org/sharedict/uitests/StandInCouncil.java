@@ -56,15 +56,21 @@ final class StandInCouncil implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/.well-known/openid-configuration", ex -> send(ex, 200, "application/json", """
+        server.createContext(
+                "/.well-known/openid-configuration", ex -> send(ex, 200, "application/json", """
                 {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",
                  "jwks_uri":"%1$s/jwks","response_types_supported":["code"],"subject_types_supported":["public"],
                  "id_token_signing_alg_values_supported":["RS256"],"code_challenge_methods_supported":["S256"]}
                 """.formatted(url())));
         server.createContext("/jwks", ex -> {
             RSAPublicKey pub = (RSAPublicKey) key.getPublic();
-            send(ex, 200, "application/json", "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"stand-in\",\"n\":\""
-                    + B64.encodeToString(unsigned(pub.getModulus())) + "\",\"e\":\"" + B64.encodeToString(unsigned(pub.getPublicExponent())) + "\"}]}");
+            send(
+                    ex,
+                    200,
+                    "application/json",
+                    "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"stand-in\",\"n\":\""
+                            + B64.encodeToString(unsigned(pub.getModulus())) + "\",\"e\":\""
+                            + B64.encodeToString(unsigned(pub.getPublicExponent())) + "\"}]}");
         });
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
@@ -78,19 +84,28 @@ final class StandInCouncil implements AutoCloseable {
     /** The gateway's settings for this provider, as JVM options for JAVA_TOOL_OPTIONS (which reads a quoted value with spaces as one). */
     String gatewayOptions() {
         String p = "-Dgateway.oidc." + PROVIDER + ".";
-        return String.join(" ", p + "issuer=" + url(), p + "client-id=" + CLIENT_ID, p + "client-secret=" + CLIENT_SECRET,
-                p + "display-name=\"" + DISPLAY_NAME + "\"", p + "partner=LCC", p + "role-mapping." + GROUP + "=engineer");
+        return String.join(
+                " ",
+                p + "issuer=" + url(),
+                p + "client-id=" + CLIENT_ID,
+                p + "client-secret=" + CLIENT_SECRET,
+                p + "display-name=\"" + DISPLAY_NAME + "\"",
+                p + "partner=LCC",
+                p + "role-mapping." + GROUP + "=engineer");
     }
 
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = form(ex.getRequestURI().getRawQuery());
-        if (!CLIENT_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type")) || !"S256".equals(q.get("code_challenge_method"))) {
+        if (!CLIENT_ID.equals(q.get("client_id"))
+                || !"code".equals(q.get("response_type"))
+                || !"S256".equals(q.get("code_challenge_method"))) {
             send(ex, 400, "text/plain", "bad authorization request");
             return;
         }
         String code = UUID.randomUUID().toString();
         codes.put(code, q);
-        ex.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
+        ex.getResponseHeaders()
+                .add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
         ex.sendResponseHeaders(302, -1);
         ex.close();
     }
@@ -99,14 +114,18 @@ final class StandInCouncil implements AutoCloseable {
         Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String basic = ex.getRequestHeaders().getFirst("Authorization");
         if (basic != null && basic.startsWith("Basic ")) {
-            String[] idSecret = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8).split(":", 2);
+            String[] idSecret =
+                    new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8).split(":", 2);
             f.putIfAbsent("client_id", URLDecoder.decode(idSecret[0], StandardCharsets.UTF_8));
             f.putIfAbsent("client_secret", URLDecoder.decode(idSecret[1], StandardCharsets.UTF_8));
         }
         Map<String, String> auth = codes.remove(f.getOrDefault("code", ""));
-        if (auth == null || !CLIENT_ID.equals(f.get("client_id")) || !CLIENT_SECRET.equals(f.get("client_secret"))
+        if (auth == null
+                || !CLIENT_ID.equals(f.get("client_id"))
+                || !CLIENT_SECRET.equals(f.get("client_secret"))
                 || !auth.get("redirect_uri").equals(f.get("redirect_uri"))
-                || !auth.get("code_challenge").equals(B64.encodeToString(sha256(f.getOrDefault("code_verifier", ""))))) {
+                || !auth.get("code_challenge")
+                        .equals(B64.encodeToString(sha256(f.getOrDefault("code_verifier", ""))))) {
             send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
@@ -123,13 +142,19 @@ final class StandInCouncil implements AutoCloseable {
         claims.put("name", NAME);
         claims.put("groups", List.of(GROUP));
         try {
-            String head = B64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"stand-in\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String head = B64.encodeToString(
+                    "{\"alg\":\"RS256\",\"kid\":\"stand-in\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
             String body = B64.encodeToString(PlatformApi.JSON.writeValueAsBytes(claims));
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(key.getPrivate());
             rs256.update((head + "." + body).getBytes(StandardCharsets.US_ASCII));
             String idToken = head + "." + body + "." + B64.encodeToString(rs256.sign());
-            send(ex, 200, "application/json", "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":300,\"id_token\":\"" + idToken + "\"}");
+            send(
+                    ex,
+                    200,
+                    "application/json",
+                    "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":300,\"id_token\":\""
+                            + idToken + "\"}");
         } catch (Exception e) {
             send(ex, 500, "text/plain", e.toString());
         }
@@ -160,7 +185,8 @@ final class StandInCouncil implements AutoCloseable {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            m.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            m.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return m;

@@ -1,8 +1,5 @@
 package org.sharedict.uitests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * One platform and one browser for every browser test class of the run (starting the platform is
  * the slow part), closed when the run ends; and the steps the tests share: sign in, open a
@@ -26,11 +25,13 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
     static final String PASSWORD = "ui-tests-Password-1";
     /** Users the tests make through the admin API: [username, partner, roles, display name]. */
     static final String BBC_MANAGER = "ui.bbc.manager";
+
     static final String COL_DR_LEAD = "ui.col.drlead";
     static final String BBC_ENGINEER = "ui.bbc.engineer";
     static final String LCC_VIEWER = "ui.lcc.viewer";
     /** The demo's engineer (local-run's GatewayDemo), linked to his person: his shifts are the README's promise. */
     static final String DEMO_ENGINEER = "tom.ashworth";
+
     static final String DEMO_PASSWORD = "demo-password";
 
     private static UiContext current;
@@ -49,11 +50,17 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
             if (current == null) {
                 UiContext c = new UiContext();
                 c.platform = UiPlatform.start();
-                PlatformApi admin = PlatformApi.signIn(c.platform.baseUrl(), c.platform.adminUsername(), c.platform.adminPassword());
-                long bbcPerson = admin.get("/api/people?partner=BBC&size=1&sort=name").get("items").get(0).get("id").asLong();
+                PlatformApi admin = PlatformApi.signIn(
+                        c.platform.baseUrl(), c.platform.adminUsername(), c.platform.adminPassword());
+                long bbcPerson = admin.get("/api/people?partner=BBC&size=1&sort=name")
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asLong();
                 admin.ensureUser(BBC_MANAGER, PASSWORD, "BBC", null, List.of("manager"), "Boston ICT manager (tests)");
                 admin.ensureUser(COL_DR_LEAD, PASSWORD, "COL", null, List.of("dr-lead"), "Lincoln DR lead (tests)");
-                admin.ensureUser(BBC_ENGINEER, PASSWORD, "BBC", bbcPerson, List.of("engineer"), "Boston engineer (tests)");
+                admin.ensureUser(
+                        BBC_ENGINEER, PASSWORD, "BBC", bbcPerson, List.of("engineer"), "Boston engineer (tests)");
                 admin.ensureUser(LCC_VIEWER, PASSWORD, "LCC", null, List.of("viewer"), "Lincolnshire viewer (tests)");
                 c.browser = new Browser();
                 current = c;
@@ -93,7 +100,8 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         open("#/sign-in");
         forgetSession();
         load("#/sign-in");
-        WebElement user = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
+        WebElement user = waitUpTo(10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
         user.clear();
         user.sendKeys(username);
         driver().findElement(By.cssSelector("input[name=password]")).sendKeys(password);
@@ -116,13 +124,17 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
 
     /** The username in the app's session (from the access token's claims), or null. */
     String signedInUser() {
-        Object u = script("const s = sessionStorage.getItem('sharedict.session'); return s ? JSON.parse(s).claims.upn || JSON.parse(s).claims.sub : null");
+        Object u = script(
+                "const s = sessionStorage.getItem('sharedict.session'); return s ? JSON.parse(s).claims.upn || JSON.parse(s).claims.sub : null");
         return u == null ? null : u.toString();
     }
 
     void signInAs(String username) {
-        signIn(username, username.equals(platform.adminUsername()) ? platform.adminPassword()
-                : username.equals(DEMO_ENGINEER) ? DEMO_PASSWORD : PASSWORD);
+        signIn(
+                username,
+                username.equals(platform.adminUsername())
+                        ? platform.adminPassword()
+                        : username.equals(DEMO_ENGINEER) ? DEMO_PASSWORD : PASSWORD);
     }
 
     /**
@@ -135,9 +147,15 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
             waitUpTo(5).until(d -> ((Number) script("return window.innerWidth")).intValue() <= Browser.PHONE_WIDTH);
             long inner = ((Number) script("return window.innerWidth")).longValue();
             long wide = ((Number) script("return document.documentElement.scrollWidth")).longValue();
-            assertEquals(List.of(), browser.seriousViolations(), "axe-core on " + name + " at " + Browser.PHONE_WIDTH + " px");
-            org.junit.jupiter.api.Assertions.assertTrue(wide <= inner, name + " is " + wide + " px wide on a " + inner + " px screen: "
-                    + script("return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.app-scroll')).slice(0, 3).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60)).join(' | ')"));
+            assertEquals(
+                    List.of(),
+                    browser.seriousViolations(),
+                    "axe-core on " + name + " at " + Browser.PHONE_WIDTH + " px");
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    wide <= inner,
+                    name + " is " + wide + " px wide on a " + inner + " px screen: "
+                            + script(
+                                    "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.app-scroll')).slice(0, 3).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60)).join(' | ')"));
         } finally {
             driver().manage().window().setSize(new org.openqa.selenium.Dimension(Browser.WIDTH, 1000));
         }
@@ -189,8 +207,9 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
     }
 
     void waitForScreen() {
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty()
-                && d.findElements(By.cssSelector("main .app-loading")).isEmpty());
+        waitUpTo(20)
+                .until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty()
+                        && d.findElements(By.cssSelector("main .app-loading")).isEmpty());
     }
 
     String heading() {
@@ -204,7 +223,11 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         browser.screenshot(target, Browser.WIDTH);
         String docs = System.getProperty("ui.screenshots");
         if (docs != null && !docs.isBlank()) {
-            browser.screenshot(Path.of(docs).isAbsolute() ? Path.of(docs, name + ".png") : Path.of("..").resolve(docs).resolve(name + ".png"), Browser.WIDTH);
+            browser.screenshot(
+                    Path.of(docs).isAbsolute()
+                            ? Path.of(docs, name + ".png")
+                            : Path.of("..").resolve(docs).resolve(name + ".png"),
+                    Browser.WIDTH);
         }
         assertEquals(List.of(), violations, "axe-core on " + name + " (" + driver().getCurrentUrl() + ")");
     }

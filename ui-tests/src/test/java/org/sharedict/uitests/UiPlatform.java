@@ -18,8 +18,7 @@ interface UiPlatform extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     static UiPlatform start() {
         String running = System.getProperty("ui.baseUrl");

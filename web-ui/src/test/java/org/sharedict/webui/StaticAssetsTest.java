@@ -1,9 +1,5 @@
 package org.sharedict.webui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -18,6 +14,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Checks the web application's files without a browser: with no build step, a broken import or a
  * misspelt export would otherwise show only as a blank page. The browser tests (ui-tests) then
@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
 class StaticAssetsTest {
 
     static final Path ROOT = Path.of("src/main/resources/META-INF/resources");
-    static final String WEBJAR = "webjars/govuk-frontend/" + System.getProperty("govuk-frontend.version", "5.14.0") + "/";
+    static final String WEBJAR =
+            "webjars/govuk-frontend/" + System.getProperty("govuk-frontend.version", "5.14.0") + "/";
     static final Pattern IMPORT = Pattern.compile("import\\s*(?:\\{([^}]*)\\}|(\\w+))\\s*from\\s*'([^']+)'");
-    static final Pattern EXPORT_NAMED = Pattern.compile("export\\s+(?:async\\s+)?(?:function|const|let|class)\\s+(\\w+)");
+    static final Pattern EXPORT_NAMED =
+            Pattern.compile("export\\s+(?:async\\s+)?(?:function|const|let|class)\\s+(\\w+)");
     static final Pattern EXPORT_LIST = Pattern.compile("export\\s*\\{([^}]*)\\}");
 
     static List<Path> modules() throws IOException {
@@ -89,7 +91,8 @@ class StaticAssetsTest {
                 }
                 for (String w : wanted) {
                     if (!exported.contains(w)) {
-                        problems.add(ROOT.relativize(module) + " imports " + w + " from " + m.group(3) + ", which does not export it");
+                        problems.add(ROOT.relativize(module) + " imports " + w + " from " + m.group(3)
+                                + ", which does not export it");
                     }
                 }
             }
@@ -100,12 +103,23 @@ class StaticAssetsTest {
     @Test
     void theStrictContentSecurityPolicyHolds() throws IOException {
         String index = Files.readString(ROOT.resolve("index.html"));
-        assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(index).find(), "index.html has an inline script");
-        assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(index).find(), "index.html has an inline event handler");
-        assertFalse(Pattern.compile("\\sstyle\\s*=", Pattern.CASE_INSENSITIVE).matcher(index).find(), "index.html has an inline style");
+        assertFalse(
+                Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(index).find(),
+                "index.html has an inline script");
+        assertFalse(
+                Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE)
+                        .matcher(index)
+                        .find(),
+                "index.html has an inline event handler");
+        assertFalse(
+                Pattern.compile("\\sstyle\\s*=", Pattern.CASE_INSENSITIVE)
+                        .matcher(index)
+                        .find(),
+                "index.html has an inline style");
         for (Path module : modules()) {
             String js = Files.readString(module);
-            for (String banned : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")) {
+            for (String banned : List.of(
+                    "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")) {
                 assertFalse(js.contains(banned), module + " uses " + banned + ": pages are built from nodes only");
             }
         }
@@ -139,7 +153,8 @@ class StaticAssetsTest {
         }
         assertFalse(all.contains("govuk-header__logotype"), "the crown logotype is for GOV.UK services only");
         assertFalse(all.contains("govuk-crest"), "the crest is for GOV.UK services only");
-        assertTrue(Files.readString(ROOT.resolve("css/app.css")).contains("font-family: var(--app-font) !important"),
+        assertTrue(
+                Files.readString(ROOT.resolve("css/app.css")).contains("font-family: var(--app-font) !important"),
                 "GDS Transport is for GOV.UK services only: the app sets its own font stack");
     }
 }

@@ -22,12 +22,12 @@ import org.sharedict.dr.analysis.AnalysisDtos.StepRef;
 import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
-import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.dr.platform.OnCallDirectory;
-import org.sharedict.dr.platform.SkillsDirectory;
 import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanLoader;
+import org.sharedict.dr.platform.DrConfig;
+import org.sharedict.dr.platform.OnCallDirectory;
+import org.sharedict.dr.platform.SkillsDirectory;
 import org.sharedict.platform.remote.Lookup;
 
 /**
@@ -55,11 +55,21 @@ public class AnalysisService {
     public AnalysisView analyse(long planId, boolean askSkills) {
         LoadedPlan l = plans.load(planId);
         Set<String> roles = l.specifics().owners().stream().map(Owner::role).collect(Collectors.toSet());
-        PlanAnalysis.Result r = PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
-        SkillCoverage coverage = askSkills ? skillCoverage(l.plan().partner(), l.effective())
+        PlanAnalysis.Result r =
+                PlanAnalysis.analyse(l.effective(), roles, config.analysis().spofMinDependents());
+        SkillCoverage coverage = askSkills
+                ? skillCoverage(l.plan().partner(), l.effective())
                 : new SkillCoverage(Lookup.Status.UNKNOWN, "not asked (skills=false)", List.of());
-        return new AnalysisView(l.plan().id(), l.plan().revision(), l.plan().status(), l.plan().partner(), l.template(),
-                l.effective().activities().size(), r.dependencyCount(), r.recoveryOrder(), r.feasibility(),
+        return new AnalysisView(
+                l.plan().id(),
+                l.plan().revision(),
+                l.plan().status(),
+                l.plan().partner(),
+                l.template(),
+                l.effective().activities().size(),
+                r.dependencyCount(),
+                r.recoveryOrder(),
+                r.feasibility(),
                 new SinglePoints(r.criticalActivities(), r.unownedSteps(), coverage));
     }
 
@@ -85,7 +95,9 @@ public class AnalysisService {
                 own = others = new CandidateList(Lookup.Status.UNKNOWN, skillsDown, null, List.of());
             } else {
                 own = candidates(skills.holders(e.getKey(), partner, false, size));
-                others = own.status() == Lookup.Status.UNKNOWN ? own : candidates(skills.holders(e.getKey(), partner, true, size));
+                others = own.status() == Lookup.Status.UNKNOWN
+                        ? own
+                        : candidates(skills.holders(e.getKey(), partner, true, size));
                 if (others.status() == Lookup.Status.UNKNOWN) {
                     skillsDown = others.reason();
                 }
@@ -94,7 +106,12 @@ public class AnalysisService {
         }
         Lookup<OnCallDirectory.OnCall> now = onCall.onCallNow(partner);
         OnCallNow onCallNow = now.isKnown()
-                ? new OnCallNow(now.status(), null, now.value().covered(), now.value().primary(), now.value().secondary())
+                ? new OnCallNow(
+                        now.status(),
+                        null,
+                        now.value().covered(),
+                        now.value().primary(),
+                        now.value().secondary())
                 : new OnCallNow(now.status(), now.reason(), null, null, null);
         return new StaffingView(l.plan().id(), partner, onCallNow, out, withoutSkill);
     }
@@ -104,28 +121,60 @@ public class AnalysisService {
         int unknown = 0;
         List<SkillRisk> risks = new ArrayList<>();
         for (var e : stepsBySkill(plan).entrySet()) {
-            Lookup<SkillsDirectory.Holders> h = down != null ? Lookup.unknown(down) : skills.holders(e.getKey(), partner, false, 2);
+            Lookup<SkillsDirectory.Holders> h =
+                    down != null ? Lookup.unknown(down) : skills.holders(e.getKey(), partner, false, 2);
             if (h.status() == Lookup.Status.UNKNOWN) {
                 down = h.reason();
                 unknown++;
-                risks.add(new SkillRisk(e.getKey(), null, h.status(), null, null, false, false, h.reason(), e.getValue()));
+                risks.add(new SkillRisk(
+                        e.getKey(), null, h.status(), null, null, false, false, h.reason(), e.getValue()));
                 continue;
             }
             long total = h.isKnown() ? h.value().total() : 0;
             if (total > 0) {
-                String sole = total == 1 && !h.value().people().isEmpty() ? h.value().people().get(0).name() : null;
-                risks.add(new SkillRisk(e.getKey(), null, h.status(), total, sole, total == 1, false, null, e.getValue()));
+                String sole = total == 1 && !h.value().people().isEmpty()
+                        ? h.value().people().get(0).name()
+                        : null;
+                risks.add(new SkillRisk(
+                        e.getKey(), null, h.status(), total, sole, total == 1, false, null, e.getValue()));
                 continue;
             }
             // Nobody holds it: a real gap, or a skill code skills-service does not know?
             Lookup<String> skill = skills.skillName(e.getKey());
             switch (skill.status()) {
-                case KNOWN -> risks.add(new SkillRisk(e.getKey(), skill.value(), Lookup.Status.KNOWN, 0L, null, false, true,
-                        "nobody at " + partner + " holds this skill", e.getValue()));
-                case NOT_FOUND -> risks.add(new SkillRisk(e.getKey(), null, Lookup.Status.NOT_FOUND, 0L, null, false, true,
-                        skill.reason(), e.getValue()));
-                default -> risks.add(new SkillRisk(e.getKey(), null, Lookup.Status.KNOWN, 0L, null, false, true,
-                        "nobody at " + partner + " holds this skill", e.getValue()));
+                case KNOWN ->
+                    risks.add(new SkillRisk(
+                            e.getKey(),
+                            skill.value(),
+                            Lookup.Status.KNOWN,
+                            0L,
+                            null,
+                            false,
+                            true,
+                            "nobody at " + partner + " holds this skill",
+                            e.getValue()));
+                case NOT_FOUND ->
+                    risks.add(new SkillRisk(
+                            e.getKey(),
+                            null,
+                            Lookup.Status.NOT_FOUND,
+                            0L,
+                            null,
+                            false,
+                            true,
+                            skill.reason(),
+                            e.getValue()));
+                default ->
+                    risks.add(new SkillRisk(
+                            e.getKey(),
+                            null,
+                            Lookup.Status.KNOWN,
+                            0L,
+                            null,
+                            false,
+                            true,
+                            "nobody at " + partner + " holds this skill",
+                            e.getValue()));
             }
         }
         Lookup.Status overall = unknown == 0 ? Lookup.Status.KNOWN : Lookup.Status.UNKNOWN;
@@ -137,7 +186,8 @@ public class AnalysisService {
         for (EffectiveActivity a : plan.activities()) {
             for (EffectiveStep s : a.steps()) {
                 if (s.skill() != null) {
-                    bySkill.computeIfAbsent(s.skill(), k -> new ArrayList<>()).add(new StepRef(a.key(), a.name(), s.key(), s.title()));
+                    bySkill.computeIfAbsent(s.skill(), k -> new ArrayList<>())
+                            .add(new StepRef(a.key(), a.name(), s.key(), s.title()));
                 }
             }
         }
@@ -145,8 +195,10 @@ public class AnalysisService {
     }
 
     private static CandidateList candidates(Lookup<SkillsDirectory.Holders> h) {
-        return h.isKnown() ? new CandidateList(h.status(), null, h.value().total(), h.value().people())
-                : new CandidateList(h.status(), h.reason(), h.status() == Lookup.Status.NOT_FOUND ? 0L : null, List.of());
+        return h.isKnown()
+                ? new CandidateList(
+                        h.status(), null, h.value().total(), h.value().people())
+                : new CandidateList(
+                        h.status(), h.reason(), h.status() == Lookup.Status.NOT_FOUND ? 0L : null, List.of());
     }
-
 }

@@ -20,7 +20,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "dr_exercise")
 public class Exercise extends PanacheEntityBase {
 
-    public enum Type { TABLETOP, WALKTHROUGH, LIVE }
+    public enum Type {
+        TABLETOP,
+        WALKTHROUGH,
+        LIVE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

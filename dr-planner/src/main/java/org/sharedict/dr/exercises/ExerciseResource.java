@@ -17,17 +17,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.web.ETags;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/dr/exercises")
 @Authenticated
@@ -38,22 +38,37 @@ public class ExerciseResource {
     ExerciseService exercises;
 
     @GET
-    public Page<ExerciseView> list(@QueryParam("partner") String partner, @QueryParam("planId") Long planId,
+    public Page<ExerciseView> list(
+            @QueryParam("partner") String partner,
+            @QueryParam("planId") Long planId,
             @BeanParam @Valid PageRequest page) {
         return exercises.list(partner, planId, page);
     }
 
-    @APIResponse(responseCode = "201", description = "The exercise recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The exercise recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @POST
     public Response create(@Valid @NotNull ExerciseInput body) {
         ExerciseView e = exercises.create(body);
-        return Response.created(URI.create("/api/dr/exercises/" + e.id())).entity(e).tag(ETags.of(e.version())).build();
+        return Response.created(URI.create("/api/dr/exercises/" + e.id()))
+                .entity(e)
+                .tag(ETags.of(e.version()))
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "The exercise; ETag is its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The exercise; ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = "No such exercise")
     @GET
     @Path("/{id}")
@@ -62,15 +77,25 @@ public class ExerciseResource {
         return Response.ok(e).tag(ETags.of(e.version())).build();
     }
 
-    @APIResponse(responseCode = "200", description = "The exercise as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The exercise as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "404", description = "No such exercise or plan")
-    @APIResponse(responseCode = "409", description = "The version sent is not the current one, or the change clashes with stored data")
+    @APIResponse(
+            responseCode = "409",
+            description = "The version sent is not the current one, or the change clashes with stored data")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}")
-    public Response update(@PathParam("id") long id, @Valid @NotNull ExerciseInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response update(
+            @PathParam("id") long id,
+            @Valid @NotNull ExerciseInput body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ExerciseView e = exercises.update(id, body, ifMatch);
         return Response.ok(e).tag(ETags.of(e.version())).build();
     }

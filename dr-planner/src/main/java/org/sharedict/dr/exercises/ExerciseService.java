@@ -9,22 +9,22 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.dr.exercises.ExerciseDtos.Action;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
-import org.sharedict.platform.json.Json;
 import org.sharedict.dr.plans.PlanLoader;
 import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
+import org.sharedict.platform.json.Json;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
-
-import io.quarkus.panache.common.Parameters;
 
 /** Exercises of a partner's plan; recorded and edited by that partner's DR lead (or an admin). */
 @ApplicationScoped
@@ -59,7 +59,10 @@ public class ExerciseService {
             where.append(" and planId = :planId");
             params.and("planId", planId);
         }
-        return Page.of(Exercise.<Exercise>find(where.toString(), page.toSort(SORTS, "-heldOn", "id"), params), page, this::view);
+        return Page.of(
+                Exercise.<Exercise>find(where.toString(), page.toSort(SORTS, "-heldOn", "id"), params),
+                page,
+                this::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -91,8 +94,11 @@ public class ExerciseService {
                 throw ProblemException.invalid("planId", "must be a plan of " + e.partner);
             }
         }
-        Changes changes = Changes.track().field("heldOn", e.heldOn, in.heldOn()).field("type", e.type, in.type())
-                .field("scope", e.scope, in.scope()).field("summary", e.summary, in.summary())
+        Changes changes = Changes.track()
+                .field("heldOn", e.heldOn, in.heldOn())
+                .field("type", e.type, in.type())
+                .field("scope", e.scope, in.scope())
+                .field("summary", e.summary, in.summary())
                 .field("findings", e.findings, json.write(in.findings() == null ? List.of() : in.findings()))
                 .field("actions", e.actions, json.write(in.actions() == null ? List.of() : in.actions()));
         apply(e, in);
@@ -119,8 +125,23 @@ public class ExerciseService {
     ExerciseView view(Exercise e) {
         List<String> findings = Arrays.asList(json.read(e.findings, String[].class));
         List<Action> actions = Arrays.asList(json.read(e.actions, Action[].class));
-        int open = (int) actions.stream().filter(a -> a.status() == ExerciseDtos.ActionStatus.OPEN).count();
-        return new ExerciseView(e.id, e.planId, e.partner, e.heldOn, e.type, e.scope, e.summary, findings, actions, open,
-                e.createdBy, e.version, e.createdAt, e.updatedAt);
+        int open = (int) actions.stream()
+                .filter(a -> a.status() == ExerciseDtos.ActionStatus.OPEN)
+                .count();
+        return new ExerciseView(
+                e.id,
+                e.planId,
+                e.partner,
+                e.heldOn,
+                e.type,
+                e.scope,
+                e.summary,
+                findings,
+                actions,
+                open,
+                e.createdBy,
+                e.version,
+                e.createdAt,
+                e.updatedAt);
     }
 }

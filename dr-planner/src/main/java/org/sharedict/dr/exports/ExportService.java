@@ -1,6 +1,5 @@
 package org.sharedict.dr.exports;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,20 +15,21 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
 import org.sharedict.dr.analysis.PlanAnalysis;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
-import org.sharedict.dr.platform.DrConfig;
 import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanLoader;
 import org.sharedict.dr.plans.PlanSnapshot;
+import org.sharedict.dr.platform.DrConfig;
+import org.sharedict.platform.partnership.Partnership;
 import org.sharedict.platform.problem.ProblemException;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 
 /**
  * Offline copies of an approved plan (a DR plan must be readable when the systems are down):
@@ -49,7 +49,11 @@ public class ExportService {
     private final Template html;
     private final Template markdown;
 
-    public ExportService(PlanLoader plans, Clock clock, DrConfig config, @Location("exports/plan.html") Template html,
+    public ExportService(
+            PlanLoader plans,
+            Clock clock,
+            DrConfig config,
+            @Location("exports/plan.html") Template html,
             @Location("exports/plan.md") Template markdown) {
         this.plans = plans;
         this.clock = clock;
@@ -58,8 +62,7 @@ public class ExportService {
         this.markdown = markdown;
     }
 
-    public record Rendered(String fileName, ExportModel model, String text) {
-    }
+    public record Rendered(String fileName, ExportModel model, String text) {}
 
     public Rendered html(long planId) {
         ExportModel m = model(planId);
@@ -71,8 +74,7 @@ public class ExportService {
         return new Rendered(fileName(m, "md"), m, markdown.data("plan", m).render());
     }
 
-    public record Pdf(String fileName, byte[] bytes) {
-    }
+    public record Pdf(String fileName, byte[] bytes) {}
 
     public Pdf pdf(long planId) {
         ExportModel m = model(planId);
@@ -83,7 +85,8 @@ public class ExportService {
         LoadedPlan l = plans.load(planId);
         PlanSnapshot p = l.plan();
         if (p.status() != Plan.Status.APPROVED && p.status() != Plan.Status.SUPERSEDED) {
-            throw ProblemException.conflict("Only approved plans are exported; revision " + p.revision() + " is " + p.status())
+            throw ProblemException.conflict(
+                            "Only approved plans are exported; revision " + p.revision() + " is " + p.status())
                     .with("currentState", p.status());
         }
         ZoneId zone = Partnership.zone();
@@ -97,38 +100,95 @@ public class ExportService {
         List<ExportModel.Activity> activities = new ArrayList<>();
         for (PlanAnalysis.OrderedActivity o : r.recoveryOrder()) {
             EffectiveActivity a = byKey.get(o.key());
-            String deps = a.dependsOn().isEmpty() ? "-" : a.dependsOn().stream().map(k -> byKey.get(k).name()).collect(Collectors.joining(", "));
-            order.add(new ExportModel.Line(o.position(), a.key(), a.name(), label(a.category().name()), a.tier(), minutes(a.rtoMinutes()),
-                    minutes(o.earliestRecoveryMinutes()), o.meetsRto(), deps));
+            String deps = a.dependsOn().isEmpty()
+                    ? "-"
+                    : a.dependsOn().stream().map(k -> byKey.get(k).name()).collect(Collectors.joining(", "));
+            order.add(new ExportModel.Line(
+                    o.position(),
+                    a.key(),
+                    a.name(),
+                    label(a.category().name()),
+                    a.tier(),
+                    minutes(a.rtoMinutes()),
+                    minutes(o.earliestRecoveryMinutes()),
+                    o.meetsRto(),
+                    deps));
             List<ExportModel.Step> steps = new ArrayList<>();
             int n = 1;
             for (EffectiveStep s : a.steps()) {
-                Owner owner = s.ownerRole() == null ? null : owners.get(s.ownerRole().toLowerCase(Locale.ROOT));
-                String who = s.ownerRole() == null ? "no owner"
-                        : owner == null ? s.ownerRole() + " (nobody named)"
-                        : s.ownerRole() + ": " + owner.name() + (owner.phone() == null ? "" : ", " + owner.phone());
-                steps.add(new ExportModel.Step(n++, s.title(), s.instructions() == null ? "" : s.instructions(), minutes(s.durationMinutes()),
-                        s.skill() == null ? "-" : s.skill(), who));
+                Owner owner =
+                        s.ownerRole() == null ? null : owners.get(s.ownerRole().toLowerCase(Locale.ROOT));
+                String who = s.ownerRole() == null
+                        ? "no owner"
+                        : owner == null
+                                ? s.ownerRole() + " (nobody named)"
+                                : s.ownerRole() + ": " + owner.name()
+                                        + (owner.phone() == null ? "" : ", " + owner.phone());
+                steps.add(new ExportModel.Step(
+                        n++,
+                        s.title(),
+                        s.instructions() == null ? "" : s.instructions(),
+                        minutes(s.durationMinutes()),
+                        s.skill() == null ? "-" : s.skill(),
+                        who));
             }
-            activities.add(new ExportModel.Activity(o.position(), a.key(), a.name(), label(a.category().name()), a.tier(),
-                    minutes(a.rtoMinutes()), a.rpoMinutes() == null ? "-" : minutes(a.rpoMinutes()),
-                    a.mtpdMinutes() == null ? null : minutes(a.mtpdMinutes()), a.description(), deps, steps));
+            activities.add(new ExportModel.Activity(
+                    o.position(),
+                    a.key(),
+                    a.name(),
+                    label(a.category().name()),
+                    a.tier(),
+                    minutes(a.rtoMinutes()),
+                    a.rpoMinutes() == null ? "-" : minutes(a.rpoMinutes()),
+                    a.mtpdMinutes() == null ? null : minutes(a.mtpdMinutes()),
+                    a.description(),
+                    deps,
+                    steps));
         }
-        List<ExportModel.Miss> misses = r.feasibility().misses().stream().map(m -> new ExportModel.Miss(m.name(), minutes(m.rtoMinutes()),
-                minutes(m.earliestRecoveryMinutes()), minutes(m.shortfallMinutes()),
-                m.chain().stream().map(k -> byKey.get(k).name()).collect(Collectors.joining(" -> ")))).toList();
-        List<ExportModel.Excluded> excluded = l.effective().excluded().stream().map(x -> new ExportModel.Excluded(
-                x.stepKey() != null ? "Step '" + x.name() + "' of " + x.activityKey()
-                        : x.dependsOn() != null ? x.activityKey() + " needing " + x.dependsOn() : "Activity '" + x.name() + "'",
-                x.reason())).toList();
-        String approvedAt = p.approvedAt() == null ? "-" : WHEN.format(p.approvedAt().atZone(zone));
-        return new ExportModel(p.name() + " (revision " + p.revision() + ")", p.partner(), p.name(), p.revision(), p.status().name(),
-                p.status() == Plan.Status.SUPERSEDED, l.template().name() + ", version " + l.template().version(),
-                p.approvedBy() == null ? "-" : p.approvedBy(), approvedAt, p.approvalNote(),
-                p.reviewDate() == null ? "-" : DAY.format(p.reviewDate()), WHEN.format(Instant.now(clock).atZone(zone)),
-                p.ownerName() == null ? "-" : p.ownerName() + (p.ownerEmail() == null ? "" : " <" + p.ownerEmail() + ">"),
-                r.feasibility().allRtosMet(), order, misses, activities, excluded, specifics.owners(), specifics.contacts(),
-                specifics.sites(), specifics.suppliers());
+        List<ExportModel.Miss> misses = r.feasibility().misses().stream()
+                .map(m -> new ExportModel.Miss(
+                        m.name(),
+                        minutes(m.rtoMinutes()),
+                        minutes(m.earliestRecoveryMinutes()),
+                        minutes(m.shortfallMinutes()),
+                        m.chain().stream().map(k -> byKey.get(k).name()).collect(Collectors.joining(" -> "))))
+                .toList();
+        List<ExportModel.Excluded> excluded = l.effective().excluded().stream()
+                .map(x -> new ExportModel.Excluded(
+                        x.stepKey() != null
+                                ? "Step '" + x.name() + "' of " + x.activityKey()
+                                : x.dependsOn() != null
+                                        ? x.activityKey() + " needing " + x.dependsOn()
+                                        : "Activity '" + x.name() + "'",
+                        x.reason()))
+                .toList();
+        String approvedAt =
+                p.approvedAt() == null ? "-" : WHEN.format(p.approvedAt().atZone(zone));
+        return new ExportModel(
+                p.name() + " (revision " + p.revision() + ")",
+                p.partner(),
+                p.name(),
+                p.revision(),
+                p.status().name(),
+                p.status() == Plan.Status.SUPERSEDED,
+                l.template().name() + ", version " + l.template().version(),
+                p.approvedBy() == null ? "-" : p.approvedBy(),
+                approvedAt,
+                p.approvalNote(),
+                p.reviewDate() == null ? "-" : DAY.format(p.reviewDate()),
+                WHEN.format(Instant.now(clock).atZone(zone)),
+                p.ownerName() == null
+                        ? "-"
+                        : p.ownerName() + (p.ownerEmail() == null ? "" : " <" + p.ownerEmail() + ">"),
+                r.feasibility().allRtosMet(),
+                order,
+                misses,
+                activities,
+                excluded,
+                specifics.owners(),
+                specifics.contacts(),
+                specifics.sites(),
+                specifics.suppliers());
     }
 
     static String minutes(long m) {
@@ -149,7 +209,8 @@ public class ExportService {
     }
 
     private static String fileName(ExportModel m, String extension) {
-        return (m.partner() + "-" + m.planName()).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "")
-                + "-r" + m.revision() + "." + extension;
+        return (m.partner() + "-" + m.planName())
+                        .replaceAll("[^A-Za-z0-9]+", "-")
+                        .replaceAll("-+$", "") + "-r" + m.revision() + "." + extension;
     }
 }

@@ -26,7 +26,9 @@ public class Markdown {
             @Override
             public boolean appliesTo(Origin origin, Object result) {
                 return !(result instanceof RawString)
-                        && origin.getVariant().map(v -> CONTENT_TYPE.equals(v.getContentType())).orElse(false);
+                        && origin.getVariant()
+                                .map(v -> CONTENT_TYPE.equals(v.getContentType()))
+                                .orElse(false);
             }
 
             @Override
@@ -52,7 +54,8 @@ public class Markdown {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '~', '#' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '|', '~', '#' ->
+                    out.append('\\').append(c);
                 case '\r' -> {
                     out.append("<br>");
                     if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {

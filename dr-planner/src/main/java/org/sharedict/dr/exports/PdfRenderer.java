@@ -31,8 +31,7 @@ final class PdfRenderer {
     private PDPageContentStream page;
     private float y;
 
-    private PdfRenderer() {
-    }
+    private PdfRenderer() {}
 
     static byte[] render(ExportModel m) {
         PdfRenderer r = new PdfRenderer();
@@ -59,7 +58,7 @@ final class PdfRenderer {
             text("SUPERSEDED - a newer revision of this plan has been approved.", BOLD, 10, 0);
         }
         y -= 4;
-        float[] facts = { 100, WIDTH - 100 };
+        float[] facts = {100, WIDTH - 100};
         row(facts, BOLD, 9, "Partner", m.partner());
         row(facts, BOLD, 9, "Revision", m.revision() + " (" + m.status() + ")");
         row(facts, BOLD, 9, "Template", m.template());
@@ -72,17 +71,30 @@ final class PdfRenderer {
         row(facts, BOLD, 9, "Printed", m.generatedAt());
 
         heading("Recovery order");
-        float[] cols = { 20, 135, 70, 25, 40, 75, WIDTH - 365 };
+        float[] cols = {20, 135, 70, 25, 40, 75, WIDTH - 365};
         row(cols, BOLD, 8, "#", "Activity", "Category", "Tier", "RTO", "Earliest", "Needs");
         for (ExportModel.Line l : m.order()) {
-            row(cols, REGULAR, 8, Integer.toString(l.position()), l.name(), l.category(), Integer.toString(l.tier()), l.rto(),
-                    l.earliest() + (l.meetsRto() ? "" : " (misses RTO)"), l.dependsOn());
+            row(
+                    cols,
+                    REGULAR,
+                    8,
+                    Integer.toString(l.position()),
+                    l.name(),
+                    l.category(),
+                    Integer.toString(l.tier()),
+                    l.rto(),
+                    l.earliest() + (l.meetsRto() ? "" : " (misses RTO)"),
+                    l.dependsOn());
         }
         if (!m.misses().isEmpty()) {
             heading("Recovery time objectives that cannot be met");
             for (ExportModel.Miss miss : m.misses()) {
-                text(miss.name() + ": earliest " + miss.earliest() + " against an RTO of " + miss.rto() + " (" + miss.shortfall()
-                        + " late) because of " + miss.chain(), REGULAR, 9, 0);
+                text(
+                        miss.name() + ": earliest " + miss.earliest() + " against an RTO of " + miss.rto() + " ("
+                                + miss.shortfall() + " late) because of " + miss.chain(),
+                        REGULAR,
+                        9,
+                        0);
             }
         }
 
@@ -90,14 +102,22 @@ final class PdfRenderer {
         for (ExportModel.Activity a : m.activities()) {
             y -= 6;
             text(a.position() + ". " + a.name(), BOLD, 10, 0);
-            text(a.category() + " - tier " + a.tier() + " - RTO " + a.rto() + " - RPO " + a.rpo()
-                    + (a.mtpd() == null ? "" : " - MTPD " + a.mtpd()) + " - needs: " + a.dependsOn(), REGULAR, 8, 0);
+            text(
+                    a.category() + " - tier " + a.tier() + " - RTO " + a.rto() + " - RPO " + a.rpo()
+                            + (a.mtpd() == null ? "" : " - MTPD " + a.mtpd()) + " - needs: " + a.dependsOn(),
+                    REGULAR,
+                    8,
+                    0);
             if (a.description() != null && !a.description().isBlank()) {
                 text(a.description(), REGULAR, 9, 0);
             }
             for (ExportModel.Step s : a.steps()) {
-                text("[  ] " + s.number() + ". " + s.title() + "  (" + s.duration() + ", skill " + s.skill() + ", " + s.owner() + ")",
-                        BOLD, 9, 12);
+                text(
+                        "[  ] " + s.number() + ". " + s.title() + "  (" + s.duration() + ", skill " + s.skill() + ", "
+                                + s.owner() + ")",
+                        BOLD,
+                        9,
+                        12);
                 if (!s.instructions().isBlank()) {
                     text(s.instructions(), REGULAR, 9, 28);
                 }
@@ -109,7 +129,10 @@ final class PdfRenderer {
                 text(x.what() + ": " + x.reason(), REGULAR, 9, 0);
             }
         }
-        if (!m.owners().isEmpty() || !m.contacts().isEmpty() || !m.sites().isEmpty() || !m.suppliers().isEmpty()) {
+        if (!m.owners().isEmpty()
+                || !m.contacts().isEmpty()
+                || !m.sites().isEmpty()
+                || !m.suppliers().isEmpty()) {
             heading("People, sites and suppliers");
             for (var o : m.owners()) {
                 text(o.role() + ": " + o.name() + join(o.phone(), o.email()), REGULAR, 9, 0);
@@ -125,8 +148,12 @@ final class PdfRenderer {
             }
         }
         y -= 10;
-        text("Plan " + m.planName() + ", revision " + m.revision() + ", approved by " + m.approvedBy() + " on " + m.approvedAt()
-                + ". Printed " + m.generatedAt() + ".", REGULAR, 8, 0);
+        text(
+                "Plan " + m.planName() + ", revision " + m.revision() + ", approved by " + m.approvedBy() + " on "
+                        + m.approvedAt() + ". Printed " + m.generatedAt() + ".",
+                REGULAR,
+                8,
+                0);
     }
 
     private void newPage() throws IOException {

@@ -23,7 +23,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "dr_invocation")
 public class Invocation extends PanacheEntityBase {
 
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN,
+        CLOSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

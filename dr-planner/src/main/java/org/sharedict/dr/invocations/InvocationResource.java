@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.dr.invocations.InvocationDtos.Closing;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
@@ -29,8 +31,6 @@ import org.sharedict.dr.invocations.InvocationDtos.StepUpdate;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.web.ETags;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/dr/invocations")
 @Authenticated
@@ -44,25 +44,43 @@ public class InvocationResource {
     }
 
     @GET
-    public Page<InvocationSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Invocation.Status status,
-            @QueryParam("planId") Long planId, @BeanParam @Valid PageRequest page) {
+    public Page<InvocationSummary> list(
+            @QueryParam("partner") String partner,
+            @QueryParam("status") Invocation.Status status,
+            @QueryParam("planId") Long planId,
+            @BeanParam @Valid PageRequest page) {
         return invocations.list(partner, status, planId, page);
     }
 
-    @APIResponse(responseCode = "201", description = "The live checklist",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The live checklist",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvocationView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
-    @APIResponse(responseCode = "409",
-            description = "The revision is not approved, or the plan is already invoked (openInvocationId names the open invocation)")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The revision is not approved, or the plan is already invoked (openInvocationId names the open invocation)")
     @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @POST
     public Response invoke(@Valid @NotNull NewInvocation body) {
         InvocationView v = invocations.invoke(body);
-        return Response.created(URI.create("/api/dr/invocations/" + v.id())).entity(v).tag(ETags.of(v.version())).build();
+        return Response.created(URI.create("/api/dr/invocations/" + v.id()))
+                .entity(v)
+                .tag(ETags.of(v.version()))
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "The live checklist; ETag is its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The live checklist; ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvocationView.class)))
     @APIResponse(responseCode = "404", description = "No such invocation")
     @GET
     @Path("/{id}")
@@ -72,22 +90,37 @@ public class InvocationResource {
     }
 
     /** Moves one step; If-Match (or {@code version}) names the step's version, from the step in the last answer. */
-    @APIResponse(responseCode = "200", description = "The live checklist with the step moved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The live checklist with the step moved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvocationView.class)))
     @APIResponse(responseCode = "404", description = "No such invocation, or no such step in it")
-    @APIResponse(responseCode = "409",
-            description = "The invocation is closed, the move is not allowed, or the version sent is not the step's current one")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The invocation is closed, the move is not allowed, or the version sent is not the step's current one")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}/steps/{stepId}")
-    public InvocationView updateStep(@PathParam("id") long id, @PathParam("stepId") long stepId, @Valid @NotNull StepUpdate body,
+    public InvocationView updateStep(
+            @PathParam("id") long id,
+            @PathParam("stepId") long stepId,
+            @Valid @NotNull StepUpdate body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return invocations.updateStep(id, stepId, body, ifMatch);
     }
 
-    @APIResponse(responseCode = "200", description = "The live checklist with the note on its timeline",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The live checklist with the note on its timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvocationView.class)))
     @APIResponse(responseCode = "404", description = "No such invocation")
     @APIResponse(responseCode = "409", description = "The invocation is closed")
     @POST
@@ -96,15 +129,23 @@ public class InvocationResource {
         return invocations.note(id, body.message());
     }
 
-    @APIResponse(responseCode = "200", description = "The invocation, closed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The invocation, closed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvocationView.class)))
     @APIResponse(responseCode = "404", description = "No such invocation")
-    @APIResponse(responseCode = "409", description = "The invocation is closed already, or the version sent is not the current one")
+    @APIResponse(
+            responseCode = "409",
+            description = "The invocation is closed already, or the version sent is not the current one")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @POST
     @Path("/{id}/close")
-    public Response close(@PathParam("id") long id, @Valid @NotNull Closing body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response close(
+            @PathParam("id") long id, @Valid @NotNull Closing body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         InvocationView v = invocations.close(id, body, ifMatch);
         return Response.ok(v).tag(ETags.of(v.version())).build();
     }

@@ -14,6 +14,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.dr.invocations.InvocationDtos.Closing;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
@@ -36,9 +39,6 @@ import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-
 /**
  * Running an approved plan during an incident: a copy of its activities in recovery order, each
  * step moved through pending → in progress → done (or skipped, with a reason) by the people doing
@@ -48,7 +48,8 @@ import io.quarkus.panache.common.Parameters;
 @Transactional(Transactional.TxType.REQUIRED)
 public class InvocationService {
 
-    private static final Map<String, String> SORTS = Map.of("startedAt", "startedAt", "partner", "partner", "status", "status");
+    private static final Map<String, String> SORTS =
+            Map.of("startedAt", "startedAt", "partner", "partner", "status", "status");
 
     private static final Map<State, Set<State>> MOVES = Map.of(
             State.PENDING, EnumSet.of(State.IN_PROGRESS, State.DONE, State.SKIPPED),
@@ -86,17 +87,29 @@ public class InvocationService {
             where.append(" and planId = :planId");
             params.and("planId", planId);
         }
-        return Page.of(Invocation.<Invocation>find(where.toString(), page.toSort(SORTS, "-startedAt", "id"), params), page,
-                i -> new InvocationSummary(i.id, i.planId, i.partner, i.planName, i.planRevision, i.status, i.startedAt,
-                        i.startedBy, i.closedAt, i.version));
+        return Page.of(
+                Invocation.<Invocation>find(where.toString(), page.toSort(SORTS, "-startedAt", "id"), params),
+                page,
+                i -> new InvocationSummary(
+                        i.id,
+                        i.planId,
+                        i.partner,
+                        i.planName,
+                        i.planRevision,
+                        i.status,
+                        i.startedAt,
+                        i.startedBy,
+                        i.closedAt,
+                        i.version));
     }
 
     public InvocationView invoke(NewInvocation in) {
         PlanSnapshot plan = plans.snapshot(in.planId());
         caller.requireEditRightsFor(plan.partner(), Roles.DR_LEAD, Roles.MANAGER);
         if (plan.status() != Plan.Status.APPROVED) {
-            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision " + plan.revision()
-                    + " is " + plan.status()).with("currentState", plan.status());
+            throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision "
+                            + plan.revision() + " is " + plan.status())
+                    .with("currentState", plan.status());
         }
         Invocation.openOf(plan.id()).ifPresent(open -> {
             throw alreadyOpen(plan, open.id);
@@ -127,7 +140,12 @@ public class InvocationService {
             inv.persist();
         } catch (PersistenceException e) {
             if (violates(e, "uq_dr_invocation_open")) {
-                throw alreadyOpen(plan, QuarkusTransaction.requiringNew().call(() -> Invocation.openOf(plan.id()).map(i -> i.id).orElse(null)));
+                throw alreadyOpen(
+                        plan,
+                        QuarkusTransaction.requiringNew()
+                                .call(() -> Invocation.openOf(plan.id())
+                                        .map(i -> i.id)
+                                        .orElse(null)));
             }
             throw e;
         }
@@ -159,7 +177,13 @@ public class InvocationService {
                 st.persist();
             }
         }
-        event(inv, now, "INVOKED", null, null, "Plan '" + plan.name() + "' revision " + plan.revision() + " invoked: " + inv.reason);
+        event(
+                inv,
+                now,
+                "INVOKED",
+                null,
+                null,
+                "Plan '" + plan.name() + "' revision " + plan.revision() + " invoked: " + inv.reason);
         Invocation.flush();
         audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id(), "reason", inv.reason));
         return views.view(inv);
@@ -183,7 +207,8 @@ public class InvocationService {
         ETags.requireMatch(step, ifMatch, in.version());
         if (!MOVES.get(step.state).contains(in.state())) {
             throw ProblemException.conflict("A step that is " + step.state + " cannot become " + in.state()
-                    + "; allowed: " + MOVES.get(step.state)).with("currentState", step.state);
+                            + "; allowed: " + MOVES.get(step.state))
+                    .with("currentState", step.state);
         }
         if (in.state() == State.SKIPPED && (in.note() == null || in.note().isBlank())) {
             throw ProblemException.invalid("note", "say why the step is skipped");
@@ -216,19 +241,38 @@ public class InvocationService {
             case SKIPPED -> "skipped";
             case PENDING -> "put back to pending";
         };
-        event(inv, now, "STEP_" + in.state().name(), activity.activityKey, step.stepKey,
-                activity.name + ": '" + step.title + "' " + verb + (in.note() == null || in.note().isBlank() ? "" : " — " + in.note().trim()));
+        event(
+                inv,
+                now,
+                "STEP_" + in.state().name(),
+                activity.activityKey,
+                step.stepKey,
+                activity.name + ": '" + step.title + "' " + verb
+                        + (in.note() == null || in.note().isBlank()
+                                ? ""
+                                : " — " + in.note().trim()));
         step.flush();
         List<InvocationStep> siblings = InvocationStep.list("activityId", activity.id);
         boolean recovered = siblings.stream().allMatch(s -> s.state == State.DONE || s.state == State.SKIPPED);
         if (recovered && (in.state() == State.DONE || in.state() == State.SKIPPED)) {
             long minutes = Duration.between(inv.startedAt, now).toMinutes();
-            event(inv, now, "ACTIVITY_RECOVERED", activity.activityKey, null, activity.name + " recovered after " + minutes
-                    + " min (RTO " + activity.rtoMinutes + " min" + (minutes > activity.rtoMinutes ? ", missed" : ", met") + ")");
+            event(
+                    inv,
+                    now,
+                    "ACTIVITY_RECOVERED",
+                    activity.activityKey,
+                    null,
+                    activity.name + " recovered after " + minutes + " min (RTO " + activity.rtoMinutes + " min"
+                            + (minutes > activity.rtoMinutes ? ", missed" : ", met") + ")");
         }
         inv.updatedAt = now;
         Invocation.flush();
-        audit.record("UPDATE", "dr-invocation-step", step.id, inv.partner, Map.of("state", Map.of("from", from, "to", step.state)));
+        audit.record(
+                "UPDATE",
+                "dr-invocation-step",
+                step.id,
+                inv.partner,
+                Map.of("state", Map.of("from", from, "to", step.state)));
         return views.view(inv);
     }
 
@@ -256,10 +300,18 @@ public class InvocationService {
         inv.closedBy = caller.username();
         inv.summary = in.summary().trim();
         inv.updatedAt = now;
-        event(inv, now, "CLOSED", null, null, "Closed after " + Duration.between(inv.startedAt, now).toMinutes() + " min: "
-                + p.activitiesRecovered() + " of " + p.activities() + " activities recovered, " + p.rtosMet() + " within RTO, "
-                + (p.rtosMissed() + p.rtosBreached()) + " past RTO; " + p.done() + " steps done, " + p.skipped() + " skipped, "
-                + (p.pending() + p.inProgress()) + " not finished");
+        event(
+                inv,
+                now,
+                "CLOSED",
+                null,
+                null,
+                "Closed after " + Duration.between(inv.startedAt, now).toMinutes() + " min: "
+                        + p.activitiesRecovered() + " of " + p.activities() + " activities recovered, " + p.rtosMet()
+                        + " within RTO, "
+                        + (p.rtosMissed() + p.rtosBreached()) + " past RTO; " + p.done() + " steps done, " + p.skipped()
+                        + " skipped, "
+                        + (p.pending() + p.inProgress()) + " not finished");
         inv.flush();
         audit.record("CLOSE", "dr-invocation", inv.id, inv.partner, Map.of("summary", inv.summary));
         return views.view(inv);
@@ -268,7 +320,8 @@ public class InvocationService {
     // ---- helpers ---------------------------------------------------------------------------
 
     private static Invocation invocation(long id) {
-        return Invocation.<Invocation>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Invocation", id));
+        return Invocation.<Invocation>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Invocation", id));
     }
 
     /**
@@ -284,13 +337,16 @@ public class InvocationService {
 
     private static ProblemException alreadyOpen(PlanSnapshot plan, Long openId) {
         return ProblemException.conflict("Plan '" + plan.name() + "' is already invoked"
-                + (openId == null ? "" : ": invocation " + openId + " is open") + "; close it before invoking the plan again")
+                        + (openId == null ? "" : ": invocation " + openId + " is open")
+                        + "; close it before invoking the plan again")
                 .with("openInvocationId", openId);
     }
 
     private static boolean violates(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == 1062 && String.valueOf(sql.getMessage()).contains(constraint)) {
+            if (t instanceof SQLException sql
+                    && sql.getErrorCode() == 1062
+                    && String.valueOf(sql.getMessage()).contains(constraint)) {
                 return true;
             }
         }

@@ -20,7 +20,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "dr_invocation_step")
 public class InvocationStep extends PanacheEntityBase {
 
-    public enum State { PENDING, IN_PROGRESS, DONE, SKIPPED }
+    public enum State {
+        PENDING,
+        IN_PROGRESS,
+        DONE,
+        SKIPPED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

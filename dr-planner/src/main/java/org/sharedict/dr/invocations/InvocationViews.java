@@ -38,12 +38,21 @@ class InvocationViews {
         Instant now = inv.closedAt != null ? inv.closedAt : Instant.now(clock);
         List<InvocationActivity> activities = InvocationActivity.of(inv.id);
         Map<Long, List<InvocationStep>> steps = new HashMap<>();
-        for (InvocationStep s : InvocationStep.ofActivities(activities.stream().map(a -> a.id).toList())) {
+        for (InvocationStep s :
+                InvocationStep.ofActivities(activities.stream().map(a -> a.id).toList())) {
             steps.computeIfAbsent(s.activityId, k -> new ArrayList<>()).add(s);
         }
         Map<String, ActivityState> stateByKey = new HashMap<>();
         List<ActivityView> views = new ArrayList<>();
-        int total = 0, done = 0, skipped = 0, inProgress = 0, pending = 0, recoveredCount = 0, met = 0, missed = 0, breached = 0;
+        int total = 0,
+                done = 0,
+                skipped = 0,
+                inProgress = 0,
+                pending = 0,
+                recoveredCount = 0,
+                met = 0,
+                missed = 0,
+                breached = 0;
         for (InvocationActivity a : activities) {
             List<InvocationStep> own = steps.getOrDefault(a.id, List.of());
             List<StepView> stepViews = new ArrayList<>();
@@ -63,10 +72,26 @@ class InvocationViews {
                 if (s.finishedAt != null && (recoveredAt == null || s.finishedAt.isAfter(recoveredAt))) {
                     recoveredAt = s.finishedAt;
                 }
-                stepViews.add(new StepView(s.id, s.stepKey, s.position, s.title, s.instructions, s.durationMinutes, s.skill,
-                        s.ownerRole, s.state, s.startedAt, s.finishedAt, s.updatedBy, s.updatedAt, s.note, s.version));
+                stepViews.add(new StepView(
+                        s.id,
+                        s.stepKey,
+                        s.position,
+                        s.title,
+                        s.instructions,
+                        s.durationMinutes,
+                        s.skill,
+                        s.ownerRole,
+                        s.state,
+                        s.startedAt,
+                        s.finishedAt,
+                        s.updatedBy,
+                        s.updatedAt,
+                        s.note,
+                        s.version));
             }
-            ActivityState state = allFinished ? ActivityState.RECOVERED : anyMoved ? ActivityState.IN_PROGRESS : ActivityState.PENDING;
+            ActivityState state = allFinished
+                    ? ActivityState.RECOVERED
+                    : anyMoved ? ActivityState.IN_PROGRESS : ActivityState.PENDING;
             if (state == ActivityState.RECOVERED && recoveredAt == null) {
                 recoveredAt = inv.startedAt;
             }
@@ -86,24 +111,77 @@ class InvocationViews {
                 case MET -> met++;
                 case MISSED -> missed++;
                 case BREACHED -> breached++;
-                default -> { }
+                default -> {}
             }
             List<String> deps = a.dependsOn.isBlank() ? List.of() : Arrays.asList(a.dependsOn.split(","));
-            views.add(new ActivityView(a.position, a.activityKey, a.name, a.category, a.tier, a.rtoMinutes, deps, List.of(), state,
-                    deadline, recoveredAt, Duration.between(now, deadline).toMinutes(), rto, stepViews));
+            views.add(new ActivityView(
+                    a.position,
+                    a.activityKey,
+                    a.name,
+                    a.category,
+                    a.tier,
+                    a.rtoMinutes,
+                    deps,
+                    List.of(),
+                    state,
+                    deadline,
+                    recoveredAt,
+                    Duration.between(now, deadline).toMinutes(),
+                    rto,
+                    stepViews));
         }
         // Waiting-for needs every activity's state, so it is filled in afterwards.
         List<ActivityView> withWaits = new ArrayList<>(views.size());
         for (ActivityView v : views) {
-            List<String> waiting = v.dependsOn().stream().filter(d -> stateByKey.getOrDefault(d, ActivityState.RECOVERED) != ActivityState.RECOVERED).toList();
-            withWaits.add(new ActivityView(v.position(), v.key(), v.name(), v.category(), v.tier(), v.rtoMinutes(), v.dependsOn(),
-                    waiting, v.state(), v.rtoDeadline(), v.recoveredAt(), v.minutesToRto(), v.rtoStatus(), v.steps()));
+            List<String> waiting = v.dependsOn().stream()
+                    .filter(d -> stateByKey.getOrDefault(d, ActivityState.RECOVERED) != ActivityState.RECOVERED)
+                    .toList();
+            withWaits.add(new ActivityView(
+                    v.position(),
+                    v.key(),
+                    v.name(),
+                    v.category(),
+                    v.tier(),
+                    v.rtoMinutes(),
+                    v.dependsOn(),
+                    waiting,
+                    v.state(),
+                    v.rtoDeadline(),
+                    v.recoveredAt(),
+                    v.minutesToRto(),
+                    v.rtoStatus(),
+                    v.steps()));
         }
         List<EventView> timeline = InvocationEvent.of(inv.id).stream()
-                .map(e -> new EventView(e.at, e.actor, e.kind, e.activityKey, e.stepKey, e.message)).toList();
-        return new InvocationView(inv.id, inv.planId, inv.partner, inv.planName, inv.planRevision, inv.reason, inv.status,
-                inv.startedAt, inv.startedBy, inv.closedAt, inv.closedBy, inv.summary, Duration.between(inv.startedAt, now).toMinutes(),
-                new Progress(total, done, skipped, inProgress, pending, activities.size(), recoveredCount, met, missed, breached),
-                withWaits, timeline, inv.version);
+                .map(e -> new EventView(e.at, e.actor, e.kind, e.activityKey, e.stepKey, e.message))
+                .toList();
+        return new InvocationView(
+                inv.id,
+                inv.planId,
+                inv.partner,
+                inv.planName,
+                inv.planRevision,
+                inv.reason,
+                inv.status,
+                inv.startedAt,
+                inv.startedBy,
+                inv.closedAt,
+                inv.closedBy,
+                inv.summary,
+                Duration.between(inv.startedAt, now).toMinutes(),
+                new Progress(
+                        total,
+                        done,
+                        skipped,
+                        inProgress,
+                        pending,
+                        activities.size(),
+                        recoveredCount,
+                        met,
+                        missed,
+                        breached),
+                withWaits,
+                timeline,
+                inv.version);
     }
 }

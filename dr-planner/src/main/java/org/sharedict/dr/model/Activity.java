@@ -17,13 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * (tier 1 first, RTO, RPO, MTPD for business services), what it needs first and how.
  */
 public record Activity(
-        @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String key,
+        @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+        String key,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull Category category,
         @NotNull @Min(1) @Max(5) Integer tier,
         @NotNull @Min(0) @Max(Keys.MAX_MINUTES) Integer rtoMinutes,
-        @Min(0) @Max(Keys.MAX_MINUTES) @Schema(nullable = true) Integer rpoMinutes,
-        @Min(0) @Max(Keys.MAX_MINUTES) @Schema(nullable = true) Integer mtpdMinutes,
+
+        @Min(0) @Max(Keys.MAX_MINUTES) @Schema(nullable = true)
+        Integer rpoMinutes,
+
+        @Min(0) @Max(Keys.MAX_MINUTES) @Schema(nullable = true)
+        Integer mtpdMinutes,
+
         @Size(max = 10000) @Schema(nullable = true) String description,
         @Size(max = 200) List<@NotBlank String> dependsOn,
         @Size(max = 100) List<@Valid @NotNull Step> steps) {

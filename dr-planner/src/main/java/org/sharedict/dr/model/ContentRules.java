@@ -14,8 +14,7 @@ import org.sharedict.platform.problem.Problem.FieldError;
  */
 public final class ContentRules {
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
     public static List<FieldError> check(TemplateContent content) {
         List<FieldError> errors = new ArrayList<>();
@@ -50,11 +49,13 @@ public final class ContentRules {
         for (int j = 0; j < a.steps().size(); j++) {
             Step s = a.steps().get(j);
             if (!stepKeys.add(s.key())) {
-                errors.add(new FieldError(path + ".steps[" + j + "].key", "is used by another step of this activity", s.key()));
+                errors.add(new FieldError(
+                        path + ".steps[" + j + "].key", "is used by another step of this activity", s.key()));
             }
         }
         if (a.mtpdMinutes() != null && a.category() != Category.BUSINESS_SERVICE) {
-            errors.add(new FieldError(path + ".mtpdMinutes", "applies only to BUSINESS_SERVICE activities", a.mtpdMinutes()));
+            errors.add(new FieldError(
+                    path + ".mtpdMinutes", "applies only to BUSINESS_SERVICE activities", a.mtpdMinutes()));
         }
         if (a.mtpdMinutes() != null && a.rtoMinutes() != null && a.rtoMinutes() > a.mtpdMinutes()) {
             errors.add(new FieldError(path + ".rtoMinutes", "must not be longer than the MTPD", a.rtoMinutes()));

@@ -8,10 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a partner changed relative to its template version, kept apart from the template so that
@@ -34,18 +33,27 @@ public record Customisation(
 
     @JsonIgnore
     public boolean isEmpty() {
-        return overrides.isEmpty() && exclusions.isEmpty() && additions.activities().isEmpty()
-                && additions.steps().isEmpty() && additions.dependencies().isEmpty();
+        return overrides.isEmpty()
+                && exclusions.isEmpty()
+                && additions.activities().isEmpty()
+                && additions.steps().isEmpty()
+                && additions.dependencies().isEmpty();
     }
 
     /** A changed field of a template activity (no stepKey) or of one of its steps. */
     public record FieldOverride(
-            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String stepKey,
+            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+            String activityKey,
+
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true)
+            String stepKey,
+
             @NotBlank String field,
-            @Schema(implementation = Object.class, description = "The partner's value: text or a number, as the field takes")
-            JsonNode value) {
-    }
+
+            @Schema(
+                    implementation = Object.class,
+                    description = "The partner's value: text or a number, as the field takes")
+            JsonNode value) {}
 
     public record Additions(
             @Size(max = 3000) List<@Valid @NotNull Activity> activities,
@@ -63,25 +71,35 @@ public record Customisation(
 
     /** A partner-only step in a template activity, after the named step (or first when none). */
     public record AddedStep(
-            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String after,
-            @NotNull @Valid Step step) {
-    }
+            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+            String activityKey,
+
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true)
+            String after,
+
+            @NotNull @Valid Step step) {}
 
     /** {@code activityKey} cannot be recovered before {@code dependsOn}. */
     public record AddedDependency(
-            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String dependsOn) {
-    }
+            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+            String activityKey,
+
+            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+            String dependsOn) {}
 
     /**
      * Something of the template that does not apply to this partner: an activity, one of its steps
      * (stepKey) or one of its dependencies (dependsOn), always with the reason.
      */
     public record Exclusion(
-            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String activityKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String stepKey,
-            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true) String dependsOn,
-            @NotBlank @Size(max = 2000) String reason) {
-    }
+            @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+            String activityKey,
+
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true)
+            String stepKey,
+
+            @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) @Schema(nullable = true)
+            String dependsOn,
+
+            @NotBlank @Size(max = 2000) String reason) {}
 }

@@ -25,8 +25,12 @@ public class DependencyCycleException extends ProblemException {
     }
 
     private static Problem problem(List<String> cycle) {
-        return new Problem("dependency-cycle", "Dependency cycle",
-                422, "These activities depend on each other in a circle, so there is no recovery order: " + String.join(" needs ", cycle))
+        return new Problem(
+                        "dependency-cycle",
+                        "Dependency cycle",
+                        422,
+                        "These activities depend on each other in a circle, so there is no recovery order: "
+                                + String.join(" needs ", cycle))
                 .with("cycle", cycle);
     }
 }

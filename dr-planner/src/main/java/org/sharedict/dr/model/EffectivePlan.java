@@ -9,11 +9,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The plan as the partner will run it: its template version with its own customisation applied. */
 public record EffectivePlan(List<EffectiveActivity> activities, List<Excluded> excluded) {
 
-    public enum Origin { TEMPLATE, CUSTOMISED, ADDED }
+    public enum Origin {
+        TEMPLATE,
+        CUSTOMISED,
+        ADDED
+    }
 
-    public record EffectiveActivity(String key, String name, Category category, int tier, int rtoMinutes,
-            @Schema(nullable = true) Integer rpoMinutes, @Schema(nullable = true) Integer mtpdMinutes,
-            @Schema(nullable = true) String description, List<String> dependsOn, List<EffectiveStep> steps, Origin origin,
+    public record EffectiveActivity(
+            String key,
+            String name,
+            Category category,
+            int tier,
+            int rtoMinutes,
+            @Schema(nullable = true) Integer rpoMinutes,
+            @Schema(nullable = true) Integer mtpdMinutes,
+            @Schema(nullable = true) String description,
+            List<String> dependsOn,
+            List<EffectiveStep> steps,
+            Origin origin,
             List<String> overriddenFields) {
 
         public int durationMinutes() {
@@ -25,15 +38,23 @@ public record EffectivePlan(List<EffectiveActivity> activities, List<Excluded> e
         }
     }
 
-    public record EffectiveStep(String key, String title, @Schema(nullable = true) String instructions, int durationMinutes,
-            @Schema(nullable = true) String skill, @Schema(nullable = true) String ownerRole, Origin origin,
-            List<String> overriddenFields) {
-    }
+    public record EffectiveStep(
+            String key,
+            String title,
+            @Schema(nullable = true) String instructions,
+            int durationMinutes,
+            @Schema(nullable = true) String skill,
+            @Schema(nullable = true) String ownerRole,
+            Origin origin,
+            List<String> overriddenFields) {}
 
     /** A template item this partner does not use, and why. */
-    public record Excluded(String activityKey, @Schema(nullable = true) String stepKey, @Schema(nullable = true) String dependsOn,
-            String name, String reason) {
-    }
+    public record Excluded(
+            String activityKey,
+            @Schema(nullable = true) String stepKey,
+            @Schema(nullable = true) String dependsOn,
+            String name,
+            String reason) {}
 
     public Map<String, EffectiveActivity> byKey() {
         Map<String, EffectiveActivity> m = new LinkedHashMap<>();

@@ -10,6 +10,5 @@ public final class Keys {
     /** Thirty days: no single step or objective in a DR plan is longer. */
     public static final int MAX_MINUTES = 43_200;
 
-    private Keys() {
-    }
+    private Keys() {}
 }

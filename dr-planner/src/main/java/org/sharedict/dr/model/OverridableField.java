@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * value is read. Keys, dependencies and steps are changed by exclusions and additions instead.
  */
 public enum OverridableField {
-
     NAME(Target.ACTIVITY, "name", Type.TEXT, false, 200),
     CATEGORY(Target.ACTIVITY, "category", Type.CATEGORY, false, 0),
     TIER(Target.ACTIVITY, "tier", Type.INT, false, 5),
@@ -24,9 +23,17 @@ public enum OverridableField {
     SKILL(Target.STEP, "skill", Type.SKILL, true, 40),
     OWNER_ROLE(Target.STEP, "ownerRole", Type.TEXT, true, 100);
 
-    public enum Target { ACTIVITY, STEP }
+    public enum Target {
+        ACTIVITY,
+        STEP
+    }
 
-    private enum Type { TEXT, INT, CATEGORY, SKILL }
+    private enum Type {
+        TEXT,
+        INT,
+        CATEGORY,
+        SKILL
+    }
 
     public final Target target;
     public final String jsonName;
@@ -43,11 +50,18 @@ public enum OverridableField {
     }
 
     public static Optional<OverridableField> of(Target target, String jsonName) {
-        return Arrays.stream(values()).filter(f -> f.target == target && f.jsonName.equals(jsonName)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.target == target && f.jsonName.equals(jsonName))
+                .findFirst();
     }
 
     public static String namesFor(Target target) {
-        return String.join(", ", Arrays.stream(values()).filter(f -> f.target == target).map(f -> f.jsonName).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(values())
+                        .filter(f -> f.target == target)
+                        .map(f -> f.jsonName)
+                        .toList());
     }
 
     /** The override's value as the field holds it, or an exception whose message says what is wrong. */
@@ -125,24 +139,106 @@ public enum OverridableField {
 
     public Activity apply(Activity a, Object v) {
         return switch (this) {
-            case NAME -> new Activity(a.key(), (String) v, a.category(), a.tier(), a.rtoMinutes(), a.rpoMinutes(), a.mtpdMinutes(), a.description(), a.dependsOn(), a.steps());
-            case CATEGORY -> new Activity(a.key(), a.name(), (Category) v, a.tier(), a.rtoMinutes(), a.rpoMinutes(), a.mtpdMinutes(), a.description(), a.dependsOn(), a.steps());
-            case TIER -> new Activity(a.key(), a.name(), a.category(), (Integer) v, a.rtoMinutes(), a.rpoMinutes(), a.mtpdMinutes(), a.description(), a.dependsOn(), a.steps());
-            case RTO_MINUTES -> new Activity(a.key(), a.name(), a.category(), a.tier(), (Integer) v, a.rpoMinutes(), a.mtpdMinutes(), a.description(), a.dependsOn(), a.steps());
-            case RPO_MINUTES -> new Activity(a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), (Integer) v, a.mtpdMinutes(), a.description(), a.dependsOn(), a.steps());
-            case MTPD_MINUTES -> new Activity(a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), a.rpoMinutes(), (Integer) v, a.description(), a.dependsOn(), a.steps());
-            case DESCRIPTION -> new Activity(a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), a.rpoMinutes(), a.mtpdMinutes(), (String) v, a.dependsOn(), a.steps());
+            case NAME ->
+                new Activity(
+                        a.key(),
+                        (String) v,
+                        a.category(),
+                        a.tier(),
+                        a.rtoMinutes(),
+                        a.rpoMinutes(),
+                        a.mtpdMinutes(),
+                        a.description(),
+                        a.dependsOn(),
+                        a.steps());
+            case CATEGORY ->
+                new Activity(
+                        a.key(),
+                        a.name(),
+                        (Category) v,
+                        a.tier(),
+                        a.rtoMinutes(),
+                        a.rpoMinutes(),
+                        a.mtpdMinutes(),
+                        a.description(),
+                        a.dependsOn(),
+                        a.steps());
+            case TIER ->
+                new Activity(
+                        a.key(),
+                        a.name(),
+                        a.category(),
+                        (Integer) v,
+                        a.rtoMinutes(),
+                        a.rpoMinutes(),
+                        a.mtpdMinutes(),
+                        a.description(),
+                        a.dependsOn(),
+                        a.steps());
+            case RTO_MINUTES ->
+                new Activity(
+                        a.key(),
+                        a.name(),
+                        a.category(),
+                        a.tier(),
+                        (Integer) v,
+                        a.rpoMinutes(),
+                        a.mtpdMinutes(),
+                        a.description(),
+                        a.dependsOn(),
+                        a.steps());
+            case RPO_MINUTES ->
+                new Activity(
+                        a.key(),
+                        a.name(),
+                        a.category(),
+                        a.tier(),
+                        a.rtoMinutes(),
+                        (Integer) v,
+                        a.mtpdMinutes(),
+                        a.description(),
+                        a.dependsOn(),
+                        a.steps());
+            case MTPD_MINUTES ->
+                new Activity(
+                        a.key(),
+                        a.name(),
+                        a.category(),
+                        a.tier(),
+                        a.rtoMinutes(),
+                        a.rpoMinutes(),
+                        (Integer) v,
+                        a.description(),
+                        a.dependsOn(),
+                        a.steps());
+            case DESCRIPTION ->
+                new Activity(
+                        a.key(),
+                        a.name(),
+                        a.category(),
+                        a.tier(),
+                        a.rtoMinutes(),
+                        a.rpoMinutes(),
+                        a.mtpdMinutes(),
+                        (String) v,
+                        a.dependsOn(),
+                        a.steps());
             default -> throw new IllegalStateException(jsonName + " is a step field");
         };
     }
 
     public Step apply(Step s, Object v) {
         return switch (this) {
-            case TITLE -> new Step(s.key(), (String) v, s.instructions(), s.durationMinutes(), s.skill(), s.ownerRole());
-            case INSTRUCTIONS -> new Step(s.key(), s.title(), (String) v, s.durationMinutes(), s.skill(), s.ownerRole());
-            case DURATION_MINUTES -> new Step(s.key(), s.title(), s.instructions(), (Integer) v, s.skill(), s.ownerRole());
-            case SKILL -> new Step(s.key(), s.title(), s.instructions(), s.durationMinutes(), (String) v, s.ownerRole());
-            case OWNER_ROLE -> new Step(s.key(), s.title(), s.instructions(), s.durationMinutes(), s.skill(), (String) v);
+            case TITLE ->
+                new Step(s.key(), (String) v, s.instructions(), s.durationMinutes(), s.skill(), s.ownerRole());
+            case INSTRUCTIONS ->
+                new Step(s.key(), s.title(), (String) v, s.durationMinutes(), s.skill(), s.ownerRole());
+            case DURATION_MINUTES ->
+                new Step(s.key(), s.title(), s.instructions(), (Integer) v, s.skill(), s.ownerRole());
+            case SKILL ->
+                new Step(s.key(), s.title(), s.instructions(), s.durationMinutes(), (String) v, s.ownerRole());
+            case OWNER_ROLE ->
+                new Step(s.key(), s.title(), s.instructions(), s.durationMinutes(), s.skill(), (String) v);
             default -> throw new IllegalStateException(jsonName + " is an activity field");
         };
     }

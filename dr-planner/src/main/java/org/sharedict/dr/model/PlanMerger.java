@@ -25,8 +25,7 @@ import org.sharedict.platform.problem.Problem.FieldError;
  */
 public final class PlanMerger {
 
-    private PlanMerger() {
-    }
+    private PlanMerger() {}
 
     public record Result(EffectivePlan plan, List<FieldError> errors) {
         public boolean ok() {
@@ -101,11 +100,13 @@ public final class PlanMerger {
                 String path = "exclusions[" + i + "]";
                 Activity a = templateByKey.get(x.activityKey());
                 if (a == null) {
-                    errors.add(new FieldError(path + ".activityKey", "the template version has no such activity", x.activityKey()));
+                    errors.add(new FieldError(
+                            path + ".activityKey", "the template version has no such activity", x.activityKey()));
                     continue;
                 }
                 if (x.stepKey() != null && x.dependsOn() != null) {
-                    errors.add(new FieldError(path + ".dependsOn", "exclude a step or a dependency, not both", x.dependsOn()));
+                    errors.add(new FieldError(
+                            path + ".dependsOn", "exclude a step or a dependency, not both", x.dependsOn()));
                     continue;
                 }
                 if (!seenExclusions.add(x.activityKey() + "/" + x.stepKey() + "/" + x.dependsOn())) {
@@ -116,18 +117,22 @@ public final class PlanMerger {
                 if (x.stepKey() != null) {
                     int idx = d == null ? -1 : d.stepIndex(x.stepKey());
                     if (idx < 0) {
-                        errors.add(new FieldError(path + ".stepKey", "the template activity has no such step", x.stepKey()));
+                        errors.add(new FieldError(
+                                path + ".stepKey", "the template activity has no such step", x.stepKey()));
                         continue;
                     }
-                    excluded.add(new Excluded(x.activityKey(), x.stepKey(), null, d.steps.get(idx).title(), x.reason()));
+                    excluded.add(new Excluded(
+                            x.activityKey(), x.stepKey(), null, d.steps.get(idx).title(), x.reason()));
                     d.steps.remove(idx);
                     d.touched = true;
                 } else if (x.dependsOn() != null) {
                     if (!a.dependsOn().contains(x.dependsOn())) {
-                        errors.add(new FieldError(path + ".dependsOn", "the template activity does not depend on this", x.dependsOn()));
+                        errors.add(new FieldError(
+                                path + ".dependsOn", "the template activity does not depend on this", x.dependsOn()));
                         continue;
                     }
-                    excluded.add(new Excluded(x.activityKey(), null, x.dependsOn(), a.name() + " needs " + x.dependsOn(), x.reason()));
+                    excluded.add(new Excluded(
+                            x.activityKey(), null, x.dependsOn(), a.name() + " needs " + x.dependsOn(), x.reason()));
                     if (d != null) {
                         d.dependsOn.remove(x.dependsOn());
                         d.touched = true;
@@ -155,7 +160,10 @@ public final class PlanMerger {
                 String path = "overrides[" + i + "]";
                 Activity ta = templateByKey.get(o.activityKey());
                 if (ta == null) {
-                    errors.add(new FieldError(path + ".activityKey", "the template version has no such activity (change added activities directly)", o.activityKey()));
+                    errors.add(new FieldError(
+                            path + ".activityKey",
+                            "the template version has no such activity (change added activities directly)",
+                            o.activityKey()));
                     continue;
                 }
                 Draft d = drafts.get(o.activityKey());
@@ -163,10 +171,14 @@ public final class PlanMerger {
                     errors.add(new FieldError(path + ".activityKey", "this activity is excluded", o.activityKey()));
                     continue;
                 }
-                OverridableField.Target target = o.stepKey() == null ? OverridableField.Target.ACTIVITY : OverridableField.Target.STEP;
+                OverridableField.Target target =
+                        o.stepKey() == null ? OverridableField.Target.ACTIVITY : OverridableField.Target.STEP;
                 var field = OverridableField.of(target, o.field());
                 if (field.isEmpty()) {
-                    errors.add(new FieldError(path + ".field", "cannot be overridden; use one of " + OverridableField.namesFor(target), o.field()));
+                    errors.add(new FieldError(
+                            path + ".field",
+                            "cannot be overridden; use one of " + OverridableField.namesFor(target),
+                            o.field()));
                     continue;
                 }
                 if (!seenOverrides.add(o.activityKey() + "/" + o.stepKey() + "/" + o.field())) {
@@ -177,7 +189,10 @@ public final class PlanMerger {
                 try {
                     value = field.get().read(o.value());
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError(path + ".value", e.getMessage(), o.value() == null ? null : o.value().toString()));
+                    errors.add(new FieldError(
+                            path + ".value",
+                            e.getMessage(),
+                            o.value() == null ? null : o.value().toString()));
                     continue;
                 }
                 if (target == OverridableField.Target.ACTIVITY) {
@@ -185,10 +200,14 @@ public final class PlanMerger {
                     d.overridden.add(o.field());
                     d.touched = true;
                 } else {
-                    boolean inTemplate = ta.steps().stream().anyMatch(s -> s.key().equals(o.stepKey()));
+                    boolean inTemplate =
+                            ta.steps().stream().anyMatch(s -> s.key().equals(o.stepKey()));
                     int idx = d.stepIndex(o.stepKey());
                     if (!inTemplate) {
-                        errors.add(new FieldError(path + ".stepKey", "the template activity has no such step (change added steps directly)", o.stepKey()));
+                        errors.add(new FieldError(
+                                path + ".stepKey",
+                                "the template activity has no such step (change added steps directly)",
+                                o.stepKey()));
                         continue;
                     }
                     if (idx < 0) {
@@ -196,7 +215,9 @@ public final class PlanMerger {
                         continue;
                     }
                     d.steps.set(idx, field.get().apply(d.steps.get(idx), value));
-                    d.stepOverrides.computeIfAbsent(o.stepKey(), k -> new ArrayList<>()).add(o.field());
+                    d.stepOverrides
+                            .computeIfAbsent(o.stepKey(), k -> new ArrayList<>())
+                            .add(o.field());
                     d.touched = true;
                 }
             }
@@ -208,12 +229,21 @@ public final class PlanMerger {
                 String path = "additions.steps[" + i + "]";
                 Draft d = drafts.get(s.activityKey());
                 if (d == null) {
-                    errors.add(new FieldError(path + ".activityKey", templateByKey.containsKey(s.activityKey())
-                            ? "this activity is excluded" : "the template version has no such activity (put steps of added activities in the activity)", s.activityKey()));
+                    errors.add(new FieldError(
+                            path + ".activityKey",
+                            templateByKey.containsKey(s.activityKey())
+                                    ? "this activity is excluded"
+                                    : "the template version has no such activity (put steps of added activities in the activity)",
+                            s.activityKey()));
                     continue;
                 }
-                if (d.stepIndex(s.step().key()) >= 0 || templateByKey.get(s.activityKey()).steps().stream().anyMatch(t -> t.key().equals(s.step().key()))) {
-                    errors.add(new FieldError(path + ".step.key", "is used by another step of this activity", s.step().key()));
+                if (d.stepIndex(s.step().key()) >= 0
+                        || templateByKey.get(s.activityKey()).steps().stream()
+                                .anyMatch(t -> t.key().equals(s.step().key()))) {
+                    errors.add(new FieldError(
+                            path + ".step.key",
+                            "is used by another step of this activity",
+                            s.step().key()));
                     continue;
                 }
                 int at = 0;
@@ -259,11 +289,13 @@ public final class PlanMerger {
                 String path = "additions.dependencies[" + i + "]";
                 Draft d = drafts.get(dep.activityKey());
                 if (d == null) {
-                    errors.add(new FieldError(path + ".activityKey", "the plan has no such activity", dep.activityKey()));
+                    errors.add(
+                            new FieldError(path + ".activityKey", "the plan has no such activity", dep.activityKey()));
                 } else if (!drafts.containsKey(dep.dependsOn())) {
                     errors.add(new FieldError(path + ".dependsOn", "the plan has no such activity", dep.dependsOn()));
                 } else if (dep.activityKey().equals(dep.dependsOn())) {
-                    errors.add(new FieldError(path + ".dependsOn", "an activity cannot depend on itself", dep.dependsOn()));
+                    errors.add(new FieldError(
+                            path + ".dependsOn", "an activity cannot depend on itself", dep.dependsOn()));
                 } else if (!d.dependsOn.add(dep.dependsOn())) {
                     errors.add(new FieldError(path + ".dependsOn", "this dependency already exists", dep.dependsOn()));
                 } else {
@@ -276,18 +308,45 @@ public final class PlanMerger {
             List<EffectiveActivity> out = new ArrayList<>(drafts.size());
             for (Draft d : drafts.values()) {
                 Activity a = d.activity;
-                if (!d.added && a.mtpdMinutes() != null && a.category() != Category.BUSINESS_SERVICE && d.overridden.contains("mtpdMinutes")) {
-                    errors.add(new FieldError("overrides", "mtpdMinutes applies only to BUSINESS_SERVICE activities (" + a.key() + ")", null));
+                if (!d.added
+                        && a.mtpdMinutes() != null
+                        && a.category() != Category.BUSINESS_SERVICE
+                        && d.overridden.contains("mtpdMinutes")) {
+                    errors.add(new FieldError(
+                            "overrides",
+                            "mtpdMinutes applies only to BUSINESS_SERVICE activities (" + a.key() + ")",
+                            null));
                 }
                 List<EffectiveStep> steps = new ArrayList<>(d.steps.size());
                 for (Step s : d.steps) {
                     List<String> o = d.stepOverrides.getOrDefault(s.key(), List.of());
-                    Origin origin = d.added || d.addedSteps.contains(s.key()) ? Origin.ADDED : o.isEmpty() ? Origin.TEMPLATE : Origin.CUSTOMISED;
-                    steps.add(new EffectiveStep(s.key(), s.title(), s.instructions(), s.durationMinutes(), s.skill(), s.ownerRole(), origin, List.copyOf(o)));
+                    Origin origin = d.added || d.addedSteps.contains(s.key())
+                            ? Origin.ADDED
+                            : o.isEmpty() ? Origin.TEMPLATE : Origin.CUSTOMISED;
+                    steps.add(new EffectiveStep(
+                            s.key(),
+                            s.title(),
+                            s.instructions(),
+                            s.durationMinutes(),
+                            s.skill(),
+                            s.ownerRole(),
+                            origin,
+                            List.copyOf(o)));
                 }
                 Origin origin = d.added ? Origin.ADDED : d.touched ? Origin.CUSTOMISED : Origin.TEMPLATE;
-                out.add(new EffectiveActivity(a.key(), a.name(), a.category(), a.tier(), a.rtoMinutes(), a.rpoMinutes(),
-                        a.mtpdMinutes(), a.description(), List.copyOf(d.dependsOn), steps, origin, List.copyOf(d.overridden)));
+                out.add(new EffectiveActivity(
+                        a.key(),
+                        a.name(),
+                        a.category(),
+                        a.tier(),
+                        a.rtoMinutes(),
+                        a.rpoMinutes(),
+                        a.mtpdMinutes(),
+                        a.description(),
+                        List.copyOf(d.dependsOn),
+                        steps,
+                        origin,
+                        List.copyOf(d.overridden)));
             }
             return new Result(new EffectivePlan(out, excluded), errors);
         }

@@ -56,8 +56,11 @@ public final class RecoveryGraph {
         for (int i = 0; i < n; i++) {
             byPriority[i] = i;
         }
-        Arrays.sort(byPriority, (a, b) -> tier[a] != tier[b] ? Integer.compare(tier[a], tier[b])
-                : rto[a] != rto[b] ? Integer.compare(rto[a], rto[b]) : keys[a].compareTo(keys[b]));
+        Arrays.sort(
+                byPriority,
+                (a, b) -> tier[a] != tier[b]
+                        ? Integer.compare(tier[a], tier[b])
+                        : rto[a] != rto[b] ? Integer.compare(rto[a], rto[b]) : keys[a].compareTo(keys[b]));
         this.rank = new int[n];
         for (int i = 0; i < n; i++) {
             rank[byPriority[i]] = i;

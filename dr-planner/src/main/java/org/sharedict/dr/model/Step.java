@@ -14,10 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * code; the owner role is resolved to a person by the partner plan's owners.
  */
 public record Step(
-        @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String key,
+        @NotBlank @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE)
+        String key,
+
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10000) @Schema(nullable = true) String instructions,
         @NotNull @Min(0) @Max(Keys.MAX_MINUTES) Integer durationMinutes,
-        @Pattern(regexp = Keys.SKILL_PATTERN, message = Keys.SKILL_MESSAGE) @Schema(nullable = true) String skill,
-        @Size(max = 100) @Schema(nullable = true) String ownerRole) {
-}
+
+        @Pattern(regexp = Keys.SKILL_PATTERN, message = Keys.SKILL_MESSAGE) @Schema(nullable = true)
+        String skill,
+
+        @Size(max = 100) @Schema(nullable = true) String ownerRole) {}

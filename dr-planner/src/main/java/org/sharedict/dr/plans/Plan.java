@@ -14,9 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.sharedict.dr.model.Customisation;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.dr.model.Customisation;
 
 /**
  * One revision of a partner's DR plan. It points at the template version it derives from and
@@ -26,7 +26,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "dr_plan")
 public class Plan extends PanacheEntityBase {
 
-    public enum Status { DRAFT, SUBMITTED, APPROVED, SUPERSEDED }
+    public enum Status {
+        DRAFT,
+        SUBMITTED,
+        APPROVED,
+        SUPERSEDED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,6 +1,5 @@
 package org.sharedict.dr.plans;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.dr.model.RecoveryGraph;
-import org.sharedict.dr.platform.DrConfig;
 import org.sharedict.dr.plans.PlanDtos.PlanView;
+import org.sharedict.dr.platform.DrConfig;
 import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.partnership.Partnership;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
@@ -87,7 +87,12 @@ public class PlanApprovals {
         p.reviewRemindedAt = null;
         p.updatedAt = now;
         Plan.flush();
-        audit.record("APPROVE", "dr-plan", p.id, p.partner, Map.of("revision", p.revision, "reviewDate", p.reviewDate.toString()));
+        audit.record(
+                "APPROVE",
+                "dr-plan",
+                p.id,
+                p.partner,
+                Map.of("revision", p.revision, "reviewDate", p.reviewDate.toString()));
         return loader.view(p);
     }
 
@@ -129,7 +134,8 @@ public class PlanApprovals {
     private static void requireStatus(Plan p, Plan.Status expected, String action) {
         if (p.status != expected) {
             throw ProblemException.conflict("Cannot " + action + " revision " + p.revision + ": it is " + p.status
-                    + ", not " + expected).with("currentState", p.status);
+                            + ", not " + expected)
+                    .with("currentState", p.status);
         }
     }
 }

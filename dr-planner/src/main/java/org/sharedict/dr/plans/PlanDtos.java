@@ -1,6 +1,5 @@
 package org.sharedict.dr.plans;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.Customisation.Additions;
 import org.sharedict.dr.model.Customisation.Exclusion;
@@ -21,12 +21,12 @@ import org.sharedict.dr.model.Customisation.FieldOverride;
 import org.sharedict.dr.model.EffectivePlan;
 import org.sharedict.dr.model.PlanDiff;
 import org.sharedict.dr.model.Rebase;
+import org.sharedict.platform.partnership.Partnership;
 
 /** The partner plan API's request and response shapes. */
 public final class PlanDtos {
 
-    private PlanDtos() {
-    }
+    private PlanDtos() {}
 
     public static final String PHONE = "^\\+?[0-9 ()-]{6,40}$";
 
@@ -50,37 +50,54 @@ public final class PlanDtos {
     }
 
     /** The person who owns an owner role (the role named on steps) at this partner. */
-    public record Owner(@NotBlank @Size(max = 100) String role, @Min(1) @Schema(nullable = true) Long personId,
-            @NotBlank @Size(max = 200) String name, @Email @Size(max = 254) @Schema(nullable = true) String email,
-            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true) String phone) {
-    }
+    public record Owner(
+            @NotBlank @Size(max = 100) String role,
+            @Min(1) @Schema(nullable = true) Long personId,
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 254) @Schema(nullable = true) String email,
 
-    public record Contact(@NotBlank @Size(max = 200) String name, @Size(max = 200) @Schema(nullable = true) String organisation,
+            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true)
+            String phone) {}
+
+    public record Contact(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) @Schema(nullable = true) String organisation,
             @Size(max = 200) @Schema(nullable = true) String role,
-            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true) String phone,
-            @Email @Size(max = 254) @Schema(nullable = true) String email, @Size(max = 2000) @Schema(nullable = true) String notes) {
-    }
 
-    public record Site(@NotBlank @Size(max = 200) String name, @Size(max = 500) @Schema(nullable = true) String address,
-            @Size(max = 100) @Schema(nullable = true) String kind, @Size(max = 2000) @Schema(nullable = true) String notes) {
-    }
+            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true)
+            String phone,
 
-    public record Supplier(@NotBlank @Size(max = 200) String name, @Size(max = 200) @Schema(nullable = true) String service,
+            @Email @Size(max = 254) @Schema(nullable = true) String email,
+            @Size(max = 2000) @Schema(nullable = true) String notes) {}
+
+    public record Site(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 500) @Schema(nullable = true) String address,
+            @Size(max = 100) @Schema(nullable = true) String kind,
+            @Size(max = 2000) @Schema(nullable = true) String notes) {}
+
+    public record Supplier(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) @Schema(nullable = true) String service,
             @Size(max = 100) @Schema(nullable = true) String contractRef,
-            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true) String phone,
-            @Email @Size(max = 254) @Schema(nullable = true) String email, @Size(max = 2000) @Schema(nullable = true) String notes) {
-    }
+
+            @Pattern(regexp = PHONE, message = "must be a phone number") @Schema(nullable = true)
+            String phone,
+
+            @Email @Size(max = 254) @Schema(nullable = true) String email,
+            @Size(max = 2000) @Schema(nullable = true) String notes) {}
 
     public record NewPlan(
-            @NotBlank @Pattern(regexp = Partnership.CODE, message = "must be a partner code") String partner,
+            @NotBlank @Pattern(regexp = Partnership.CODE, message = "must be a partner code")
+            String partner,
+
             @NotBlank @Size(max = 200) String name,
             @NotNull @Min(1) Long templateId,
             @Min(1) Integer templateVersion,
             LocalDate reviewDate,
             @Size(max = 200) String ownerName,
             @Email @Size(max = 254) String ownerEmail,
-            @Valid Specifics specifics) {
-    }
+            @Valid Specifics specifics) {}
 
     public record PlanUpdate(
             @NotBlank @Size(max = 200) String name,
@@ -88,8 +105,7 @@ public final class PlanDtos {
             @Size(max = 200) String ownerName,
             @Email @Size(max = 254) String ownerEmail,
             @Valid Specifics specifics,
-            Long version) {
-    }
+            Long version) {}
 
     public record CustomisationUpdate(
             @Size(max = 2000) List<@Valid @NotNull FieldOverride> overrides,
@@ -102,43 +118,84 @@ public final class PlanDtos {
         }
     }
 
-    public record Decision(@Size(max = 2000) String note) {
-    }
+    public record Decision(@Size(max = 2000) String note) {}
 
-    public record Rejection(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Rejection(@NotBlank @Size(max = 2000) String reason) {}
 
-    public record RebaseRequest(@Min(1) Integer templateVersion, boolean dryRun, Long version) {
-    }
+    public record RebaseRequest(@Min(1) Integer templateVersion, boolean dryRun, Long version) {}
 
-    public record TemplateRef(long id, String code, String name, int version,
-            @Schema(nullable = true) Integer latestPublishedVersion) {
-    }
+    public record TemplateRef(
+            long id,
+            String code,
+            String name,
+            int version,
+            @Schema(nullable = true) Integer latestPublishedVersion) {}
 
-    public record PlanSummary(long id, String series, int revision, String partner, String name, Plan.Status status,
-            TemplateRef template, @Schema(nullable = true) String ownerName, @Schema(nullable = true) String ownerEmail,
-            @Schema(nullable = true) LocalDate reviewDate, boolean reviewOverdue, String author,
-            @Schema(nullable = true) String approvedBy, @Schema(nullable = true) Instant approvedAt, long version, Instant updatedAt) {
-    }
+    public record PlanSummary(
+            long id,
+            String series,
+            int revision,
+            String partner,
+            String name,
+            Plan.Status status,
+            TemplateRef template,
+            @Schema(nullable = true) String ownerName,
+            @Schema(nullable = true) String ownerEmail,
+            @Schema(nullable = true) LocalDate reviewDate,
+            boolean reviewOverdue,
+            String author,
+            @Schema(nullable = true) String approvedBy,
+            @Schema(nullable = true) Instant approvedAt,
+            long version,
+            Instant updatedAt) {}
 
-    public record PlanView(long id, String series, int revision, String partner, String name, Plan.Status status, TemplateRef template,
-            @Schema(nullable = true) String ownerName, @Schema(nullable = true) String ownerEmail,
-            @Schema(nullable = true) LocalDate reviewDate, boolean reviewOverdue, String author,
-            @Schema(nullable = true) String submittedBy, @Schema(nullable = true) Instant submittedAt,
-            @Schema(nullable = true) String approvedBy, @Schema(nullable = true) Instant approvedAt,
-            @Schema(nullable = true) String approvalNote, @Schema(nullable = true) Instant supersededAt, Customisation customisation,
-            Specifics specifics, long version, Instant createdAt, Instant updatedAt) {
-    }
+    public record PlanView(
+            long id,
+            String series,
+            int revision,
+            String partner,
+            String name,
+            Plan.Status status,
+            TemplateRef template,
+            @Schema(nullable = true) String ownerName,
+            @Schema(nullable = true) String ownerEmail,
+            @Schema(nullable = true) LocalDate reviewDate,
+            boolean reviewOverdue,
+            String author,
+            @Schema(nullable = true) String submittedBy,
+            @Schema(nullable = true) Instant submittedAt,
+            @Schema(nullable = true) String approvedBy,
+            @Schema(nullable = true) Instant approvedAt,
+            @Schema(nullable = true) String approvalNote,
+            @Schema(nullable = true) Instant supersededAt,
+            Customisation customisation,
+            Specifics specifics,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record EffectiveView(long planId, int revision, Plan.Status status, TemplateRef template, int activityCount,
-            int dependencyCount, List<EffectivePlan.EffectiveActivity> activities, List<EffectivePlan.Excluded> excluded) {
-    }
+    public record EffectiveView(
+            long planId,
+            int revision,
+            Plan.Status status,
+            TemplateRef template,
+            int activityCount,
+            int dependencyCount,
+            List<EffectivePlan.EffectiveActivity> activities,
+            List<EffectivePlan.Excluded> excluded) {}
 
-    public record DiffView(long planId, TemplateRef template, int overridden, int added, int excluded,
-            List<PlanDiff.Entry> changes) {
-    }
+    public record DiffView(
+            long planId, TemplateRef template, int overridden, int added, int excluded, List<PlanDiff.Entry> changes) {}
 
-    public record RebaseView(long planId, boolean applied, boolean dryRun, int fromTemplateVersion, int toTemplateVersion,
-            int keptOverrides, int keptAdditions, int keptExclusions, List<Rebase.Conflict> conflicts, Long version) {
-    }
+    public record RebaseView(
+            long planId,
+            boolean applied,
+            boolean dryRun,
+            int fromTemplateVersion,
+            int toTemplateVersion,
+            int keptOverrides,
+            int keptAdditions,
+            int keptExclusions,
+            List<Rebase.Conflict> conflicts,
+            Long version) {}
 }

@@ -63,7 +63,9 @@ public class PlanLoader {
         ETags.requireMatch(p, ifMatch, bodyVersion);
         if (p.status != Plan.Status.DRAFT) {
             throw ProblemException.conflict("Revision " + p.revision + " is " + p.status + " and cannot change"
-                    + (p.status == Plan.Status.SUBMITTED ? "; send it back to draft first" : "; start a new revision"))
+                            + (p.status == Plan.Status.SUBMITTED
+                                    ? "; send it back to draft first"
+                                    : "; start a new revision"))
                     .with("currentState", p.status);
         }
         return p;
@@ -73,39 +75,98 @@ public class PlanLoader {
         TemplateContent content = templates.content(p.templateVersionId);
         Customisation c = json.read(p.customisation, Customisation.class);
         PlanMerger.Result merged = PlanMerger.merge(content, c);
-        return new LoadedPlan(PlanSnapshot.of(p), templateRef(p), json.read(p.specifics, Specifics.class), content, c, merged.plan());
+        return new LoadedPlan(
+                PlanSnapshot.of(p), templateRef(p), json.read(p.specifics, Specifics.class), content, c, merged.plan());
     }
 
     public EffectiveView effective(long id) {
         LoadedPlan l = load(id);
-        return new EffectiveView(l.plan().id(), l.plan().revision(), l.plan().status(), l.template(), l.effective().activities().size(),
-                l.effective().dependencyCount(), l.effective().activities(), l.effective().excluded());
+        return new EffectiveView(
+                l.plan().id(),
+                l.plan().revision(),
+                l.plan().status(),
+                l.template(),
+                l.effective().activities().size(),
+                l.effective().dependencyCount(),
+                l.effective().activities(),
+                l.effective().excluded());
     }
 
     public DiffView diff(long id) {
         LoadedPlan l = load(id);
         List<PlanDiff.Entry> entries = PlanDiff.between(l.content(), l.customisation());
-        return new DiffView(l.plan().id(), l.template(),
-                (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.OVERRIDDEN).count(),
-                (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.ADDED).count(),
-                (int) entries.stream().filter(e -> e.change() == PlanDiff.Change.EXCLUDED).count(), entries);
+        return new DiffView(
+                l.plan().id(),
+                l.template(),
+                (int) entries.stream()
+                        .filter(e -> e.change() == PlanDiff.Change.OVERRIDDEN)
+                        .count(),
+                (int) entries.stream()
+                        .filter(e -> e.change() == PlanDiff.Change.ADDED)
+                        .count(),
+                (int) entries.stream()
+                        .filter(e -> e.change() == PlanDiff.Change.EXCLUDED)
+                        .count(),
+                entries);
     }
 
     TemplateRef templateRef(Plan p) {
         VersionInfo v = templates.version(p.templateVersionId);
-        return new TemplateRef(v.templateId(), v.templateCode(), v.templateName(), v.number(),
-                templates.latestPublished(v.templateId()).map(VersionInfo::number).orElse(null));
+        return new TemplateRef(
+                v.templateId(),
+                v.templateCode(),
+                v.templateName(),
+                v.number(),
+                templates
+                        .latestPublished(v.templateId())
+                        .map(VersionInfo::number)
+                        .orElse(null));
     }
 
     PlanSummary summary(Plan p) {
-        return new PlanSummary(p.id, p.series, p.revision, p.partner, p.name, p.status, templateRef(p), p.ownerName,
-                p.ownerEmail, p.reviewDate, p.reviewOverdue, p.author, p.approvedBy, p.approvedAt, p.version, p.updatedAt);
+        return new PlanSummary(
+                p.id,
+                p.series,
+                p.revision,
+                p.partner,
+                p.name,
+                p.status,
+                templateRef(p),
+                p.ownerName,
+                p.ownerEmail,
+                p.reviewDate,
+                p.reviewOverdue,
+                p.author,
+                p.approvedBy,
+                p.approvedAt,
+                p.version,
+                p.updatedAt);
     }
 
     PlanView view(Plan p) {
-        return new PlanView(p.id, p.series, p.revision, p.partner, p.name, p.status, templateRef(p), p.ownerName, p.ownerEmail,
-                p.reviewDate, p.reviewOverdue, p.author, p.submittedBy, p.submittedAt, p.approvedBy, p.approvedAt,
-                p.approvalNote, p.supersededAt, json.read(p.customisation, Customisation.class),
-                json.read(p.specifics, Specifics.class), p.version, p.createdAt, p.updatedAt);
+        return new PlanView(
+                p.id,
+                p.series,
+                p.revision,
+                p.partner,
+                p.name,
+                p.status,
+                templateRef(p),
+                p.ownerName,
+                p.ownerEmail,
+                p.reviewDate,
+                p.reviewOverdue,
+                p.author,
+                p.submittedBy,
+                p.submittedAt,
+                p.approvedBy,
+                p.approvedAt,
+                p.approvalNote,
+                p.supersededAt,
+                json.read(p.customisation, Customisation.class),
+                json.read(p.specifics, Specifics.class),
+                p.version,
+                p.createdAt,
+                p.updatedAt);
     }
 }

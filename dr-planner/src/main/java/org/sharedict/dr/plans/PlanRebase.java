@@ -33,7 +33,8 @@ public class PlanRebase {
     private final TemplateContents templates;
     private final PlanLoader loader;
 
-    public PlanRebase(Caller caller, Auditor audit, Clock clock, Json json, TemplateContents templates, PlanLoader loader) {
+    public PlanRebase(
+            Caller caller, Auditor audit, Clock clock, Json json, TemplateContents templates, PlanLoader loader) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -48,7 +49,8 @@ public class PlanRebase {
         if (in.dryRun()) {
             caller.requireEditRightsFor(p.partner, Roles.DR_LEAD);
             if (ifMatch != null) {
-                // A dry run needs no version, but one that is sent must be the plan's: the answer is about this version.
+                // A dry run needs no version, but one that is sent must be the plan's: the answer is about this
+                // version.
                 ETags.requireMatch(p, ifMatch, in.version());
             }
         }
@@ -56,8 +58,11 @@ public class PlanRebase {
         TemplateRef from = l.template();
         VersionInfo target = in.templateVersion() == null
                 ? templates.latestPublished(from.id()).orElseThrow()
-                : templates.version(from.id(), in.templateVersion()).orElseThrow(() -> ProblemException.invalid("templateVersion",
-                        "template " + from.code() + " has no version " + in.templateVersion()));
+                : templates
+                        .version(from.id(), in.templateVersion())
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "templateVersion",
+                                "template " + from.code() + " has no version " + in.templateVersion()));
         if (!target.published()) {
             throw ProblemException.invalid("templateVersion", "version " + target.number() + " is not published");
         }
@@ -66,10 +71,17 @@ public class PlanRebase {
         }
         Rebase.Result r = Rebase.onto(l.content(), templates.content(target.versionId()), l.customisation());
         if (r.blocked()) {
-            throw ProblemException.of(409, "rebase-conflict", "Rebase conflicts",
+            throw ProblemException.of(
+                    409,
+                    "rebase-conflict",
+                    "Rebase conflicts",
                     "Moving onto version " + target.number() + " of " + from.code()
-                            + " needs a decision first: " + r.conflicts().stream().filter(Rebase.Conflict::blocking)
-                                    .map(Rebase.Conflict::detail).findFirst().orElse(""),
+                            + " needs a decision first: "
+                            + r.conflicts().stream()
+                                    .filter(Rebase.Conflict::blocking)
+                                    .map(Rebase.Conflict::detail)
+                                    .findFirst()
+                                    .orElse(""),
                     Map.of("conflicts", r.conflicts()));
         }
         if (!in.dryRun()) {
@@ -82,7 +94,16 @@ public class PlanRebase {
             changes.put("conflicts", r.conflicts().size());
             audit.record("REBASE", "dr-plan", p.id, p.partner, changes);
         }
-        return new RebaseView(p.id, !in.dryRun(), in.dryRun(), from.version(), target.number(), r.keptOverrides(),
-                r.keptAdditions(), r.keptExclusions(), r.conflicts(), p.version);
+        return new RebaseView(
+                p.id,
+                !in.dryRun(),
+                in.dryRun(),
+                from.version(),
+                target.number(),
+                r.keptOverrides(),
+                r.keptAdditions(),
+                r.keptExclusions(),
+                r.conflicts(),
+                p.version);
     }
 }

@@ -20,12 +20,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.dr.plans.PlanDtos.CustomisationUpdate;
 import org.sharedict.dr.plans.PlanDtos.Decision;
 import org.sharedict.dr.plans.PlanDtos.DiffView;
@@ -40,8 +42,6 @@ import org.sharedict.dr.plans.PlanDtos.Rejection;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.web.ETags;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/dr/plans")
 @Authenticated
@@ -61,13 +61,18 @@ public class PlanResource {
     }
 
     @GET
-    public Page<PlanSummary> list(@QueryParam("partner") String partner, @QueryParam("status") Plan.Status status,
+    public Page<PlanSummary> list(
+            @QueryParam("partner") String partner,
+            @QueryParam("status") Plan.Status status,
             @BeanParam @Valid PageRequest page) {
         return plans.list(partner, status, page);
     }
 
-    @APIResponse(responseCode = "201", description = "The draft plan",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft plan",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such template")
     @APIResponse(responseCode = "409", description = "Clashes with stored data")
     @POST
@@ -75,8 +80,11 @@ public class PlanResource {
         return created(plans.create(body));
     }
 
-    @APIResponse(responseCode = "200", description = "The plan revision; ETag is its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan revision; ETag is its version",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}")
@@ -84,15 +92,23 @@ public class PlanResource {
         return ok(plans.get(id));
     }
 
-    @APIResponse(responseCode = "200", description = "The draft as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft as changed",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
-    @APIResponse(responseCode = "409", description = "The revision is not a draft, or the version sent is not the current one")
+    @APIResponse(
+            responseCode = "409",
+            description = "The revision is not a draft, or the version sent is not the current one")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}")
-    public Response update(@PathParam("id") long id, @Valid @NotNull PlanUpdate body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response update(
+            @PathParam("id") long id,
+            @Valid @NotNull PlanUpdate body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(plans.update(id, body, ifMatch));
     }
 
@@ -108,21 +124,33 @@ public class PlanResource {
     }
 
     /** Replaces the plan's overrides, additions and exclusions as a whole. */
-    @APIResponse(responseCode = "200", description = "The draft with its new customisation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft with its new customisation",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
-    @APIResponse(responseCode = "409", description = "The revision is not a draft, or the version sent is not the current one")
+    @APIResponse(
+            responseCode = "409",
+            description = "The revision is not a draft, or the version sent is not the current one")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{id}/customisation")
-    public Response customise(@PathParam("id") long id, @Valid @NotNull CustomisationUpdate body,
+    public Response customise(
+            @PathParam("id") long id,
+            @Valid @NotNull CustomisationUpdate body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(plans.customise(id, body, ifMatch));
     }
 
-    @APIResponse(responseCode = "200", description = "The plan as it would run: template version and customisation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectiveView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan as it would run: template version and customisation",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EffectiveView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}/effective")
@@ -130,8 +158,11 @@ public class PlanResource {
         return loader.effective(id);
     }
 
-    @APIResponse(responseCode = "200", description = "Every override, addition and exclusion against the template version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every override, addition and exclusion against the template version",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}/diff")
@@ -139,23 +170,37 @@ public class PlanResource {
         return loader.diff(id);
     }
 
-    @APIResponse(responseCode = "200", description = "What the rebase did, or would do with dryRun",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebaseView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What the rebase did, or would do with dryRun",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebaseView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
-    @APIResponse(responseCode = "409", description = "Blocking conflicts (the conflicts member lists them), the revision is not a draft,"
-            + " or the version sent is not the current one")
+    @APIResponse(
+            responseCode = "409",
+            description = "Blocking conflicts (the conflicts member lists them), the revision is not a draft,"
+                    + " or the version sent is not the current one")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @POST
     @Path("/{id}/rebase")
-    public Response rebase(@PathParam("id") long id, @Valid @NotNull RebaseRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response rebase(
+            @PathParam("id") long id,
+            @Valid @NotNull RebaseRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RebaseView r = rebases.rebase(id, body, ifMatch);
         return Response.ok(r).tag(ETags.of(r.version())).build();
     }
 
-    @APIResponse(responseCode = "200", description = "Every revision of the plan, first to last",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = PlanSummary.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every revision of the plan, first to last",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PlanSummary.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @GET
     @Path("/{id}/revisions")
@@ -163,8 +208,11 @@ public class PlanResource {
         return plans.revisions(id);
     }
 
-    @APIResponse(responseCode = "201", description = "The next revision, a draft copy",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The next revision, a draft copy",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "A draft or submitted revision of this plan exists")
     @POST
@@ -173,8 +221,11 @@ public class PlanResource {
         return created(plans.newRevision(id));
     }
 
-    @APIResponse(responseCode = "200", description = "The revision, submitted",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revision, submitted",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The revision is not a draft")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
@@ -186,27 +237,38 @@ public class PlanResource {
     }
 
     /** The body, an optional note, may be left out altogether; a body of JSON {@code null} is not a note. */
-    @APIResponse(responseCode = "200", description = "The revision, approved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revision, approved",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The revision is not submitted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response approve(@PathParam("id") long id, @Valid @Nullable @RequestBody(required = false) Decision body,
+    public Response approve(
+            @PathParam("id") long id,
+            @Valid @Nullable @RequestBody(required = false) Decision body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(approvals.approve(id, body == null ? null : body.note(), ifMatch));
     }
 
-    @APIResponse(responseCode = "200", description = "The revision, back to draft",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revision, back to draft",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The revision is not submitted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @POST
     @Path("/{id}/reject")
-    public Response reject(@PathParam("id") long id, @Valid @NotNull Rejection body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response reject(
+            @PathParam("id") long id,
+            @Valid @NotNull Rejection body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(approvals.reject(id, body.reason(), ifMatch));
     }
 
@@ -215,6 +277,9 @@ public class PlanResource {
     }
 
     private static Response created(PlanView p) {
-        return Response.created(URI.create("/api/dr/plans/" + p.id())).entity(p).tag(ETags.of(p.version())).build();
+        return Response.created(URI.create("/api/dr/plans/" + p.id()))
+                .entity(p)
+                .tag(ETags.of(p.version()))
+                .build();
     }
 }

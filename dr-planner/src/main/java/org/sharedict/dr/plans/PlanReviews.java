@@ -19,14 +19,21 @@ public class PlanReviews {
     /** Approved plans whose review date is before {@code today} and that are not yet marked overdue, or whose owner was not reminded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PlanSnapshot> dueBefore(LocalDate today) {
-        return Plan.<Plan>list("status = ?1 and reviewDate < ?2 and (reviewOverdue = false or reviewRemindedAt is null)",
-                Plan.Status.APPROVED, today).stream().map(PlanSnapshot::of).toList();
+        return Plan.<Plan>list(
+                        "status = ?1 and reviewDate < ?2 and (reviewOverdue = false or reviewRemindedAt is null)",
+                        Plan.Status.APPROVED,
+                        today)
+                .stream()
+                .map(PlanSnapshot::of)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PlanSnapshot> overdue() {
-        return Plan.<Plan>list("status = ?1 and reviewOverdue = true order by reviewDate, id", Plan.Status.APPROVED).stream()
-                .map(PlanSnapshot::of).toList();
+        return Plan.<Plan>list("status = ?1 and reviewOverdue = true order by reviewDate, id", Plan.Status.APPROVED)
+                .stream()
+                .map(PlanSnapshot::of)
+                .toList();
     }
 
     public void markOverdue(long id) {

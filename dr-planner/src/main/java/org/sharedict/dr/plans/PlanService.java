@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.dr.model.Customisation;
 import org.sharedict.dr.model.PlanMerger;
 import org.sharedict.dr.plans.PlanDtos.CustomisationUpdate;
@@ -30,8 +32,6 @@ import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 
-import io.quarkus.panache.common.Parameters;
-
 /**
  * Drafting partner plans: a plan derives from a published template version and keeps only its own
  * customisation and specifics; each revision is a draft until submitted ({@link PlanApprovals}),
@@ -42,8 +42,19 @@ import io.quarkus.panache.common.Parameters;
 @Transactional(Transactional.TxType.REQUIRED)
 public class PlanService {
 
-    private static final Map<String, String> SORTS = Map.of("name", "name", "partner", "partner", "status", "status",
-            "reviewDate", "reviewDate", "updatedAt", "updatedAt", "revision", "revision");
+    private static final Map<String, String> SORTS = Map.of(
+            "name",
+            "name",
+            "partner",
+            "partner",
+            "status",
+            "status",
+            "reviewDate",
+            "reviewDate",
+            "updatedAt",
+            "updatedAt",
+            "revision",
+            "revision");
 
     private final Caller caller;
     private final Auditor audit;
@@ -52,7 +63,8 @@ public class PlanService {
     private final TemplateContents templates;
     private final PlanLoader loader;
 
-    public PlanService(Caller caller, Auditor audit, Clock clock, Json json, TemplateContents templates, PlanLoader loader) {
+    public PlanService(
+            Caller caller, Auditor audit, Clock clock, Json json, TemplateContents templates, PlanLoader loader) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -73,7 +85,10 @@ public class PlanService {
             where.append(" and status = :status");
             params.and("status", status);
         }
-        return Page.of(Plan.<Plan>find(where.toString(), page.toSort(SORTS, "partner,name,revision", "id"), params), page, loader::summary);
+        return Page.of(
+                Plan.<Plan>find(where.toString(), page.toSort(SORTS, "partner,name,revision", "id"), params),
+                page,
+                loader::summary);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -83,7 +98,9 @@ public class PlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PlanSummary> revisions(long id) {
-        return Plan.revisions(PlanLoader.plan(id).series).stream().map(loader::summary).toList();
+        return Plan.revisions(PlanLoader.plan(id).series).stream()
+                .map(loader::summary)
+                .toList();
     }
 
     public PlanView create(NewPlan in) {
@@ -91,12 +108,17 @@ public class PlanService {
         caller.requireEditRightsFor(partner, Roles.DR_LEAD);
         TemplateInfo t = templates.template(in.templateId());
         VersionInfo tv = in.templateVersion() == null
-                ? templates.latestPublished(t.id()).orElseThrow(() -> ProblemException.invalid("templateId",
-                        "template " + t.code() + " has no published version yet"))
-                : templates.version(t.id(), in.templateVersion()).orElseThrow(() -> ProblemException.invalid("templateVersion",
-                        "template " + t.code() + " has no version " + in.templateVersion()));
+                ? templates
+                        .latestPublished(t.id())
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "templateId", "template " + t.code() + " has no published version yet"))
+                : templates
+                        .version(t.id(), in.templateVersion())
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "templateVersion", "template " + t.code() + " has no version " + in.templateVersion()));
         if (!tv.published()) {
-            throw ProblemException.invalid("templateVersion", "version " + tv.number() + " of " + t.code() + " is not published yet");
+            throw ProblemException.invalid(
+                    "templateVersion", "version " + tv.number() + " of " + t.code() + " is not published yet");
         }
         Plan p = new Plan();
         p.series = UUID.randomUUID().toString();
@@ -144,7 +166,8 @@ public class PlanService {
             throw ProblemException.invalid(merged.errors());
         }
         String stored = json.write(c);
-        Changes changes = Changes.track().field("customisation", summary(json.read(p.customisation, Customisation.class)), summary(c));
+        Changes changes = Changes.track()
+                .field("customisation", summary(json.read(p.customisation, Customisation.class)), summary(c));
         p.customisation = stored;
         touch(p, changes);
         audit.record("UPDATE", "dr-plan", p.id, p.partner, Map.of("customisation", summary(c)));
@@ -158,7 +181,8 @@ public class PlanService {
             ETags.requireMatch(p, ifMatch, null);
         }
         if (p.status != Plan.Status.DRAFT) {
-            throw ProblemException.conflict("Only a draft can be deleted; this revision is " + p.status).with("currentState", p.status);
+            throw ProblemException.conflict("Only a draft can be deleted; this revision is " + p.status)
+                    .with("currentState", p.status);
         }
         Map<String, Object> last = Map.of("name", p.name, "revision", p.revision);
         p.delete();
@@ -170,10 +194,14 @@ public class PlanService {
         Plan from = PlanLoader.plan(id);
         caller.requireEditRightsFor(from.partner, Roles.DR_LEAD);
         List<Plan> all = Plan.revisions(from.series);
-        all.stream().filter(r -> r.status == Plan.Status.DRAFT || r.status == Plan.Status.SUBMITTED).findFirst().ifPresent(open -> {
-            throw ProblemException.conflict("Revision " + open.revision + " of this plan is still " + open.status
-                    + "; finish it first").with("openRevisionId", open.id);
-        });
+        all.stream()
+                .filter(r -> r.status == Plan.Status.DRAFT || r.status == Plan.Status.SUBMITTED)
+                .findFirst()
+                .ifPresent(open -> {
+                    throw ProblemException.conflict("Revision " + open.revision + " of this plan is still "
+                                    + open.status + "; finish it first")
+                            .with("openRevisionId", open.id);
+                });
         Plan p = new Plan();
         p.series = from.series;
         p.revision = all.get(all.size() - 1).revision + 1;
@@ -201,7 +229,10 @@ public class PlanService {
     }
 
     private static String summary(Customisation c) {
-        return c.overrides().size() + " overrides, " + (c.additions().activities().size() + c.additions().steps().size()
-                + c.additions().dependencies().size()) + " additions, " + c.exclusions().size() + " exclusions";
+        return c.overrides().size() + " overrides, "
+                + (c.additions().activities().size()
+                        + c.additions().steps().size()
+                        + c.additions().dependencies().size())
+                + " additions, " + c.exclusions().size() + " exclusions";
     }
 }

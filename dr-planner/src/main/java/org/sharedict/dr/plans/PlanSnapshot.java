@@ -8,12 +8,35 @@ import java.time.LocalDate;
  * {@link PlanReviews} and get this copy, never the entity, so only the plans feature changes a
  * plan and its rules (drafts only, approval by someone else) cannot be gone round.
  */
-public record PlanSnapshot(long id, int revision, String partner, String name, Plan.Status status, String ownerName,
-        String ownerEmail, LocalDate reviewDate, boolean reviewOverdue, Instant reviewRemindedAt, String approvedBy,
-        Instant approvedAt, String approvalNote) {
+public record PlanSnapshot(
+        long id,
+        int revision,
+        String partner,
+        String name,
+        Plan.Status status,
+        String ownerName,
+        String ownerEmail,
+        LocalDate reviewDate,
+        boolean reviewOverdue,
+        Instant reviewRemindedAt,
+        String approvedBy,
+        Instant approvedAt,
+        String approvalNote) {
 
     static PlanSnapshot of(Plan p) {
-        return new PlanSnapshot(p.id, p.revision, p.partner, p.name, p.status, p.ownerName, p.ownerEmail, p.reviewDate,
-                p.reviewOverdue, p.reviewRemindedAt, p.approvedBy, p.approvedAt, p.approvalNote);
+        return new PlanSnapshot(
+                p.id,
+                p.revision,
+                p.partner,
+                p.name,
+                p.status,
+                p.ownerName,
+                p.ownerEmail,
+                p.reviewDate,
+                p.reviewOverdue,
+                p.reviewRemindedAt,
+                p.approvedBy,
+                p.approvedAt,
+                p.approvalNote);
     }
 }

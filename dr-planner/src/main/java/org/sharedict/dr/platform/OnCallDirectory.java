@@ -1,29 +1,32 @@
 package org.sharedict.dr.platform;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.quarkus.logging.Log;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.sharedict.platform.remote.Lookup;
 
-import io.quarkus.logging.Log;
+import org.sharedict.platform.remote.Lookup;
 
 /** Who is on call now at a partner, from rota-service; "unknown" when rota-service cannot say. */
 @ApplicationScoped
 public class OnCallDirectory {
 
-    public record OnCall(boolean covered, Person primary, Person secondary) {
-    }
+    public record OnCall(boolean covered, Person primary, Person secondary) {}
 
-    public record Person(@Schema(nullable = true) Long personId, String name, String partner, @Schema(nullable = true) String phone,
-            @Schema(nullable = true) String email, @Schema(nullable = true) String rotaName, @Schema(nullable = true) String until) {
-    }
+    public record Person(
+            @Schema(nullable = true) Long personId,
+            String name,
+            String partner,
+            @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String email,
+            @Schema(nullable = true) String rotaName,
+            @Schema(nullable = true) String until) {}
 
     @Inject
     @RestClient
@@ -50,6 +53,8 @@ public class OnCallDirectory {
     }
 
     private static Person person(RotaApi.OnCallPerson p) {
-        return p == null ? null : new Person(p.personId(), p.name(), p.partner(), p.phone(), p.email(), p.rotaName(), p.shiftEnd());
+        return p == null
+                ? null
+                : new Person(p.personId(), p.name(), p.partner(), p.phone(), p.email(), p.rotaName(), p.shiftEnd());
     }
 }

@@ -1,19 +1,18 @@
 package org.sharedict.dr.review;
 
-import org.sharedict.platform.partnership.Partnership;
-import org.sharedict.platform.jobs.DurableJobs;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.StartupEvent;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.sharedict.dr.platform.DrConfig;
 
-import io.quarkus.runtime.StartupEvent;
+import org.sharedict.dr.platform.DrConfig;
+import org.sharedict.platform.jobs.DurableJobs;
+import org.sharedict.platform.partnership.Partnership;
 
 /**
  * Keeps the review-check job and its cron trigger in the Quartz JDBC store. Every instance
@@ -33,7 +32,13 @@ public class ReviewScheduler {
     DrConfig config;
 
     void register(@Observes StartupEvent start) throws SchedulerException {
-        DurableJobs.recurring(quartz, ReviewCheckJob.class, JOB, TRIGGER, config.review().cron(), Partnership.zone(),
+        DurableJobs.recurring(
+                quartz,
+                ReviewCheckJob.class,
+                JOB,
+                TRIGGER,
+                config.review().cron(),
+                Partnership.zone(),
                 "Marks plans overdue for review and reminds their owners");
     }
 

@@ -1,6 +1,5 @@
 package org.sharedict.dr.review;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +11,15 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.dr.platform.DrConfig;
-import org.sharedict.dr.plans.PlanReviews;
-import org.sharedict.dr.plans.PlanSnapshot;
-import org.sharedict.platform.audit.Auditor;
-
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+
+import org.sharedict.dr.plans.PlanReviews;
+import org.sharedict.dr.plans.PlanSnapshot;
+import org.sharedict.dr.platform.DrConfig;
+import org.sharedict.platform.audit.Auditor;
+import org.sharedict.platform.partnership.Partnership;
 
 /**
  * Finds approved plans whose review date has passed, marks them overdue and tells their owner by
@@ -43,8 +43,7 @@ public class ReviewService {
         this.plans = plans;
     }
 
-    public record Outcome(int markedOverdue, int reminded) {
-    }
+    public record Outcome(int markedOverdue, int reminded) {}
 
     @Transactional
     public Outcome markOverdueAndRemind() {
@@ -57,17 +56,29 @@ public class ReviewService {
             if (!p.reviewOverdue()) {
                 plans.markOverdue(p.id());
                 marked++;
-                audit.record("REVIEW_OVERDUE", "dr-plan", p.id(), p.partner(), Map.of("reviewDate", p.reviewDate().toString()));
+                audit.record(
+                        "REVIEW_OVERDUE",
+                        "dr-plan",
+                        p.id(),
+                        p.partner(),
+                        Map.of("reviewDate", p.reviewDate().toString()));
             }
             if (p.ownerEmail() == null) {
                 continue;
             }
             try {
-                mailer.send(Mail.withText(p.ownerEmail(), "DR plan review overdue: " + p.name() + " (" + p.partner() + ")", body(p, today)));
+                mailer.send(Mail.withText(
+                        p.ownerEmail(),
+                        "DR plan review overdue: " + p.name() + " (" + p.partner() + ")",
+                        body(p, today)));
                 plans.markReminded(p.id(), now);
                 reminded++;
             } catch (RuntimeException e) {
-                Log.warnf(e, "Could not send the review reminder for plan %d to %s; trying again on the next run", p.id(), p.ownerEmail());
+                Log.warnf(
+                        e,
+                        "Could not send the review reminder for plan %d to %s; trying again on the next run",
+                        p.id(),
+                        p.ownerEmail());
             }
         }
         if (marked + reminded > 0) {
@@ -91,7 +102,12 @@ public class ReviewService {
                 revision if anything changed, and have it approved again. Until then the approved revision stays in force.
 
                 -- dr-planner, Shared ICT Support platform
-                """.formatted(p.ownerName() == null ? "plan owner" : p.ownerName(), p.name(), p.partner(), p.revision(),
-                p.reviewDate(), ChronoUnit.DAYS.between(p.reviewDate(), today));
+                """.formatted(
+                        p.ownerName() == null ? "plan owner" : p.ownerName(),
+                        p.name(),
+                        p.partner(),
+                        p.revision(),
+                        p.reviewDate(),
+                        ChronoUnit.DAYS.between(p.reviewDate(), today));
     }
 }

@@ -20,13 +20,11 @@ import org.sharedict.platform.json.Json;
 public class TemplateContents {
 
     /** A template, by its id, code and name. */
-    public record TemplateInfo(long id, String code, String name) {
-    }
+    public record TemplateInfo(long id, String code, String name) {}
 
     /** One numbered version of a template, without its content. */
-    public record VersionInfo(long templateId, String templateCode, String templateName, long versionId, int number,
-            boolean published) {
-    }
+    public record VersionInfo(
+            long templateId, String templateCode, String templateName, long versionId, int number, boolean published) {}
 
     private final Json json;
 

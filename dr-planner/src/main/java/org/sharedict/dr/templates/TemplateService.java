@@ -78,7 +78,9 @@ public class TemplateService {
     public TemplateView update(long id, TemplateUpdate in, String ifMatch) {
         Template t = template(id);
         ETags.requireMatch(t, ifMatch, in.version());
-        Changes changes = Changes.track().field("name", t.name, in.name().trim()).field("description", t.description, in.description());
+        Changes changes = Changes.track()
+                .field("name", t.name, in.name().trim())
+                .field("description", t.description, in.description());
         t.name = in.name().trim();
         t.description = in.description();
         if (!changes.isEmpty()) {
@@ -93,14 +95,16 @@ public class TemplateService {
         Template t = template(templateId);
         List<TemplateVersion> versions = TemplateVersion.of(templateId);
         if (versions.stream().anyMatch(v -> v.status == TemplateVersion.Status.DRAFT)) {
-            throw ProblemException.conflict("Template " + t.code + " already has a draft version; edit or publish it first");
+            throw ProblemException.conflict(
+                    "Template " + t.code + " already has a draft version; edit or publish it first");
         }
         TemplateContent content;
         if (in != null && in.content() != null) {
             content = checked(in.content());
         } else if (in != null && in.copyFrom() != null) {
             content = contents.read(TemplateVersion.find(templateId, in.copyFrom())
-                    .orElseThrow(() -> ProblemException.invalid("copyFrom", "template " + t.code + " has no version " + in.copyFrom())));
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "copyFrom", "template " + t.code + " has no version " + in.copyFrom())));
         } else {
             content = versions.isEmpty() ? TemplateContent.empty() : contents.read(versions.get(versions.size() - 1));
         }
@@ -132,14 +136,19 @@ public class TemplateService {
         ETags.requireMatch(v, ifMatch, in.version());
         requireDraft(t, v);
         TemplateContent content = checked(in.content());
-        Changes changes = Changes.track().field("notes", v.notes, in.notes())
+        Changes changes = Changes.track()
+                .field("notes", v.notes, in.notes())
                 .field("activities", v.activityCount, content.activities().size());
         v.notes = in.notes();
         v.content = json.write(content);
         v.activityCount = content.activities().size();
         v.updatedAt = t.updatedAt = Instant.now(clock);
         v.flush();
-        audit.record("UPDATE", "dr-template-version", t.code + "/" + v.number, null,
+        audit.record(
+                "UPDATE",
+                "dr-template-version",
+                t.code + "/" + v.number,
+                null,
                 changes.isEmpty() ? Map.of("content", "edited") : changes.asMap());
         return view(t, v, content);
     }
@@ -151,7 +160,9 @@ public class TemplateService {
         requireDraft(t, v);
         TemplateContent content = contents.read(v);
         if (content.activities().isEmpty()) {
-            throw ProblemException.unprocessable("empty-template", "Nothing to publish",
+            throw ProblemException.unprocessable(
+                    "empty-template",
+                    "Nothing to publish",
                     "Version " + number + " of " + t.code + " has no activities");
         }
         RecoveryGraph.of(PlanMerger.merge(content, Customisation.none()).plan()).recoveryOrder();
@@ -160,7 +171,8 @@ public class TemplateService {
         v.publishedBy = caller.username();
         v.updatedAt = t.updatedAt = v.publishedAt;
         v.flush();
-        audit.record("PUBLISH", "dr-template-version", t.code + "/" + v.number, null, Map.of("activities", v.activityCount));
+        audit.record(
+                "PUBLISH", "dr-template-version", t.code + "/" + v.number, null, Map.of("activities", v.activityCount));
         return view(t, v, content);
     }
 
@@ -184,28 +196,50 @@ public class TemplateService {
     private static void requireDraft(Template t, TemplateVersion v) {
         if (v.status != TemplateVersion.Status.DRAFT) {
             throw ProblemException.conflict("Version " + v.number + " of " + t.code
-                    + " is published and cannot change; create a new version").with("currentState", v.status);
+                            + " is published and cannot change; create a new version")
+                    .with("currentState", v.status);
         }
     }
 
     private static TemplateContent checked(TemplateContent content) {
         List<FieldError> errors = ContentRules.check(content);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.stream().map(e -> new FieldError("content." + e.field(), e.message(), e.rejected())).toList());
+            throw ProblemException.invalid(errors.stream()
+                    .map(e -> new FieldError("content." + e.field(), e.message(), e.rejected()))
+                    .toList());
         }
         return content;
     }
 
     private TemplateView view(Template t) {
-        List<VersionSummary> versions = TemplateVersion.of(t.id).stream().map(VersionSummary::of).toList();
-        Integer latest = versions.stream().filter(v -> v.status() == TemplateVersion.Status.PUBLISHED)
-                .map(VersionSummary::number).reduce((a, b) -> b).orElse(null);
-        return new TemplateView(t.id, t.code, t.name, t.description, latest, versions, t.version, t.createdAt, t.updatedAt);
+        List<VersionSummary> versions =
+                TemplateVersion.of(t.id).stream().map(VersionSummary::of).toList();
+        Integer latest = versions.stream()
+                .filter(v -> v.status() == TemplateVersion.Status.PUBLISHED)
+                .map(VersionSummary::number)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        return new TemplateView(
+                t.id, t.code, t.name, t.description, latest, versions, t.version, t.createdAt, t.updatedAt);
     }
 
     private static VersionView view(Template t, TemplateVersion v, TemplateContent c) {
         int deps = c.activities().stream().mapToInt(a -> a.dependsOn().size()).sum();
-        return new VersionView(t.id, t.code, t.name, v.number, v.status, v.notes, c.activities().size(), deps, c,
-                v.createdBy, v.publishedAt, v.publishedBy, v.version, v.createdAt, v.updatedAt);
+        return new VersionView(
+                t.id,
+                t.code,
+                t.name,
+                v.number,
+                v.status,
+                v.notes,
+                c.activities().size(),
+                deps,
+                c,
+                v.createdBy,
+                v.publishedAt,
+                v.publishedBy,
+                v.version,
+                v.createdAt,
+                v.updatedAt);
     }
 }

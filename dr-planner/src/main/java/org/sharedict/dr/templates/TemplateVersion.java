@@ -16,16 +16,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.sharedict.dr.model.TemplateContent;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.dr.model.TemplateContent;
 
 /** One numbered version of a template: editable while DRAFT, fixed once PUBLISHED (plans derive from it). */
 @Entity
 @Table(name = "dr_template_version")
 public class TemplateVersion extends PanacheEntityBase {
 
-    public enum Status { DRAFT, PUBLISHED }
+    public enum Status {
+        DRAFT,
+        PUBLISHED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,6 +85,7 @@ public class TemplateVersion extends PanacheEntityBase {
     }
 
     public static Optional<TemplateVersion> latestPublished(long templateId) {
-        return find("templateId = ?1 and status = ?2 order by number desc", templateId, Status.PUBLISHED).firstResultOptional();
+        return find("templateId = ?1 and status = ?2 order by number desc", templateId, Status.PUBLISHED)
+                .firstResultOptional();
     }
 }

@@ -1,5 +1,23 @@
 package org.sharedict.dr.exports;
 
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import org.sharedict.dr.testing.Fixtures;
+import org.sharedict.dr.testing.TestClock;
+import org.sharedict.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -13,24 +31,6 @@ import static org.sharedict.dr.testing.Fixtures.plan;
 import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
 import static org.sharedict.dr.testing.Fixtures.step;
 import static org.sharedict.testing.Problems.problem;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Test;
-import org.sharedict.dr.testing.Fixtures;
-import org.sharedict.dr.testing.TestClock;
-import org.sharedict.testing.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ExportResourceTest {
@@ -50,10 +50,16 @@ class ExportResourceTest {
     @Test
     void pdfNamesPlanRevisionApprovalAndDateAndHoldsTheSteps() throws IOException {
         long id = approvedPlan();
-        byte[] pdf = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.pdf")
-                .then().statusCode(200).contentType("application/pdf")
+        byte[] pdf = given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
                 .header("Content-Disposition", containsString("ELDC-ELDC-ICT-recovery-plan-r1.pdf"))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc);
@@ -62,7 +68,10 @@ class ExportResourceTest {
         }
         assertTrue(text.contains("Disaster recovery plan: ELDC ICT recovery plan"), text);
         assertTrue(text.contains("1 (APPROVED)"), text);
-        assertTrue(text.contains("Approved by " + APPROVER + " on " + today()) || text.contains(APPROVER + " on " + today()), text);
+        assertTrue(
+                text.contains("Approved by " + APPROVER + " on " + today())
+                        || text.contains(APPROVER + " on " + today()),
+                text);
         assertTrue(text.contains("Start the generator"), text);
         assertTrue(text.contains("Payroll: earliest 6 h 15 min against an RTO of 4 h"), text);
         assertTrue(text.contains("Printed " + today()), text);
@@ -71,8 +80,13 @@ class ExportResourceTest {
     @Test
     void htmlIsSelfContainedAndPrintFriendly() {
         long id = approvedPlan();
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.html")
-                .then().statusCode(200).contentType(containsString("text/html"))
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.html")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .body(containsString("<h1>Disaster recovery plan: ELDC ICT recovery plan</h1>"))
                 .body(containsString("<tr><th>Revision</th><td>1 (APPROVED)</td></tr>"))
                 .body(containsString(APPROVER + " on " + today()))
@@ -86,46 +100,102 @@ class ExportResourceTest {
     @Test
     void markdownNamesPlanRevisionApprovalAndDate() {
         long id = approvedPlan();
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.md")
-                .then().statusCode(200).contentType(containsString("text/markdown"))
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.md")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/markdown"))
                 .body(containsString("# Disaster recovery plan: ELDC ICT recovery plan"))
                 .body(containsString("| Revision | 1 (APPROVED) |"))
                 .body(containsString("| Approved by | " + APPROVER + " on " + today()))
-                .body(containsString("- [ ] **Bring up the core switches** (45 min, skill NETWORKING, Network engineer: Nia Network)"))
-                .body(containsString("| 4 | Payroll | Business service | 2 | 4 h | 6 h 15 min **(misses RTO)** | Active Directory |"));
+                .body(
+                        containsString(
+                                "- [ ] **Bring up the core switches** (45 min, skill NETWORKING, Network engineer: Nia Network)"))
+                .body(
+                        containsString(
+                                "| 4 | Payroll | Business service | 2 | 4 h | 6 h 15 min **(misses RTO)** | Active Directory |"));
     }
 
     @Test
     void draftsAreNotExportedAndExportsNeedSignIn() {
         long id = plan("ELDC", publishedTemplate(councilActivities()));
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.pdf").then().spec(problem(409));
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.html").then().spec(problem(409));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.pdf")
+                .then()
+                .spec(problem(409));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.html")
+                .then()
+                .spec(problem(409));
         given().when().get("/api/dr/plans/" + id + "/export.md").then().spec(problem(401));
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/99999999/export.md").then().spec(problem(404));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/99999999/export.md")
+                .then()
+                .spec(problem(404));
     }
 
     @Test
     void supersededExportsSaySo() {
         long first = approvedPlan();
-        long second = given().auth().oauth2(Tokens.drLead("ELDC")).when().post("/api/dr/plans/" + first + "/revisions")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long second = given().auth()
+                .oauth2(Tokens.drLead("ELDC"))
+                .when()
+                .post("/api/dr/plans/" + first + "/revisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         approve("ELDC", second);
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + first + "/export.md")
-                .then().statusCode(200).body(containsString("**SUPERSEDED**"));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + first + "/export.md")
+                .then()
+                .statusCode(200)
+                .body(containsString("**SUPERSEDED**"));
     }
 
     /** Stored text that looks like markup, in every kind of field an export prints. */
     @SuppressWarnings("unchecked")
     private static long hostilePlan() {
-        Map<String, Object> evil = activity("evil", "<script>alert('x')</script>", "SYSTEM", 1, 60, List.of(),
+        Map<String, Object> evil = activity(
+                "evil",
+                "<script>alert('x')</script>",
+                "SYSTEM",
+                1,
+                60,
+                List.of(),
                 List.of(step("restore", "**Restore** [now](javascript:alert(1)) | col", 30, null, "<b>Owner</b>")));
         evil.put("description", "<img src=x onerror=alert(1)>\n# Injected heading\n- injected item");
-        ((Map<String, Object>) ((List<?>) evil.get("steps")).get(0)).put("instructions", "1. first\n2. second | not a cell");
+        ((Map<String, Object>) ((List<?>) evil.get("steps")).get(0))
+                .put("instructions", "1. first\n2. second | not a cell");
         long id = plan("ELDC", publishedTemplate(List.of(evil)));
-        given().auth().oauth2(Tokens.drLead("ELDC")).contentType(ContentType.JSON).header("If-Match", "\"" + Fixtures.version(id) + "\"")
-                .body(Map.of("name", "Plan </td><script>", "ownerName", "Dana <i>Lead</i>",
-                        "specifics", Map.of("contacts", List.of(Map.of("name", "<iframe src=//evil>", "organisation", "[Acme](http://evil)")))))
-                .when().put("/api/dr/plans/" + id).then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.drLead("ELDC"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"" + Fixtures.version(id) + "\"")
+                .body(Map.of(
+                        "name",
+                        "Plan </td><script>",
+                        "ownerName",
+                        "Dana <i>Lead</i>",
+                        "specifics",
+                        Map.of(
+                                "contacts",
+                                List.of(Map.of("name", "<iframe src=//evil>", "organisation", "[Acme](http://evil)")))))
+                .when()
+                .put("/api/dr/plans/" + id)
+                .then()
+                .statusCode(200);
         approve("ELDC", id);
         return id;
     }
@@ -133,8 +203,14 @@ class ExportResourceTest {
     @Test
     void markdownWritesStoredMarkupAsText() {
         long id = hostilePlan();
-        String md = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.md")
-                .then().statusCode(200).extract().asString();
+        String md = given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.md")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String raw : List.of("<script", "<img", "<b>", "<i>", "<iframe", "\n# Injected", "\n- injected")) {
             assertFalse(md.contains(raw), raw + " in\n" + md);
         }
@@ -152,14 +228,29 @@ class ExportResourceTest {
     @Test
     void htmlAndPdfWriteStoredMarkupAsText() throws IOException {
         long id = hostilePlan();
-        String html = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.html")
-                .then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.html")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String raw : List.of("<script", "<img", "<b>", "<i>", "<iframe", "</td><script")) {
             assertFalse(html.contains(raw), raw + " in\n" + html);
         }
-        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(&#x27;x&#x27;)"), html);
-        byte[] pdf = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id + "/export.pdf")
-                .then().statusCode(200).extract().asByteArray();
+        assertTrue(
+                html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                        || html.contains("&lt;script&gt;alert(&#x27;x&#x27;)"),
+                html);
+        byte[] pdf = given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id + "/export.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("<script>alert('x')</script>"), "printed as the text it is: " + text);

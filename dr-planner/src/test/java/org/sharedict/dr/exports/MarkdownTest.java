@@ -1,27 +1,32 @@
 package org.sharedict.dr.exports;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MarkdownTest {
 
     @Test
     void htmlIsWrittenAsEntities() {
         assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", Markdown.inline("<script>alert(1)</script>"));
-        assertEquals("&lt;img src=x onerror=alert(1)&gt; &amp;amp; &amp;lt;", Markdown.inline("<img src=x onerror=alert(1)> &amp; &lt;"));
+        assertEquals(
+                "&lt;img src=x onerror=alert(1)&gt; &amp;amp; &amp;lt;",
+                Markdown.inline("<img src=x onerror=alert(1)> &amp; &lt;"));
     }
 
     @Test
     void inlineMarkupIsEscaped() {
-        assertEquals("\\[click\\](javascript:alert(1)) \\*\\*bold\\*\\* \\_x\\_ \\`code\\` \\~\\~gone\\~\\~ a \\| b \\\\ C\\#",
+        assertEquals(
+                "\\[click\\](javascript:alert(1)) \\*\\*bold\\*\\* \\_x\\_ \\`code\\` \\~\\~gone\\~\\~ a \\| b \\\\ C\\#",
                 Markdown.inline("[click](javascript:alert(1)) **bold** _x_ `code` ~~gone~~ a | b \\ C#"));
     }
 
     @Test
     void lineBreaksStayInTheirCellAndNothingOpensABlock() {
         // After <br> the text is still on the same line, where "- " opens nothing.
-        assertEquals("first<br>\\# not a heading<br>- not a list", Markdown.inline("first\r\n# not a heading\n- not a list"));
+        assertEquals(
+                "first<br>\\# not a heading<br>- not a list",
+                Markdown.inline("first\r\n# not a heading\n- not a list"));
         assertEquals("\\- one", Markdown.inline("    - one"));
         assertEquals("12\\. item", Markdown.inline("12. item"));
         assertEquals("3\\) item", Markdown.inline("3) item"));
@@ -32,7 +37,9 @@ class MarkdownTest {
 
     @Test
     void ordinaryTextIsLeftReadable() {
-        assertEquals("Bring up the core switches (45 min, skill NETWORKING, Network engineer: Nia Network)",
-                Markdown.inline("Bring up the core switches (45 min, skill NETWORKING, Network engineer: Nia Network)"));
+        assertEquals(
+                "Bring up the core switches (45 min, skill NETWORKING, Network engineer: Nia Network)",
+                Markdown.inline(
+                        "Bring up the core switches (45 min, skill NETWORKING, Network engineer: Nia Network)"));
     }
 }

@@ -1,14 +1,13 @@
 package org.sharedict.dr.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.dr.model.Customisation.AddedDependency;
 import org.sharedict.dr.model.Customisation.AddedStep;
 import org.sharedict.dr.model.Customisation.Additions;
@@ -17,8 +16,9 @@ import org.sharedict.dr.model.Customisation.FieldOverride;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.Origin;
 
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Merge, diff and rebase rules on plain objects, including random templates and customisations. */
 class PlanModelTest {
@@ -34,9 +34,25 @@ class PlanModelTest {
             }
             List<Step> steps = new ArrayList<>();
             for (int s = 0; s < rnd.nextInt(4); s++) {
-                steps.add(new Step("s" + s, "Step " + s, null, rnd.nextInt(90), rnd.nextBoolean() ? "NETWORKING" : null, "Engineer"));
+                steps.add(new Step(
+                        "s" + s,
+                        "Step " + s,
+                        null,
+                        rnd.nextInt(90),
+                        rnd.nextBoolean() ? "NETWORKING" : null,
+                        "Engineer"));
             }
-            as.add(new Activity("a" + i, "Activity " + i, Category.SYSTEM, 1 + rnd.nextInt(3), 60 * rnd.nextInt(10), null, null, null, deps, steps));
+            as.add(new Activity(
+                    "a" + i,
+                    "Activity " + i,
+                    Category.SYSTEM,
+                    1 + rnd.nextInt(3),
+                    60 * rnd.nextInt(10),
+                    null,
+                    null,
+                    null,
+                    deps,
+                    steps));
         }
         return new TemplateContent(as);
     }
@@ -49,17 +65,23 @@ class PlanModelTest {
         List<AddedDependency> deps = new ArrayList<>();
         for (Activity a : t.activities()) {
             switch (rnd.nextInt(5)) {
-                case 0 -> overrides.add(new FieldOverride(a.key(), null, "rtoMinutes", IntNode.valueOf(rnd.nextInt(600))));
+                case 0 ->
+                    overrides.add(new FieldOverride(a.key(), null, "rtoMinutes", IntNode.valueOf(rnd.nextInt(600))));
                 case 1 -> {
                     if (!a.steps().isEmpty()) {
-                        overrides.add(new FieldOverride(a.key(), a.steps().get(0).key(), "title", TextNode.valueOf("Ours")));
+                        overrides.add(
+                                new FieldOverride(a.key(), a.steps().get(0).key(), "title", TextNode.valueOf("Ours")));
                     }
                 }
-                case 2 -> steps.add(new AddedStep(a.key(), a.steps().isEmpty() ? null : a.steps().get(0).key(),
-                        new Step("local", "Local step", null, 15, null, "Engineer")));
+                case 2 ->
+                    steps.add(new AddedStep(
+                            a.key(),
+                            a.steps().isEmpty() ? null : a.steps().get(0).key(),
+                            new Step("local", "Local step", null, 15, null, "Engineer")));
                 case 3 -> {
                     if (!a.steps().isEmpty()) {
-                        exclusions.add(new Exclusion(a.key(), a.steps().get(a.steps().size() - 1).key(), null, "not here"));
+                        exclusions.add(new Exclusion(
+                                a.key(), a.steps().get(a.steps().size() - 1).key(), null, "not here"));
                     }
                 }
                 default -> {
@@ -70,8 +92,19 @@ class PlanModelTest {
                 }
             }
         }
-        List<Activity> added = List.of(new Activity("local-system", "Local system", Category.SYSTEM, 2, 480, null, null, null,
-                t.activities().isEmpty() ? List.of() : List.of(t.activities().get(0).key()), List.of()));
+        List<Activity> added = List.of(new Activity(
+                "local-system",
+                "Local system",
+                Category.SYSTEM,
+                2,
+                480,
+                null,
+                null,
+                null,
+                t.activities().isEmpty()
+                        ? List.of()
+                        : List.of(t.activities().get(0).key()),
+                List.of()));
         return new Customisation(overrides, new Additions(added, steps, deps), exclusions);
     }
 
@@ -105,8 +138,13 @@ class PlanModelTest {
             Rebase.Result same = Rebase.onto(t, t, c);
             assertTrue(same.conflicts().isEmpty(), same.conflicts().toString());
             assertEquals(c, same.customisation());
-            assertEquals(c.overrides().size() + c.additions().activities().size() + c.additions().steps().size()
-                    + c.additions().dependencies().size() + c.exclusions().size(), PlanDiff.between(t, c).size());
+            assertEquals(
+                    c.overrides().size()
+                            + c.additions().activities().size()
+                            + c.additions().steps().size()
+                            + c.additions().dependencies().size()
+                            + c.exclusions().size(),
+                    PlanDiff.between(t, c).size());
         }
     }
 
@@ -114,7 +152,8 @@ class PlanModelTest {
     void rebaseReportsAnOverriddenFieldTheTemplateChangedAndKeepsThePartnersValue() {
         Activity v1 = new Activity("email", "Email", Category.SYSTEM, 2, 480, null, null, null, List.of(), List.of());
         Activity v2 = new Activity("email", "Email", Category.SYSTEM, 2, 240, null, null, null, List.of(), List.of());
-        Customisation c = new Customisation(List.of(new FieldOverride("email", null, "rtoMinutes", IntNode.valueOf(720))), null, null);
+        Customisation c = new Customisation(
+                List.of(new FieldOverride("email", null, "rtoMinutes", IntNode.valueOf(720))), null, null);
         Rebase.Result r = Rebase.onto(new TemplateContent(List.of(v1)), new TemplateContent(List.of(v2)), c);
         assertFalse(r.blocked());
         assertEquals(1, r.conflicts().size());
@@ -123,15 +162,25 @@ class PlanModelTest {
         assertEquals(480, k.templateBefore());
         assertEquals(240, k.templateAfter());
         assertEquals(720, k.planValue());
-        assertEquals(720, PlanMerger.merge(new TemplateContent(List.of(v2)), r.customisation()).plan().activities().get(0).rtoMinutes());
+        assertEquals(
+                720,
+                PlanMerger.merge(new TemplateContent(List.of(v2)), r.customisation())
+                        .plan()
+                        .activities()
+                        .get(0)
+                        .rtoMinutes());
     }
 
     @Test
     void excludingAnActivityDropsTheDependenciesOnIt() {
-        Activity power = new Activity("power", "Power", Category.FACILITY, 1, 60, null, null, null, List.of(), List.of());
-        Activity psn = new Activity("psn", "PSN", Category.NETWORK, 2, 480, null, null, null, List.of("power"), List.of());
-        Activity dwp = new Activity("dwp", "DWP link", Category.SYSTEM, 2, 480, null, null, null, List.of("psn", "power"), List.of());
-        PlanMerger.Result r = PlanMerger.merge(new TemplateContent(List.of(power, psn, dwp)),
+        Activity power =
+                new Activity("power", "Power", Category.FACILITY, 1, 60, null, null, null, List.of(), List.of());
+        Activity psn =
+                new Activity("psn", "PSN", Category.NETWORK, 2, 480, null, null, null, List.of("power"), List.of());
+        Activity dwp = new Activity(
+                "dwp", "DWP link", Category.SYSTEM, 2, 480, null, null, null, List.of("psn", "power"), List.of());
+        PlanMerger.Result r = PlanMerger.merge(
+                new TemplateContent(List.of(power, psn, dwp)),
                 new Customisation(null, null, List.of(new Exclusion("psn", null, null, "no PSN here"))));
         assertTrue(r.ok());
         assertEquals(List.of("power"), r.plan().byKey().get("dwp").dependsOn());
@@ -142,8 +191,10 @@ class PlanModelTest {
     @Test
     void overridingMtpdOutsideABusinessServiceIsRefused() {
         Activity a = new Activity("crm", "CRM", Category.SYSTEM, 2, 480, null, null, null, List.of(), List.of());
-        PlanMerger.Result r = PlanMerger.merge(new TemplateContent(List.of(a)),
-                new Customisation(List.of(new FieldOverride("crm", null, "mtpdMinutes", IntNode.valueOf(900))), null, null));
+        PlanMerger.Result r = PlanMerger.merge(
+                new TemplateContent(List.of(a)),
+                new Customisation(
+                        List.of(new FieldOverride("crm", null, "mtpdMinutes", IntNode.valueOf(900))), null, null));
         assertFalse(r.ok());
     }
 }

@@ -1,11 +1,5 @@
 package org.sharedict.dr.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,6 +8,12 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Recovery order and critical-path maths checked against brute force on thousands of small random
@@ -48,7 +48,8 @@ class RecoveryGraphPropertiesTest {
         if (backEdge && n >= 2) {
             int i = rnd.nextInt(n - 1);
             int j = i + 1 + rnd.nextInt(n - 1 - i);
-            // hidden[j] is later; make the earlier one need it, closing a cycle if a path j -> i exists or i == j - 1 with edge
+            // hidden[j] is later; make the earlier one need it, closing a cycle if a path j -> i exists or i == j - 1
+            // with edge
             pre.get(hidden[i]).add(hidden[j]);
             if (!pre.get(hidden[j]).contains(hidden[i])) {
                 pre.get(hidden[j]).add(hidden[i]);
@@ -104,7 +105,7 @@ class RecoveryGraphPropertiesTest {
 
     /** Every permutation; the valid one that is smallest position by position (tier, RTO, key), or null. */
     private static int[] bruteForceOrder(RecoveryGraph g) {
-        int[][] best = { null };
+        int[][] best = {null};
         permute(g, new int[g.size()], new boolean[g.size()], 0, best);
         return best[0];
     }
@@ -212,16 +213,22 @@ class RecoveryGraphPropertiesTest {
             List<String> cycle = e.cycle();
             assertTrue(cycle.size() >= 3, "a cycle names at least two activities and closes: " + cycle);
             assertEquals(cycle.get(0), cycle.get(cycle.size() - 1));
-            assertEquals(cycle.size() - 1, new HashSet<>(cycle.subList(0, cycle.size() - 1)).size(), "no activity twice inside " + cycle);
+            assertEquals(
+                    cycle.size() - 1,
+                    new HashSet<>(cycle.subList(0, cycle.size() - 1)).size(),
+                    "no activity twice inside " + cycle);
             List<String> keys = Arrays.asList(g.keys);
             for (int i = 0; i + 1 < cycle.size(); i++) {
                 int from = keys.indexOf(cycle.get(i));
                 int to = keys.indexOf(cycle.get(i + 1));
                 int[] pre = g.prereqs(from);
-                assertTrue(Arrays.stream(pre).anyMatch(p -> p == to), cycle.get(i) + " must depend on " + cycle.get(i + 1));
+                assertTrue(
+                        Arrays.stream(pre).anyMatch(p -> p == to),
+                        cycle.get(i) + " must depend on " + cycle.get(i + 1));
             }
         }
-        assertTrue(cycles > SMALL_GRAPHS / 10, "the generator produced too few cyclic graphs to mean anything: " + cycles);
+        assertTrue(
+                cycles > SMALL_GRAPHS / 10, "the generator produced too few cyclic graphs to mean anything: " + cycles);
     }
 
     @Test
@@ -239,7 +246,9 @@ class RecoveryGraphPropertiesTest {
                     sum += g.duration[chain[i]];
                     if (i > 0) {
                         int prev = chain[i - 1];
-                        assertTrue(Arrays.stream(g.prereqs(chain[i])).anyMatch(p -> p == prev), "the chain follows dependencies");
+                        assertTrue(
+                                Arrays.stream(g.prereqs(chain[i])).anyMatch(p -> p == prev),
+                                "the chain follows dependencies");
                     }
                 }
                 assertEquals(s.finish()[v], sum, "the chain's durations add up to the earliest recovery");

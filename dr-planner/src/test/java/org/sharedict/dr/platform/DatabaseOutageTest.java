@@ -1,11 +1,14 @@
 package org.sharedict.dr.platform;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.List;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.testing.DatabaseFaultProxy;
 import org.sharedict.testing.DatabaseOutages;
 import org.sharedict.testing.InjectDatabaseProxy;
@@ -13,10 +16,7 @@ import org.sharedict.testing.Problems;
 import org.sharedict.testing.TcpFaultProxy;
 import org.sharedict.testing.Tokens;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
+import static io.restassured.RestAssured.given;
 
 /** dr-planner with its database (Quartz's job store included) behind a fault proxy: killed, frozen, and back. */
 @QuarkusTest

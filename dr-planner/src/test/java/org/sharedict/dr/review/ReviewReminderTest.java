@@ -1,5 +1,23 @@
 package org.sharedict.dr.review;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.testing.TestClock;
+import org.sharedict.testing.InjectMailServer;
+import org.sharedict.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,25 +28,6 @@ import static org.sharedict.dr.testing.Fixtures.councilActivities;
 import static org.sharedict.dr.testing.Fixtures.plan;
 import static org.sharedict.dr.testing.Fixtures.publishedTemplate;
 import static org.sharedict.testing.Problems.problem;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Arrays;
-
-import jakarta.mail.internet.MimeMessage;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-import org.sharedict.dr.plans.Plan;
-import org.sharedict.dr.testing.TestClock;
-import org.sharedict.testing.InjectMailServer;
-import org.sharedict.testing.Tokens;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ReviewReminderTest {
@@ -42,13 +41,15 @@ class ReviewReminderTest {
     }
 
     private long messagesTo(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).count();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .count();
     }
 
     @Test
@@ -58,32 +59,61 @@ class ReviewReminderTest {
         String owner = "dr.lead@wldc.example.gov.uk";
         reviewWasDue(id, TestClock.today().minusDays(3));
 
-        given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .post("/api/dr/reviews/check")
+                .then()
+                .statusCode(202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(owner) == 1);
 
-        MimeMessage m = Arrays.stream(mail.getReceivedMessages()).filter(x -> {
-            try {
-                return x.getAllRecipients()[0].toString().equals(owner);
-            } catch (Exception e) {
-                return false;
-            }
-        }).findFirst().orElseThrow();
+        MimeMessage m = Arrays.stream(mail.getReceivedMessages())
+                .filter(x -> {
+                    try {
+                        return x.getAllRecipients()[0].toString().equals(owner);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         assertEquals("DR plan review overdue: WLDC ICT recovery plan (WLDC)", m.getSubject());
         String body = GreenMailUtil.getBody(m);
         assertTrue(body.contains("3 days overdue"), body);
         assertTrue(body.contains("Dana Lead"), body);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id).then().body("reviewOverdue", equalTo(true)));
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/reviews/overdue")
-                .then().statusCode(200).body("id", hasItem((int) id));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.viewer("BBC"))
+                        .when()
+                        .get("/api/dr/plans/" + id)
+                        .then()
+                        .body("reviewOverdue", equalTo(true)));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/reviews/overdue")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem((int) id));
 
         // A second run finds nothing new to say.
         int before = mail.getReceivedMessages().length;
-        given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .post("/api/dr/reviews/check")
+                .then()
+                .statusCode(202);
         long marker = plan("WLDC", publishedTemplate(councilActivities()));
         approve("WLDC", marker);
         reviewWasDue(marker, TestClock.today().minusDays(1));
-        given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .post("/api/dr/reviews/check")
+                .then()
+                .statusCode(202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mail.getReceivedMessages().length == before + 1);
         assertEquals(2, messagesTo(owner), "one reminder per overdue plan, not one per run");
     }
@@ -93,21 +123,54 @@ class ReviewReminderTest {
         long id = plan("BBC", publishedTemplate(councilActivities()));
         approve("BBC", id);
         reviewWasDue(id, TestClock.today().minusDays(10));
-        given().auth().oauth2(Tokens.admin()).when().post("/api/dr/reviews/check").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id).then().body("reviewOverdue", equalTo(true)));
-        long next = given().auth().oauth2(Tokens.drLead("BBC")).when().post("/api/dr/plans/" + id + "/revisions")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .post("/api/dr/reviews/check")
+                .then()
+                .statusCode(202);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.viewer("BBC"))
+                        .when()
+                        .get("/api/dr/plans/" + id)
+                        .then()
+                        .body("reviewOverdue", equalTo(true)));
+        long next = given().auth()
+                .oauth2(Tokens.drLead("BBC"))
+                .when()
+                .post("/api/dr/plans/" + id + "/revisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         approve("BBC", next);
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + next)
-                .then().body("reviewOverdue", equalTo(false)).body("reviewDate", equalTo(TestClock.today().plusMonths(12).toString()));
-        given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/dr/plans/" + id)
-                .then().body("status", equalTo("SUPERSEDED")).body("reviewOverdue", equalTo(false));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + next)
+                .then()
+                .body("reviewOverdue", equalTo(false))
+                .body("reviewDate", equalTo(TestClock.today().plusMonths(12).toString()));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/dr/plans/" + id)
+                .then()
+                .body("status", equalTo("SUPERSEDED"))
+                .body("reviewOverdue", equalTo(false));
     }
 
     @Test
     void onlyAdminsRunTheCheckByHand() {
-        given().auth().oauth2(Tokens.drLead("BBC")).when().post("/api/dr/reviews/check").then().spec(problem(403));
+        given().auth()
+                .oauth2(Tokens.drLead("BBC"))
+                .when()
+                .post("/api/dr/reviews/check")
+                .then()
+                .spec(problem(403));
         given().when().get("/api/dr/reviews/overdue").then().spec(problem(401));
     }
 }

@@ -1,12 +1,11 @@
 package org.sharedict.dr.testing;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * One real HTTP stub (WireMock, dynamic port) answering as skills-service and rota-service do
@@ -20,13 +19,14 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.of("quarkus.rest-client.skills.url", server.baseUrl(),
-                "quarkus.rest-client.rota.url", server.baseUrl());
+        return Map.of(
+                "quarkus.rest-client.skills.url", server.baseUrl(), "quarkus.rest-client.rota.url", server.baseUrl());
     }
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectStubs.class, WireMockServer.class));
+        testInjector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectStubs.class, WireMockServer.class));
     }
 
     @Override

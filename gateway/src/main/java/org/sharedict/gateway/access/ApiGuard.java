@@ -8,8 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+
 import org.sharedict.gateway.apikeys.ApiKeyVerifier;
 import org.sharedict.gateway.auth.RevokedSessions;
 import org.sharedict.gateway.platform.ClientAddress;
@@ -18,12 +24,6 @@ import org.sharedict.gateway.routing.GatewayRouter;
 import org.sharedict.gateway.routing.MatchedRoute;
 import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.problem.ProblemException;
-
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * The gateway's check on every /api request, before it is routed or reaches the gateway's own
@@ -36,6 +36,7 @@ public class ApiGuard {
 
     /** Where the authenticated caller's name is kept on the routing context (for the logs). */
     public static final String PRINCIPAL = "sharedict.principal";
+
     static final String API_KEY_HEADER = "X-Api-Key";
 
     private final JWTParser parser;
@@ -45,8 +46,7 @@ public class ApiGuard {
     private final Clock clock;
 
     /** Tokens already verified, so a client's next requests skip the signature check (expiry and sign-out are still checked). */
-    private record Verified(String subject, String sessionId, long expiresAt) {
-    }
+    private record Verified(String subject, String sessionId, long expiresAt) {}
 
     static final int MAX_REMEMBERED = 10_000;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -76,8 +76,10 @@ public class ApiGuard {
             keys.verify(apiKey).onComplete(ar -> {
                 if (ar.failed()) {
                     // Not the client's fault: the key could not be looked up (the database is down).
-                    ProblemException p = DatabaseFailures.isUnavailable(ar.cause()) ? ProblemException.databaseUnavailable()
-                            : ProblemException.unavailable("The API key could not be checked just now; try again shortly");
+                    ProblemException p = DatabaseFailures.isUnavailable(ar.cause())
+                            ? ProblemException.databaseUnavailable()
+                            : ProblemException.unavailable(
+                                    "The API key could not be checked just now; try again shortly");
                     ProblemResponses.send(ctx, p.problem(), p.headers());
                     return;
                 }
@@ -88,8 +90,10 @@ public class ApiGuard {
                 }
                 ApiKeyVerifier.KeyPrincipal k = key.get();
                 if (!keys.allows(k, method, path)) {
-                    ProblemResponses.forbidden(ctx, "This API key's permissions (" + String.join(", ", k.permissions())
-                            + ") do not allow " + method + " " + path);
+                    ProblemResponses.forbidden(
+                            ctx,
+                            "This API key's permissions (" + String.join(", ", k.permissions()) + ") do not allow "
+                                    + method + " " + path);
                     return;
                 }
                 if (limited(ctx, RateLimiter.Kind.API_PER_KEY, "key:" + k.id())) {
@@ -120,7 +124,8 @@ public class ApiGuard {
                     return;
                 }
             } catch (ParseException e) {
-                problem = expired(e) ? "The token has expired; get a new one (POST /api/auth/refresh) or sign in again"
+                problem = expired(e)
+                        ? "The token has expired; get a new one (POST /api/auth/refresh) or sign in again"
                         : "The token is not valid here (its signature, issuer, algorithm or form is wrong)";
             }
             if (!isPublic) {
@@ -130,7 +135,8 @@ public class ApiGuard {
         }
 
         if (isPublic) {
-            RateLimiter.Kind kind = route.isSignIn() ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
+            RateLimiter.Kind kind =
+                    route.isSignIn() ? RateLimiter.Kind.LOGIN_PER_ADDRESS : RateLimiter.Kind.API_PER_ADDRESS;
             if (limited(ctx, kind, "addr:" + address)) {
                 return;
             }
@@ -149,7 +155,8 @@ public class ApiGuard {
         }
         JsonWebToken jwt = parser.parse(raw);
         Object sid = jwt.getClaim("sid");
-        v = new Verified(jwt.getSubject(), sid == null ? null : sid.toString().replace("\"", ""), jwt.getExpirationTime());
+        v = new Verified(
+                jwt.getSubject(), sid == null ? null : sid.toString().replace("\"", ""), jwt.getExpirationTime());
         if (v.expiresAt() > now) {
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear();
@@ -170,12 +177,15 @@ public class ApiGuard {
     private boolean limited(RoutingContext ctx, RateLimiter.Kind kind, String client) {
         long wait = limiter.check(kind, client);
         if (wait > 0) {
-            ProblemResponses.rateLimited(ctx, switch (kind) {
-                case LOGIN_PER_ADDRESS -> "Too many sign-in attempts from your address; wait and try again";
-                case API_PER_KEY -> "Too many requests with this API key; slow down";
-                case API_PER_USER -> "Too many requests from your account; slow down";
-                default -> "Too many requests from your address; slow down";
-            }, wait);
+            ProblemResponses.rateLimited(
+                    ctx,
+                    switch (kind) {
+                        case LOGIN_PER_ADDRESS -> "Too many sign-in attempts from your address; wait and try again";
+                        case API_PER_KEY -> "Too many requests with this API key; slow down";
+                        case API_PER_USER -> "Too many requests from your account; slow down";
+                        default -> "Too many requests from your address; slow down";
+                    },
+                    wait);
             return true;
         }
         return false;

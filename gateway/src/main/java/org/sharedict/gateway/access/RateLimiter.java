@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.sharedict.gateway.platform.GatewayConfig;
-
 import io.quarkus.scheduler.Scheduled;
+
+import org.sharedict.gateway.platform.GatewayConfig;
 
 /**
  * Rate limits as token buckets kept in this instance's memory, one per client (user, API key or
@@ -22,7 +22,12 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class RateLimiter {
 
-    public enum Kind { LOGIN_PER_ADDRESS, API_PER_USER, API_PER_KEY, API_PER_ADDRESS }
+    public enum Kind {
+        LOGIN_PER_ADDRESS,
+        API_PER_USER,
+        API_PER_KEY,
+        API_PER_ADDRESS
+    }
 
     @Inject
     GatewayConfig config;
@@ -39,7 +44,8 @@ public class RateLimiter {
         }
         GatewayConfig.Limit limit = limit(kind);
         long now = nanos();
-        TokenBucket bucket = buckets.computeIfAbsent(kind.ordinal() + "|" + client,
+        TokenBucket bucket = buckets.computeIfAbsent(
+                kind.ordinal() + "|" + client,
                 k -> new TokenBucket(limit.requests(), limit.per().toNanos(), now));
         long waitNanos = bucket.take(now);
         return waitNanos == 0 ? 0 : Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);

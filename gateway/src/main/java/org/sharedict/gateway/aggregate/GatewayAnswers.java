@@ -3,6 +3,7 @@ package org.sharedict.gateway.aggregate;
 import java.util.Locale;
 import java.util.function.BiPredicate;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -11,11 +12,10 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
 import org.sharedict.gateway.routing.GatewayRouter;
 import org.sharedict.gateway.routing.RouteTable;
 import org.sharedict.platform.problem.Problem;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents what the gateway itself answers before an operation runs, on its own operations: 401
@@ -34,13 +34,20 @@ public class GatewayAnswers implements OASFilter {
         }
         api.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().forEach((method, op) -> document(op, method, path, RouteTable::isOwnPublic, "the gateway's 1 MB"));
+                item.getOperations()
+                        .forEach((method, op) ->
+                                document(op, method, path, RouteTable::isOwnPublic, "the gateway's 1 MB"));
             }
         });
     }
 
     /** The gateway's answers to {@code op}, where it does not document them already. */
-    static void document(Operation op, PathItem.HttpMethod method, String path, BiPredicate<String, String> isPublic, String bodyLimit) {
+    static void document(
+            Operation op,
+            PathItem.HttpMethod method,
+            String path,
+            BiPredicate<String, String> isPublic,
+            String bodyLimit) {
         APIResponses responses = op.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -50,27 +57,41 @@ public class GatewayAnswers implements OASFilter {
         String sample = path.replaceAll("\\{[^}/]+}", "x");
         if (!isPublic.test(method.name().toUpperCase(Locale.ROOT), sample)) {
             add(responses, "401", "No valid bearer token or API key (the gateway checks before anything else)", false);
-            add(responses, "403", "Not allowed: the caller's role or partner, or an API key whose permissions do not cover this", false);
+            add(
+                    responses,
+                    "403",
+                    "Not allowed: the caller's role or partner, or an API key whose permissions do not cover this",
+                    false);
         }
         if (op.getRequestBody() != null) {
             add(responses, "413", "The body is larger than " + bodyLimit, false);
         }
         add(responses, "414", "The path and query are longer than " + GatewayRouter.MAX_URI + " characters", false);
-        add(responses, "429", "Too many requests from this user, API key or address: try again after Retry-After seconds", true);
+        add(
+                responses,
+                "429",
+                "Too many requests from this user, API key or address: try again after Retry-After seconds",
+                true);
     }
 
     private static void add(APIResponses responses, String status, String description, boolean retryAfter) {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        APIResponse r = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+        APIResponse r = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
         if (retryAfter) {
-            r.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+            r.addHeader(
+                    "Retry-After",
+                    OASFactory.createHeader()
+                            .description("Seconds to wait before trying again")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
         responses.addAPIResponse(status, r);
     }
-
 }

@@ -8,16 +8,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.sharedict.gateway.platform.GatewayConfig;
-import org.sharedict.gateway.routing.GatewayRouter;
-import org.sharedict.gateway.routing.RoutedServices;
-import org.sharedict.gateway.routing.ServiceProxy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
@@ -25,6 +19,11 @@ import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.routing.GatewayRouter;
+import org.sharedict.gateway.routing.RoutedServices;
+import org.sharedict.gateway.routing.ServiceProxy;
 
 /**
  * {@code /q/openapi}: one document for the whole platform, the gateway's own endpoints and every
@@ -38,8 +37,7 @@ public class MergedOpenApi {
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
     static final Duration KEEP_PARTIAL = Duration.ofSeconds(5);
 
-    private record Cached(ObjectNode document, long until) {
-    }
+    private record Cached(ObjectNode document, long until) {}
 
     private final ObjectMapper json;
     private final GatewayConfig config;
@@ -67,10 +65,15 @@ public class MergedOpenApi {
                 return;
             }
             try {
-                String body = asJson ? json.writerWithDefaultPrettyPrinter().writeValueAsString(ar.result())
+                String body = asJson
+                        ? json.writerWithDefaultPrettyPrinter().writeValueAsString(ar.result())
                         : yaml.writeValueAsString(ar.result());
-                ctx.response().putHeader("Content-Type", asJson ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .putHeader("Cache-Control", "no-cache").end(body);
+                ctx.response()
+                        .putHeader(
+                                "Content-Type",
+                                asJson ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
+                        .putHeader("Cache-Control", "no-cache")
+                        .end(body);
             } catch (Exception e) {
                 ctx.fail(e);
             }
@@ -84,19 +87,25 @@ public class MergedOpenApi {
         }
         List<Future<OpenApiMerger.Part>> parts = new ArrayList<>();
         for (ServiceProxy s : services.proxies()) {
-            parts.add(s.fetch(s.target().config().openapiPath(), FETCH_TIMEOUT).map(f -> {
-                if (f.status() != 200) {
-                    return OpenApiMerger.Part.missing(s.name(), "answered HTTP " + f.status());
-                }
-                try {
-                    JsonNode doc = json.readTree(f.body().getBytes());
-                    return OpenApiMerger.Part.included(s.name(), doc, path -> isRoutedTo(s, path),
-                            (method, path) -> s.target().publicPaths().stream().anyMatch(p -> p.matches(method, path)),
-                            s.target().config().maxBodySize().asLongValue());
-                } catch (Exception e) {
-                    return OpenApiMerger.Part.missing(s.name(), "sent a document that is not JSON");
-                }
-            }).otherwise(e -> OpenApiMerger.Part.missing(s.name(), "did not answer")));
+            parts.add(s.fetch(s.target().config().openapiPath(), FETCH_TIMEOUT)
+                    .map(f -> {
+                        if (f.status() != 200) {
+                            return OpenApiMerger.Part.missing(s.name(), "answered HTTP " + f.status());
+                        }
+                        try {
+                            JsonNode doc = json.readTree(f.body().getBytes());
+                            return OpenApiMerger.Part.included(
+                                    s.name(),
+                                    doc,
+                                    path -> isRoutedTo(s, path),
+                                    (method, path) ->
+                                            s.target().publicPaths().stream().anyMatch(p -> p.matches(method, path)),
+                                    s.target().config().maxBodySize().asLongValue());
+                        } catch (Exception e) {
+                            return OpenApiMerger.Part.missing(s.name(), "sent a document that is not JSON");
+                        }
+                    })
+                    .otherwise(e -> OpenApiMerger.Part.missing(s.name(), "did not answer")));
         }
         return Future.all(parts).map(all -> {
             List<OpenApiMerger.Part> list = new ArrayList<>();
@@ -105,8 +114,15 @@ public class MergedOpenApi {
             }
             ObjectNode merged = OpenApiMerger.merge(own(), list);
             boolean complete = list.stream().allMatch(p -> p.document() != null);
-            cache.set(new Cached(merged, System.nanoTime() + (complete ? config.aggregate().openapiCache()
-                    : min(KEEP_PARTIAL, config.aggregate().openapiCache())).toNanos()));
+            cache.set(new Cached(
+                    merged,
+                    System.nanoTime()
+                            + (complete
+                                            ? config.aggregate().openapiCache()
+                                            : min(
+                                                    KEEP_PARTIAL,
+                                                    config.aggregate().openapiCache()))
+                                    .toNanos()));
             return merged;
         });
     }
@@ -127,7 +143,8 @@ public class MergedOpenApi {
 
     private JsonNode own() {
         try {
-            byte[] doc = Arc.container().instance(OpenApiDocumentService.class).get().getDocument(Format.JSON);
+            byte[] doc =
+                    Arc.container().instance(OpenApiDocumentService.class).get().getDocument(Format.JSON);
             return json.readTree(doc);
         } catch (Exception e) {
             throw new IllegalStateException("The gateway's own OpenAPI document is not available", e);

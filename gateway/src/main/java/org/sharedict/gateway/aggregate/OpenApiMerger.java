@@ -32,18 +32,28 @@ import org.sharedict.gateway.routing.GatewayRouter;
  */
 public final class OpenApiMerger {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     /**
      * One service's document. {@code isPublic}: whether the gateway answers a request (method, path)
      * to it without a token; {@code maxBodySize}: the largest body the gateway passes on to it.
      */
-    public record Part(String service, JsonNode document, String missingReason, Predicate<String> routes,
-            BiPredicate<String, String> isPublic, long maxBodySize) {
+    public record Part(
+            String service,
+            JsonNode document,
+            String missingReason,
+            Predicate<String> routes,
+            BiPredicate<String, String> isPublic,
+            long maxBodySize) {
 
-        public static Part included(String service, JsonNode document, Predicate<String> routes,
-                BiPredicate<String, String> isPublic, long maxBodySize) {
+        public static Part included(
+                String service,
+                JsonNode document,
+                Predicate<String> routes,
+                BiPredicate<String, String> isPublic,
+                long maxBodySize) {
             return new Part(service, document, null, routes, isPublic, maxBodySize);
         }
 
@@ -52,15 +62,16 @@ public final class OpenApiMerger {
         }
     }
 
-    private OpenApiMerger() {
-    }
+    private OpenApiMerger() {}
 
     public static ObjectNode merge(JsonNode gateway, List<Part> parts) {
         ObjectNode merged = gateway.deepCopy();
         merged.remove("servers");
         ObjectNode paths = object(merged, "paths");
         ObjectNode components = object(merged, "components");
-        ArrayNode tags = merged.has("tags") && merged.get("tags").isArray() ? (ArrayNode) merged.get("tags") : merged.putArray("tags");
+        ArrayNode tags = merged.has("tags") && merged.get("tags").isArray()
+                ? (ArrayNode) merged.get("tags")
+                : merged.putArray("tags");
         ArrayNode status = JsonNodeFactory.instance.arrayNode();
         status.addObject().put("name", "gateway").put("included", true);
         List<String> missing = new ArrayList<>();
@@ -102,10 +113,13 @@ public final class OpenApiMerger {
         }
         ObjectNode info = object(merged, "info");
         String description = info.path("description").asText("");
-        info.put("description", description + (missing.isEmpty()
-                ? "\n\nEvery service's API is included."
-                : "\n\nNot included right now, because the service did not answer: " + String.join("; ", missing)
-                        + ". Reload later for the whole platform."));
+        info.put(
+                "description",
+                description
+                        + (missing.isEmpty()
+                                ? "\n\nEvery service's API is included."
+                                : "\n\nNot included right now, because the service did not answer: "
+                                        + String.join("; ", missing) + ". Reload later for the whole platform."));
         merged.set("x-sharedict-services", status);
         return merged;
     }
@@ -121,20 +135,39 @@ public final class OpenApiMerger {
             ObjectNode responses = object(op, "responses");
             if (!part.isPublic().test(e.getKey().toUpperCase(Locale.ROOT), sample)) {
                 answer(responses, "401", "No valid bearer token or API key: refused by the gateway", false);
-                answer(responses, "403", "An API key whose permissions do not cover this, refused by the gateway", false);
+                answer(
+                        responses,
+                        "403",
+                        "An API key whose permissions do not cover this, refused by the gateway",
+                        false);
             }
             if (op.has("requestBody")) {
-                answer(responses, "413", "The body is larger than the " + part.maxBodySize() + " bytes the gateway passes on to "
-                        + part.service(), false);
+                answer(
+                        responses,
+                        "413",
+                        "The body is larger than the " + part.maxBodySize() + " bytes the gateway passes on to "
+                                + part.service(),
+                        false);
             }
-            answer(responses, "414", "The path and query are longer than the " + GatewayRouter.MAX_URI + " characters the gateway passes on",
+            answer(
+                    responses,
+                    "414",
+                    "The path and query are longer than the " + GatewayRouter.MAX_URI
+                            + " characters the gateway passes on",
                     false);
-            answer(responses, "429", "Too many requests from this user, API key or address (the gateway's rate limits): "
-                    + "try again after Retry-After seconds", true);
-            String unreachable = part.service() + " cannot be reached or did not answer in time, or the gateway pauses requests "
-                    + "to it after repeated failures (then with Retry-After)";
+            answer(
+                    responses,
+                    "429",
+                    "Too many requests from this user, API key or address (the gateway's rate limits): "
+                            + "try again after Retry-After seconds",
+                    true);
+            String unreachable =
+                    part.service() + " cannot be reached or did not answer in time, or the gateway pauses requests "
+                            + "to it after repeated failures (then with Retry-After)";
             if (responses.has("503") && responses.get("503") instanceof ObjectNode theirs) {
-                theirs.put("description", theirs.path("description").asText("Unavailable") + "; or, from the gateway: " + unreachable);
+                theirs.put(
+                        "description",
+                        theirs.path("description").asText("Unavailable") + "; or, from the gateway: " + unreachable);
             } else {
                 answer(responses, "503", unreachable, true);
             }
@@ -146,10 +179,16 @@ public final class OpenApiMerger {
             return;
         }
         ObjectNode r = responses.putObject(status).put("description", description);
-        r.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", PROBLEM);
+        r.putObject("content")
+                .putObject("application/problem+json")
+                .putObject("schema")
+                .put("$ref", PROBLEM);
         if (retryAfter) {
-            r.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait before trying again")
-                    .putObject("schema").put("type", "integer");
+            r.putObject("headers")
+                    .putObject("Retry-After")
+                    .put("description", "Seconds to wait before trying again")
+                    .putObject("schema")
+                    .put("type", "integer");
         }
     }
 

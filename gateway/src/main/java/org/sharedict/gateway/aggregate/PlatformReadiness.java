@@ -5,13 +5,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
-
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The services' readiness, in the gateway's. In {@code /q/health/ready} the check stays UP when a
@@ -21,8 +20,7 @@ import io.smallrye.mutiny.Uni;
  */
 public final class PlatformReadiness {
 
-    private PlatformReadiness() {
-    }
+    private PlatformReadiness() {}
 
     static HealthCheckResponse describe(String name, List<ServicesHealth.State> states, boolean strict) {
         HealthCheckResponseBuilder b = HealthCheckResponse.named(name);
@@ -50,7 +48,8 @@ public final class PlatformReadiness {
 
         @Override
         public Uni<HealthCheckResponse> call() {
-            return Uni.createFrom().completionStage(() -> health.states().toCompletionStage())
+            return Uni.createFrom()
+                    .completionStage(() -> health.states().toCompletionStage())
                     .map(states -> describe("platform services", states, false));
         }
     }
@@ -65,7 +64,8 @@ public final class PlatformReadiness {
 
         @Override
         public Uni<HealthCheckResponse> call() {
-            return Uni.createFrom().completionStage(() -> health.states().toCompletionStage())
+            return Uni.createFrom()
+                    .completionStage(() -> health.states().toCompletionStage())
                     .map(states -> describe("platform services", states, true));
         }
     }

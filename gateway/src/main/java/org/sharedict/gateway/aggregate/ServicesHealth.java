@@ -9,14 +9,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.routing.RoutedServices;
 import org.sharedict.gateway.routing.ServiceProxy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.vertx.core.Future;
 
 /**
  * The readiness of every service behind the gateway, asked in parallel (each bounded in time) and
@@ -28,11 +27,9 @@ public class ServicesHealth {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     /** One service: UP or DOWN, and why when DOWN; {@code checks} are the service's own (name to status). */
-    public record State(String service, boolean up, String detail, Map<String, String> checks) {
-    }
+    public record State(String service, boolean up, String detail, Map<String, String> checks) {}
 
-    private record Cached(List<State> states, long until) {
-    }
+    private record Cached(List<State> states, long until) {}
 
     private final RoutedServices services;
     private final ObjectMapper json;
@@ -54,14 +51,16 @@ public class ServicesHealth {
         for (ServiceProxy s : services.proxies()) {
             asked.add(s.fetch(s.target().config().healthPath(), TIMEOUT)
                     .map(f -> state(s.name(), f))
-                    .otherwise(e -> new State(s.name(), false, "did not answer (" + e.getClass().getSimpleName() + ")", Map.of())));
+                    .otherwise(e -> new State(
+                            s.name(), false, "did not answer (" + e.getClass().getSimpleName() + ")", Map.of())));
         }
         return Future.all(asked).map(all -> {
             List<State> states = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 states.add(all.resultAt(i));
             }
-            cache.set(new Cached(states, System.nanoTime() + config.aggregate().healthCache().toNanos()));
+            cache.set(new Cached(
+                    states, System.nanoTime() + config.aggregate().healthCache().toNanos()));
             return states;
         });
     }

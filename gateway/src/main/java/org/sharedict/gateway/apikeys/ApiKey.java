@@ -63,7 +63,9 @@ public class ApiKey extends PanacheEntityBase {
     public long version;
 
     public Set<String> permissions() {
-        return Arrays.stream(permissionList.split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toCollection(LinkedHashSet::new));
+        return Arrays.stream(permissionList.split(" "))
+                .filter(s -> !s.isBlank())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     public boolean isUsable(Instant now) {

@@ -10,11 +10,9 @@ final class ApiKeyFormat {
     static final String PREFIX = "sik_";
     static final int PUBLIC_ID_LENGTH = 12;
 
-    record Parts(String publicId, String secret) {
-    }
+    record Parts(String publicId, String secret) {}
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     static String newPublicId() {
         return Secrets.alphanumeric(PUBLIC_ID_LENGTH);
@@ -34,7 +32,10 @@ final class ApiKeyFormat {
         }
         String k = key.trim();
         int secretStart = PREFIX.length() + PUBLIC_ID_LENGTH + 1;
-        if (!k.startsWith(PREFIX) || k.length() < secretStart + 20 || k.length() > 200 || k.charAt(secretStart - 1) != '_') {
+        if (!k.startsWith(PREFIX)
+                || k.length() < secretStart + 20
+                || k.length() > 200
+                || k.charAt(secretStart - 1) != '_') {
             return Optional.empty();
         }
         return Optional.of(new Parts(k.substring(PREFIX.length(), secretStart - 1), k.substring(secretStart)));

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.gateway.apikeys.ApiKeyDtos.CreatedKey;
 import org.sharedict.gateway.apikeys.ApiKeyDtos.KeyView;
 import org.sharedict.gateway.apikeys.ApiKeyDtos.NewKey;
@@ -27,16 +29,14 @@ import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 
-import io.quarkus.panache.common.Parameters;
-
 /** API keys: created by admins (any partner) or managers (their own), shown once, revocable. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ApiKeyService {
 
     static final String ENTITY = "api_key";
-    private static final Map<String, String> SORTS = Map.of("name", "name", "partner", "partner", "createdAt", "createdAt",
-            "lastUsedAt", "lastUsedAt");
+    private static final Map<String, String> SORTS =
+            Map.of("name", "name", "partner", "partner", "createdAt", "createdAt", "lastUsedAt", "lastUsedAt");
 
     @Inject
     Caller caller;
@@ -63,8 +63,10 @@ public class ApiKeyService {
         for (String p : in.permissions()) {
             String permission = p.trim();
             if (!config.apiKeys().permissions().containsKey(permission)) {
-                throw ProblemException.invalid("permissions", "'" + p + "' is not a permission; use "
-                        + config.apiKeys().permissions().keySet());
+                throw ProblemException.invalid(
+                        "permissions",
+                        "'" + p + "' is not a permission; use "
+                                + config.apiKeys().permissions().keySet());
             }
             permissions.add(permission);
         }
@@ -85,7 +87,9 @@ public class ApiKeyService {
         state.put("permissions", k.permissionList);
         state.put("expiresAt", k.expiresAt == null ? null : k.expiresAt.toString());
         audit.created(ENTITY, k.id, k.partner, state);
-        return new CreatedKey(ApiKeyFormat.format(k.publicId, secret), KeyView.of(k),
+        return new CreatedKey(
+                ApiKeyFormat.format(k.publicId, secret),
+                KeyView.of(k),
                 "Store this key now: it is not shown again. Send it as the X-Api-Key header.");
     }
 
@@ -109,7 +113,8 @@ public class ApiKeyService {
         if (!includeRevoked) {
             where.append(" and revokedAt is null");
         }
-        return Page.of(ApiKey.<ApiKey>find(where.toString(), page.toSort(SORTS, "name", "id"), params), page, KeyView::of);
+        return Page.of(
+                ApiKey.<ApiKey>find(where.toString(), page.toSort(SORTS, "name", "id"), params), page, KeyView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -141,7 +146,8 @@ public class ApiKeyService {
         if (k.lastUsedAt == null || Duration.between(k.lastUsedAt, now).toSeconds() >= 60) {
             ApiKey.update("lastUsedAt = ?1 where id = ?2", now, k.id);
         }
-        return Optional.of(new ApiKeyVerifier.KeyPrincipal(k.id, k.publicId, k.name, k.partner, k.permissions(), k.expiresAt));
+        return Optional.of(
+                new ApiKeyVerifier.KeyPrincipal(k.id, k.publicId, k.name, k.partner, k.permissions(), k.expiresAt));
     }
 
     private ApiKey find(long id) {

@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.Arc;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
 import org.sharedict.gateway.auth.TokenIssuer;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.PathPattern;
 import org.sharedict.gateway.platform.Secrets;
-
-import io.quarkus.arc.Arc;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 /**
  * Checks the {@code X-Api-Key} of a request. A verified key is remembered for
@@ -31,11 +31,10 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class ApiKeyVerifier {
 
-    public record KeyPrincipal(long id, String publicId, String name, String partner, Set<String> permissions, Instant expiresAt) {
-    }
+    public record KeyPrincipal(
+            long id, String publicId, String name, String partner, Set<String> permissions, Instant expiresAt) {}
 
-    private record Remembered(Optional<KeyPrincipal> principal, Instant until) {
-    }
+    private record Remembered(Optional<KeyPrincipal> principal, Instant until) {}
 
     private final GatewayConfig config;
     private final TokenIssuer issuer;
@@ -70,16 +69,23 @@ public class ApiKeyVerifier {
         Instant now = Instant.now(clock);
         Remembered r = verified.get(cacheKey);
         if (r != null && r.until().isAfter(now)) {
-            return Future.succeededFuture(r.principal().filter(p -> p.expiresAt() == null || p.expiresAt().isAfter(now)));
+            return Future.succeededFuture(r.principal()
+                    .filter(p -> p.expiresAt() == null || p.expiresAt().isAfter(now)));
         }
-        return vertx.executeBlocking(() -> {
-            ApiKeyService service = Arc.container().instance(ApiKeyService.class).get();
-            Optional<KeyPrincipal> found = service.findUsable(parts.get().publicId(), hash);
-            // Failures are remembered briefly too, so repeating a wrong key does not reach the database each time.
-            Instant until = Instant.now(clock).plus(found.isPresent() ? config.apiKeys().cacheFor() : Duration.ofSeconds(5));
-            verified.put(cacheKey, new Remembered(found, until));
-            return found;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    ApiKeyService service =
+                            Arc.container().instance(ApiKeyService.class).get();
+                    Optional<KeyPrincipal> found =
+                            service.findUsable(parts.get().publicId(), hash);
+                    // Failures are remembered briefly too, so repeating a wrong key does not reach the database each
+                    // time.
+                    Instant until = Instant.now(clock)
+                            .plus(found.isPresent() ? config.apiKeys().cacheFor() : Duration.ofSeconds(5));
+                    verified.put(cacheKey, new Remembered(found, until));
+                    return found;
+                },
+                false);
     }
 
     /** True when one of the key's permissions allows this request at the gateway. */
@@ -98,7 +104,9 @@ public class ApiKeyVerifier {
     public String token(KeyPrincipal key) {
         Instant now = Instant.now(clock);
         TokenIssuer.Issued t = tokens.get(key.id());
-        if (t == null || t.expiresAt().isBefore(now.plus(config.apiKeys().tokenLifetime().dividedBy(2)))) {
+        if (t == null
+                || t.expiresAt()
+                        .isBefore(now.plus(config.apiKeys().tokenLifetime().dividedBy(2)))) {
             t = issuer.forApiKey(key.id(), key.name(), key.partner(), key.permissions());
             tokens.put(key.id(), t);
         }

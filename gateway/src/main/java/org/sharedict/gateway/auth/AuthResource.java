@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.gateway.auth.AuthDtos.LoginRequest;
 import org.sharedict.gateway.auth.AuthDtos.LogoutRequest;
 import org.sharedict.gateway.auth.AuthDtos.PasswordChange;
@@ -36,9 +39,6 @@ import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.users.Accounts;
 import org.sharedict.gateway.users.UserDtos.UserView;
 import org.sharedict.platform.security.Caller;
-
-import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/auth")
 @Tag(name = "Sign-in", description = "Password sign-in, token refresh, sign-out, the signed-in user")
@@ -53,7 +53,8 @@ public class AuthResource {
     private final GatewayConfig config;
     private final Clock clock;
 
-    AuthResource(LoginService login, Accounts accounts, Caller caller, JsonWebToken jwt, GatewayConfig config, Clock clock) {
+    AuthResource(
+            LoginService login, Accounts accounts, Caller caller, JsonWebToken jwt, GatewayConfig config, Clock clock) {
         this.login = login;
         this.accounts = accounts;
         this.caller = caller;
@@ -65,31 +66,51 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
-    @Operation(summary = "Sign in with a username and password",
-            description = "Answers a short-lived access token (the token contract) and a refresh token, also set as an HttpOnly cookie.")
-    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "401", description = "Wrong username or password: the same answer for an unknown username, "
-            + "a disabled account and one that signs in through its council")
-    @APIResponse(responseCode = "429", description = "sign-in-throttled: too many failed sign-ins (for this username from this "
-            + "address, from this address, or for this username from addresses it has not signed in from), the password not "
-            + "checked; or rate-limited. Try again after Retry-After seconds", headers = @Header(name = "Retry-After",
-                    description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
+    @Operation(
+            summary = "Sign in with a username and password",
+            description =
+                    "Answers a short-lived access token (the token contract) and a refresh token, also set as an HttpOnly cookie.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Wrong username or password: the same answer for an unknown username, "
+                    + "a disabled account and one that signs in through its council")
+    @APIResponse(
+            responseCode = "429",
+            description = "sign-in-throttled: too many failed sign-ins (for this username from this "
+                    + "address, from this address, or for this username from addresses it has not signed in from), the password not "
+                    + "checked; or rate-limited. Try again after Retry-After seconds",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)))
     public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
-        LoginService.SignedIn s = login.login(body.username(), body.password(), ClientAddress.of(request),
-                request.getHeader(HttpHeaders.USER_AGENT));
+        LoginService.SignedIn s = login.login(
+                body.username(), body.password(), ClientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
         return tokens(s);
     }
 
     @POST
     @Path("/refresh")
     @PermitAll
-    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token",
+    @Operation(
+            summary = "Exchange a refresh token for a new access token and a new refresh token",
             description = "Each refresh token works once; presenting a used one ends the session.")
-    @APIResponse(responseCode = "200", description = "A new access token and refresh token", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "401", description = "The refresh token is unknown, used already (the session is ended) or its session has ended")
-    public Response refresh(@Nullable RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie, @Context HttpServerRequest request) {
+    @APIResponse(
+            responseCode = "200",
+            description = "A new access token and refresh token",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "The refresh token is unknown, used already (the session is ended) or its session has ended")
+    public Response refresh(
+            @Nullable RefreshRequest body,
+            @CookieParam(REFRESH_COOKIE) String cookie,
+            @Context HttpServerRequest request) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
         return tokens(login.refresh(token, ClientAddress.of(request)));
     }
@@ -97,7 +118,8 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @PermitAll
-    @Operation(summary = "Sign out: end this session (or all of the user's sessions)",
+    @Operation(
+            summary = "Sign out: end this session (or all of the user's sessions)",
             description = "The session is named by the access token, or by a refresh token in the body or cookie. "
                     + "Its access tokens are refused by the gateway from then on.")
     @APIResponse(responseCode = "204", description = "Signed out")
@@ -114,8 +136,10 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @Operation(summary = "The signed-in user")
-    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = UserView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "The token's user no longer exists")
     public UserView me() {
         return accounts.me();
@@ -135,13 +159,23 @@ public class AuthResource {
 
     private Response tokens(LoginService.SignedIn s) {
         Duration left = Duration.between(Instant.now(clock), s.refreshExpiresAt());
-        return Response.ok(s.response()).header("Cache-Control", "no-store").cookie(cookie(s.refreshToken(), left)).build();
+        return Response.ok(s.response())
+                .header("Cache-Control", "no-store")
+                .cookie(cookie(s.refreshToken(), left))
+                .build();
     }
 
     private NewCookie cookie(String value, Duration maxAge) {
-        boolean secure = config.tokens().cookieSecure().orElse(config.publicUrl().startsWith("https:"));
-        return new NewCookie.Builder(REFRESH_COOKIE).value(value).path("/api/auth").httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).maxAge((int) Math.max(0, maxAge.toSeconds())).build();
+        boolean secure =
+                config.tokens().cookieSecure().orElse(config.publicUrl().startsWith("https:"));
+        return new NewCookie.Builder(REFRESH_COOKIE)
+                .value(value)
+                .path("/api/auth")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) Math.max(0, maxAge.toSeconds()))
+                .build();
     }
 
     private String claim(String name) {

@@ -41,8 +41,15 @@ public class LoginService {
     private final SignInThrottle throttle;
     private final Caller caller;
 
-    LoginService(GatewayConfig config, Clock clock, Accounts accounts, Sessions sessions, TokenIssuer tokens,
-            SignInAudit audit, SignInThrottle throttle, Caller caller) {
+    LoginService(
+            GatewayConfig config,
+            Clock clock,
+            Accounts accounts,
+            Sessions sessions,
+            TokenIssuer tokens,
+            SignInAudit audit,
+            SignInThrottle throttle,
+            Caller caller) {
         this.config = config;
         this.clock = clock;
         this.accounts = accounts;
@@ -53,34 +60,62 @@ public class LoginService {
         this.caller = caller;
     }
 
-    public record SignedIn(TokenResponse response, String refreshToken, Instant refreshExpiresAt) {
-    }
+    public record SignedIn(TokenResponse response, String refreshToken, Instant refreshExpiresAt) {}
 
     public SignedIn login(String rawUsername, String password, String clientAddress, String userAgent) {
         String username = rawUsername.trim().toLowerCase(Locale.ROOT);
         Instant now = Instant.now(clock);
         // The same steps, queries and bcrypt check whether or not the username exists (README, "Failed sign-ins").
         Account u = accounts.byUsername(username).orElse(null);
-        boolean familiar = sessions.signedInFrom(u == null ? -1 : u.id(), clientAddress, now.minus(config.signInThrottle().familiarFor()));
+        boolean familiar = sessions.signedInFrom(
+                u == null ? -1 : u.id(),
+                clientAddress,
+                now.minus(config.signInThrottle().familiarFor()));
         SignInThrottle.Ticket ticket = throttle.admit(username, clientAddress, familiar);
         if (ticket.refused()) {
             SignInThrottle.Refusal r = ticket.refusal();
-            audit.record("SIGN_IN_FAILED", username, u == null ? null : u.id(), u == null ? null : u.partner(),
-                    details("reason", "delayed after failed sign-ins (" + r.scope().name().toLowerCase(Locale.ROOT) + ")",
-                            "address", clientAddress, "until", r.until().toString()));
+            audit.record(
+                    "SIGN_IN_FAILED",
+                    username,
+                    u == null ? null : u.id(),
+                    u == null ? null : u.partner(),
+                    details(
+                            "reason",
+                            "delayed after failed sign-ins (" + r.scope().name().toLowerCase(Locale.ROOT) + ")",
+                            "address",
+                            clientAddress,
+                            "until",
+                            r.until().toString()));
             throw throttled(r, now);
         }
         boolean right = accounts.passwordMatches(u, password);
         if (u == null || !right || !u.enabled()) {
-            String reason = u == null ? "unknown username" : !right ? (!u.hasPassword() ? "no password (signs in through "
-                    + u.externalProvider() + ")" : "wrong password") : "account disabled";
+            String reason = u == null
+                    ? "unknown username"
+                    : !right
+                            ? (!u.hasPassword()
+                                    ? "no password (signs in through " + u.externalProvider() + ")"
+                                    : "wrong password")
+                            : "account disabled";
             Long id = u == null ? null : u.id();
             String partner = u == null ? null : u.partner();
             audit.record("SIGN_IN_FAILED", username, id, partner, details("reason", reason, "address", clientAddress));
             for (SignInThrottle.Counted c : ticket.counted()) {
                 if (c.startsDelays()) {
-                    audit.record("SIGN_IN_THROTTLED", username, id, partner, details("scope", c.scope().name().toLowerCase(Locale.ROOT),
-                            "address", clientAddress, "failures", c.failures(), "until", c.blockedUntil().toString()));
+                    audit.record(
+                            "SIGN_IN_THROTTLED",
+                            username,
+                            id,
+                            partner,
+                            details(
+                                    "scope",
+                                    c.scope().name().toLowerCase(Locale.ROOT),
+                                    "address",
+                                    clientAddress,
+                                    "failures",
+                                    c.failures(),
+                                    "until",
+                                    c.blockedUntil().toString()));
                 }
             }
             throw failed();
@@ -88,8 +123,12 @@ public class LoginService {
         throttle.succeeded(ticket);
         accounts.signedInWithPassword(u.id(), password, now);
         Sessions.Opened opened = sessions.open(u.id(), UserSession.Method.PASSWORD, clientAddress, userAgent);
-        audit.record("SIGN_IN", username, u.id(), u.partner(), details("method", "password", "address", clientAddress,
-                "session", opened.session().id));
+        audit.record(
+                "SIGN_IN",
+                username,
+                u.id(),
+                u.partner(),
+                details("method", "password", "address", clientAddress, "session", opened.session().id));
         return signedIn(u, opened.session(), opened.refreshToken());
     }
 
@@ -98,8 +137,12 @@ public class LoginService {
         Instant now = Instant.now(clock);
         accounts.signedIn(u.id(), now);
         Sessions.Opened opened = sessions.open(u.id(), UserSession.Method.OIDC, clientAddress, userAgent);
-        audit.record("SIGN_IN", u.username(), u.id(), u.partner(), details("method", "oidc:" + provider, "address", clientAddress,
-                "session", opened.session().id));
+        audit.record(
+                "SIGN_IN",
+                u.username(),
+                u.id(),
+                u.partner(),
+                details("method", "oidc:" + provider, "address", clientAddress, "session", opened.session().id));
         return signedIn(u, opened.session(), opened.refreshToken());
     }
 
@@ -113,12 +156,16 @@ public class LoginService {
             case ENDED -> throw unauthenticated("This session has ended; sign in again");
             case REUSED -> {
                 Account u = accounts.byId(r.session().userId).orElse(null);
-                audit.record("REFRESH_REUSED", u == null ? "unknown" : u.username(), r.session().userId, u == null ? null : u.partner(),
+                audit.record(
+                        "REFRESH_REUSED",
+                        u == null ? "unknown" : u.username(),
+                        r.session().userId,
+                        u == null ? null : u.partner(),
                         details("session", r.session().id, "address", clientAddress));
-                throw unauthenticated("This refresh token was already used, so the session has been ended for safety; sign in again");
+                throw unauthenticated(
+                        "This refresh token was already used, so the session has been ended for safety; sign in again");
             }
-            default -> {
-            }
+            default -> {}
         }
         Account u = accounts.byId(r.session().userId).orElse(null);
         if (u == null || !u.enabled()) {
@@ -130,7 +177,9 @@ public class LoginService {
 
     /** Ends the caller's session (from the token's sid, or the refresh token), or all their sessions. */
     public void logout(String sessionId, String refreshToken, boolean allSessions) {
-        UserSession s = sessions.byId(sessionId).or(() -> sessions.byRefreshToken(refreshToken)).orElse(null);
+        UserSession s = sessions.byId(sessionId)
+                .or(() -> sessions.byRefreshToken(refreshToken))
+                .orElse(null);
         if (s == null) {
             if (caller.isSignedIn()) {
                 return;
@@ -146,7 +195,11 @@ public class LoginService {
         if (allSessions && u != null) {
             others = sessions.revokeAll(u.id(), "signed out everywhere");
         }
-        audit.record("SIGN_OUT", u == null ? "unknown" : u.username(), s.userId, u == null ? null : u.partner(),
+        audit.record(
+                "SIGN_OUT",
+                u == null ? "unknown" : u.username(),
+                s.userId,
+                u == null ? null : u.partner(),
                 details("session", s.id, "allSessions", allSessions, "otherSessionsEnded", others));
     }
 
@@ -158,9 +211,16 @@ public class LoginService {
 
     private SignedIn signedIn(Account u, UserSession s, String refreshToken) {
         TokenIssuer.Issued access = tokens.forUser(u, s.id);
-        long expiresIn = Duration.between(Instant.now(clock), access.expiresAt()).toSeconds();
-        TokenResponse response = new TokenResponse(access.token(), "Bearer", expiresIn, access.expiresAt(), refreshToken,
-                s.expiresAt, accounts.view(u.id()));
+        long expiresIn =
+                Duration.between(Instant.now(clock), access.expiresAt()).toSeconds();
+        TokenResponse response = new TokenResponse(
+                access.token(),
+                "Bearer",
+                expiresIn,
+                access.expiresAt(),
+                refreshToken,
+                s.expiresAt,
+                accounts.view(u.id()));
         return new SignedIn(response, refreshToken, s.expiresAt);
     }
 
@@ -170,14 +230,21 @@ public class LoginService {
 
     /** 429, the same for every username: what is delayed depends only on the failures counted, never on the user. */
     private static ProblemException throttled(SignInThrottle.Refusal r, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, r.until()).plusMillis(999).toSeconds());
+        long seconds =
+                Math.max(1, Duration.between(now, r.until()).plusMillis(999).toSeconds());
         String which = switch (r.scope()) {
             case PAIR -> "for this username from your address";
             case ADDRESS -> "from your address";
             case ACCOUNT -> "for this username from addresses it has not signed in from";
         };
-        return new TooManyRequests(new Problem("sign-in-throttled", "Too many failed sign-ins", 429,
-                "Too many failed sign-ins " + which + "; try again in " + seconds + (seconds == 1 ? " second" : " seconds")), seconds);
+        return new TooManyRequests(
+                new Problem(
+                        "sign-in-throttled",
+                        "Too many failed sign-ins",
+                        429,
+                        "Too many failed sign-ins " + which + "; try again in " + seconds
+                                + (seconds == 1 ? " second" : " seconds")),
+                seconds);
     }
 
     static ProblemException unauthenticated(String detail) {

@@ -12,11 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.gateway.platform.GatewayConfig;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+
+import org.sharedict.gateway.platform.GatewayConfig;
 
 /**
  * Sessions signed out (or ended by an admin) whose access tokens may still be unexpired. Kept in
@@ -34,6 +34,7 @@ public class RevokedSessions {
 
     /** Session id to the instant after which no token of it can be valid anyway. */
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+
     private volatile Instant lastPoll = Instant.EPOCH;
 
     public boolean isRevoked(String sessionId) {
@@ -49,18 +50,24 @@ public class RevokedSessions {
         poll();
     }
 
-    @Scheduled(every = "${gateway.tokens.revocation-poll}", delayed = "${gateway.tokens.revocation-poll}",
+    @Scheduled(
+            every = "${gateway.tokens.revocation-poll}",
+            delayed = "${gateway.tokens.revocation-poll}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void poll() {
         Instant now = Instant.now(clock);
         // Overlap the last poll a little: a revocation committed while the last query ran is not missed.
         // A clock set back since the last poll reads from the earlier of the two.
-        Instant since = lastPoll.equals(Instant.EPOCH) ? now.minus(horizon()) : (lastPoll.isAfter(now) ? now : lastPoll).minusSeconds(5);
+        Instant since = lastPoll.equals(Instant.EPOCH)
+                ? now.minus(horizon())
+                : (lastPoll.isAfter(now) ? now : lastPoll).minusSeconds(5);
         try {
             List<Object[]> rows = UserSession.getEntityManager()
-                    .createQuery("select s.id, s.revokedAt from UserSession s where s.revokedAt >= :since", Object[].class)
-                    .setParameter("since", since).getResultList();
+                    .createQuery(
+                            "select s.id, s.revokedAt from UserSession s where s.revokedAt >= :since", Object[].class)
+                    .setParameter("since", since)
+                    .getResultList();
             for (Object[] row : rows) {
                 add((String) row[0], (Instant) row[1]);
             }

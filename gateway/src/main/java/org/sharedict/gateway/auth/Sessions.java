@@ -33,8 +33,7 @@ public class Sessions {
         this.revoked = revoked;
     }
 
-    public record Opened(UserSession session, String refreshToken) {
-    }
+    public record Opened(UserSession session, String refreshToken) {}
 
     public Opened open(long userId, UserSession.Method method, String clientAddress, String userAgent) {
         Instant now = Instant.now(clock);
@@ -53,10 +52,14 @@ public class Sessions {
         return new Opened(s, s.id + "." + secret);
     }
 
-    public enum RefreshOutcome { ROTATED, UNKNOWN, REUSED, ENDED }
-
-    public record Refreshed(RefreshOutcome outcome, UserSession session, String refreshToken) {
+    public enum RefreshOutcome {
+        ROTATED,
+        UNKNOWN,
+        REUSED,
+        ENDED
     }
+
+    public record Refreshed(RefreshOutcome outcome, UserSession session, String refreshToken) {}
 
     /** Replaces the refresh token; a token that was already replaced ends the session (it was copied). */
     public Refreshed rotate(String refreshToken) {
@@ -102,8 +105,12 @@ public class Sessions {
 
     /** True when the user signed in from this address at or after {@code since}: an address of the account's owner. */
     public boolean signedInFrom(long userId, String clientAddress, Instant since) {
-        return UserSession.count("userId = ?1 and clientAddress = ?2 and createdAt >= ?3", userId,
-                SignInAudit.truncate(clientAddress == null ? "" : clientAddress, 64), since) > 0;
+        return UserSession.count(
+                        "userId = ?1 and clientAddress = ?2 and createdAt >= ?3",
+                        userId,
+                        SignInAudit.truncate(clientAddress == null ? "" : clientAddress, 64),
+                        since)
+                > 0;
     }
 
     public Optional<UserSession> byId(String id) {

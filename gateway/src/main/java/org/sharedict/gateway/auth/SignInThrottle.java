@@ -15,13 +15,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.scheduler.Scheduled;
+
 import org.sharedict.gateway.auth.ThrottleEntry.Scope;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
 import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.gateway.users.SignInDelays;
-
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Failed sign-ins slow further attempts down, with delays that double with each failure after a
@@ -44,13 +44,19 @@ public class SignInThrottle implements SignInDelays {
     }
 
     /** Why an attempt is refused, and when the next may be made. */
-    public record Refusal(Scope scope, Instant until) {
-    }
+    public record Refusal(Scope scope, Instant until) {}
 
     /** One key as {@link #admit} left it and as it was before, so that a success can be taken back. */
-    public record Counted(String key, Scope scope, int failures, Instant at, Instant blockedUntil, int failuresBefore,
-            Instant atBefore, Instant blockedBefore, boolean startsDelays) {
-    }
+    public record Counted(
+            String key,
+            Scope scope,
+            int failures,
+            Instant at,
+            Instant blockedUntil,
+            int failuresBefore,
+            Instant atBefore,
+            Instant blockedBefore,
+            boolean startsDelays) {}
 
     /** Refused, or admitted with the attempt counted as a failure until it proves otherwise. */
     public record Ticket(Refusal refusal, List<Counted> counted) {
@@ -98,7 +104,15 @@ public class SignInThrottle implements SignInDelays {
             e.lastFailureAt = now;
             Duration delay = delayAfter(e.scope, e.failures);
             e.blockedUntil = delay.isZero() ? null : now.plus(delay);
-            counted.add(new Counted(e.throttleKey, e.scope, e.failures, now, e.blockedUntil, before, atBefore, blockedBefore,
+            counted.add(new Counted(
+                    e.throttleKey,
+                    e.scope,
+                    e.failures,
+                    now,
+                    e.blockedUntil,
+                    before,
+                    atBefore,
+                    blockedBefore,
                     e.failures == free(e.scope) + 1));
         }
         return new Ticket(null, counted);
@@ -134,7 +148,8 @@ public class SignInThrottle implements SignInDelays {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean clear(String username) {
         Instant now = now();
-        List<ThrottleEntry> entries = ThrottleEntry.list("username = ?1 and scope in ?2", username, List.of(Scope.PAIR, Scope.ACCOUNT));
+        List<ThrottleEntry> entries =
+                ThrottleEntry.list("username = ?1 and scope in ?2", username, List.of(Scope.PAIR, Scope.ACCOUNT));
         boolean delayed = entries.stream().anyMatch(e -> e.blocks(now));
         entries.forEach(ThrottleEntry::delete);
         return delayed;
@@ -143,7 +158,9 @@ public class SignInThrottle implements SignInDelays {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public State state(String username) {
-        return state(ThrottleEntry.list("username = ?1 and scope in ?2", username, List.of(Scope.PAIR, Scope.ACCOUNT)), now());
+        return state(
+                ThrottleEntry.list("username = ?1 and scope in ?2", username, List.of(Scope.PAIR, Scope.ACCOUNT)),
+                now());
     }
 
     /** The state of those of these users who have recent failures, for a page of users. */
@@ -154,10 +171,15 @@ public class SignInThrottle implements SignInDelays {
             return Map.of();
         }
         Instant now = now();
-        List<ThrottleEntry> entries = ThrottleEntry.list("scope in ?1 and username in ?2 and (blockedUntil > ?3 or lastFailureAt > ?4)",
-                List.of(Scope.PAIR, Scope.ACCOUNT), usernames, now, now.minus(config.signInThrottle().forgetAfter()));
+        List<ThrottleEntry> entries = ThrottleEntry.list(
+                "scope in ?1 and username in ?2 and (blockedUntil > ?3 or lastFailureAt > ?4)",
+                List.of(Scope.PAIR, Scope.ACCOUNT),
+                usernames,
+                now,
+                now.minus(config.signInThrottle().forgetAfter()));
         Map<String, List<ThrottleEntry>> byUser = new HashMap<>();
-        entries.forEach(e -> byUser.computeIfAbsent(e.username, u -> new ArrayList<>()).add(e));
+        entries.forEach(
+                e -> byUser.computeIfAbsent(e.username, u -> new ArrayList<>()).add(e));
         Map<String, State> states = new HashMap<>();
         byUser.forEach((u, es) -> states.put(u, state(es, now)));
         return states;
@@ -168,8 +190,10 @@ public class SignInThrottle implements SignInDelays {
     @Transactional
     void purge() {
         Instant now = now();
-        ThrottleEntry.delete("(lastFailureAt is null or lastFailureAt < ?1) and (blockedUntil is null or blockedUntil < ?2)",
-                now.minus(config.signInThrottle().forgetAfter()), now);
+        ThrottleEntry.delete(
+                "(lastFailureAt is null or lastFailureAt < ?1) and (blockedUntil is null or blockedUntil < ?2)",
+                now.minus(config.signInThrottle().forgetAfter()),
+                now);
     }
 
     /** After {@code failures} failures, how long until the next attempt: nothing for the free ones, then 1 s, 2 s, 4 s … up to the maximum. */
@@ -218,7 +242,9 @@ public class SignInThrottle implements SignInDelays {
     }
 
     private boolean forgotten(ThrottleEntry e, Instant now) {
-        return e.lastFailureAt != null && e.lastFailureAt.plus(config.signInThrottle().forgetAfter()).isBefore(now) && !e.blocks(now);
+        return e.lastFailureAt != null
+                && e.lastFailureAt.plus(config.signInThrottle().forgetAfter()).isBefore(now)
+                && !e.blocks(now);
     }
 
     /** The key's row, created when missing, locked for this transaction either way. */
@@ -228,8 +254,11 @@ public class SignInThrottle implements SignInDelays {
         // ON DUPLICATE KEY UPDATE locks an existing row exclusively at once; INSERT IGNORE would take a
         // shared lock, and two attempts each holding one and wanting to write would deadlock.
         em.createNativeQuery("INSERT INTO sign_in_throttle (throttle_key, scope, username, client_address, failures) "
-                + "VALUES (?1, ?2, ?3, ?4, 0) ON DUPLICATE KEY UPDATE failures = failures")
-                .setParameter(1, key).setParameter(2, scope.name()).setParameter(3, username).setParameter(4, address)
+                        + "VALUES (?1, ?2, ?3, ?4, 0) ON DUPLICATE KEY UPDATE failures = failures")
+                .setParameter(1, key)
+                .setParameter(2, scope.name())
+                .setParameter(3, username)
+                .setParameter(4, address)
                 .executeUpdate();
         return em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -17,7 +17,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ThrottleEntry extends PanacheEntityBase {
 
     /** What is counted: a username from one address, one address, or one username from anywhere it never signed in. */
-    public enum Scope { PAIR, ADDRESS, ACCOUNT }
+    public enum Scope {
+        PAIR,
+        ADDRESS,
+        ACCOUNT
+    }
 
     @Id
     @Column(name = "throttle_key", length = 64)

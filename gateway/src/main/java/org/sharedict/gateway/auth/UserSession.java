@@ -19,7 +19,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "user_session")
 public class UserSession extends PanacheEntityBase {
 
-    public enum Method { PASSWORD, OIDC }
+    public enum Method {
+        PASSWORD,
+        OIDC
+    }
 
     @Id
     @Column(length = 32)

@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.users.UserService;
 import org.sharedict.platform.problem.ProblemException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The configured OpenID Connect providers and what their discovery documents say (endpoints, the
@@ -31,13 +31,16 @@ public class OidcProviders {
     static final Duration KEEP = Duration.ofMinutes(10);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    public record Endpoints(String issuer, String authorization, String token, HttpsJwksVerificationKeyResolver keys, long until) {
-    }
+    public record Endpoints(
+            String issuer, String authorization, String token, HttpsJwksVerificationKeyResolver keys, long until) {}
 
     private final GatewayConfig config;
     private final ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final Map<String, Endpoints> discovered = new ConcurrentHashMap<>();
 
     OidcProviders(GatewayConfig config, ObjectMapper json) {
@@ -49,13 +52,14 @@ public class OidcProviders {
     void validate() {
         config.oidc().forEach((name, p) -> {
             if (!name.matches("[a-z0-9-]{1,64}")) {
-                throw new IllegalStateException("gateway.oidc." + name + ": provider names are lower-case letters, digits and '-'");
+                throw new IllegalStateException(
+                        "gateway.oidc." + name + ": provider names are lower-case letters, digits and '-'");
             }
             p.roleMapping().forEach((group, roles) -> {
                 for (String role : roles.split(",")) {
                     if (!UserService.ROLES.contains(role.trim())) {
-                        throw new IllegalStateException("gateway.oidc." + name + ".role-mapping.\"" + group + "\": '" + role
-                                + "' is not a role; use " + UserService.ROLES);
+                        throw new IllegalStateException("gateway.oidc." + name + ".role-mapping.\"" + group + "\": '"
+                                + role + "' is not a role; use " + UserService.ROLES);
                     }
                 }
             });
@@ -76,7 +80,9 @@ public class OidcProviders {
     }
 
     public String redirectUri(String name) {
-        return provider(name).redirectUri().orElse(stripSlash(config.publicUrl()) + "/api/auth/oidc/" + name + "/callback");
+        return provider(name)
+                .redirectUri()
+                .orElse(stripSlash(config.publicUrl()) + "/api/auth/oidc/" + name + "/callback");
     }
 
     public Endpoints endpoints(String name) {
@@ -88,10 +94,16 @@ public class OidcProviders {
         String issuer = stripSlash(p.issuer());
         JsonNode doc;
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                    .timeout(TIMEOUT).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                            .timeout(TIMEOUT)
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw ProblemException.unavailable("The sign-in provider " + name + " answered HTTP " + r.statusCode() + " for its discovery document");
+                throw ProblemException.unavailable("The sign-in provider " + name + " answered HTTP " + r.statusCode()
+                        + " for its discovery document");
             }
             doc = json.readTree(r.body());
         } catch (IOException ex) {
@@ -105,8 +117,12 @@ public class OidcProviders {
                     + doc.path("issuer").asText() + ") than configured (" + issuer + ")");
         }
         HttpsJwks jwks = new HttpsJwks(doc.path("jwks_uri").asText());
-        e = new Endpoints(doc.path("issuer").asText(), doc.path("authorization_endpoint").asText(),
-                doc.path("token_endpoint").asText(), new HttpsJwksVerificationKeyResolver(jwks), System.nanoTime() + KEEP.toNanos());
+        e = new Endpoints(
+                doc.path("issuer").asText(),
+                doc.path("authorization_endpoint").asText(),
+                doc.path("token_endpoint").asText(),
+                new HttpsJwksVerificationKeyResolver(jwks),
+                System.nanoTime() + KEEP.toNanos());
         discovered.put(name, e);
         return e;
     }

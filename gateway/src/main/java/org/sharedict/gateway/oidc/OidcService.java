@@ -22,12 +22,16 @@ import java.util.StringJoiner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
 import org.sharedict.gateway.auth.LoginService;
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.Secrets;
@@ -38,11 +42,6 @@ import org.sharedict.gateway.users.Accounts;
 import org.sharedict.gateway.users.UserDtos;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Roles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sign-in through a council's own identity provider: the authorization-code flow with PKCE,
@@ -62,7 +61,12 @@ public class OidcService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    OidcService(OidcProviders providers, LoginService login, SignInAudit audit, Accounts accounts, ObjectMapper json,
+    OidcService(
+            OidcProviders providers,
+            LoginService login,
+            SignInAudit audit,
+            Accounts accounts,
+            ObjectMapper json,
             Clock clock) {
         this.providers = providers;
         this.login = login;
@@ -72,12 +76,16 @@ public class OidcService {
         this.clock = clock;
     }
 
-    public record Started(String authorizationUrl) {
-    }
+    public record Started(String authorizationUrl) {}
 
-    public record Verified(String subject, String username, String displayName, String email, Set<String> roles,
-            String partner, List<String> groups) {
-    }
+    public record Verified(
+            String subject,
+            String username,
+            String displayName,
+            String email,
+            Set<String> roles,
+            String partner,
+            List<String> groups) {}
 
     /** Remembers the sign-in and says where to send the browser. */
     @Transactional
@@ -92,12 +100,18 @@ public class OidcService {
         l.returnTo = safeReturnTo(returnTo);
         l.createdAt = Instant.now(clock);
         l.persist();
-        String challenge = Base64.getUrlEncoder().withoutPadding()
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(Secrets.digest(l.codeVerifier.getBytes(StandardCharsets.US_ASCII)));
         StringJoiner q = new StringJoiner("&");
-        q.add("response_type=code").add("client_id=" + enc(p.clientId())).add("redirect_uri=" + enc(providers.redirectUri(name)))
-                .add("scope=" + enc(p.scopes())).add("state=" + enc(l.state)).add("nonce=" + enc(l.nonce))
-                .add("code_challenge=" + enc(challenge)).add("code_challenge_method=S256");
+        q.add("response_type=code")
+                .add("client_id=" + enc(p.clientId()))
+                .add("redirect_uri=" + enc(providers.redirectUri(name)))
+                .add("scope=" + enc(p.scopes()))
+                .add("state=" + enc(l.state))
+                .add("nonce=" + enc(l.nonce))
+                .add("code_challenge=" + enc(challenge))
+                .add("code_challenge_method=S256");
         return new Started(e.authorization() + (e.authorization().contains("?") ? "&" : "?") + q);
     }
 
@@ -108,8 +122,11 @@ public class OidcService {
             throw ProblemException.invalid("state", "is required");
         }
         OidcLogin l = OidcLogin.findById(state);
-        if (l == null || !l.provider.equals(name) || l.createdAt.plus(PENDING_FOR).isBefore(Instant.now(clock))) {
-            throw ProblemException.badRequest("This sign-in is unknown, was already used or took too long; start again");
+        if (l == null
+                || !l.provider.equals(name)
+                || l.createdAt.plus(PENDING_FOR).isBefore(Instant.now(clock))) {
+            throw ProblemException.badRequest(
+                    "This sign-in is unknown, was already used or took too long; start again");
         }
         l.delete();
         return l;
@@ -130,12 +147,19 @@ public class OidcService {
         form.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
         JsonNode tokens;
         try {
-            HttpResponse<String> r = providers.http().send(HttpRequest.newBuilder(URI.create(e.token()))
-                    .timeout(OidcProviders.TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = providers
+                    .http()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(e.token()))
+                                    .timeout(OidcProviders.TIMEOUT)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("Accept", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new Unauthenticated("The sign-in provider " + name + " refused the sign-in (HTTP " + r.statusCode() + "); start again");
+                throw new Unauthenticated("The sign-in provider " + name + " refused the sign-in (HTTP "
+                        + r.statusCode() + "); start again");
             }
             tokens = json.readTree(r.body());
         } catch (IOException ex) {
@@ -163,17 +187,22 @@ public class OidcService {
                 .setExpectedIssuer(e.issuer())
                 .setExpectedAudience(p.clientId())
                 .setVerificationKeyResolver(e.keys())
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256", "RS384", "RS512", "PS256", "ES256")
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, "RS256", "RS384", "RS512", "PS256", "ES256")
                 .build();
         try {
             JwtClaims claims = consumer.processToClaims(idToken);
             if (!nonce.equals(claims.getClaimValueAsString("nonce"))) {
-                throw new Unauthenticated("The ID token from " + name + " is not for this sign-in (nonce); start again");
+                throw new Unauthenticated(
+                        "The ID token from " + name + " is not for this sign-in (nonce); start again");
             }
             return claims;
         } catch (InvalidJwtException ex) {
-            throw new Unauthenticated("The ID token from " + name + " is not valid: " + ex.getErrorDetails().stream()
-                    .map(d -> d.getErrorMessage()).findFirst().orElse("rejected"));
+            throw new Unauthenticated("The ID token from " + name + " is not valid: "
+                    + ex.getErrorDetails().stream()
+                            .map(d -> d.getErrorMessage())
+                            .findFirst()
+                            .orElse("rejected"));
         }
     }
 
@@ -196,17 +225,22 @@ public class OidcService {
                 }
             }
             if (roles.isEmpty()) {
-                throw ProblemException.forbidden("Your account at " + name + " is in none of the groups that give a role here "
-                        + (groups.isEmpty() ? "(it has no groups)" : groups) + "; ask your ICT manager");
+                throw ProblemException.forbidden(
+                        "Your account at " + name + " is in none of the groups that give a role here "
+                                + (groups.isEmpty() ? "(it has no groups)" : groups) + "; ask your ICT manager");
             }
             if (roles.contains(Roles.ADMIN)) {
                 roles = Set.of(Roles.ADMIN);
             }
-            String partner = roles.contains(Roles.ADMIN) ? null
-                    : p.partner().or(() -> p.partnerClaim().map(c -> claimString(claims, c))).map(s -> s.toUpperCase(Locale.ROOT))
+            String partner = roles.contains(Roles.ADMIN)
+                    ? null
+                    : p.partner()
+                            .or(() -> p.partnerClaim().map(c -> claimString(claims, c)))
+                            .map(s -> s.toUpperCase(Locale.ROOT))
                             .orElse(null);
             if (!roles.contains(Roles.ADMIN) && (partner == null || !partner.matches(UserDtos.PARTNER))) {
-                throw ProblemException.forbidden("The sign-in provider " + name + " does not say which partner you belong to");
+                throw ProblemException.forbidden(
+                        "The sign-in provider " + name + " does not say which partner you belong to");
             }
             String username = claimString(claims, p.usernameClaim());
             if (username == null) {
@@ -217,8 +251,14 @@ public class OidcService {
                 username = (claims.getSubject() + "@" + name).toLowerCase(Locale.ROOT);
             }
             String display = claimString(claims, "name");
-            return new Verified(claims.getSubject(), username, display == null ? username : display, claimString(claims, "email"),
-                    roles, partner, groups);
+            return new Verified(
+                    claims.getSubject(),
+                    username,
+                    display == null ? username : display,
+                    claimString(claims, "email"),
+                    roles,
+                    partner,
+                    groups);
         } catch (MalformedClaimException ex) {
             throw new Unauthenticated("The ID token from " + name + " has a malformed claim: " + ex.getMessage());
         }
@@ -227,18 +267,29 @@ public class OidcService {
     /** Finds or creates the user linked to this provider account, brings them up to date and signs them in. */
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = ProblemException.class)
     public LoginService.SignedIn signIn(String name, Verified v, String clientAddress, String userAgent) {
-        Accounts.Linked linked = accounts.linkExternal(name, new Accounts.ExternalIdentity(v.subject(), v.username(),
-                v.displayName(), v.email(), v.roles(), v.partner()));
+        Accounts.Linked linked = accounts.linkExternal(
+                name,
+                new Accounts.ExternalIdentity(
+                        v.subject(), v.username(), v.displayName(), v.email(), v.roles(), v.partner()));
         Account u = linked.account();
         switch (linked.outcome()) {
             case USERNAME_TAKEN -> {
-                audit.record("SIGN_IN_FAILED", v.username(), null, v.partner(), Map.of("reason",
-                        "username already used by another account", "method", "oidc:" + name));
+                audit.record(
+                        "SIGN_IN_FAILED",
+                        v.username(),
+                        null,
+                        v.partner(),
+                        Map.of("reason", "username already used by another account", "method", "oidc:" + name));
                 throw ProblemException.conflict("Another account already has the username " + v.username()
                         + "; ask an admin to link or rename it");
             }
             case DISABLED -> {
-                audit.record("SIGN_IN_FAILED", u.username(), u.id(), u.partner(), Map.of("reason", "account disabled", "method", "oidc:" + name));
+                audit.record(
+                        "SIGN_IN_FAILED",
+                        u.username(),
+                        u.id(),
+                        u.partner(),
+                        Map.of("reason", "account disabled", "method", "oidc:" + name));
                 throw new Unauthenticated("This account is disabled; ask an admin or your manager");
             }
             case CREATED -> {
@@ -250,8 +301,7 @@ public class OidcService {
                 state.put("groups", v.groups());
                 audit.record("CREATE", u.username(), u.id(), u.partner(), state);
             }
-            case LINKED -> {
-            }
+            case LINKED -> {}
         }
         return login.loginExternal(u, name, clientAddress, userAgent);
     }
@@ -264,7 +314,10 @@ public class OidcService {
 
     /** Only a path on this site, so the callback cannot be used to send people elsewhere. */
     static String safeReturnTo(String returnTo) {
-        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
+        if (returnTo == null
+                || !returnTo.startsWith("/")
+                || returnTo.startsWith("//")
+                || returnTo.contains("\\")
                 || returnTo.length() > 500) {
             return "/";
         }

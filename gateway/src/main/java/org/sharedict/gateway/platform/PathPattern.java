@@ -48,11 +48,16 @@ public final class PathPattern {
     }
 
     public static List<PathPattern> parseAll(List<String> rules) {
-        return rules.stream().map(String::trim).filter(s -> !s.isEmpty()).map(PathPattern::parse).toList();
+        return rules.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(PathPattern::parse)
+                .toList();
     }
 
     public boolean matches(String requestMethod, String requestPath) {
-        return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && path.matcher(requestPath).matches();
+        return (method.equals("*") || method.equalsIgnoreCase(requestMethod))
+                && path.matcher(requestPath).matches();
     }
 
     /** True when the path matches, whatever the method. */

@@ -2,23 +2,21 @@ package org.sharedict.gateway.platform;
 
 import java.util.Map;
 
-import org.sharedict.platform.problem.Problem;
-import org.sharedict.platform.web.RequestIds;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.web.RequestIds;
 
 /** problem+json answers written by the gateway's Vert.x handlers (outside JAX-RS). */
 public final class ProblemResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static void send(RoutingContext ctx, Problem problem, Map<String, String> headers) {
         send(ctx.request(), problem, headers);
@@ -62,7 +60,9 @@ public final class ProblemResponses {
 
     public static void rateLimited(RoutingContext ctx, String detail, long retryAfterSeconds) {
         long seconds = Math.max(1, retryAfterSeconds);
-        send(ctx, new Problem("rate-limited", "Too many requests", 429, detail).with("retryAfterSeconds", seconds),
+        send(
+                ctx,
+                new Problem("rate-limited", "Too many requests", 429, detail).with("retryAfterSeconds", seconds),
                 Map.of("Retry-After", Long.toString(seconds)));
     }
 }

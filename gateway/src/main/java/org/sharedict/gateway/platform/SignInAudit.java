@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.platform.audit.AuditEntry;
-import org.sharedict.platform.web.RequestIds;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.sharedict.platform.audit.AuditEntry;
+import org.sharedict.platform.web.RequestIds;
 
 /**
  * Sign-in events in the audit trail. Unlike other writes their actor is the person signing in
@@ -44,7 +44,8 @@ public class SignInAudit {
         e.partner = partner;
         e.requestId = RequestIds.current();
         try {
-            e.changes = details == null || details.isEmpty() ? null : json.writeValueAsString(new LinkedHashMap<>(details));
+            e.changes =
+                    details == null || details.isEmpty() ? null : json.writeValueAsString(new LinkedHashMap<>(details));
         } catch (JsonProcessingException ex) {
             e.changes = null;
         }

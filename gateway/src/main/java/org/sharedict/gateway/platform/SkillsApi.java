@@ -1,14 +1,14 @@
 package org.sharedict.gateway.platform;
 
-import org.sharedict.platform.remote.CallerToken;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.sharedict.platform.remote.CallerToken;
 
 /** skills-service as docs/ARCHITECTURE.md describes it; only what the gateway reads. */
 @RegisterRestClient(configKey = "skills")
@@ -25,10 +25,8 @@ interface SkillsApi {
     PersonRef person(@PathParam("id") long id);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PartnerRef(String code, String name) {
-    }
+    record PartnerRef(String code, String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PersonRef(Long id, String partner, String name, String email) {
-    }
+    record PersonRef(Long id, String partner, String name, String email) {}
 }

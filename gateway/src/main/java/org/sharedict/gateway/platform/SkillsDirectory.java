@@ -1,6 +1,5 @@
 package org.sharedict.gateway.platform;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -9,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.sharedict.platform.remote.Lookup;
 
 /**
@@ -19,8 +19,7 @@ import org.sharedict.platform.remote.Lookup;
 @ApplicationScoped
 public class SkillsDirectory {
 
-    public record Person(long id, String partner, String name, String email) {
-    }
+    public record Person(long id, String partner, String name, String email) {}
 
     @Inject
     @RestClient
@@ -62,5 +61,4 @@ public class SkillsDirectory {
     Lookup<Person> personUnknown(long id, Throwable cause) {
         return Lookup.unanswered("skills-service", cause);
     }
-
 }

@@ -5,12 +5,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.sharedict.gateway.platform.ClientAddress;
-import org.sharedict.gateway.platform.GatewayConfig;
-import org.sharedict.gateway.platform.ProblemResponses;
-import org.sharedict.platform.problem.Problem;
-import org.sharedict.platform.web.RequestIds;
-
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,6 +12,12 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import org.sharedict.gateway.platform.ClientAddress;
+import org.sharedict.gateway.platform.GatewayConfig;
+import org.sharedict.gateway.platform.ProblemResponses;
+import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.web.RequestIds;
 
 /**
  * The gateway's handlers on Quarkus' router, in the order of the constants below: the request ID onto
@@ -34,6 +34,7 @@ public class GatewayRouter {
     static final int ORDER_REQUEST = Integer.MIN_VALUE + 10;
     /** After Quarkus' CORS filter (-300), before its upload limit (-2) and the application routes. */
     static final int ORDER_MATCH = -280;
+
     public static final int ORDER_OPENAPI = -270;
     public static final int ORDER_GUARD = -260;
     static final int ORDER_PROXY = -250;
@@ -62,8 +63,15 @@ public class GatewayRouter {
             }
             headers.apply(ctx);
             if (ctx.request().uri().length() > MAX_URI) {
-                ProblemResponses.send(ctx, new Problem("uri-too-long", "URI too long", 414, "The path and query are longer than the "
-                        + MAX_URI + " characters the gateway accepts; send long search terms shorter, or in fewer parameters"), Map.of());
+                ProblemResponses.send(
+                        ctx,
+                        new Problem(
+                                "uri-too-long",
+                                "URI too long",
+                                414,
+                                "The path and query are longer than the " + MAX_URI
+                                        + " characters the gateway accepts; send long search terms shorter, or in fewer parameters"),
+                        Map.of());
                 return;
             }
             ctx.next();
@@ -106,9 +114,13 @@ public class GatewayRouter {
             h.remove(name);
         }
         h.remove("Forwarded");
-        if (req.version() == HttpVersion.HTTP_2 && !h.contains("Content-Length")
-                && (req.method() == HttpMethod.POST || req.method() == HttpMethod.PUT || req.method() == HttpMethod.PATCH)) {
-            // HTTP/2 has no Transfer-Encoding; the service is spoken to in HTTP/1.1, where a body of unknown length is chunked.
+        if (req.version() == HttpVersion.HTTP_2
+                && !h.contains("Content-Length")
+                && (req.method() == HttpMethod.POST
+                        || req.method() == HttpMethod.PUT
+                        || req.method() == HttpMethod.PATCH)) {
+            // HTTP/2 has no Transfer-Encoding; the service is spoken to in HTTP/1.1, where a body of unknown length is
+            // chunked.
             h.set("Transfer-Encoding", "chunked");
         }
         h.set("X-Forwarded-For", ClientAddress.of(req));
@@ -120,8 +132,14 @@ public class GatewayRouter {
 
     private static void tooLarge(RoutingContext ctx, long limit, String where) {
         ctx.response().putHeader("Connection", "close");
-        ProblemResponses.send(ctx, new Problem("payload-too-large", "Request too large", 413,
-                "The request body is larger than the " + limit + " bytes accepted by " + where), Map.of());
+        ProblemResponses.send(
+                ctx,
+                new Problem(
+                        "payload-too-large",
+                        "Request too large",
+                        413,
+                        "The request body is larger than the " + limit + " bytes accepted by " + where),
+                Map.of());
     }
 
     private static long parses(String length) {

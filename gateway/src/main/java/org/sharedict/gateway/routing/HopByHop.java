@@ -12,11 +12,18 @@ import io.vertx.core.MultiMap;
  */
 final class HopByHop {
 
-    static final List<String> FIXED = List.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    static final List<String> FIXED = List.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
-    private HopByHop() {
-    }
+    private HopByHop() {}
 
     /** The headers the Connection header names (other than the fixed ones, which go anyway). */
     static Set<String> named(MultiMap headers) {

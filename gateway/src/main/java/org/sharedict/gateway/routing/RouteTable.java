@@ -17,33 +17,39 @@ public final class RouteTable {
 
     /** The gateway's own paths that need no token: signing in and what the sign-in page needs. */
     static final List<PathPattern> OWN_PUBLIC = PathPattern.parseAll(List.of(
-            "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/logout", "GET /api/auth/providers",
-            "GET /api/auth/oidc/*/start", "GET /api/auth/oidc/*/callback"));
+            "POST /api/auth/login",
+            "POST /api/auth/refresh",
+            "POST /api/auth/logout",
+            "GET /api/auth/providers",
+            "GET /api/auth/oidc/*/start",
+            "GET /api/auth/oidc/*/callback"));
 
     /**
      * Public paths whose attempts count against the sign-in limit per client address. Not refresh:
      * a refresh token cannot be guessed, and with 30-second access tokens every open browser
      * refreshes twice a minute (it counts against the anonymous limit per address instead).
      */
-    static final List<PathPattern> SIGN_IN = PathPattern.parseAll(List.of(
-            "POST /api/auth/login", "GET /api/auth/oidc/*/callback"));
+    static final List<PathPattern> SIGN_IN =
+            PathPattern.parseAll(List.of("POST /api/auth/login", "GET /api/auth/oidc/*/callback"));
 
-    public record Target(String name, URI url, GatewayConfig.Service config, List<PathPattern> publicPaths) {
-    }
+    public record Target(String name, URI url, GatewayConfig.Service config, List<PathPattern> publicPaths) {}
 
-    private record Prefix(String prefix, Target target) {
-    }
+    private record Prefix(String prefix, Target target) {}
 
     private final List<Prefix> prefixes = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
 
     public RouteTable(Map<String, GatewayConfig.Service> services) {
         services.forEach((name, s) -> {
-            URI url = URI.create(s.url().endsWith("/") ? s.url().substring(0, s.url().length() - 1) : s.url());
-            if (url.getHost() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("gateway.services." + name + ".url must be an http(s) URL, not " + s.url());
+            URI url = URI.create(
+                    s.url().endsWith("/") ? s.url().substring(0, s.url().length() - 1) : s.url());
+            if (url.getHost() == null
+                    || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+                throw new IllegalArgumentException(
+                        "gateway.services." + name + ".url must be an http(s) URL, not " + s.url());
             }
-            Target t = new Target(name, url, s, PathPattern.parseAll(s.publicPaths().orElse(List.of())));
+            Target t = new Target(
+                    name, url, s, PathPattern.parseAll(s.publicPaths().orElse(List.of())));
             targets.add(t);
             for (String p : s.prefixes()) {
                 String prefix = p.trim();
@@ -61,13 +67,16 @@ public final class RouteTable {
     /** The route of a request with this method and (normalised) path. */
     public MatchedRoute route(String method, String path) {
         Target target = match(path);
-        return new MatchedRoute(path, target, isPublic(method, path, target) || isPublicPath(path, target), isSignIn(method, path));
+        return new MatchedRoute(
+                path, target, isPublic(method, path, target) || isPublicPath(path, target), isSignIn(method, path));
     }
 
     /** The service for this (normalised) path, or null when the path is the gateway's own. */
     Target match(String path) {
         for (Prefix p : prefixes) {
-            if (path.startsWith(p.prefix()) && (path.length() == p.prefix().length() || path.charAt(p.prefix().length()) == '/')) {
+            if (path.startsWith(p.prefix())
+                    && (path.length() == p.prefix().length()
+                            || path.charAt(p.prefix().length()) == '/')) {
                 return p.target();
             }
         }

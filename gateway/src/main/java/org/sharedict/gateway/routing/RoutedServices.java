@@ -7,10 +7,10 @@ import java.util.Map;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.sharedict.gateway.platform.GatewayConfig;
-
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
+
+import org.sharedict.gateway.platform.GatewayConfig;
 
 /**
  * The route table and one proxy (connection pool, circuit breaker) per service, built once from

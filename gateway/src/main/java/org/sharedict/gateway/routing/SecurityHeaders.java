@@ -1,9 +1,9 @@
 package org.sharedict.gateway.routing;
 
-import org.sharedict.gateway.platform.GatewayConfig;
-
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+
+import org.sharedict.gateway.platform.GatewayConfig;
 
 /**
  * Security headers on every answer, the gateway's own and the services' alike (set just before the
@@ -31,10 +31,11 @@ final class SecurityHeaders {
                 h.set("Strict-Transport-Security", "max-age=" + config.hstsMaxAge());
             }
             if (!h.contains("Content-Security-Policy")) {
-                String csp = path == null ? config.cspApi()
-                        : path.startsWith("/q/swagger-ui") ? config.cspSwaggerUi()
-                        : path.startsWith("/api/") || path.startsWith("/q/") ? config.cspApi()
-                        : config.cspUi();
+                String csp = path == null
+                        ? config.cspApi()
+                        : path.startsWith("/q/swagger-ui")
+                                ? config.cspSwaggerUi()
+                                : path.startsWith("/api/") || path.startsWith("/q/") ? config.cspApi() : config.cspUi();
                 h.set("Content-Security-Policy", csp);
             }
         });

@@ -23,16 +23,19 @@ import org.sharedict.platform.security.Caller;
 public class Accounts {
 
     /** How a sign-in through an external provider found its user. */
-    public enum LinkOutcome { LINKED, CREATED, USERNAME_TAKEN, DISABLED }
+    public enum LinkOutcome {
+        LINKED,
+        CREATED,
+        USERNAME_TAKEN,
+        DISABLED
+    }
 
     /** The user an external provider's account is linked to; {@code account} is null when the username is taken. */
-    public record Linked(LinkOutcome outcome, Account account) {
-    }
+    public record Linked(LinkOutcome outcome, Account account) {}
 
     /** Who an external provider says someone is, with the roles and partner its groups map to. */
-    public record ExternalIdentity(String subject, String username, String displayName, String email, Set<String> roles,
-            String partner) {
-    }
+    public record ExternalIdentity(
+            String subject, String username, String displayName, String email, Set<String> roles, String partner) {}
 
     private final Passwords passwords;
     private final SignInDelays delays;
@@ -83,7 +86,8 @@ public class Accounts {
     public Account changePassword(String username, String currentPassword, String newPassword) {
         User u = User.findByUsername(username).orElseThrow(() -> ProblemException.notFound("User", username));
         if (u.passwordHash == null) {
-            throw ProblemException.conflict("You sign in through " + u.externalProvider + "; change your password there");
+            throw ProblemException.conflict(
+                    "You sign in through " + u.externalProvider + "; change your password there");
         }
         if (!passwords.matches(currentPassword, u.passwordHash)) {
             throw ProblemException.invalid("currentPassword", "is not your current password");
@@ -131,7 +135,8 @@ public class Accounts {
     /** The signed-in user's own record (GET /api/auth/me). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView me() {
-        return User.findByUsername(caller.username()).map(u -> UserView.of(u, delays.state(u.username)))
+        return User.findByUsername(caller.username())
+                .map(u -> UserView.of(u, delays.state(u.username)))
                 .orElseThrow(() -> ProblemException.notFound("User", caller.username()));
     }
 

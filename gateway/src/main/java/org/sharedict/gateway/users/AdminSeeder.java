@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
 import org.sharedict.gateway.platform.GatewayConfig;
 import org.sharedict.gateway.platform.SignInAudit;
 import org.sharedict.platform.security.Roles;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The first user, {@code admin}. Outside ./run.sh the gateway refuses to start without an
@@ -45,17 +45,24 @@ public class AdminSeeder {
         Optional<String> given = config.admin().password().filter(p -> !p.isBlank());
         Optional<User> existing = User.findByUsername(USERNAME);
         if (!config.localRun()) {
-            String problem = given.isEmpty() ? "ADMIN_PASSWORD is not set"
-                    : passwords.weakness(given.get(), USERNAME).map(w -> "ADMIN_PASSWORD " + w).orElse(null);
+            String problem = given.isEmpty()
+                    ? "ADMIN_PASSWORD is not set"
+                    : passwords
+                            .weakness(given.get(), USERNAME)
+                            .map(w -> "ADMIN_PASSWORD " + w)
+                            .orElse(null);
             if (problem != null) {
                 throw new IllegalStateException(problem + ": the gateway does not start with a default or weak admin "
-                        + "password outside ./run.sh (set ADMIN_PASSWORD to " + config.passwords().minLength()
+                        + "password outside ./run.sh (set ADMIN_PASSWORD to "
+                        + config.passwords().minLength()
                         + " or more characters that are not a default)");
             }
-            if (existing.isPresent() && existing.get().passwordHash != null
+            if (existing.isPresent()
+                    && existing.get().passwordHash != null
                     && Passwords.DEFAULTS.stream().anyMatch(d -> passwords.matches(d, existing.get().passwordHash))) {
-                throw new IllegalStateException("The admin user still has a default password (this database was used by "
-                        + "the local demo?): set a new one before deploying, or start from an empty database");
+                throw new IllegalStateException(
+                        "The admin user still has a default password (this database was used by "
+                                + "the local demo?): set a new one before deploying, or start from an empty database");
             }
         }
         if (existing.isPresent()) {
@@ -73,7 +80,9 @@ public class AdminSeeder {
         u.createdAt = now;
         u.updatedAt = now;
         u.persist();
-        audit.record("CREATE", "system", u.id, null, Map.of("username", USERNAME, "roles", Roles.ADMIN, "seeded", true));
-        Log.infof("Created the first user, %s%s", USERNAME, given.isEmpty() ? " (password admin: local demo only)" : "");
+        audit.record(
+                "CREATE", "system", u.id, null, Map.of("username", USERNAME, "roles", Roles.ADMIN, "seeded", true));
+        Log.infof(
+                "Created the first user, %s%s", USERNAME, given.isEmpty() ? " (password admin: local demo only)" : "");
     }
 }

@@ -8,12 +8,12 @@ import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.sharedict.gateway.platform.GatewayConfig;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.Startup;
+
+import org.sharedict.gateway.platform.GatewayConfig;
 
 /**
  * bcrypt hashing and the rules a new password must meet. Every check runs bcrypt once, against a
@@ -26,8 +26,19 @@ import io.quarkus.runtime.Startup;
 public class Passwords {
 
     /** Passwords no deployment may run with: the demo's and the usual first guesses. */
-    public static final Set<String> DEFAULTS = Set.of("admin", "password", "changeme", "change-me", "secret",
-            "administrator", "letmein", "123456", "12345678", "qwerty", "sharedict", "demo");
+    public static final Set<String> DEFAULTS = Set.of(
+            "admin",
+            "password",
+            "changeme",
+            "change-me",
+            "secret",
+            "administrator",
+            "letmein",
+            "123456",
+            "12345678",
+            "qwerty",
+            "sharedict",
+            "demo");
 
     private final GatewayConfig config;
     private final MeterRegistry registry;
@@ -44,7 +55,8 @@ public class Passwords {
     void init() {
         decoy = hash(UUID.randomUUID().toString());
         checks = Counter.builder("sharedict.password.checks")
-                .description("bcrypt checks of a password (sign-in, password change), decoy checks included").register(registry);
+                .description("bcrypt checks of a password (sign-in, password change), decoy checks included")
+                .register(registry);
     }
 
     public String hash(String password) {
@@ -68,7 +80,8 @@ public class Passwords {
     public boolean needsRehash(String hash) {
         String[] parts = hash == null ? new String[0] : hash.split("\\$");
         try {
-            return parts.length < 4 || Integer.parseInt(parts[2]) != config.passwords().bcryptCost();
+            return parts.length < 4
+                    || Integer.parseInt(parts[2]) != config.passwords().bcryptCost();
         } catch (NumberFormatException e) {
             return true;
         }

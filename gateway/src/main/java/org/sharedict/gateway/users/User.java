@@ -15,9 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.OptimisticLock;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.OptimisticLock;
 
 /** Someone who signs in: a partnership admin, or a member of one partner with roles there. */
 @Entity
@@ -80,7 +79,9 @@ public class User extends PanacheEntityBase {
         if (roleList == null || roleList.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(roleList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(roleList.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -93,6 +94,7 @@ public class User extends PanacheEntityBase {
     }
 
     public static Optional<User> findByExternal(String provider, String subject) {
-        return find("externalProvider = ?1 and externalSubject = ?2", provider, subject).firstResultOptional();
+        return find("externalProvider = ?1 and externalSubject = ?2", provider, subject)
+                .firstResultOptional();
     }
 }

@@ -6,5 +6,4 @@ package org.sharedict.gateway.users;
  * makes the change; sign-in (auth) observes it and ends the sessions in that same transaction, so the
  * change and the sign-outs commit together or not at all.
  */
-public record UserAccessChanged(long userId, String reason) {
-}
+public record UserAccessChanged(long userId, String reason) {}

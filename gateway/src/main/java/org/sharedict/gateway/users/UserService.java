@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.gateway.platform.SkillsDirectory;
 import org.sharedict.gateway.users.UserDtos.NewUser;
 import org.sharedict.gateway.users.UserDtos.UserUpdate;
@@ -30,8 +32,6 @@ import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 
-import io.quarkus.panache.common.Parameters;
-
 /**
  * Users and who may manage them: an admin manages everyone; a manager manages the users of their
  * own partner and may give them any role but admin. A change of roles, partner or the enabled flag
@@ -41,9 +41,19 @@ import io.quarkus.panache.common.Parameters;
 @Transactional(Transactional.TxType.REQUIRED)
 public class UserService {
 
-    public static final List<String> ROLES = List.of(Roles.ADMIN, Roles.MANAGER, Roles.ENGINEER, Roles.DR_LEAD, Roles.VIEWER);
-    private static final Map<String, String> SORTS = Map.of("username", "username", "displayName", "displayName",
-            "partner", "partner", "lastSignInAt", "lastSignInAt", "createdAt", "createdAt");
+    public static final List<String> ROLES =
+            List.of(Roles.ADMIN, Roles.MANAGER, Roles.ENGINEER, Roles.DR_LEAD, Roles.VIEWER);
+    private static final Map<String, String> SORTS = Map.of(
+            "username",
+            "username",
+            "displayName",
+            "displayName",
+            "partner",
+            "partner",
+            "lastSignInAt",
+            "lastSignInAt",
+            "createdAt",
+            "createdAt");
     static final String ENTITY = "user";
 
     private final Caller caller;
@@ -54,8 +64,14 @@ public class UserService {
     private final SkillsDirectory skills;
     private final SignInDelays throttle;
 
-    UserService(Caller caller, Auditor audit, Clock clock, Passwords passwords, Event<UserAccessChanged> accessChanged,
-            SkillsDirectory skills, SignInDelays throttle) {
+    UserService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            Passwords passwords,
+            Event<UserAccessChanged> accessChanged,
+            SkillsDirectory skills,
+            SignInDelays throttle) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -94,10 +110,18 @@ public class UserService {
                     + " or lower(email) like :q" + Like.ESCAPE + ")");
             params.and("q", Like.containing(q));
         }
-        Page<User> users = Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page, u -> u);
-        Map<String, SignInDelays.State> throttled = throttle.states(users.items().stream().map(u -> u.username).toList());
-        return new Page<>(users.items().stream().map(u -> UserView.of(u, throttled.getOrDefault(u.username, SignInDelays.State.NONE)))
-                .toList(), users.page(), users.size(), users.totalItems(), users.totalPages());
+        Page<User> users =
+                Page.of(User.<User>find(where.toString(), page.toSort(SORTS, "username", "id"), params), page, u -> u);
+        Map<String, SignInDelays.State> throttled =
+                throttle.states(users.items().stream().map(u -> u.username).toList());
+        return new Page<>(
+                users.items().stream()
+                        .map(u -> UserView.of(u, throttled.getOrDefault(u.username, SignInDelays.State.NONE)))
+                        .toList(),
+                users.page(),
+                users.size(),
+                users.totalItems(),
+                users.totalPages());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -147,8 +171,10 @@ public class UserService {
         Set<String> roles = roles(in.roles());
         String partner = partnerFor(roles, in.partner());
         requireMayAssign(roles, partner);
-        if (u.id.equals(currentUserId()) && (!in.enabled() || (u.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)))) {
-            throw ProblemException.conflict("You cannot disable yourself or take away your own admin role; ask another admin");
+        if (u.id.equals(currentUserId())
+                && (!in.enabled() || (u.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)))) {
+            throw ProblemException.conflict(
+                    "You cannot disable yourself or take away your own admin role; ask another admin");
         }
         if (u.roles().contains(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || !in.enabled())) {
             requireAnotherAdmin(u);
@@ -165,7 +191,8 @@ public class UserService {
                 .field("personId", u.personId, in.personId())
                 .field("roles", u.roleList, String.join(",", roles))
                 .field("enabled", u.enabled, in.enabled());
-        boolean rightsChanged = partnerChanged || personChanged || !u.roles().equals(roles) || u.enabled != in.enabled();
+        boolean rightsChanged =
+                partnerChanged || personChanged || !u.roles().equals(roles) || u.enabled != in.enabled();
         u.displayName = in.displayName().trim();
         u.email = blankToNull(in.email());
         u.partner = partner;
@@ -270,7 +297,8 @@ public class UserService {
     }
 
     private void requireAnotherAdmin(User leaving) {
-        long others = User.count("enabled = true and concat(',', roleList, ',') like ?1 and id <> ?2", "%,admin,%", leaving.id);
+        long others = User.count(
+                "enabled = true and concat(',', roleList, ',') like ?1 and id <> ?2", "%,admin,%", leaving.id);
         if (others == 0) {
             throw ProblemException.conflict("This is the last enabled admin; make another admin first");
         }
@@ -318,8 +346,8 @@ public class UserService {
             SkillsDirectory.Person person = skills.person(personId)
                     .require("personId", "skills-service has no person " + personId, "the person");
             if (partner != null && !partner.equalsIgnoreCase(person.partner())) {
-                throw ProblemException.invalid("personId", "person " + personId + " belongs to " + person.partner()
-                        + ", not " + partner);
+                throw ProblemException.invalid(
+                        "personId", "person " + personId + " belongs to " + person.partner() + ", not " + partner);
             }
         }
     }

@@ -1,5 +1,23 @@
 package org.sharedict.gateway.access;
 
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.sharedict.gateway.testing.Accounts;
+import org.sharedict.gateway.testing.Backends;
+import org.sharedict.gateway.testing.InjectBackends;
+import org.sharedict.testing.Problems;
+import org.sharedict.testing.Tokens;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -7,24 +25,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Map;
-
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.sharedict.gateway.testing.Accounts;
-import org.sharedict.gateway.testing.Backends;
-import org.sharedict.gateway.testing.InjectBackends;
-import org.sharedict.testing.Problems;
-import org.sharedict.testing.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /**
  * Rate limits with small numbers, behind a trusted reverse proxy (so each test is its own client
@@ -56,8 +56,11 @@ class RateLimitTest {
 
     @BeforeEach
     void stubs() {
-        backends.rota.stubFor(any(urlPathMatching("/api/(oncall|incidents|calendar)/?.*")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{}")));
+        backends.rota.stubFor(any(urlPathMatching("/api/(oncall|incidents|calendar)/?.*"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
     }
 
     @Test
@@ -75,27 +78,61 @@ class RateLimitTest {
 
     @Test
     void apiRequestsOfOneUserAreLimited() {
-        String token = Tokens.as(Accounts.unique("busy")).partner("BBC").roles("viewer").token();
+        String token = Tokens.as(Accounts.unique("busy"))
+                .partner("BBC")
+                .roles("viewer")
+                .token();
         for (int i = 0; i < 5; i++) {
-            given().header("X-Forwarded-For", "192.0.2.40").auth().oauth2(token).when().get("/api/oncall").then().statusCode(200);
+            given().header("X-Forwarded-For", "192.0.2.40")
+                    .auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/oncall")
+                    .then()
+                    .statusCode(200);
         }
-        given().header("X-Forwarded-For", "192.0.2.41").auth().oauth2(token).when().get("/api/oncall")
-                .then().spec(Problems.problem(429)).header("Retry-After", Matchers.notNullValue());
+        given().header("X-Forwarded-For", "192.0.2.41")
+                .auth()
+                .oauth2(token)
+                .when()
+                .get("/api/oncall")
+                .then()
+                .spec(Problems.problem(429))
+                .header("Retry-After", Matchers.notNullValue());
         // Someone else at the same moment is not.
-        given().header("X-Forwarded-For", "192.0.2.40").auth().oauth2(Tokens.as(Accounts.unique("calm")).roles("viewer").partner("BBC").token())
-                .when().get("/api/oncall").then().statusCode(200);
+        given().header("X-Forwarded-For", "192.0.2.40")
+                .auth()
+                .oauth2(Tokens.as(Accounts.unique("calm"))
+                        .roles("viewer")
+                        .partner("BBC")
+                        .token())
+                .when()
+                .get("/api/oncall")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void apiRequestsOfOneKeyAreLimited() {
-        String key = given().header("X-Forwarded-For", "192.0.2.50").auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        String key = given().header("X-Forwarded-For", "192.0.2.50")
+                .auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Chatty monitoring", "partner", "BBC", "permissions", List.of("incidents:write")))
-                .when().post("/api/api-keys").then().statusCode(201).extract().path("key");
+                .when()
+                .post("/api/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         int ok = 0;
         int limited = 0;
         for (int i = 0; i < 5; i++) {
-            int status = given().header("X-Forwarded-For", "192.0.2." + (51 + i)).header("X-Api-Key", key)
-                    .when().post("/api/incidents").statusCode();
+            int status = given().header("X-Forwarded-For", "192.0.2." + (51 + i))
+                    .header("X-Api-Key", key)
+                    .when()
+                    .post("/api/incidents")
+                    .statusCode();
             ok += status == 200 ? 1 : 0;
             limited += status == 429 ? 1 : 0;
         }
@@ -107,19 +144,43 @@ class RateLimitTest {
     void anonymousRequestsAndRefusedTokensFromOneAddressAreLimited() {
         String from = "192.0.2.60";
         for (int i = 0; i < 4; i++) {
-            given().header("X-Forwarded-For", from).when().get("/api/calendar/feeds/secret" + i + ".ics").then().statusCode(200);
+            given().header("X-Forwarded-For", from)
+                    .when()
+                    .get("/api/calendar/feeds/secret" + i + ".ics")
+                    .then()
+                    .statusCode(200);
         }
-        given().header("X-Forwarded-For", from).when().get("/api/calendar/feeds/secret.ics").then().spec(Problems.problem(429));
-        given().header("X-Forwarded-For", "192.0.2.61").auth().oauth2("forged.token.value").when().get("/api/oncall")
-                .then().statusCode(401);
+        given().header("X-Forwarded-For", from)
+                .when()
+                .get("/api/calendar/feeds/secret.ics")
+                .then()
+                .spec(Problems.problem(429));
+        given().header("X-Forwarded-For", "192.0.2.61")
+                .auth()
+                .oauth2("forged.token.value")
+                .when()
+                .get("/api/oncall")
+                .then()
+                .statusCode(401);
         for (int i = 0; i < 3; i++) {
-            given().header("X-Forwarded-For", "192.0.2.61").when().get("/api/oncall").then().statusCode(401);
+            given().header("X-Forwarded-For", "192.0.2.61")
+                    .when()
+                    .get("/api/oncall")
+                    .then()
+                    .statusCode(401);
         }
-        given().header("X-Forwarded-For", "192.0.2.61").when().get("/api/oncall").then().spec(Problems.problem(429));
+        given().header("X-Forwarded-For", "192.0.2.61")
+                .when()
+                .get("/api/oncall")
+                .then()
+                .spec(Problems.problem(429));
     }
 
     static Response login(String from, String username, String password) {
-        return given().header("X-Forwarded-For", from).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", password)).when().post("/api/auth/login");
+        return given().header("X-Forwarded-For", from)
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .when()
+                .post("/api/auth/login");
     }
 }

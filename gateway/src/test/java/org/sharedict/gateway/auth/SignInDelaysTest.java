@@ -1,10 +1,10 @@
 package org.sharedict.gateway.auth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The schedule of delays after failed sign-ins: none for the free failures, then doubling, capped. */
 class SignInDelaysTest {
@@ -23,7 +23,9 @@ class SignInDelaysTest {
     void eachFurtherFailureDoublesTheDelayUpToTheMaximum() {
         long expected = 1;
         for (int failures = 6; failures < 200; failures++) {
-            assertEquals(Duration.ofSeconds(Math.min(expected, MAX.toSeconds())), SignInThrottle.delay(failures, 5, FIRST, MAX),
+            assertEquals(
+                    Duration.ofSeconds(Math.min(expected, MAX.toSeconds())),
+                    SignInThrottle.delay(failures, 5, FIRST, MAX),
                     "after " + failures + " failures");
             expected = Math.min(expected * 2, 1L << 40);
         }

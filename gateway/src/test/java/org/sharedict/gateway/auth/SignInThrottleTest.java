@@ -1,15 +1,5 @@
 package org.sharedict.gateway.auth;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -25,20 +15,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.sharedict.gateway.testing.Accounts;
-import org.sharedict.gateway.testing.TestClock;
-import org.sharedict.testing.Problems;
-import org.sharedict.testing.Tokens;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.sharedict.gateway.testing.Accounts;
+import org.sharedict.gateway.testing.TestClock;
+import org.sharedict.testing.Problems;
+import org.sharedict.testing.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Failed sign-ins slow further attempts down instead of locking the account. Each test signs in
@@ -72,8 +72,11 @@ class SignInThrottleTest {
             login(attacker, user, "guess-number-" + i).then().spec(Problems.problem(401));
         }
         // Delayed at the attacker's address, even with the right password: a refusal says nothing about it.
-        login(attacker, user, Accounts.PASSWORD).then().spec(Problems.problem(429))
-                .body("type", equalTo("urn:sharedict:problem:sign-in-throttled")).header("Retry-After", "1")
+        login(attacker, user, Accounts.PASSWORD)
+                .then()
+                .spec(Problems.problem(429))
+                .body("type", equalTo("urn:sharedict:problem:sign-in-throttled"))
+                .header("Retry-After", "1")
                 .body("detail", containsString("for this username from your address"));
         for (int i = 0; i < 20; i++) {
             login(attacker, user, "more-guesses-" + i).then().statusCode(429);
@@ -89,7 +92,10 @@ class SignInThrottleTest {
         List<String> known = guessesWaitingAsTold(address(), user);
         List<String> unknown = guessesWaitingAsTold(address(), Accounts.unique("nobody"));
         assertEquals(known, unknown);
-        assertTrue(known.contains("429 Retry-After 1") && known.contains("429 Retry-After 8") && known.contains("429 Retry-After 900"),
+        assertTrue(
+                known.contains("429 Retry-After 1")
+                        && known.contains("429 Retry-After 8")
+                        && known.contains("429 Retry-After 900"),
                 known.toString());
     }
 
@@ -139,7 +145,9 @@ class SignInThrottleTest {
         for (int i = 0; i < 11; i++) {
             login(address(), user, "distributed-guess-" + i).then().statusCode(401);
         }
-        login(address(), user, Accounts.PASSWORD).then().spec(Problems.problem(429))
+        login(address(), user, Accounts.PASSWORD)
+                .then()
+                .spec(Problems.problem(429))
                 .body("detail", containsString("from addresses it has not signed in from"));
         login(office, user, Accounts.PASSWORD).then().statusCode(200);
     }
@@ -155,7 +163,9 @@ class SignInThrottleTest {
         for (int i = 0; i < 21; i++) {
             login(office, Accounts.unique("sprayed"), "Winter2026!").then().statusCode(401);
         }
-        login(office, Accounts.unique("sprayed"), "Winter2026!").then().spec(Problems.problem(429))
+        login(office, Accounts.unique("sprayed"), "Winter2026!")
+                .then()
+                .spec(Problems.problem(429))
                 .body("detail", startsWith("Too many failed sign-ins from your address;"));
         login(office, newcomer, Accounts.PASSWORD).then().statusCode(429);
         login(office, regular, Accounts.PASSWORD).then().statusCode(200);
@@ -171,7 +181,8 @@ class SignInThrottleTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 int n = i;
-                answers.add(clients.submit(() -> login(from, user, "parallel-guess-" + n).statusCode()));
+                answers.add(clients.submit(
+                        () -> login(from, user, "parallel-guess-" + n).statusCode()));
             }
             Map<Integer, Integer> seen = new TreeMap<>();
             for (Future<Integer> f : answers) {
@@ -190,10 +201,31 @@ class SignInThrottleTest {
         Accounts.create(user, "BBC", List.of("viewer"));
         String disabled = Accounts.unique("gone");
         long id = Accounts.create(disabled, "BBC", List.of("viewer"));
-        int version = given().auth().oauth2(Tokens.admin()).when().get("/api/users/" + id).then().extract().path("version");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("displayName", "Gone", "partner", "BBC", "roles", List.of("viewer"), "enabled", false, "version", version))
-                .when().put("/api/users/" + id).then().statusCode(200);
+        int version = given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/users/" + id)
+                .then()
+                .extract()
+                .path("version");
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "displayName",
+                        "Gone",
+                        "partner",
+                        "BBC",
+                        "roles",
+                        List.of("viewer"),
+                        "enabled",
+                        false,
+                        "version",
+                        version))
+                .when()
+                .put("/api/users/" + id)
+                .then()
+                .statusCode(200);
 
         String wrongPassword = whole(login(address(), user, "not-the-password"));
         String unknownUser = whole(login(address(), Accounts.unique("nobody"), "not-the-password"));
@@ -236,14 +268,33 @@ class SignInThrottleTest {
             login(from, user, "guess-number-" + i).then().statusCode(401);
         }
         login(from, user, Accounts.PASSWORD).then().statusCode(429);
-        given().auth().oauth2(Tokens.admin()).when().get("/api/users/" + id).then().statusCode(200)
-                .body("failedSignIns", equalTo(6)).body("signInsDelayedUntil", notNullValue());
-        given().auth().oauth2(Tokens.admin()).queryParam("q", user).when().get("/api/users").then().statusCode(200)
-                .body("items[0].failedSignIns", equalTo(6)).body("items[0].signInsDelayedUntil", notNullValue());
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/users/" + id)
+                .then()
+                .statusCode(200)
+                .body("failedSignIns", equalTo(6))
+                .body("signInsDelayedUntil", notNullValue());
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("q", user)
+                .when()
+                .get("/api/users")
+                .then()
+                .statusCode(200)
+                .body("items[0].failedSignIns", equalTo(6))
+                .body("items[0].signInsDelayedUntil", notNullValue());
         SignInTest.audit("SIGN_IN_THROTTLED", user).body("items[0].changes", containsString("\"scope\":\"pair\""));
 
-        given().auth().oauth2(Tokens.manager("BBC")).when().post("/api/users/" + id + "/unlock").then().statusCode(200)
-                .body("failedSignIns", equalTo(0)).body("signInsDelayedUntil", nullValue());
+        given().auth()
+                .oauth2(Tokens.manager("BBC"))
+                .when()
+                .post("/api/users/" + id + "/unlock")
+                .then()
+                .statusCode(200)
+                .body("failedSignIns", equalTo(0))
+                .body("signInsDelayedUntil", nullValue());
         SignInTest.audit("UNLOCK", "manager-bbc").body("items.entityId", hasItem(Long.toString(id)));
         login(from, user, Accounts.PASSWORD).then().statusCode(200);
     }
@@ -261,10 +312,12 @@ class SignInThrottleTest {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(from, e);
         }
-        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.route.local-address", local)))
-                .contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                .when().post("/api/auth/login");
+        return given().config(RestAssured.config()
+                        .httpClient(HttpClientConfig.httpClientConfig().setParam("http.route.local-address", local)))
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .when()
+                .post("/api/auth/login");
     }
 
     private static String answer(Response r) {
@@ -276,7 +329,10 @@ class SignInThrottleTest {
         StringBuilder b = new StringBuilder().append(r.statusCode()).append('\n');
         for (Header h : r.headers()) {
             if (!h.getName().equalsIgnoreCase("X-Request-Id") && !h.getName().equalsIgnoreCase("Date")) {
-                b.append(h.getName().toLowerCase()).append(": ").append(h.getValue()).append('\n');
+                b.append(h.getName().toLowerCase())
+                        .append(": ")
+                        .append(h.getValue())
+                        .append('\n');
             }
         }
         Map<String, Object> body = new TreeMap<>(r.jsonPath().getMap("$"));
@@ -285,7 +341,12 @@ class SignInThrottleTest {
     }
 
     private static double passwordChecks() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("sharedict_password_checks_total")) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

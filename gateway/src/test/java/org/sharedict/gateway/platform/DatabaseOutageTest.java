@@ -1,13 +1,17 @@
 package org.sharedict.gateway.platform;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.gateway.testing.Accounts;
 import org.sharedict.testing.DatabaseFaultProxy;
 import org.sharedict.testing.DatabaseOutages;
@@ -16,11 +20,7 @@ import org.sharedict.testing.Problems;
 import org.sharedict.testing.TcpFaultProxy;
 import org.sharedict.testing.Tokens;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
+import static io.restassured.RestAssured.given;
 
 /** The gateway with its own database (users, sessions, API keys) behind a fault proxy: killed, frozen, and back. */
 @QuarkusTest
@@ -42,8 +42,10 @@ class DatabaseOutageTest {
     }
 
     private static Response signIn(String username) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", Accounts.PASSWORD))
-                .when().post("/api/auth/login");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", Accounts.PASSWORD))
+                .when()
+                .post("/api/auth/login");
     }
 
     @AfterEach
@@ -69,10 +71,15 @@ class DatabaseOutageTest {
         for (Runnable outage : List.<Runnable>of(database::kill, database::freeze)) {
             outage.run();
             DatabaseOutages.timed(() -> signIn(name)).then().spec(Problems.databaseUnavailable());
-            DatabaseOutages.timed(() -> given().header("X-Api-Key", "sik_abcdefghijkl_" + "s".repeat(32)).when().get("/api/oncall"))
-                    .then().spec(Problems.databaseUnavailable());
+            DatabaseOutages.timed(() -> given().header("X-Api-Key", "sik_abcdefghijkl_" + "s".repeat(32))
+                            .when()
+                            .get("/api/oncall"))
+                    .then()
+                    .spec(Problems.databaseUnavailable());
             database.pass();
-            Awaitility.await().atMost(DatabaseOutages.RECOVERY_WITHIN).until(() -> signIn(name).statusCode() == 200);
+            Awaitility.await()
+                    .atMost(DatabaseOutages.RECOVERY_WITHIN)
+                    .until(() -> signIn(name).statusCode() == 200);
         }
     }
 }

@@ -1,10 +1,5 @@
 package org.sharedict.gateway.routing;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +10,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.gateway.testing.Backends;
 import org.sharedict.gateway.testing.Dropper;
 import org.sharedict.gateway.testing.InjectBackends;
 import org.sharedict.testing.Tokens;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A service closes a kept-alive connection (its idle timeout, a restart, a proxy in between) just
@@ -40,14 +40,31 @@ class UpstreamConnectionsTest {
         String token = Tokens.viewer("BBC");
         int gets = backends.dropper.answered("GET");
         for (int i = 0; i < 40; i++) {
-            given().auth().oauth2(token).when().get("/api/dropper/items/" + i).then().statusCode(200);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/dropper/items/" + i)
+                    .then()
+                    .statusCode(200);
         }
         for (int i = 0; i < 10; i++) {
-            given().auth().oauth2(token).when().head("/api/dropper/items/" + i).then().statusCode(200);
-            given().auth().oauth2(token).when().delete("/api/dropper/items/" + i).then().statusCode(200);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .head("/api/dropper/items/" + i)
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .delete("/api/dropper/items/" + i)
+                    .then()
+                    .statusCode(200);
         }
         assertEquals(gets + 40, backends.dropper.answered("GET"), "each GET reached the service exactly once");
-        assertTrue(backends.dropper.dropped.get() >= 40, "the service dropped reused connections: " + backends.dropper.dropped.get());
+        assertTrue(
+                backends.dropper.dropped.get() >= 40,
+                "the service dropped reused connections: " + backends.dropper.dropped.get());
     }
 
     @Test
@@ -58,7 +75,11 @@ class UpstreamConnectionsTest {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int n = i;
-                statuses.add(clients.submit(() -> given().auth().oauth2(token).when().get("/api/dropper/parallel/" + n).statusCode()));
+                statuses.add(clients.submit(() -> given().auth()
+                        .oauth2(token)
+                        .when()
+                        .get("/api/dropper/parallel/" + n)
+                        .statusCode()));
             }
             Map<Integer, Integer> seen = new TreeMap<>();
             for (Future<Integer> f : statuses) {
@@ -83,8 +104,14 @@ class UpstreamConnectionsTest {
             assertTrue(++tries < 100);
         } while (backends.dropper.dropped.get() != dropped);
         int posts = backends.dropper.answered("POST");
-        given().auth().oauth2(token).contentType("application/json").body("{}").when().post("/api/dropper/items")
-                .then().statusCode(503);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/dropper/items")
+                .then()
+                .statusCode(503);
         assertEquals(posts, backends.dropper.answered("POST"));
     }
 
@@ -92,12 +119,26 @@ class UpstreamConnectionsTest {
     void idleConnectionsAreLetGoBeforeTheServiceWouldCloseThem() {
         String token = Tokens.viewer("BBC");
         int posts = backends.idler.answered("POST");
-        given().auth().oauth2(token).contentType("application/json").body("{}").when().post("/api/idler/items").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/idler/items")
+                .then()
+                .statusCode(200);
         int closed = backends.idler.closedByClient.get();
         // The route's pool keeps an idle connection 1 s; the idler drops one idle for 1.5 s. The gateway
         // lets go first, so the next POST (which could not be sent again) goes on a fresh connection.
         await().atMost(Duration.ofSeconds(30)).until(() -> backends.idler.closedByClient.get() > closed);
-        given().auth().oauth2(token).contentType("application/json").body("{}").when().post("/api/idler/items").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/idler/items")
+                .then()
+                .statusCode(200);
         assertEquals(posts + 2, backends.idler.answered("POST"));
         assertEquals(0, backends.idler.dropped.get());
     }

@@ -1,9 +1,5 @@
 package org.sharedict.gateway.startup;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,7 +22,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.testing.TestKeys;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged gateway, started as a deployment would start it: outside ./run.sh it refuses to
@@ -51,7 +52,8 @@ class DefaultPasswordIT {
                 p.destroyForcibly();
             }
         }
-        try (Connection c = DriverManager.getConnection(SERVER + "/", USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER + "/", USER, PASSWORD);
+                Statement s = c.createStatement()) {
             for (String db : databases) {
                 s.execute("DROP DATABASE IF EXISTS `" + db + "`");
             }
@@ -77,12 +79,16 @@ class DefaultPasswordIT {
     @Test
     void theLocalDemoSeedsAdminAdminAndAGivenPasswordIsUsedElsewhere() throws Exception {
         int port = freePort();
-        Process demo = start("local-run", Map.of("SHAREDICT_LOCAL_RUN", "true", "QUARKUS_HTTP_PORT", Integer.toString(port)));
+        Process demo =
+                start("local-run", Map.of("SHAREDICT_LOCAL_RUN", "true", "QUARKUS_HTTP_PORT", Integer.toString(port)));
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            assertTrue(demo.isAlive(), log("local-run"));
-            return login(http, port, "admin", "admin") == 200;
-        });
+        await().atMost(BOUND)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertTrue(demo.isAlive(), log("local-run"));
+                    return login(http, port, "admin", "admin") == 200;
+                });
         assertEquals(401, login(http, port, "admin", "wrong-password"));
         demo.destroy();
         assertTrue(demo.waitFor(20, TimeUnit.SECONDS));
@@ -93,11 +99,16 @@ class DefaultPasswordIT {
         assertTrue(log("after-demo").contains("still has a default password"), log("after-demo"));
 
         int port2 = freePort();
-        Process fresh = start("proper", Map.of("ADMIN_PASSWORD", "a-long-proper-passphrase", "QUARKUS_HTTP_PORT", Integer.toString(port2)));
-        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            assertTrue(fresh.isAlive(), log("proper"));
-            return login(http, port2, "admin", "a-long-proper-passphrase") == 200;
-        });
+        Process fresh = start(
+                "proper",
+                Map.of("ADMIN_PASSWORD", "a-long-proper-passphrase", "QUARKUS_HTTP_PORT", Integer.toString(port2)));
+        await().atMost(BOUND)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertTrue(fresh.isAlive(), log("proper"));
+                    return login(http, port2, "admin", "a-long-proper-passphrase") == 200;
+                });
         assertEquals(401, login(http, port2, "admin", "admin"));
     }
 
@@ -113,7 +124,8 @@ class DefaultPasswordIT {
         Path logFile = Path.of("target/it-logs/" + name + ".log");
         Files.createDirectories(logFile.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx192m", "-jar", jar.toString()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx192m", "-jar", jar.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         Map<String, String> env = pb.environment();
         String path = env.get("PATH");
@@ -135,10 +147,14 @@ class DefaultPasswordIT {
     }
 
     private static int login(HttpClient http, int port, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String log(String name) throws IOException {

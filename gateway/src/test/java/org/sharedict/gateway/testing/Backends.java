@@ -1,12 +1,5 @@
 package org.sharedict.gateway.testing;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,8 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * Stand-ins for the three services (WireMock on fixed free ports, so a test can stop one and start
@@ -35,7 +34,13 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         /** Drops a kept-alive connection that was idle 1.5 s when the next request arrives on it (route /api/idler). */
         public final Dropper idler;
 
-        Servers(WireMockServer skills, WireMockServer rota, WireMockServer dr, Probe probe, Dropper dropper, Dropper idler) {
+        Servers(
+                WireMockServer skills,
+                WireMockServer rota,
+                WireMockServer dr,
+                Probe probe,
+                Dropper dropper,
+                Dropper idler) {
             this.skills = skills;
             this.rota = rota;
             this.dr = dr;
@@ -85,7 +90,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     }
 
     private static WireMockServer wiremock(String service) {
-        WireMockServer server = new WireMockServer(options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
+        WireMockServer server = new WireMockServer(
+                options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
         server.start();
         defaults(server, service);
         return server;
@@ -93,26 +99,40 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
 
     /** Health, an OpenAPI document with one path per route prefix, and the partners the tests use. */
     static void defaults(WireMockServer server, String service) {
-        server.stubFor(get(urlEqualTo("/q/health/ready")).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}")));
-        server.stubFor(get(urlPathEqualTo("/q/openapi")).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(OpenApiDocs.of(service))));
-        if (service.equals("skills-service")) {
-            for (String code : new String[] { "BBC", "LCC", "COL", "ELDC" }) {
-                server.stubFor(get(urlEqualTo("/api/partners/" + code)).atPriority(10).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlEqualTo("/q/health/ready"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":\"" + code + "\",\"name\":\"" + code + " council\"}")));
+                        .withBody("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}")));
+        server.stubFor(get(urlPathEqualTo("/q/openapi"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(OpenApiDocs.of(service))));
+        if (service.equals("skills-service")) {
+            for (String code : new String[] {"BBC", "LCC", "COL", "ELDC"}) {
+                server.stubFor(get(urlEqualTo("/api/partners/" + code))
+                        .atPriority(10)
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"code\":\"" + code + "\",\"name\":\"" + code + " council\"}")));
             }
-            server.stubFor(get(urlMatching("/api/partners/[A-Z0-9]+")).atPriority(20).willReturn(aResponse().withStatus(404)
-                    .withHeader("Content-Type", "application/problem+json")
-                    .withBody("{\"type\":\"urn:sharedict:problem:not-found\",\"status\":404}")));
+            server.stubFor(get(urlMatching("/api/partners/[A-Z0-9]+"))
+                    .atPriority(20)
+                    .willReturn(aResponse()
+                            .withStatus(404)
+                            .withHeader("Content-Type", "application/problem+json")
+                            .withBody("{\"type\":\"urn:sharedict:problem:not-found\",\"status\":404}")));
         }
     }
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(servers, new TestInjector.AnnotatedAndMatchesType(InjectBackends.class, Servers.class));
+        testInjector.injectIntoFields(
+                servers, new TestInjector.AnnotatedAndMatchesType(InjectBackends.class, Servers.class));
     }
 
     @Override

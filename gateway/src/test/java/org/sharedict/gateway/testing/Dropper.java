@@ -1,6 +1,5 @@
 package org.sharedict.gateway.testing;
 
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +37,7 @@ public final class Dropper {
     public final AtomicInteger dropped = new AtomicInteger();
     /** Connections the gateway closed itself (its pool let them go). */
     public final AtomicInteger closedByClient = new AtomicInteger();
+
     public final AtomicInteger connections = new AtomicInteger();
 
     Dropper(String name, long idleMillis) {
@@ -100,11 +100,13 @@ public final class Dropper {
                     }
                 }
                 in.skipNBytes(length);
-                String body = path.startsWith("/q/health") ? "{\"status\":\"UP\",\"checks\":[]}"
+                String body = path.startsWith("/q/health")
+                        ? "{\"status\":\"UP\",\"checks\":[]}"
                         : path.startsWith("/q/openapi") ? OpenApiDocs.of(name) : "{\"method\":\"" + method + "\"}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
-                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 if (!method.equals("HEAD")) {
                     out.write(bytes);
                 }
@@ -128,7 +130,11 @@ public final class Dropper {
         while ((c = in.read()) >= 0) {
             b.append((char) c);
             int n = b.length();
-            if (n >= 4 && b.charAt(n - 4) == '\r' && b.charAt(n - 3) == '\n' && b.charAt(n - 2) == '\r' && b.charAt(n - 1) == '\n') {
+            if (n >= 4
+                    && b.charAt(n - 4) == '\r'
+                    && b.charAt(n - 3) == '\n'
+                    && b.charAt(n - 2) == '\r'
+                    && b.charAt(n - 1) == '\n') {
                 break;
             }
         }

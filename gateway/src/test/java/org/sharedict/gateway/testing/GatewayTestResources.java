@@ -11,6 +11,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(value = StandInIssuer.class, restrictToAnnotatedClass = false)
 public final class GatewayTestResources {
 
-    private GatewayTestResources() {
-    }
+    private GatewayTestResources() {}
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the stand-in services ({@link Backends.Servers}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectBackends {
-}
+public @interface InjectBackends {}

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the stand-in OpenID Connect issuer. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectIssuer {
-}
+public @interface InjectIssuer {}

@@ -13,8 +13,7 @@ public final class Jwts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private Jwts() {
-    }
+    private Jwts() {}
 
     public static Map<String, Object> header(String jwt) {
         return part(jwt, 0);
@@ -46,7 +45,7 @@ public final class Jwts {
     private static Map<String, Object> part(String jwt, int i) {
         try {
             byte[] json = Base64.getUrlDecoder().decode(jwt.split("\\.")[i]);
-            return JSON.readValue(new String(json, StandardCharsets.UTF_8), new TypeReference<>() { });
+            return JSON.readValue(new String(json, StandardCharsets.UTF_8), new TypeReference<>() {});
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -6,8 +6,7 @@ package org.sharedict.gateway.testing;
  */
 final class OpenApiDocs {
 
-    private OpenApiDocs() {
-    }
+    private OpenApiDocs() {}
 
     static String of(String service) {
         String path = switch (service) {

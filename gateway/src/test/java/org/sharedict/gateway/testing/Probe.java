@@ -1,6 +1,5 @@
 package org.sharedict.gateway.testing;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +23,7 @@ public final class Probe {
     public final AtomicInteger hangs = new AtomicInteger();
     /** Held by /api/probe/hang: it answers only after 5 s, or when the stand-ins stop. */
     private final CountDownLatch stopping = new CountDownLatch(1);
+
     public final AtomicReference<Long> lastUpload = new AtomicReference<>();
 
     Probe() {
@@ -36,7 +36,8 @@ public final class Probe {
         server.createContext("/api/probe/stream", this::stream);
         server.createContext("/api/slow/hang", this::hang);
         server.createContext("/api/probe/upload", this::upload);
-        server.createContext("/q/health/ready", ex -> send(ex, 200, "application/json", "{\"status\":\"UP\",\"checks\":[]}"));
+        server.createContext(
+                "/q/health/ready", ex -> send(ex, 200, "application/json", "{\"status\":\"UP\",\"checks\":[]}"));
         server.createContext("/q/openapi", ex -> send(ex, 200, "application/json", OpenApiDocs.of("probe")));
         server.start();
     }

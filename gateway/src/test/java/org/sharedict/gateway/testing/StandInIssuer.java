@@ -2,7 +2,6 @@ package org.sharedict.gateway.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -16,17 +15,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwk.JsonWebKey;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A stand-in for a council's OpenID Connect provider, on a local port: discovery, JWKS, an
@@ -41,8 +38,7 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
     public static final String CLIENT_SECRET = "stand-in-client-secret";
 
     /** Who the next sign-in at the stand-in is. */
-    public record Identity(String subject, String username, String email, String name, List<String> groups) {
-    }
+    public record Identity(String subject, String username, String email, String name, List<String> groups) {}
 
     /** What tests get through {@link InjectIssuer}. */
     public static final class Issuer {
@@ -55,6 +51,7 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
         public volatile boolean signWithUnknownKey;
         /** Put this nonce in the next ID tokens instead of the one the gateway sent. */
         public volatile String forcedNonce;
+
         public volatile String forcedAudience;
 
         Issuer() {
@@ -68,8 +65,13 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException(e);
             }
             server.createContext("/.well-known/openid-configuration", this::discovery);
-            server.createContext("/jwks", ex -> send(ex, 200, "application/json",
-                    "{\"keys\":[" + key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}"));
+            server.createContext(
+                    "/jwks",
+                    ex -> send(
+                            ex,
+                            200,
+                            "application/json",
+                            "{\"keys\":[" + key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}"));
             server.createContext("/authorize", this::authorize);
             server.createContext("/token", this::token);
             server.start();
@@ -96,7 +98,8 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
 
         private void authorize(HttpExchange ex) throws IOException {
             Map<String, String> q = form(ex.getRequestURI().getRawQuery());
-            if (!CLIENT_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type"))
+            if (!CLIENT_ID.equals(q.get("client_id"))
+                    || !"code".equals(q.get("response_type"))
                     || !"S256".equals(q.get("code_challenge_method"))) {
                 send(ex, 400, "text/plain", "bad authorization request");
                 return;
@@ -112,7 +115,9 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
         private void token(HttpExchange ex) throws IOException {
             Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Map<String, String> auth = codes.remove(f.getOrDefault("code", ""));
-            if (auth == null || !CLIENT_ID.equals(f.get("client_id")) || !CLIENT_SECRET.equals(f.get("client_secret"))
+            if (auth == null
+                    || !CLIENT_ID.equals(f.get("client_id"))
+                    || !CLIENT_SECRET.equals(f.get("client_secret"))
                     || !auth.get("redirect_uri").equals(f.get("redirect_uri"))
                     || !auth.get("code_challenge").equals(challenge(f.getOrDefault("code_verifier", "")))) {
                 send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
@@ -139,8 +144,12 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
                 jws.setKey(signer.getPrivateKey());
                 jws.setKeyIdHeaderValue(signer.getKeyId());
                 jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-                send(ex, 200, "application/json", "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                        + "\"id_token\":\"" + jws.getCompactSerialization() + "\"}");
+                send(
+                        ex,
+                        200,
+                        "application/json",
+                        "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":300," + "\"id_token\":\""
+                                + jws.getCompactSerialization() + "\"}");
             } catch (Exception e) {
                 send(ex, 500, "text/plain", e.toString());
             }
@@ -171,7 +180,8 @@ public class StandInIssuer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(issuer, new TestInjector.AnnotatedAndMatchesType(InjectIssuer.class, Issuer.class));
+        testInjector.injectIntoFields(
+                issuer, new TestInjector.AnnotatedAndMatchesType(InjectIssuer.class, Issuer.class));
     }
 
     @Override

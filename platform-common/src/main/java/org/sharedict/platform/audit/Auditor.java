@@ -8,13 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.sharedict.platform.security.Caller;
-import org.sharedict.platform.web.RequestIds;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.arc.Arc;
+
+import org.sharedict.platform.security.Caller;
+import org.sharedict.platform.web.RequestIds;
 
 /**
  * Records writes in the same transaction as the write itself, so an audit entry exists exactly

@@ -21,8 +21,7 @@ public final class Csv {
     public static final String MEDIA_TYPE = "text/csv";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** True when the caller asked for CSV: {@code ?format=csv}, or an Accept header preferring text/csv. */
     public static boolean wanted(String format, HttpHeaders headers) {
@@ -36,7 +35,9 @@ public final class Csv {
             throw ProblemException.invalid("format", "must be json or csv");
         }
         List<MediaType> accept = headers.getAcceptableMediaTypes();
-        return !accept.isEmpty() && accept.get(0).isCompatible(MediaType.valueOf(MEDIA_TYPE)) && !accept.get(0).isWildcardType();
+        return !accept.isEmpty()
+                && accept.get(0).isCompatible(MediaType.valueOf(MEDIA_TYPE))
+                && !accept.get(0).isWildcardType();
     }
 
     /** A whole CSV document: the header, then one line per row; {@code null} cells are empty. */
@@ -50,7 +51,9 @@ public final class Csv {
     }
 
     public static Response download(String filename, String body) {
-        return Response.ok(body, TYPE).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Response.ok(body, TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
     }
 
     private static void line(StringBuilder out, List<?> cells) {
@@ -73,9 +76,13 @@ public final class Csv {
             return "";
         }
         String text = value instanceof Number || value instanceof Boolean ? value.toString() : guard(value.toString());
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0 || !text.isEmpty() && (Character.isWhitespace(text.charAt(0))
-                        || Character.isWhitespace(text.charAt(text.length() - 1)));
+        boolean quote = text.indexOf(',') >= 0
+                || text.indexOf('"') >= 0
+                || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0
+                || !text.isEmpty()
+                        && (Character.isWhitespace(text.charAt(0))
+                                || Character.isWhitespace(text.charAt(text.length() - 1)));
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 

@@ -31,28 +31,45 @@ public final class CsvDecoder {
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Labels browsers also read as Windows-1252 (WHATWG Encoding): C1 control codes never mean what Latin-1 says. */
-    private static final Set<String> WINDOWS_1252_LABELS = Set.of("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
-            "us-ascii", "ascii", "cp1252", "windows-1252", "x-cp1252");
-    private static final String ACCEPTED = "UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or Windows-1252";
+    private static final Set<String> WINDOWS_1252_LABELS = Set.of(
+            "iso-8859-1",
+            "iso8859-1",
+            "iso_8859-1",
+            "latin1",
+            "l1",
+            "us-ascii",
+            "ascii",
+            "cp1252",
+            "windows-1252",
+            "x-cp1252");
 
-    private CsvDecoder() {
-    }
+    private static final String ACCEPTED =
+            "UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or Windows-1252";
+
+    private CsvDecoder() {}
 
     /** The text and the encoding it was read in, e.g. {@code UTF-8}, {@code UTF-16LE}, {@code windows-1252}. */
-    public record Decoded(String text, String encoding) {
-    }
+    public record Decoded(String text, String encoding) {}
 
     public static Decoded decode(byte[] body, MediaType contentType) {
         Decoded d = bom(body);
         if (d == null) {
-            String declared = contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
+            String declared =
+                    contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
             d = declared == null || declared.isBlank() ? sniff(body) : declared(body, declared.trim());
         }
         int replacement = d.text().indexOf('\uFFFD');
         if (replacement >= 0) {
-            throw ProblemException.invalid("body", "contains the replacement character U+FFFD (line "
-                    + (d.text().substring(0, replacement).chars().filter(c -> c == '\n').count() + 1)
-                    + "): an earlier conversion damaged this file; export it again from the original");
+            throw ProblemException.invalid(
+                    "body",
+                    "contains the replacement character U+FFFD (line "
+                            + (d.text()
+                                            .substring(0, replacement)
+                                            .chars()
+                                            .filter(c -> c == '\n')
+                                            .count()
+                                    + 1)
+                            + "): an earlier conversion damaged this file; export it again from the original");
         }
         return d;
     }
@@ -90,8 +107,10 @@ public final class CsvDecoder {
     private static Decoded sniff(byte[] b) {
         for (byte x : b) {
             if (x == 0) {
-                throw unsupported("UTF-16", "the file holds zero bytes, so it looks like UTF-16 or UTF-32 without a byte-order mark; send "
-                        + ACCEPTED);
+                throw unsupported(
+                        "UTF-16",
+                        "the file holds zero bytes, so it looks like UTF-16 or UTF-32 without a byte-order mark; send "
+                                + ACCEPTED);
             }
         }
         int utf8Error = firstError(b, 0, StandardCharsets.UTF_8);
@@ -102,23 +121,38 @@ public final class CsvDecoder {
         if (cp1252Error < 0) {
             return new Decoded(new String(b, WINDOWS_1252), WINDOWS_1252.name());
         }
-        throw unsupported("UTF-8", String.format(Locale.ROOT,
-                "the file is neither UTF-8 (byte 0x%02X at offset %d) nor Windows-1252 (byte 0x%02X at offset %d); send %s",
-                b[utf8Error] & 0xFF, utf8Error, b[cp1252Error] & 0xFF, cp1252Error, ACCEPTED));
+        throw unsupported(
+                "UTF-8",
+                String.format(
+                        Locale.ROOT,
+                        "the file is neither UTF-8 (byte 0x%02X at offset %d) nor Windows-1252 (byte 0x%02X at offset %d); send %s",
+                        b[utf8Error] & 0xFF,
+                        utf8Error,
+                        b[cp1252Error] & 0xFF,
+                        cp1252Error,
+                        ACCEPTED));
     }
 
     private static String strict(byte[] b, int from, Charset charset) {
         int error = firstError(b, from, charset);
         if (error >= 0) {
-            throw unsupported(charset.name(), String.format(Locale.ROOT, "the file is not valid %s: byte 0x%02X at offset %d; send %s",
-                    charset.name(), b[error] & 0xFF, error, ACCEPTED));
+            throw unsupported(
+                    charset.name(),
+                    String.format(
+                            Locale.ROOT,
+                            "the file is not valid %s: byte 0x%02X at offset %d; send %s",
+                            charset.name(),
+                            b[error] & 0xFF,
+                            error,
+                            ACCEPTED));
         }
         return new String(b, from, b.length - from, charset);
     }
 
     /** Offset of the first byte that is not text in {@code charset}, or -1. */
     private static int firstError(byte[] b, int from, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(b, from, b.length - from);
         CharBuffer out = CharBuffer.allocate(8192);
@@ -148,8 +182,8 @@ public final class CsvDecoder {
     }
 
     private static ProblemException unsupported(String encoding, String detail) {
-        ProblemException e = ProblemException.of(415, "unsupported-encoding", "Unsupported encoding", detail,
-                Map.of("encoding", encoding));
+        ProblemException e = ProblemException.of(
+                415, "unsupported-encoding", "Unsupported encoding", detail, Map.of("encoding", encoding));
         e.problem().errors = List.of(new Problem.FieldError("body", detail));
         return e;
     }

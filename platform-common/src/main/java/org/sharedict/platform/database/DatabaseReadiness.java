@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
@@ -58,13 +57,21 @@ public class DatabaseReadiness implements HealthCheck {
             current.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return HealthCheckResponse.up("database");
         } catch (TimeoutException e) {
-            return HealthCheckResponse.named("database").down()
-                    .withData("reason", "no answer within " + timeout.toMillis() + " ms").build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("reason", "no answer within " + timeout.toMillis() + " ms")
+                    .build();
         } catch (ExecutionException e) {
-            return HealthCheckResponse.named("database").down().withData("reason", String.valueOf(e.getCause().getMessage())).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("reason", String.valueOf(e.getCause().getMessage()))
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HealthCheckResponse.named("database").down().withData("reason", "interrupted").build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("reason", "interrupted")
+                    .build();
         }
     }
 

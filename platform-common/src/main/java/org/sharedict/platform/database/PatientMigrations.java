@@ -5,14 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Flyway's connections wait on the database without the pool's socket timeout: a migration (an

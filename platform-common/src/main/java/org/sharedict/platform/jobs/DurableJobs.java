@@ -28,20 +28,22 @@ import org.quartz.TriggerKey;
  */
 public final class DurableJobs {
 
-    private DurableJobs() {
-    }
+    private DurableJobs() {}
 
     /**
      * Schedules {@code type} once under {@code key}, at {@code at} (null: as soon as Quartz can,
      * whatever the application clock says), recovered by another instance if the one running it
      * dies; a missed run fires at once. False when a job with this key is scheduled already.
      */
-    public static boolean once(Scheduler quartz, Class<? extends Job> type, JobKey key, Instant at, Map<String, String> data) {
+    public static boolean once(
+            Scheduler quartz, Class<? extends Job> type, JobKey key, Instant at, Map<String, String> data) {
         JobBuilder job = JobBuilder.newJob(type).withIdentity(key).requestRecovery();
         data.forEach(job::usingJobData);
         TriggerBuilder<Trigger> when = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup());
         when = at == null ? when.startNow() : when.startAt(Date.from(at));
-        Trigger trigger = when.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+        Trigger trigger = when.withSchedule(
+                        SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
         try {
             quartz.scheduleJob(job.build(), trigger);
             return true;
@@ -57,12 +59,28 @@ public final class DurableJobs {
      * replacing what is there, so a cluster holds one of each and a changed cron takes effect on the
      * next start. A run missed while everything was down happens once at start-up.
      */
-    public static void recurring(Scheduler quartz, Class<? extends Job> type, JobKey job, TriggerKey trigger, String cron, ZoneId zone,
-            String description) throws SchedulerException {
-        JobDetail detail = JobBuilder.newJob(type).withIdentity(job).storeDurably().requestRecovery().withDescription(description).build();
+    public static void recurring(
+            Scheduler quartz,
+            Class<? extends Job> type,
+            JobKey job,
+            TriggerKey trigger,
+            String cron,
+            ZoneId zone,
+            String description)
+            throws SchedulerException {
+        JobDetail detail = JobBuilder.newJob(type)
+                .withIdentity(job)
+                .storeDurably()
+                .requestRecovery()
+                .withDescription(description)
+                .build();
         quartz.addJob(detail, true);
-        Trigger t = TriggerBuilder.newTrigger().withIdentity(trigger).forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
+        Trigger t = TriggerBuilder.newTrigger()
+                .withIdentity(trigger)
+                .forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(TimeZone.getTimeZone(zone))
+                        .withMisfireHandlingInstructionFireAndProceed())
                 .build();
         if (quartz.checkExists(trigger)) {
             quartz.rescheduleJob(trigger, t);

@@ -19,11 +19,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 public final class JsonPaths {
 
     private static final JsonFactory UNLIMITED_NUMBERS = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .build())
             .build();
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** The path of the first number with more than {@code maxDigits} characters, or null when there is none or the text is not JSON. */
     public static String firstLongNumber(byte[] json, int maxDigits) {

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Makes {@code @Schema(nullable = true)} true on a field whose type is itself a schema component (an
@@ -39,18 +38,28 @@ public class NullableReferences implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
-            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> visit(m.getSchema(), components, seen));
-            }
-            if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-                op.getResponses().getAPIResponses().values().forEach(r -> {
-                    if (r.getContent() != null) {
-                        r.getContent().getMediaTypes().values().forEach(m -> visit(m.getSchema(), components, seen));
+        api.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(op -> {
+                    if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                        op.getRequestBody()
+                                .getContent()
+                                .getMediaTypes()
+                                .values()
+                                .forEach(m -> visit(m.getSchema(), components, seen));
                     }
-                });
-            }
-        }));
+                    if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                        op.getResponses().getAPIResponses().values().forEach(r -> {
+                            if (r.getContent() != null) {
+                                r.getContent()
+                                        .getMediaTypes()
+                                        .values()
+                                        .forEach(m -> visit(m.getSchema(), components, seen));
+                            }
+                        });
+                    }
+                }));
     }
 
     private static void visit(Schema s, Map<String, Schema> components, Set<Schema> seen) {
@@ -109,7 +118,10 @@ public class NullableReferences implements OASFilter {
     }
 
     private static boolean isNull(Schema s) {
-        return s != null && s.getRef() == null && s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.NULL));
+        return s != null
+                && s.getRef() == null
+                && s.getType() != null
+                && s.getType().equals(List.of(Schema.SchemaType.NULL));
     }
 
     private static List<Schema> withoutNull(List<Schema> schemas) {

@@ -3,6 +3,7 @@ package org.sharedict.platform.openapi;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -12,9 +13,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.sharedict.platform.problem.Problem;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.sharedict.platform.problem.Problem;
 
 /**
  * Documents the answers every operation shares, so that each service's OpenAPI says what its
@@ -58,25 +58,41 @@ public class ProblemResponses implements OASFilter {
             responses = OASFactory.createAPIResponses();
             op.setResponses(responses);
         }
-        boolean takesParameters = op.getParameters() != null && !op.getParameters().isEmpty();
+        boolean takesParameters =
+                op.getParameters() != null && !op.getParameters().isEmpty();
         boolean takesBody = op.getRequestBody() != null;
         if (takesParameters || takesBody) {
-            addIfMissing(responses, "400", "Invalid input: the problem's `errors` name each field or parameter that is wrong");
+            addIfMissing(
+                    responses,
+                    "400",
+                    "Invalid input: the problem's `errors` name each field or parameter that is wrong");
         }
         if (takesBody) {
             addIfMissing(responses, "415", "The body is not in a media type this operation reads");
         }
         if (!responses.hasAPIResponse("503")) {
-            responses.addAPIResponse("503", OASFactory.createAPIResponse()
-                    .description("The database, or a service this operation needs, is unavailable; try again after Retry-After seconds")
-                    .addHeader("Retry-After", OASFactory.createHeader()
-                            .description("Seconds to wait before trying again")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+            responses.addAPIResponse(
+                    "503",
+                    OASFactory.createAPIResponse()
+                            .description(
+                                    "The database, or a service this operation needs, is unavailable; try again after Retry-After seconds")
+                            .addHeader(
+                                    "Retry-After",
+                                    OASFactory.createHeader()
+                                            .description("Seconds to wait before trying again")
+                                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
         }
         for (Map.Entry<String, APIResponse> e : responses.getAPIResponses().entrySet()) {
-            if (isError(e.getKey()) && (e.getValue().getContent() == null || e.getValue().getContent().getMediaTypes().isEmpty())) {
-                e.getValue().content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF + PROBLEM))));
+            if (isError(e.getKey())
+                    && (e.getValue().getContent() == null
+                            || e.getValue().getContent().getMediaTypes().isEmpty())) {
+                e.getValue()
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        Problem.MEDIA_TYPE,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(REF + PROBLEM))));
             }
         }
     }
@@ -96,26 +112,45 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        components.addSchema(FIELD_ERROR, OASFactory.createSchema()
-                .description("One invalid input: the JSON path or parameter name the caller sent, and what is wrong with it")
-                .addType(Schema.SchemaType.OBJECT)
-                .required(List.of("field", "message"))
-                .addProperty("field", string)
-                .addProperty("message", string)
-                .addProperty("rejected", OASFactory.createSchema().description("The rejected value, when it is safe to repeat")));
-        components.addSchema(PROBLEM, OASFactory.createSchema()
-                .description("RFC 9457 problem details; the extension members a problem type carries are listed in docs/API.md")
-                .addType(Schema.SchemaType.OBJECT)
-                .required(List.of("type", "title", "status"))
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("urn:sharedict:problem:<slug>"))
-                .addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
-                .addProperty("detail", string)
-                .addProperty("instance", string)
-                .addProperty("requestId", string)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().ref(REF + FIELD_ERROR)))
-                .additionalPropertiesSchema(OASFactory.createSchema()));
+        components.addSchema(
+                FIELD_ERROR,
+                OASFactory.createSchema()
+                        .description(
+                                "One invalid input: the JSON path or parameter name the caller sent, and what is wrong with it")
+                        .addType(Schema.SchemaType.OBJECT)
+                        .required(List.of("field", "message"))
+                        .addProperty("field", string)
+                        .addProperty("message", string)
+                        .addProperty(
+                                "rejected",
+                                OASFactory.createSchema()
+                                        .description("The rejected value, when it is safe to repeat")));
+        components.addSchema(
+                PROBLEM,
+                OASFactory.createSchema()
+                        .description(
+                                "RFC 9457 problem details; the extension members a problem type carries are listed in docs/API.md")
+                        .addType(Schema.SchemaType.OBJECT)
+                        .required(List.of("type", "title", "status"))
+                        .addProperty(
+                                "type",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.STRING)
+                                        .description("urn:sharedict:problem:<slug>"))
+                        .addProperty("title", string)
+                        .addProperty(
+                                "status",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.INTEGER)
+                                        .format("int32"))
+                        .addProperty("detail", string)
+                        .addProperty("instance", string)
+                        .addProperty("requestId", string)
+                        .addProperty(
+                                "errors",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.ARRAY)
+                                        .items(OASFactory.createSchema().ref(REF + FIELD_ERROR)))
+                        .additionalPropertiesSchema(OASFactory.createSchema()));
     }
 }

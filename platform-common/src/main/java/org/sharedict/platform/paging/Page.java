@@ -14,9 +14,12 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<? super E, T> toDto) {
         long total = query.count();
         long first = (long) request.page * request.size;
-        List<T> items = first >= total || first > Integer.MAX_VALUE ? List.of()
+        List<T> items = first >= total || first > Integer.MAX_VALUE
+                ? List.of()
                 : query.page(io.quarkus.panache.common.Page.of(request.page, request.size)).list().stream()
-                        .map(toDto).map(t -> (T) t).toList();
+                        .map(toDto)
+                        .map(t -> (T) t)
+                        .toList();
         return new Page<>(items, request.page, request.size, total, pages(total, request.size));
     }
 
@@ -24,7 +27,12 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
     public static <T> Page<T> ofList(List<T> all, PageRequest request) {
         int from = (int) Math.min((long) request.page * request.size, all.size());
         int to = Math.min(from + request.size, all.size());
-        return new Page<>(List.copyOf(all.subList(from, to)), request.page, request.size, all.size(), pages(all.size(), request.size));
+        return new Page<>(
+                List.copyOf(all.subList(from, to)),
+                request.page,
+                request.size,
+                all.size(),
+                pages(all.size(), request.size));
     }
 
     static int pages(long total, int size) {

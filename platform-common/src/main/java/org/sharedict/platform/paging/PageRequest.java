@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-import org.sharedict.platform.problem.ProblemException;
-
 import io.quarkus.panache.common.Sort;
+
+import org.sharedict.platform.problem.ProblemException;
 
 /**
  * Paging and sorting query parameters shared by every list endpoint:

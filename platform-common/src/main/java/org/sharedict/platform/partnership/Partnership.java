@@ -27,8 +27,7 @@ public final class Partnership {
 
     private static volatile ZoneId zone;
 
-    private Partnership() {
-    }
+    private Partnership() {}
 
     /** The partnership's time zone, read once from {@code sharedict.partnership.zone}. */
     public static ZoneId zone() {
@@ -36,14 +35,18 @@ public final class Partnership {
         if (z == null) {
             String configured = DEFAULT_ZONE;
             try {
-                configured = ConfigProvider.getConfig().getOptionalValue("sharedict.partnership.zone", String.class).orElse(DEFAULT_ZONE);
+                configured = ConfigProvider.getConfig()
+                        .getOptionalValue("sharedict.partnership.zone", String.class)
+                        .orElse(DEFAULT_ZONE);
             } catch (IllegalStateException e) {
                 // No MicroProfile Config (a plain unit test): the default.
             }
             try {
                 z = ZoneId.of(configured);
             } catch (DateTimeException e) {
-                throw new IllegalStateException("sharedict.partnership.zone must be a time-zone ID such as Europe/London, not " + configured, e);
+                throw new IllegalStateException(
+                        "sharedict.partnership.zone must be a time-zone ID such as Europe/London, not " + configured,
+                        e);
             }
             zone = z;
         }

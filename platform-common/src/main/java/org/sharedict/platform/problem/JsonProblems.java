@@ -36,8 +36,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  */
 final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /** The first Jackson failure in the chain, or null when there is none. */
     static JacksonException find(Throwable e) {
@@ -63,7 +62,10 @@ final class JsonProblems {
                 return malformed(c.getMessage().replaceAll(", from `[^`]*`\\)", ")"));
             }
             if (t instanceof InputCoercionException c) {
-                return invalid(field, "is out of range: must be " + describe(c.getTargetType()) + range(c.getTargetType()), null);
+                return invalid(
+                        field,
+                        "is out of range: must be " + describe(c.getTargetType()) + range(c.getTargetType()),
+                        null);
             }
             if (t instanceof UnrecognizedPropertyException u) {
                 return invalid(field.isEmpty() ? u.getPropertyName() : field, "unknown field", null);
@@ -79,7 +81,12 @@ final class JsonProblems {
                 if (message.startsWith("No content")) {
                     return invalid("body", "a request body is required", null);
                 }
-                return invalid(field, m.getTargetType() == null ? "has the wrong type or shape" : "must be " + describe(m.getTargetType()), null);
+                return invalid(
+                        field,
+                        m.getTargetType() == null
+                                ? "has the wrong type or shape"
+                                : "must be " + describe(m.getTargetType()),
+                        null);
             }
             if (t instanceof StreamReadException r) {
                 return malformed(r.getOriginalMessage());
@@ -93,8 +100,9 @@ final class JsonProblems {
     }
 
     private static Problem invalid(String field, String message, Object rejected) {
-        Problem p = ProblemException.invalid(List.of(new Problem.FieldError(field == null || field.isEmpty() ? "body" : field,
-                message, safe(rejected)))).problem();
+        Problem p = ProblemException.invalid(List.of(new Problem.FieldError(
+                        field == null || field.isEmpty() ? "body" : field, message, safe(rejected))))
+                .problem();
         return p;
     }
 
@@ -130,13 +138,27 @@ final class JsonProblems {
             return "another type";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class
-                || type == Short.class || type == byte.class || type == Byte.class || type == BigInteger.class) {
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class
+                || type == byte.class
+                || type == Byte.class
+                || type == BigInteger.class) {
             return "a whole number";
         }
-        if (type == double.class || type == Double.class || type == float.class || type == Float.class || type == BigDecimal.class) {
+        if (type == double.class
+                || type == Double.class
+                || type == float.class
+                || type == Float.class
+                || type == BigDecimal.class) {
             return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the extension members.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "requestId", "errors" })
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
 public class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -31,8 +31,7 @@ public class Problem {
     public List<FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
-    public Problem() {
-    }
+    public Problem() {}
 
     public Problem(String typeSlug, String title, int status, String detail) {
         this.type = TYPE_PREFIX + typeSlug;

@@ -55,8 +55,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<Problem.FieldError> errors) {
-        Problem p = new Problem("validation-failed", "Invalid request", 400,
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        Problem p = new Problem(
+                "validation-failed",
+                "Invalid request",
+                400,
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid");
         p.errors = List.copyOf(errors);
         return new ProblemException(p);
@@ -100,10 +104,12 @@ public class ProblemException extends RuntimeException {
 
     /** The 503 for this service's own database not answering (down, frozen or out of connections). */
     public static ProblemException databaseUnavailable() {
-        return unavailable("The database is not answering just now; try again in a few seconds").with("service", "database");
+        return unavailable("The database is not answering just now; try again in a few seconds")
+                .with("service", "database");
     }
 
-    public static ProblemException of(int status, String typeSlug, String title, String detail, Map<String, Object> extensions) {
+    public static ProblemException of(
+            int status, String typeSlug, String title, String detail, Map<String, Object> extensions) {
         Problem p = new Problem(typeSlug, title, status, detail);
         extensions.forEach(p::with);
         return new ProblemException(p);

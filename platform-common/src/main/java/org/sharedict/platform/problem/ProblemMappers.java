@@ -18,20 +18,19 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.StaleStateException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.sharedict.platform.database.DatabaseFailures;
-import org.sharedict.platform.web.AllowedMethods;
-import org.sharedict.platform.web.BadParameterException;
-import org.sharedict.platform.web.RequestIds;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.sharedict.platform.database.DatabaseFailures;
+import org.sharedict.platform.web.AllowedMethods;
+import org.sharedict.platform.web.BadParameterException;
+import org.sharedict.platform.web.RequestIds;
 
 /**
  * Turns every failure a request can meet into problem+json. Persistence failures (a conflict, the
@@ -88,8 +87,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem("forbidden", "Forbidden", 403,
-                "Your role does not allow this action"), uri);
+        return respond(new Problem("forbidden", "Forbidden", 403, "Your role does not allow this action"), uri);
     }
 
     @ServerExceptionMapper
@@ -108,16 +106,25 @@ public class ProblemMappers {
         }
         // JAX-RS answers 404 when a query or path parameter cannot be converted; that is bad input.
         // (ParameterConverters names the parameter for the types it knows; this is the fallback.)
-        if (status == 404 && e.getCause() != null && uri.getMatchedResources() != null && !uri.getMatchedResources().isEmpty()) {
-            return respond(new Problem("bad-parameter", "Invalid parameter", 400,
-                    "A parameter could not be read: " + rootMessage(e)), uri);
+        if (status == 404
+                && e.getCause() != null
+                && uri.getMatchedResources() != null
+                && !uri.getMatchedResources().isEmpty()) {
+            return respond(
+                    new Problem(
+                            "bad-parameter",
+                            "Invalid parameter",
+                            400,
+                            "A parameter could not be read: " + rootMessage(e)),
+                    uri);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         Problem p = new Problem(slug(title), title, status, e.getMessage());
         // Quarkus REST leaves Allow out of its 405; RFC 9110 requires it.
         Set<String> allowed = status == 405 && !e.getResponse().getHeaders().containsKey(HttpHeaders.ALLOW)
-                ? AllowedMethods.at(uri.getPath()) : Set.of();
+                ? AllowedMethods.at(uri.getPath())
+                : Set.of();
         if (!allowed.isEmpty()) {
             p.detail = "This path answers " + String.join(", ", allowed);
         }
@@ -141,12 +148,18 @@ public class ProblemMappers {
                 return respond(pe, uri);
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return respond(new Problem("concurrent-edit", "Edited by someone else", 409,
-                        "This record was changed by someone else while you edited it; reload it and try again"), uri);
+                return respond(
+                        new Problem(
+                                "concurrent-edit",
+                                "Edited by someone else",
+                                409,
+                                "This record was changed by someone else while you edited it; reload it and try again"),
+                        uri);
             }
             if (t instanceof SQLException sql && "23000".equals(sql.getSQLState())) {
                 // 1062 duplicate key, 1451/1452 foreign key: the request conflicts with stored data.
-                String detail = sql.getErrorCode() == 1062 ? "A record with the same unique value already exists"
+                String detail = sql.getErrorCode() == 1062
+                        ? "A record with the same unique value already exists"
                         : "The request refers to, or removes, a record that other records depend on";
                 return respond(new Problem("conflict", "Conflict", 409, detail), uri);
             }
@@ -162,8 +175,13 @@ public class ProblemMappers {
     }
 
     private Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(respond(new Problem("unauthenticated", "Sign-in required", 401,
-                "Send a valid bearer token from the gateway (POST /api/auth/login)"), uri))
+        return Response.fromResponse(respond(
+                        new Problem(
+                                "unauthenticated",
+                                "Sign-in required",
+                                401,
+                                "Send a valid bearer token from the gateway (POST /api/auth/login)"),
+                        uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -179,8 +197,13 @@ public class ProblemMappers {
 
     private Response anythingElse(Throwable e, UriInfo uri) {
         Log.errorf(e, "Unhandled failure on %s", uri.getPath());
-        return respond(new Problem("internal-error", "Internal error", 500,
-                "Something went wrong on our side; quote the request ID when reporting it"), uri);
+        return respond(
+                new Problem(
+                        "internal-error",
+                        "Internal error",
+                        500,
+                        "Something went wrong on our side; quote the request ID when reporting it"),
+                uri);
     }
 
     /** The problem with the headers that go with it (Retry-After on a 503). */
@@ -212,7 +235,8 @@ public class ProblemMappers {
             }
             // A node inside a list or map carries the position in its parent: activities[5].steps[0].skill.
             if (node.isInIterable() && !names.isEmpty()) {
-                String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                String position = node.getIndex() != null
+                        ? "[" + node.getIndex() + "]"
                         : node.getKey() != null ? "[" + node.getKey() + "]" : "[]";
                 names.set(names.size() - 1, names.get(names.size() - 1) + position);
             }

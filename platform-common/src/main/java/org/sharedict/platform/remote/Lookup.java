@@ -2,9 +2,9 @@ package org.sharedict.platform.remote;
 
 import jakarta.ws.rs.WebApplicationException;
 
-import org.sharedict.platform.problem.ProblemException;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.sharedict.platform.problem.ProblemException;
 
 /**
  * The answer of another service: known, known to be absent, or a clear "unknown" when it could not
@@ -13,7 +13,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record Lookup<T>(Status status, T value, String reason) {
 
-    public enum Status { KNOWN, NOT_FOUND, UNKNOWN }
+    public enum Status {
+        KNOWN,
+        NOT_FOUND,
+        UNKNOWN
+    }
 
     public static <T> Lookup<T> known(T value) {
         return new Lookup<>(Status.KNOWN, value, null);
@@ -63,7 +67,8 @@ public record Lookup<T>(Status status, T value, String reason) {
         return switch (status) {
             case KNOWN -> value;
             case NOT_FOUND -> throw ProblemException.invalid(field, absent);
-            case UNKNOWN -> throw ProblemException.unavailable("Cannot check " + what + " now: " + reason + "; try again shortly");
+            case UNKNOWN ->
+                throw ProblemException.unavailable("Cannot check " + what + " now: " + reason + "; try again shortly");
         };
     }
 }

@@ -15,8 +15,7 @@ public final class Like {
     /** Append after each {@code like :param} (HQL or SQL). */
     public static final String ESCAPE = " escape '!'";
 
-    private Like() {
-    }
+    private Like() {}
 
     /** The pattern matching values that contain {@code text}, lower-cased (compare with lower(column)). */
     public static String containing(String text) {

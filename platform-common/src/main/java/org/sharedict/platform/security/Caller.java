@@ -6,11 +6,11 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.sharedict.platform.problem.ProblemException;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import org.sharedict.platform.problem.ProblemException;
 
 /**
  * Who is calling, as the gateway's token says: {@code sub}, the {@code groups} roles and the

@@ -10,6 +10,5 @@ public final class Roles {
     /** A machine client (API key) acting for one partner with named permissions in {@code scope}. */
     public static final String INTEGRATION = "integration";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

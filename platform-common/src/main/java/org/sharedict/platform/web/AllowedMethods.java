@@ -25,11 +25,9 @@ public final class AllowedMethods {
 
     private static volatile List<Route> routes;
 
-    private record Route(Pattern path, String method) {
-    }
+    private record Route(Pattern path, String method) {}
 
-    private AllowedMethods() {
-    }
+    private AllowedMethods() {}
 
     /** The methods allowed at {@code path} (HEAD with GET, OPTIONS always), empty when no resource matches it. */
     public static Set<String> at(String path) {
@@ -56,7 +54,10 @@ public final class AllowedMethods {
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 Class<?> type = bean.getBeanClass();
                 Path root = type.getAnnotation(Path.class);
-                if (root == null || type.isInterface() || Modifier.isAbstract(type.getModifiers()) || isRestClient(type)) {
+                if (root == null
+                        || type.isInterface()
+                        || Modifier.isAbstract(type.getModifiers())
+                        || isRestClient(type)) {
                     continue;
                 }
                 for (Method m : type.getMethods()) {
@@ -126,7 +127,9 @@ public final class AllowedMethods {
             }
             String inside = template.substring(i + 1, end);
             int colon = inside.indexOf(':');
-            re.append('(').append(colon < 0 ? "[^/]+" : inside.substring(colon + 1).trim()).append(')');
+            re.append('(')
+                    .append(colon < 0 ? "[^/]+" : inside.substring(colon + 1).trim())
+                    .append(')');
             i = end + 1;
         }
         return Pattern.compile(re.toString());

@@ -18,8 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodylessRequests {
 
-    private static final Set<String> LIBRARY_DEFAULTS = Set.of("text/plain", "application/octet-stream",
-            "application/x-www-form-urlencoded");
+    private static final Set<String> LIBRARY_DEFAULTS =
+            Set.of("text/plain", "application/octet-stream", "application/x-www-form-urlencoded");
 
     @ServerRequestFilter(preMatching = true)
     public void noBodyNoMediaType(ContainerRequestContext request) {

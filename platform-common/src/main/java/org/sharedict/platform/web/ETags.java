@@ -6,9 +6,9 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.ws.rs.core.EntityTag;
 
-import org.sharedict.platform.problem.ProblemException;
-
 import io.quarkus.hibernate.orm.panache.Panache;
+
+import org.sharedict.platform.problem.ProblemException;
 
 /**
  * Optimistic concurrency at the HTTP edge. Reads send {@code ETag: "<version>"}; writes must say
@@ -17,8 +17,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -43,7 +42,8 @@ public final class ETags {
                     "Say which version you are editing: send If-Match with the ETag you read, or a version field");
         }
         EntityManager em = Panache.getEntityManager(entity.getClass());
-        long read = ((Number) em.getEntityManagerFactory().getPersistenceUnitUtil().getVersion(entity)).longValue();
+        long read =
+                ((Number) em.getEntityManagerFactory().getPersistenceUnitUtil().getVersion(entity)).longValue();
         long current = lockedVersion(em, entity);
         check(tag, bodyVersion, current);
         if (read != current) {
@@ -70,8 +70,11 @@ public final class ETags {
             throw new IllegalArgumentException(et.getName() + " has no @Id or no @Version");
         }
         Object key = em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
-        Number v = em.createQuery("select e." + version + " from " + et.getName() + " e where e." + id + " = :id", Number.class)
-                .setParameter("id", key).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        Number v = em.createQuery(
+                        "select e." + version + " from " + et.getName() + " e where e." + id + " = :id", Number.class)
+                .setParameter("id", key)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
         return v.longValue();
     }
 
@@ -91,14 +94,15 @@ public final class ETags {
         if (tag != null) {
             if (!tag.equals("*") && !tag.equals(Long.toString(current))) {
                 throw ProblemException.preconditionFailed("If-Match names version " + tag
-                        + " but the stored version is " + current + "; reload and try again")
+                                + " but the stored version is " + current + "; reload and try again")
                         .with("currentVersion", current);
             }
             return;
         }
         if (bodyVersion != current) {
             throw ProblemException.conflict("You edited version " + bodyVersion + " but the stored version is "
-                    + current + "; reload and try again").with("currentVersion", current);
+                            + current + "; reload and try again")
+                    .with("currentVersion", current);
         }
     }
 }

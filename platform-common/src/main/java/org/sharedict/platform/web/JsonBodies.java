@@ -36,12 +36,18 @@ public class JsonBodies implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         Class<?> type = context.getType();
-        if (type == String.class || type == byte[].class || InputStream.class.isAssignableFrom(type) || Reader.class.isAssignableFrom(type)) {
+        if (type == String.class
+                || type == byte[].class
+                || InputStream.class.isAssignableFrom(type)
+                || Reader.class.isAssignableFrom(type)) {
             return context.proceed();
         }
         MediaType media = context.getMediaType();
         if (media != null && !json(media)) {
-            throw ProblemException.of(415, "unsupported-media-type", "Unsupported media type",
+            throw ProblemException.of(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
                     "This operation reads application/json, not " + media.getType() + "/" + media.getSubtype(),
                     Map.of("header", "Content-Type"));
         }
@@ -69,7 +75,9 @@ public class JsonBodies implements ReaderInterceptor {
     }
 
     private static boolean json(MediaType media) {
-        return media.isWildcardType() || "json".equalsIgnoreCase(media.getSubtype()) || media.getSubtype().toLowerCase().endsWith("+json");
+        return media.isWildcardType()
+                || "json".equalsIgnoreCase(media.getSubtype())
+                || media.getSubtype().toLowerCase().endsWith("+json");
     }
 
     private static boolean tooLongNumber(Throwable e) {

@@ -51,10 +51,14 @@ public class ParameterConverters implements ParamConverterProvider {
             Map.entry(boolean.class, ParameterConverters::bool),
             Map.entry(Boolean.class, ParameterConverters::bool),
             Map.entry(LocalDate.class, reader(LocalDate::parse, "must be a date such as 2026-11-22")),
-            Map.entry(LocalDateTime.class, reader(LocalDateTime::parse, "must be a local date and time such as 2026-11-22T21:00")),
+            Map.entry(
+                    LocalDateTime.class,
+                    reader(LocalDateTime::parse, "must be a local date and time such as 2026-11-22T21:00")),
             Map.entry(LocalTime.class, reader(LocalTime::parse, "must be a time such as 21:00")),
             Map.entry(Instant.class, reader(Instant::parse, "must be a date and time such as 2026-11-22T21:00:00Z")),
-            Map.entry(OffsetDateTime.class, reader(OffsetDateTime::parse, "must be a date and time such as 2026-11-22T21:00:00Z")),
+            Map.entry(
+                    OffsetDateTime.class,
+                    reader(OffsetDateTime::parse, "must be a date and time such as 2026-11-22T21:00:00Z")),
             Map.entry(YearMonth.class, reader(YearMonth::parse, "must be a month such as 2026-11")),
             Map.entry(Duration.class, reader(Duration::parse, "must be an ISO-8601 duration such as PT2H")),
             Map.entry(Period.class, reader(Period::parse, "must be an ISO-8601 period such as P7D")),
@@ -102,12 +106,17 @@ public class ParameterConverters implements ParamConverterProvider {
             return null;
         }
         for (Annotation a : annotations) {
-            String name = a instanceof QueryParam q ? q.value()
-                    : a instanceof PathParam p ? p.value()
-                    : a instanceof HeaderParam h ? h.value()
-                    : a instanceof CookieParam c ? c.value()
-                    : a instanceof FormParam f ? f.value()
-                    : a instanceof MatrixParam m ? m.value() : null;
+            String name = a instanceof QueryParam q
+                    ? q.value()
+                    : a instanceof PathParam p
+                            ? p.value()
+                            : a instanceof HeaderParam h
+                                    ? h.value()
+                                    : a instanceof CookieParam c
+                                            ? c.value()
+                                            : a instanceof FormParam f
+                                                    ? f.value()
+                                                    : a instanceof MatrixParam m ? m.value() : null;
             if (name != null && !name.isEmpty()) {
                 return name;
             }
@@ -148,7 +157,8 @@ public class ParameterConverters implements ParamConverterProvider {
     }
 
     private static Reader enumReader(Class<?> type) {
-        Enum<?>[] constants = Arrays.stream(type.getEnumConstants()).map(c -> (Enum<?>) c).toArray(Enum<?>[]::new);
+        Enum<?>[] constants =
+                Arrays.stream(type.getEnumConstants()).map(c -> (Enum<?>) c).toArray(Enum<?>[]::new);
         String names = Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
         return value -> {
             for (Enum<?> c : constants) {

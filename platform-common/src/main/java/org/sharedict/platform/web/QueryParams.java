@@ -16,8 +16,7 @@ import org.sharedict.platform.problem.ProblemException;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** true/yes/1 or false/no/0, any case; null when not given. */
     public static Boolean bool(String name, String value) {

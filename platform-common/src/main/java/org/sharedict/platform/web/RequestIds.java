@@ -6,9 +6,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.MDC;
-
 import io.vertx.ext.web.Router;
+import org.jboss.logging.MDC;
 
 /**
  * Every request carries an {@code X-Request-Id}: the caller's (usually the gateway's) when it is

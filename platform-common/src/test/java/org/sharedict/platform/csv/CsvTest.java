@@ -1,12 +1,12 @@
 package org.sharedict.platform.csv;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The shared CSV writer: formula cells guarded, and the guard taken off exactly. */
 class CsvTest {
@@ -16,7 +16,8 @@ class CsvTest {
 
     @Test
     void formulaCellsAreGuardedWithAnApostrophe() {
-        assertEquals("'=HYPERLINK(\"http://evil.example\",\"x\")", Csv.guard("=HYPERLINK(\"http://evil.example\",\"x\")"));
+        assertEquals(
+                "'=HYPERLINK(\"http://evil.example\",\"x\")", Csv.guard("=HYPERLINK(\"http://evil.example\",\"x\")"));
         for (String formula : List.of("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1")) {
             assertEquals("'" + formula, Csv.guard(formula), formula);
         }
@@ -61,7 +62,9 @@ class CsvTest {
         }
     }
 
-    private static final String[] TRICKY = { "=", "+", "-", "@", "\t", "\r", "\n", "'", "\"", ",", ";", "|", " ", "ë", "😀", "x", "1" };
+    private static final String[] TRICKY = {
+        "=", "+", "-", "@", "\t", "\r", "\n", "'", "\"", ",", ";", "|", " ", "ë", "😀", "x", "1"
+    };
 
     /** Text built from the characters that matter here, or any characters at all. */
     static String cell(Random random) {

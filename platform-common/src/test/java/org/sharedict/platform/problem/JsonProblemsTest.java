@@ -1,36 +1,46 @@
 package org.sharedict.platform.problem;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+
+import org.sharedict.platform.json.StrictJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.sharedict.platform.json.StrictJson;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 class JsonProblemsTest {
 
-    enum Kind { HARDWARE, NETWORK }
-
-    record Step(String name, Integer minutes) {
+    enum Kind {
+        HARDWARE,
+        NETWORK
     }
 
-    record Activity(String name, int level, Long version, Kind kind, LocalDate due, List<Step> steps, Instant at, Boolean active) {
-    }
+    record Step(String name, Integer minutes) {}
+
+    record Activity(
+            String name,
+            int level,
+            Long version,
+            Kind kind,
+            LocalDate due,
+            List<Step> steps,
+            Instant at,
+            Boolean active) {}
 
     private static final ObjectMapper MAPPER = strict();
 
     private static ObjectMapper strict() {
-        ObjectMapper m = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper m = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         new StrictJson().customize(m);
         return m;
@@ -41,7 +51,10 @@ class JsonProblemsTest {
         Problem p = JsonProblems.of(e);
         assertNotNull(p, "no problem for " + e);
         assertEquals(400, p.status);
-        assertFalse(String.valueOf(p.detail).contains("org.sharedict") || String.valueOf(p.detail).contains("java."), p.detail);
+        assertFalse(
+                String.valueOf(p.detail).contains("org.sharedict")
+                        || String.valueOf(p.detail).contains("java."),
+                p.detail);
         return p;
     }
 
@@ -49,7 +62,8 @@ class JsonProblemsTest {
         Problem p = problemFor(json);
         assertEquals(Problem.TYPE_PREFIX + "validation-failed", p.type);
         assertEquals(field, p.errors.get(0).field());
-        assertTrue(p.errors.get(0).message().contains(messagePart), p.errors.get(0).message());
+        assertTrue(
+                p.errors.get(0).message().contains(messagePart), p.errors.get(0).message());
     }
 
     private static void malformed(String json) {
@@ -85,7 +99,8 @@ class JsonProblemsTest {
 
     @Test
     void valuesOfTheirOwnTypeStillRead() throws Exception {
-        Activity a = MAPPER.readValue("{\"name\":\"x\",\"due\":\"2026-02-03\",\"at\":\"2026-02-03T10:00:00Z\",\"active\":true}",
+        Activity a = MAPPER.readValue(
+                "{\"name\":\"x\",\"due\":\"2026-02-03\",\"at\":\"2026-02-03T10:00:00Z\",\"active\":true}",
                 Activity.class);
         assertEquals("x", a.name());
         assertEquals(Instant.parse("2026-02-03T10:00:00Z"), a.at());

@@ -1,11 +1,11 @@
 package org.sharedict.platform.web;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AllowedMethodsTest {
 
@@ -22,12 +22,18 @@ class AllowedMethodsTest {
         Pattern p = AllowedMethods.compile("/api/rotas/{id:\\d+}");
         assertTrue(p.matcher("/api/rotas/42").matches());
         assertFalse(p.matcher("/api/rotas/abc").matches());
-        assertTrue(AllowedMethods.compile("/files/{code: [A-Z]{2}}").matcher("/files/AB").matches());
+        assertTrue(AllowedMethods.compile("/files/{code: [A-Z]{2}}")
+                .matcher("/files/AB")
+                .matches());
     }
 
     @Test
     void literalPartsAreNotPatterns() {
-        assertFalse(AllowedMethods.compile("/api/feeds/{secret}.ics").matcher("/api/feeds/abcXics").matches());
-        assertTrue(AllowedMethods.compile("/api/feeds/{secret}.ics").matcher("/api/feeds/abc.ics").matches());
+        assertFalse(AllowedMethods.compile("/api/feeds/{secret}.ics")
+                .matcher("/api/feeds/abcXics")
+                .matches());
+        assertTrue(AllowedMethods.compile("/api/feeds/{secret}.ics")
+                .matcher("/api/feeds/abc.ics")
+                .matches());
     }
 }

@@ -1,11 +1,5 @@
 package org.sharedict.platform.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.annotation.Annotation;
 import java.time.LocalDate;
 
@@ -16,18 +10,40 @@ import jakarta.ws.rs.ext.ParamConverter;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class ParameterConvertersTest {
 
-    enum Status { DRAFT, APPROVED }
-
-    @SuppressWarnings("unused")
-    static void signature(@QueryParam("page") int page, @PathParam("id") long id, @QueryParam("status") Status status,
-            @HeaderParam("X-Count") Integer count, @QueryParam("all") boolean all, @QueryParam("on") LocalDate on, String body) {
+    enum Status {
+        DRAFT,
+        APPROVED
     }
 
+    @SuppressWarnings("unused")
+    static void signature(
+            @QueryParam("page") int page,
+            @PathParam("id") long id,
+            @QueryParam("status") Status status,
+            @HeaderParam("X-Count") Integer count,
+            @QueryParam("all") boolean all,
+            @QueryParam("on") LocalDate on,
+            String body) {}
+
     private static Annotation[] annotationsOf(int parameter) throws NoSuchMethodException {
-        return ParameterConvertersTest.class.getDeclaredMethod("signature", int.class, long.class, Status.class, Integer.class,
-                boolean.class, LocalDate.class, String.class).getParameterAnnotations()[parameter];
+        return ParameterConvertersTest.class.getDeclaredMethod(
+                        "signature",
+                        int.class,
+                        long.class,
+                        Status.class,
+                        Integer.class,
+                        boolean.class,
+                        LocalDate.class,
+                        String.class)
+                .getParameterAnnotations()[parameter];
     }
 
     private static <T> ParamConverter<T> converter(Class<T> type, int parameter) throws NoSuchMethodException {
@@ -54,9 +70,12 @@ class ParameterConvertersTest {
         assertEquals("must be a whole number", page.getMessage());
         assertEquals("abc", page.rejected());
         assertTrue(refused(converter(int.class, 0), "2147483648").getMessage().contains("out of range"));
-        assertEquals("id", refused(converter(long.class, 1), "99999999999999999999").parameter());
+        assertEquals(
+                "id", refused(converter(long.class, 1), "99999999999999999999").parameter());
         assertEquals("X-Count", refused(converter(Integer.class, 3), "1.5").parameter());
-        assertEquals("must be true or false", refused(converter(boolean.class, 4), "yes").getMessage());
+        assertEquals(
+                "must be true or false",
+                refused(converter(boolean.class, 4), "yes").getMessage());
         assertEquals("on", refused(converter(LocalDate.class, 5), "2026-13-45").parameter());
     }
 

@@ -14,15 +14,13 @@ import org.sharedict.rota.platform.SupportedTime;
 /** The calendar API's shapes. */
 public final class CalendarDtos {
 
-    private CalendarDtos() {
-    }
+    private CalendarDtos() {}
 
     /** Weekday evenings and nights are out of hours: before {@code dayStart} and from {@code dayEnd}. */
-    public record CalendarView(String zone, LocalTime dayStart, LocalTime dayEnd, long version) {
-    }
+    public record CalendarView(String zone, LocalTime dayStart, LocalTime dayEnd, long version) {}
 
-    public record CalendarInput(@NotNull LocalTime dayStart, @NotNull LocalTime dayEnd, Long version) {
-    }
+    public record CalendarInput(
+            @NotNull LocalTime dayStart, @NotNull LocalTime dayEnd, Long version) {}
 
     public record BankHolidayView(long id, LocalDate date, String name, long version) {
         static BankHolidayView of(BankHoliday h) {
@@ -30,8 +28,10 @@ public final class CalendarDtos {
         }
     }
 
-    public record BankHolidayInput(@NotNull @SupportedTime LocalDate date, @NotBlank @Size(max = 120) String name, Long version) {
-    }
+    public record BankHolidayInput(
+            @NotNull @SupportedTime LocalDate date,
+            @NotBlank @Size(max = 120) String name,
+            Long version) {}
 
     public record WindowView(Instant start, Instant end, double hours) {
         public static WindowView of(Instant start, Instant end) {

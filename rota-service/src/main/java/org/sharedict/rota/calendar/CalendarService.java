@@ -80,9 +80,11 @@ public class CalendarService {
         CalendarSettings s = settings();
         ETags.requireMatch(s, ifMatch, in.version());
         if (!in.dayStart().isBefore(in.dayEnd())) {
-            throw ProblemException.invalid("dayEnd", "the working day must end after it starts (" + in.dayStart() + ")");
+            throw ProblemException.invalid(
+                    "dayEnd", "the working day must end after it starts (" + in.dayStart() + ")");
         }
-        Changes changes = Changes.track().field("dayStart", s.dayStart, in.dayStart()).field("dayEnd", s.dayEnd, in.dayEnd());
+        Changes changes =
+                Changes.track().field("dayStart", s.dayStart, in.dayStart()).field("dayEnd", s.dayEnd, in.dayEnd());
         s.dayStart = in.dayStart();
         s.dayEnd = in.dayEnd();
         s.updatedAt = Instant.now(clock);
@@ -94,8 +96,10 @@ public class CalendarService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BankHolidayView> holidays(Integer year) {
-        List<BankHoliday> list = year == null ? BankHoliday.list("order by day")
-                : BankHoliday.list("day >= ?1 and day < ?2 order by day", LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+        List<BankHoliday> list = year == null
+                ? BankHoliday.list("order by day")
+                : BankHoliday.list(
+                        "day >= ?1 and day < ?2 order by day", LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
         return list.stream().map(BankHolidayView::of).toList();
     }
 
@@ -114,12 +118,15 @@ public class CalendarService {
     }
 
     public BankHolidayView update(long id, BankHolidayInput in, String ifMatch) {
-        BankHoliday h = BankHoliday.<BankHoliday>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Bank holiday", id));
+        BankHoliday h = BankHoliday.<BankHoliday>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Bank holiday", id));
         ETags.requireMatch(h, ifMatch, in.version());
         if (!in.date().equals(h.day) && BankHoliday.count("day", in.date()) > 0) {
             throw ProblemException.duplicate("date", in.date().toString());
         }
-        Changes changes = Changes.track().field("date", h.day, in.date()).field("name", h.name, in.name().trim());
+        Changes changes = Changes.track()
+                .field("date", h.day, in.date())
+                .field("name", h.name, in.name().trim());
         h.day = in.date();
         h.name = in.name().trim();
         h.updatedAt = Instant.now(clock);
@@ -130,7 +137,8 @@ public class CalendarService {
     }
 
     public void delete(long id) {
-        BankHoliday h = BankHoliday.<BankHoliday>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Bank holiday", id));
+        BankHoliday h = BankHoliday.<BankHoliday>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Bank holiday", id));
         BankHolidayView last = BankHolidayView.of(h);
         h.delete();
         audit.deleted("bank-holiday", id, null, last);

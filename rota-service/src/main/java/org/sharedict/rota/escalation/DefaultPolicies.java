@@ -43,7 +43,9 @@ public class DefaultPolicies {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DefaultView> defaults() {
-        return PartnerPolicy.<PartnerPolicy>list("order by partner").stream().map(this::defaultView).toList();
+        return PartnerPolicy.<PartnerPolicy>list("order by partner").stream()
+                .map(this::defaultView)
+                .toList();
     }
 
     public DefaultView setDefault(String partner, long policyId) {
@@ -65,13 +67,17 @@ public class DefaultPolicies {
         d.persistAndFlush();
         // Its incidents may page the partner's managers: know them now, while skills-service can be asked.
         people.refreshManagers(partner);
-        audit.record("SET_DEFAULT", "partner-policy", partner, partner, Map.of("policyId", Map.of("from", String.valueOf(before), "to", policyId)));
+        audit.record(
+                "SET_DEFAULT",
+                "partner-policy",
+                partner,
+                partner,
+                Map.of("policyId", Map.of("from", String.valueOf(before), "to", policyId)));
         return defaultView(d);
     }
 
     /** The policy an incident follows, by ID and name. */
-    public record Chosen(long id, String name) {
-    }
+    public record Chosen(long id, String name) {}
 
     /**
      * The policy a new incident of {@code partner} follows: the one it names, else the partner's
@@ -92,7 +98,9 @@ public class DefaultPolicies {
             EscalationPolicy p = EscalationPolicy.findById(id.get());
             return new Chosen(p.id, p.name);
         }
-        throw ProblemException.unprocessable("no-escalation-policy", "No escalation policy",
+        throw ProblemException.unprocessable(
+                "no-escalation-policy",
+                "No escalation policy",
                 "No escalation policy applies to " + partner + ": name one (policyId), or set the partner's default "
                         + "(PUT /api/escalation-policies/defaults/" + partner + ") or a default on a rota covering it");
     }

@@ -14,6 +14,8 @@ public class DefaultPolicyManagers implements ManagersWanted {
 
     @Override
     public Collection<String> partners() {
-        return PartnerPolicy.getEntityManager().createQuery("select d.partner from PartnerPolicy d", String.class).getResultList();
+        return PartnerPolicy.getEntityManager()
+                .createQuery("select d.partner from PartnerPolicy d", String.class)
+                .getResultList();
     }
 }

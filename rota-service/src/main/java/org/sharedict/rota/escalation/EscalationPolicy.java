@@ -18,9 +18,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.sharedict.rota.schedule.Layer;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.rota.schedule.Layer;
 
 /** An escalation policy: ordered steps, each notifying its targets and waiting its delay; repeated {@code repeatCount} times. */
 @Entity
@@ -91,8 +91,7 @@ public class EscalationPolicy extends PanacheEntityBase {
         @Column(length = 1000)
         public String url;
 
-        public Target() {
-        }
+        public Target() {}
 
         Target(int stepIndex, int position, Steps.Target t) {
             this.stepIndex = stepIndex;

@@ -68,7 +68,8 @@ public class PolicyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PolicyView> list(String partner) {
-        List<EscalationPolicy> list = partner == null ? EscalationPolicy.list("order by name, id")
+        List<EscalationPolicy> list = partner == null
+                ? EscalationPolicy.list("order by name, id")
                 : EscalationPolicy.list("partner = ?1 order by name, id", partner);
         return list.stream().map(this::view).toList();
     }
@@ -109,8 +110,11 @@ public class PolicyService {
         }
         String stored = json.write(new Steps.Stored(steps));
         int repeat = in.repeatCount() == null ? 0 : in.repeatCount();
-        Changes changes = Changes.track().field("name", p.name, in.name().trim()).field("partner", p.partner, partner)
-                .field("repeatCount", p.repeatCount, repeat).field("steps", p.steps, stored);
+        Changes changes = Changes.track()
+                .field("name", p.name, in.name().trim())
+                .field("partner", p.partner, partner)
+                .field("repeatCount", p.repeatCount, repeat)
+                .field("steps", p.steps, stored);
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = repeat;
@@ -129,7 +133,8 @@ public class PolicyService {
         EscalationPolicy p = find(id);
         requireEditRights(p.partner);
         if (PartnerPolicy.count("policyId", id) > 0 || rotas.defaultPolicyInUse(id)) {
-            throw ProblemException.conflict("Policy " + id + " is a partner's or a rota's default; choose another default first");
+            throw ProblemException.conflict(
+                    "Policy " + id + " is a partner's or a rota's default; choose another default first");
         }
         PolicyView last = view(p);
         p.delete();
@@ -137,7 +142,8 @@ public class PolicyService {
     }
 
     public EscalationPolicy find(long id) {
-        return EscalationPolicy.<EscalationPolicy>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Escalation policy", id));
+        return EscalationPolicy.<EscalationPolicy>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Escalation policy", id));
     }
 
     public List<Steps.Step> stepsOf(EscalationPolicy p) {
@@ -152,7 +158,9 @@ public class PolicyService {
             List<Steps.Target> targets = steps.get(i).targets();
             for (int j = 0; j < targets.size(); j++) {
                 if (targets.get(j).kind() == Steps.TargetKind.PARTNER_MANAGER) {
-                    wanted.add(new Partners.Wanted("steps[" + i + "].targets[" + j + "].partner", targets.get(j).partner()));
+                    wanted.add(new Partners.Wanted(
+                            "steps[" + i + "].targets[" + j + "].partner",
+                            targets.get(j).partner()));
                 }
             }
         }
@@ -163,7 +171,8 @@ public class PolicyService {
     private void requireEditRights(String partner) {
         if (partner == null) {
             if (!caller.isAdmin()) {
-                throw ProblemException.forbidden("Only admins edit partnership-wide policies; managers name their partner");
+                throw ProblemException.forbidden(
+                        "Only admins edit partnership-wide policies; managers name their partner");
             }
             return;
         }
@@ -209,7 +218,8 @@ public class PolicyService {
                         } else if (!rotas.exists(t.rotaId())) {
                             errors.add(new Problem.FieldError(f + "rotaId", "no rota has this ID", t.rotaId()));
                         }
-                        targets.add(new Steps.Target(t.kind(), t.rotaId(), t.layer() == null ? Layer.PRIMARY : t.layer(), null, null, null));
+                        targets.add(new Steps.Target(
+                                t.kind(), t.rotaId(), t.layer() == null ? Layer.PRIMARY : t.layer(), null, null, null));
                     }
                     case PERSON -> {
                         if (t.personId() == null) {
@@ -220,7 +230,9 @@ public class PolicyService {
                         targets.add(new Steps.Target(t.kind(), null, null, t.personId(), null, null));
                     }
                     case PARTNER_MANAGER -> {
-                        String p = t.partner() == null ? partner : t.partner().trim().toUpperCase(Locale.ROOT);
+                        String p = t.partner() == null
+                                ? partner
+                                : t.partner().trim().toUpperCase(Locale.ROOT);
                         if (p != null) {
                             managersOf.add(p);
                         }
@@ -230,7 +242,13 @@ public class PolicyService {
                         if (!validUrl(t.url())) {
                             errors.add(new Problem.FieldError(f + "url", "must be an http or https URL", t.url()));
                         }
-                        targets.add(new Steps.Target(t.kind(), null, null, null, null, t.url() == null ? null : t.url().trim()));
+                        targets.add(new Steps.Target(
+                                t.kind(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                t.url() == null ? null : t.url().trim()));
                     }
                 }
             }
@@ -270,14 +288,28 @@ public class PolicyService {
         List<StepView> views = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Steps.Step s = steps.get(i);
-            views.add(new StepView(i + 1, s.delay(), s.delaySeconds(), s.targets().stream().map(t -> {
-                String rotaName = t.rotaId() == null ? null : rotas.name(t.rotaId()).orElse(null);
-                Contact ps = t.personId() == null ? null : known.get(t.personId());
-                return new TargetView(t.kind(), t.rotaId(), rotaName, t.layer(), t.personId(),
-                        ps == null ? null : ps.name(), t.partner(), t.url());
-            }).toList()));
+            views.add(new StepView(
+                    i + 1,
+                    s.delay(),
+                    s.delaySeconds(),
+                    s.targets().stream()
+                            .map(t -> {
+                                String rotaName = t.rotaId() == null
+                                        ? null
+                                        : rotas.name(t.rotaId()).orElse(null);
+                                Contact ps = t.personId() == null ? null : known.get(t.personId());
+                                return new TargetView(
+                                        t.kind(),
+                                        t.rotaId(),
+                                        rotaName,
+                                        t.layer(),
+                                        t.personId(),
+                                        ps == null ? null : ps.name(),
+                                        t.partner(),
+                                        t.url());
+                            })
+                            .toList()));
         }
         return new PolicyView(p.id, p.name, p.partner, p.repeatCount, views, p.version, p.createdAt, p.updatedAt);
     }
-
 }

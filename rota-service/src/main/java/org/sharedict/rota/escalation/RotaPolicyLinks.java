@@ -20,7 +20,13 @@ public class RotaPolicyLinks implements PolicyLinks {
     @Override
     public Optional<String> policyPaging(long rotaId) {
         return EscalationPolicy.getEntityManager()
-                .createQuery("select p.name from EscalationPolicy p join p.targets t where t.rotaId = :rota order by p.id", String.class)
-                .setParameter("rota", rotaId).setMaxResults(1).getResultList().stream().findFirst();
+                .createQuery(
+                        "select p.name from EscalationPolicy p join p.targets t where t.rotaId = :rota order by p.id",
+                        String.class)
+                .setParameter("rota", rotaId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 }

@@ -3,15 +3,14 @@ package org.sharedict.rota.escalation;
 import java.time.Duration;
 import java.util.List;
 
-import org.sharedict.rota.schedule.Layer;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.sharedict.rota.schedule.Layer;
 
 /** A policy's steps as stored (JSON) and used by the escalation engine. */
 public final class Steps {
 
-    private Steps() {
-    }
+    private Steps() {}
 
     public enum TargetKind {
         /** Whoever is on call on a layer of a rota when the step fires. */
@@ -24,8 +23,7 @@ public final class Steps {
         WEBHOOK
     }
 
-    public record Target(TargetKind kind, Long rotaId, Layer layer, Long personId, String partner, String url) {
-    }
+    public record Target(TargetKind kind, Long rotaId, Layer layer, Long personId, String partner, String url) {}
 
     /** Notify the targets, then wait {@code delay} for an acknowledgement before the next step. */
     public record Step(String delay, long delaySeconds, List<Target> targets) {
@@ -35,6 +33,5 @@ public final class Steps {
         }
     }
 
-    public record Stored(List<Step> steps) {
-    }
+    public record Stored(List<Step> steps) {}
 }

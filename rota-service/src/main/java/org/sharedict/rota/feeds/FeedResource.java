@@ -11,14 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/calendar/feeds")
 @Tag(name = "Calendar feeds", description = "Each person's shifts as an iCalendar feed for their calendar client")
@@ -34,20 +34,33 @@ public class FeedResource {
     @Path("/{token:[A-Za-z0-9_-]{20,100}}.ics")
     @PermitAll
     @Produces(TEXT_CALENDAR + ";charset=UTF-8")
-    @APIResponse(responseCode = "200", description = "The person's shifts, RFC 5545",
+    @APIResponse(
+            responseCode = "200",
+            description = "The person's shifts, RFC 5545",
             content = @Content(mediaType = FeedResource.TEXT_CALENDAR, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "404", description = "No calendar feed has this address (rotated, revoked or made up)")
     public Response feed(@PathParam("token") String token) {
-        String ics = feeds.calendar(token).orElseThrow(() -> new ProblemException(new Problem(
-                "not-found", "Not found", 404, "No calendar feed has this address; it may have been rotated or revoked")));
-        return Response.ok(ics, TEXT_CALENDAR + ";charset=UTF-8").header("Cache-Control", "private, max-age=300").build();
+        String ics = feeds.calendar(token)
+                .orElseThrow(() -> new ProblemException(new Problem(
+                        "not-found",
+                        "Not found",
+                        404,
+                        "No calendar feed has this address; it may have been rotated or revoked")));
+        return Response.ok(ics, TEXT_CALENDAR + ";charset=UTF-8")
+                .header("Cache-Control", "private, max-age=300")
+                .build();
     }
 
     @GET
     @Path("/me")
     @Authenticated
-    @APIResponse(responseCode = "200", description = "The feed's state; its URL only when this call issued it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed's state; its URL only when this call issued it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeedService.FeedStatus.class)))
     @APIResponse(responseCode = "403", description = "The token names no person")
     public FeedService.FeedStatus mine() {
         return feeds.mine();
@@ -56,8 +69,13 @@ public class FeedResource {
     @POST
     @Path("/me/rotate")
     @Authenticated
-    @APIResponse(responseCode = "200", description = "A new feed URL (the old one stops working)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A new feed URL (the old one stops working)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeedService.FeedStatus.class)))
     @APIResponse(responseCode = "403", description = "The token names no person")
     public FeedService.FeedStatus rotateMine() {
         return feeds.issue(feeds.myPersonId());
@@ -77,8 +95,13 @@ public class FeedResource {
     @GET
     @Path("/people/{personId}")
     @Authenticated
-    @APIResponse(responseCode = "200", description = "The feed's state (never its URL)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed's state (never its URL)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeedService.FeedStatus.class)))
     @APIResponse(responseCode = "404", description = "Neither rota-service nor skills-service knows this person")
     public FeedService.FeedStatus status(@PathParam("personId") long personId) {
         return feeds.status(personId);
@@ -87,8 +110,13 @@ public class FeedResource {
     @POST
     @Path("/people/{personId}/rotate")
     @Authenticated
-    @APIResponse(responseCode = "200", description = "A new feed URL (the old one stops working)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedService.FeedStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A new feed URL (the old one stops working)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeedService.FeedStatus.class)))
     @APIResponse(responseCode = "404", description = "Neither rota-service nor skills-service knows this person")
     public FeedService.FeedStatus rotate(@PathParam("personId") long personId) {
         return feeds.issue(personId);
@@ -98,7 +126,9 @@ public class FeedResource {
     @Path("/people/{personId}")
     @Authenticated
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No feed was issued, or neither rota-service nor skills-service knows this person")
+    @APIResponse(
+            responseCode = "404",
+            description = "No feed was issued, or neither rota-service nor skills-service knows this person")
     public Response revoke(@PathParam("personId") long personId) {
         feeds.revoke(personId);
         return Response.noContent().build();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
@@ -57,10 +57,14 @@ public class FeedService {
     RotaConfig config;
 
     /** {@code url} is present only in the answer that issued the secret. */
-    public record FeedStatus(long personId, boolean active, @Schema(nullable = true) Instant issuedAt,
-            @Schema(nullable = true) String issuedBy, @Schema(nullable = true) Instant lastUsedAt, @Schema(nullable = true) String url,
-            String detail) {
-    }
+    public record FeedStatus(
+            long personId,
+            boolean active,
+            @Schema(nullable = true) Instant issuedAt,
+            @Schema(nullable = true) String issuedBy,
+            @Schema(nullable = true) Instant lastUsedAt,
+            @Schema(nullable = true) String url,
+            String detail) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<FeedToken> token(long personId) {
@@ -68,8 +72,10 @@ public class FeedService {
     }
 
     public long myPersonId() {
-        return caller.personId().orElseThrow(() -> ProblemException.forbidden(
-                "Your sign-in is not linked to a person on the rotas (no person claim), so you have no feed of your own"));
+        return caller.personId()
+                .orElseThrow(
+                        () -> ProblemException.forbidden(
+                                "Your sign-in is not linked to a person on the rotas (no person claim), so you have no feed of your own"));
     }
 
     /** The caller's own feed: issued on first request (with its URL), later only its state. */
@@ -84,8 +90,10 @@ public class FeedService {
 
     public FeedStatus status(long personId) {
         requireManage(personId);
-        return token(personId).map(t -> status(t, null))
-                .orElse(new FeedStatus(personId, false, null, null, null, null, "no feed issued; POST .../rotate issues one"));
+        return token(personId)
+                .map(t -> status(t, null))
+                .orElse(new FeedStatus(
+                        personId, false, null, null, null, null, "no feed issued; POST .../rotate issues one"));
     }
 
     /** Issues a new secret (the old URL stops working). */
@@ -131,8 +139,13 @@ public class FeedService {
         }
         long personId = token.personId;
         String name = people.find(personId).map(p -> p.name()).orElse("person " + personId);
-        return Optional.of(ICalendar.of("On call: " + name, shifts.shiftsOf(personId, now.minus(Duration.ofDays(config.feeds().pastDays())),
-                now.plus(Duration.ofDays(config.feeds().futureDays()))), now));
+        return Optional.of(ICalendar.of(
+                "On call: " + name,
+                shifts.shiftsOf(
+                        personId,
+                        now.minus(Duration.ofDays(config.feeds().pastDays())),
+                        now.plus(Duration.ofDays(config.feeds().futureDays()))),
+                now));
     }
 
     /** The person themselves, a manager of their partner, or an admin. */
@@ -147,14 +160,22 @@ public class FeedService {
     }
 
     private static FeedStatus status(FeedToken t, String url) {
-        return new FeedStatus(t.personId, true, t.issuedAt, t.issuedBy, t.lastUsedAt, url,
-                url != null ? "keep this URL private: anyone with it can read the shifts; rotate it if it leaks"
+        return new FeedStatus(
+                t.personId,
+                true,
+                t.issuedAt,
+                t.issuedBy,
+                t.lastUsedAt,
+                url,
+                url != null
+                        ? "keep this URL private: anyone with it can read the shifts; rotate it if it leaks"
                         : "the URL is shown only when issued; POST .../rotate for a new one (the old one stops working)");
     }
 
     static String hash(String raw) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package org.sharedict.rota.feeds;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.sharedict.platform.partnership.Partnership;
 import org.sharedict.rota.rotas.RotaDtos.ShiftView;
 
 /**
@@ -17,10 +17,10 @@ import org.sharedict.rota.rotas.RotaDtos.ShiftView;
  */
 public final class ICalendar {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private ICalendar() {
-    }
+    private ICalendar() {}
 
     public static String of(String calendarName, List<ShiftView> shifts, Instant stamp) {
         StringBuilder b = new StringBuilder();
@@ -34,18 +34,25 @@ public final class ICalendar {
         for (ShiftView s : shifts) {
             String layer = s.layer().name().toLowerCase(Locale.ROOT);
             line(b, "BEGIN:VEVENT");
-            line(b, "UID:rota-" + s.rotaId() + "-" + layer + "-" + UTC.format(s.start()) + "-" + s.personId() + "@sharedict");
+            line(
+                    b,
+                    "UID:rota-" + s.rotaId() + "-" + layer + "-" + UTC.format(s.start()) + "-" + s.personId()
+                            + "@sharedict");
             line(b, "DTSTAMP:" + UTC.format(stamp));
             line(b, "DTSTART:" + UTC.format(s.start()));
             line(b, "DTEND:" + UTC.format(s.end()));
             line(b, "SUMMARY:" + text("On call (" + layer + "): " + s.rotaName()));
             StringBuilder d = new StringBuilder();
-            d.append(switch (s.reason()) {
-                case SCHEDULED -> "Scheduled by the rotation.";
-                case OVERRIDE -> "Override: you cover this shift (the rotation names " + name(s.scheduledName(), s.scheduledPersonId()) + ").";
-                case LEAVE_COVER -> "Leave cover.";
-                case SWAP -> "Swapped shift: you take " + name(s.scheduledName(), s.scheduledPersonId()) + "'s period.";
-            });
+            d.append(
+                    switch (s.reason()) {
+                        case SCHEDULED -> "Scheduled by the rotation.";
+                        case OVERRIDE ->
+                            "Override: you cover this shift (the rotation names "
+                                    + name(s.scheduledName(), s.scheduledPersonId()) + ").";
+                        case LEAVE_COVER -> "Leave cover.";
+                        case SWAP ->
+                            "Swapped shift: you take " + name(s.scheduledName(), s.scheduledPersonId()) + "'s period.";
+                    });
             if (s.note() != null) {
                 d.append("\n").append(s.note());
             }
@@ -65,7 +72,11 @@ public final class ICalendar {
     }
 
     static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n");
+        return s.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n");
     }
 
     /** Appends a content line folded so that no line exceeds 75 octets (RFC 5545 3.1), never splitting a character. */

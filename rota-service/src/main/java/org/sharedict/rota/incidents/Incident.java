@@ -12,18 +12,26 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Formula;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.Formula;
 
 /** A page: raised for a partner, escalated along a policy until acknowledged, then resolved. */
 @Entity
 @Table(name = "incident")
 public class Incident extends PanacheEntityBase {
 
-    public enum Severity { CRITICAL, HIGH, MEDIUM, LOW }
+    public enum Severity {
+        CRITICAL,
+        HIGH,
+        MEDIUM,
+        LOW
+    }
 
-    public enum Status { TRIGGERED, ACKNOWLEDGED, RESOLVED }
+    public enum Status {
+        TRIGGERED,
+        ACKNOWLEDGED,
+        RESOLVED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -45,7 +45,8 @@ public class IncidentEscalation implements EscalatedIncidents {
         }
         i.nextStepAt = nextStepAt;
         for (TimelineLine l : lines) {
-            IncidentEvent e = timeline.add(incidentId, IncidentEvent.Kind.valueOf(l.kind().name()), l.detail());
+            IncidentEvent e =
+                    timeline.add(incidentId, IncidentEvent.Kind.valueOf(l.kind().name()), l.detail());
             e.step = l.step();
             e.pass = l.pass();
             e.dueAt = l.dueAt();
@@ -59,7 +60,19 @@ public class IncidentEscalation implements EscalatedIncidents {
     }
 
     static EscalatedIncident escalated(Incident i) {
-        return new EscalatedIncident(i.id, i.partner, i.summary, i.details, i.severity.name(), i.status.name(), i.policyId, i.policyName,
-                i.step, i.pass, i.occurrences, i.raisedBy, i.createdAt);
+        return new EscalatedIncident(
+                i.id,
+                i.partner,
+                i.summary,
+                i.details,
+                i.severity.name(),
+                i.status.name(),
+                i.policyId,
+                i.policyName,
+                i.step,
+                i.pass,
+                i.occurrences,
+                i.raisedBy,
+                i.createdAt);
     }
 }

@@ -19,8 +19,18 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class IncidentEvent extends PanacheEntityBase {
 
     public enum Kind {
-        TRIGGERED, DUPLICATE, STEP_NOTIFIED, NO_RECIPIENT, NOTIFICATION_QUEUED, NOTIFICATION_SENT, NOTIFICATION_FAILED,
-        NOTIFICATION_GAVE_UP, ESCALATION_EXHAUSTED, ACKNOWLEDGED, RESOLVED, NOTE
+        TRIGGERED,
+        DUPLICATE,
+        STEP_NOTIFIED,
+        NO_RECIPIENT,
+        NOTIFICATION_QUEUED,
+        NOTIFICATION_SENT,
+        NOTIFICATION_FAILED,
+        NOTIFICATION_GAVE_UP,
+        ESCALATION_EXHAUSTED,
+        ACKNOWLEDGED,
+        RESOLVED,
+        NOTE
     }
 
     @Id

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
@@ -25,8 +27,6 @@ import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
 import org.sharedict.rota.notify.Outbox;
 
-import io.quarkus.panache.common.Parameters;
-
 /**
  * Incidents: raising (with de-duplication), acknowledging, resolving, and who may do each.
  * Step 1 is notified in the request that raises the incident; later steps run from Quartz.
@@ -37,8 +37,8 @@ public class IncidentService {
 
     public static final String WRITE_SCOPE = "incidents:write";
     /** Enums sort by rank (severity: LOW to CRITICAL, so -severity is most severe first; status: lifecycle order), not by name. */
-    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "severity", "severityRank", "status", "statusRank",
-            "partner", "partner");
+    private static final Map<String, String> SORTS =
+            Map.of("createdAt", "createdAt", "severity", "severityRank", "status", "statusRank", "partner", "partner");
 
     @Inject
     Caller caller;
@@ -61,27 +61,38 @@ public class IncidentService {
     @Inject
     Outbox outbox;
 
-    public record Raised(IncidentView incident, boolean created) {
-    }
+    public record Raised(IncidentView incident, boolean created) {}
 
     public Raised raise(IncidentInput in) {
-        String partner = in.partner() != null ? in.partner().trim().toUpperCase(Locale.ROOT)
-                : caller.partner().map(p -> p.toUpperCase(Locale.ROOT))
-                        .orElseThrow(() -> ProblemException.invalid("partner", "is required (your token names no partner)"));
+        String partner = in.partner() != null
+                ? in.partner().trim().toUpperCase(Locale.ROOT)
+                : caller.partner()
+                        .map(p -> p.toUpperCase(Locale.ROOT))
+                        .orElseThrow(
+                                () -> ProblemException.invalid("partner", "is required (your token names no partner)"));
         requireRaiseRights(partner);
-        String key = in.dedupKey() == null || in.dedupKey().isBlank() ? null : in.dedupKey().trim();
+        String key = in.dedupKey() == null || in.dedupKey().isBlank()
+                ? null
+                : in.dedupKey().trim();
         Instant now = Instant.now(clock);
         if (key != null) {
             // Read without a lock (a locking read of a missing row would take a gap lock and deadlock
             // concurrent raises), then lock the open incident by its ID. Two raises of a new key at
             // once: one insert wins the unique open_key, the other is retried by the caller and joins it.
-            Optional<Long> openId = Incident.getEntityManager().createQuery("select i.id from Incident i where i.openKey = :k", Long.class)
-                    .setParameter("k", partner + "|" + key).getResultStream().findFirst();
+            Optional<Long> openId = Incident.getEntityManager()
+                    .createQuery("select i.id from Incident i where i.openKey = :k", Long.class)
+                    .setParameter("k", partner + "|" + key)
+                    .getResultStream()
+                    .findFirst();
             if (openId.isPresent()) {
                 Incident i = Incident.findById(openId.get(), LockModeType.PESSIMISTIC_WRITE);
                 if (i != null && i.status != Incident.Status.RESOLVED) {
                     i.occurrences++;
-                    timeline.add(i.id, IncidentEvent.Kind.DUPLICATE, "raised again (" + i.occurrences + " times): " + in.summary().trim());
+                    timeline.add(
+                            i.id,
+                            IncidentEvent.Kind.DUPLICATE,
+                            "raised again (" + i.occurrences + " times): "
+                                    + in.summary().trim());
                     return new Raised(view(i), false);
                 }
             }
@@ -90,7 +101,9 @@ public class IncidentService {
         Incident i = new Incident();
         i.partner = partner;
         i.summary = in.summary().trim();
-        i.details = in.details() == null || in.details().isBlank() ? null : in.details().trim();
+        i.details = in.details() == null || in.details().isBlank()
+                ? null
+                : in.details().trim();
         i.severity = in.severity();
         i.dedupKey = key;
         i.openKey = key == null ? null : partner + "|" + key;
@@ -103,8 +116,15 @@ public class IncidentService {
         i.raisedBy = caller.username();
         i.createdAt = now;
         i.persistAndFlush();
-        timeline.add(i.id, IncidentEvent.Kind.TRIGGERED, "raised for " + partner + " (" + i.severity + "), following " + policy.name());
-        audit.created("incident", i.id, partner, Map.of("summary", i.summary, "severity", i.severity.name(), "policy", policy.name()));
+        timeline.add(
+                i.id,
+                IncidentEvent.Kind.TRIGGERED,
+                "raised for " + partner + " (" + i.severity + "), following " + policy.name());
+        audit.created(
+                "incident",
+                i.id,
+                partner,
+                Map.of("summary", i.summary, "severity", i.severity.name(), "policy", policy.name()));
         escalations.start(IncidentEscalation.escalated(i), now);
         return new Raised(view(i), true);
     }
@@ -113,7 +133,8 @@ public class IncidentService {
         Incident i = lock(id);
         requireResponderRights(i);
         if (i.status != Incident.Status.TRIGGERED) {
-            throw ProblemException.conflict("Incident " + id + " is already " + i.status.name().toLowerCase(Locale.ROOT));
+            throw ProblemException.conflict(
+                    "Incident " + id + " is already " + i.status.name().toLowerCase(Locale.ROOT));
         }
         cancelPending(i);
         i.status = Incident.Status.ACKNOWLEDGED;
@@ -150,15 +171,17 @@ public class IncidentService {
     }
 
     /** When an incident was raised, acknowledged and resolved (null: not yet), for the response-time report. */
-    public record Lifetime(String partner, Instant createdAt, Instant acknowledgedAt, Instant resolvedAt) {
-    }
+    public record Lifetime(String partner, Instant createdAt, Instant acknowledgedAt, Instant resolvedAt) {}
 
     /** The incidents raised in [from, to), of one partner or (null) all. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Lifetime> lifetimes(Instant from, Instant to, String partner) {
-        List<Incident> list = partner == null ? Incident.list("createdAt >= ?1 and createdAt < ?2", from, to)
+        List<Incident> list = partner == null
+                ? Incident.list("createdAt >= ?1 and createdAt < ?2", from, to)
                 : Incident.list("createdAt >= ?1 and createdAt < ?2 and partner = ?3", from, to, partner);
-        return list.stream().map(i -> new Lifetime(i.partner, i.createdAt, i.acknowledgedAt, i.resolvedAt)).toList();
+        return list.stream()
+                .map(i -> new Lifetime(i.partner, i.createdAt, i.acknowledgedAt, i.resolvedAt))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -178,7 +201,9 @@ public class IncidentService {
             where.append(" and status = :status");
             params.and("status", status);
         }
-        return Page.of(Incident.<Incident>find(where.toString(), page.toSort(SORTS, "-createdAt", "id"), params.map()), page,
+        return Page.of(
+                Incident.<Incident>find(where.toString(), page.toSort(SORTS, "-createdAt", "id"), params.map()),
+                page,
                 i -> IncidentView.of(i, null));
     }
 
@@ -217,7 +242,8 @@ public class IncidentService {
             }
             return;
         }
-        throw ProblemException.forbidden("Only engineers, managers, admins and API keys with " + WRITE_SCOPE + " raise incidents");
+        throw ProblemException.forbidden(
+                "Only engineers, managers, admins and API keys with " + WRITE_SCOPE + " raise incidents");
     }
 
     /**
@@ -242,11 +268,14 @@ public class IncidentService {
         if (me.isPresent() && outbox.paged(i.id, me.get())) {
             return;
         }
-        throw ProblemException.forbidden("Only people this incident paged, " + i.partner + "'s engineers and managers, and admins may do this");
+        throw ProblemException.forbidden(
+                "Only people this incident paged, " + i.partner + "'s engineers and managers, and admins may do this");
     }
 
     IncidentView view(Incident i) {
-        List<EventView> events = IncidentEvent.<IncidentEvent>list("incidentId = ?1 order by id", i.id).stream().map(EventView::of).toList();
+        List<EventView> events = IncidentEvent.<IncidentEvent>list("incidentId = ?1 order by id", i.id).stream()
+                .map(EventView::of)
+                .toList();
         return IncidentView.of(i, events);
     }
 }

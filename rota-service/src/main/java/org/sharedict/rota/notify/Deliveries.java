@@ -13,13 +13,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.sharedict.rota.notify.DeliveryRecorded.Outcome;
-import org.sharedict.rota.platform.RotaConfig;
-
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.sharedict.rota.notify.DeliveryRecorded.Outcome;
+import org.sharedict.rota.platform.RotaConfig;
 
 /**
  * Delivers one attempt of a notification: sends outside any transaction (a slow relay must not
@@ -45,10 +45,10 @@ public class Deliveries {
     @Inject
     DeliveryScheduler scheduler;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    record Pending(long id, Notification.Channel channel, String address, String subject, String body) {
-    }
+    record Pending(long id, Notification.Channel channel, String address, String subject, String body) {}
 
     public void attempt(long id, int attempt) {
         Pending p = QuarkusTransaction.requiringNew().call(() -> {
@@ -71,9 +71,12 @@ public class Deliveries {
                 mailer.send(Mail.withText(p.address(), p.subject(), p.body()));
                 return null;
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(p.address())).timeout(config.delivery().webhookTimeout())
-                    .header("Content-Type", "application/json").header("User-Agent", "sharedict-rota-service")
-                    .POST(HttpRequest.BodyPublishers.ofString(p.body())).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(p.address()))
+                    .timeout(config.delivery().webhookTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "sharedict-rota-service")
+                    .POST(HttpRequest.BodyPublishers.ofString(p.body()))
+                    .build();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return r.statusCode() / 100 == 2 ? null : "the webhook answered HTTP " + r.statusCode();
         } catch (InterruptedException e) {

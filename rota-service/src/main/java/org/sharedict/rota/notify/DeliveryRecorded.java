@@ -8,8 +8,19 @@ package org.sharedict.rota.notify;
  * @param step the 1-based escalation step that queued it, if any
  * @param address the e-mail address or webhook URL
  */
-public record DeliveryRecorded(long notificationId, Long incidentId, Integer step, Notification.Channel channel, String address,
-        Outcome outcome, int attempt, String detail) {
+public record DeliveryRecorded(
+        long notificationId,
+        Long incidentId,
+        Integer step,
+        Notification.Channel channel,
+        String address,
+        Outcome outcome,
+        int attempt,
+        String detail) {
 
-    public enum Outcome { SENT, FAILED, GAVE_UP }
+    public enum Outcome {
+        SENT,
+        FAILED,
+        GAVE_UP
+    }
 }

@@ -1,16 +1,16 @@
 package org.sharedict.rota.notify;
 
-import org.sharedict.platform.jobs.DurableJobs;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.logging.Log;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 
-import io.quarkus.logging.Log;
+import org.sharedict.platform.jobs.DurableJobs;
 
 /**
  * One Quartz job per delivery attempt, keyed by notification and attempt, so that an attempt is
@@ -36,8 +36,16 @@ public class DeliveryScheduler {
 
     private void schedule(long notificationId, int attempt, Instant at) {
         JobKey key = JobKey.jobKey("notification-" + notificationId + "-" + attempt, GROUP);
-        boolean scheduled = DurableJobs.once(quartz, DeliveryJob.class, key, at,
-                Map.of(DeliveryJob.NOTIFICATION, Long.toString(notificationId), DeliveryJob.ATTEMPT, Integer.toString(attempt)));
+        boolean scheduled = DurableJobs.once(
+                quartz,
+                DeliveryJob.class,
+                key,
+                at,
+                Map.of(
+                        DeliveryJob.NOTIFICATION,
+                        Long.toString(notificationId),
+                        DeliveryJob.ATTEMPT,
+                        Integer.toString(attempt)));
         if (!scheduled) {
             Log.debugf("delivery %s is already scheduled", key);
         }

@@ -18,11 +18,22 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    public enum Purpose { PAGE, SHIFTS_CHANGED, SHIFT_REMINDER }
+    public enum Purpose {
+        PAGE,
+        SHIFTS_CHANGED,
+        SHIFT_REMINDER
+    }
 
-    public enum Channel { EMAIL, WEBHOOK }
+    public enum Channel {
+        EMAIL,
+        WEBHOOK
+    }
 
-    public enum Status { PENDING, SENT, FAILED }
+    public enum Status {
+        PENDING,
+        SENT,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

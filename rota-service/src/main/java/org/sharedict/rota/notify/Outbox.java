@@ -22,8 +22,15 @@ public class Outbox {
 
     /** Queues one message; answers the notification's ID. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long queue(Notification.Purpose purpose, Notification.Channel channel, Long incidentId, Long personId, Integer step,
-            String address, String subject, String body) {
+    public long queue(
+            Notification.Purpose purpose,
+            Notification.Channel channel,
+            Long incidentId,
+            Long personId,
+            Integer step,
+            String address,
+            String subject,
+            String body) {
         Notification n = new Notification();
         n.purpose = purpose;
         n.channel = channel;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.quartz.SchedulerException;
+
 import org.sharedict.platform.security.Roles;
 
 @Path("/api/rotas/reminders")

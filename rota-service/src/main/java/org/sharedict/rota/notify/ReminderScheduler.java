@@ -1,19 +1,18 @@
 package org.sharedict.rota.notify;
 
-import org.sharedict.platform.partnership.Partnership;
-import org.sharedict.platform.jobs.DurableJobs;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.StartupEvent;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
-import org.sharedict.rota.platform.RotaConfig;
 
-import io.quarkus.runtime.StartupEvent;
+import org.sharedict.platform.jobs.DurableJobs;
+import org.sharedict.platform.partnership.Partnership;
+import org.sharedict.rota.platform.RotaConfig;
 
 /**
  * Keeps the shift-reminder check in the Quartz store: every instance registers the same job and
@@ -33,7 +32,13 @@ public class ReminderScheduler {
     RotaConfig config;
 
     void register(@Observes StartupEvent start) throws SchedulerException {
-        DurableJobs.recurring(quartz, ReminderJob.class, JOB, TRIGGER, config.reminders().cron(), Partnership.zone(),
+        DurableJobs.recurring(
+                quartz,
+                ReminderJob.class,
+                JOB,
+                TRIGGER,
+                config.reminders().cron(),
+                Partnership.zone(),
                 "Reminds people of shifts about to start");
     }
 

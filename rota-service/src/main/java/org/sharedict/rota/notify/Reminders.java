@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
@@ -20,8 +22,6 @@ import org.sharedict.rota.rotas.RotaPlans;
 import org.sharedict.rota.schedule.Expander;
 import org.sharedict.rota.schedule.OutOfHoursCalendar;
 import org.sharedict.rota.schedule.Shift;
-
-import io.quarkus.logging.Log;
 
 /**
  * Reminds each person of a shift that starts within {@code rota.reminders.lead}. The shift is the
@@ -61,13 +61,20 @@ public class Reminders {
         for (RotaPlans.Skeleton r : plans.all()) {
             List<Shift> shifts = Expander.shifts(plans.plan(r, from, until), cal, from, until);
             for (Shift s : shifts) {
-                if (s.start().isBefore(now) || s.start().isAfter(until) || s.start().equals(from)) {
+                if (s.start().isBefore(now)
+                        || s.start().isAfter(until)
+                        || s.start().equals(from)) {
                     continue;
                 }
-                int inserted = Notification.getEntityManager().createNativeQuery(
-                        "INSERT IGNORE INTO shift_reminder (rota_id, layer, person_id, shift_start, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                        .setParameter(1, r.id()).setParameter(2, s.layer().name()).setParameter(3, s.personId())
-                        .setParameter(4, s.start()).setParameter(5, now).executeUpdate();
+                int inserted = Notification.getEntityManager()
+                        .createNativeQuery(
+                                "INSERT IGNORE INTO shift_reminder (rota_id, layer, person_id, shift_start, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                        .setParameter(1, r.id())
+                        .setParameter(2, s.layer().name())
+                        .setParameter(3, s.personId())
+                        .setParameter(4, s.start())
+                        .setParameter(5, now)
+                        .executeUpdate();
                 if (inserted == 0) {
                     continue;
                 }
@@ -75,9 +82,21 @@ public class Reminders {
                 if (p == null || p.email() == null) {
                     continue;
                 }
-                outbox.queue(Notification.Purpose.SHIFT_REMINDER, Notification.Channel.EMAIL, null, p.personId(), null, p.email(),
-                        "Reminder: you are on call from " + ShiftNotices.WHEN.format(s.start().atZone(cal.zone())) + " (" + r.name() + ")",
-                        body(p.name(), r.name(), s, Names.named(s.note(), people.find(Names.mentioned(s.note()))), cal.zone()));
+                outbox.queue(
+                        Notification.Purpose.SHIFT_REMINDER,
+                        Notification.Channel.EMAIL,
+                        null,
+                        p.personId(),
+                        null,
+                        p.email(),
+                        "Reminder: you are on call from "
+                                + ShiftNotices.WHEN.format(s.start().atZone(cal.zone())) + " (" + r.name() + ")",
+                        body(
+                                p.name(),
+                                r.name(),
+                                s,
+                                Names.named(s.note(), people.find(Names.mentioned(s.note()))),
+                                cal.zone()));
                 sent++;
             }
         }
@@ -94,8 +113,12 @@ public class Reminders {
                 You are on call (%s) on "%s" from %s to %s (UK time)%s.
 
                 -- rota-service, Shared ICT Support platform
-                """.formatted(name, s.layer().name().toLowerCase(Locale.ROOT), rota, ShiftNotices.WHEN.format(s.start().atZone(zone)),
-                ShiftNotices.WHEN.format(s.end().atZone(zone)), note == null ? "" : " - " + note);
+                """.formatted(
+                        name,
+                        s.layer().name().toLowerCase(Locale.ROOT),
+                        rota,
+                        ShiftNotices.WHEN.format(s.start().atZone(zone)),
+                        ShiftNotices.WHEN.format(s.end().atZone(zone)),
+                        note == null ? "" : " - " + note);
     }
-
 }

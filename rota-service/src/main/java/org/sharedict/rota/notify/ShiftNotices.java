@@ -44,8 +44,7 @@ public class ShiftNotices {
     @Inject
     RotaConfig config;
 
-    private record Key(String layer, Instant start, Instant end, String reason) {
-    }
+    private record Key(String layer, Instant start, Instant end, String reason) {}
 
     /** Rotas announce their changes; the e-mails are queued in the change's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -61,8 +60,17 @@ public class ShiftNotices {
                 continue;
             }
             List<Shift> mine = after.stream().filter(s -> s.personId() == id).toList();
-            String subject = (published ? "Your out-of-hours shifts are published: " : "Your out-of-hours shifts changed: ") + rotaName;
-            outbox.queue(Notification.Purpose.SHIFTS_CHANGED, Notification.Channel.EMAIL, null, id, null, p.email(), subject,
+            String subject =
+                    (published ? "Your out-of-hours shifts are published: " : "Your out-of-hours shifts changed: ")
+                            + rotaName;
+            outbox.queue(
+                    Notification.Purpose.SHIFTS_CHANGED,
+                    Notification.Channel.EMAIL,
+                    null,
+                    id,
+                    null,
+                    p.email(),
+                    subject,
                     body(p.name(), rotaName, mine, published));
         }
     }
@@ -80,7 +88,9 @@ public class ShiftNotices {
     private static Map<Long, List<Key>> byPerson(List<Shift> shifts) {
         Map<Long, List<Key>> out = new HashMap<>();
         for (Shift s : shifts) {
-            out.computeIfAbsent(s.personId(), k -> new ArrayList<>()).add(new Key(s.layer().name(), s.start(), s.end(), s.reason().name()));
+            out.computeIfAbsent(s.personId(), k -> new ArrayList<>())
+                    .add(new Key(
+                            s.layer().name(), s.start(), s.end(), s.reason().name()));
         }
         return out;
     }
@@ -89,18 +99,33 @@ public class ShiftNotices {
         ZoneId zone = OutOfHoursCalendar.ZONE;
         StringBuilder b = new StringBuilder();
         b.append("Hello ").append(name).append(",\n\n");
-        b.append(published ? "The rota \"" + rota + "\" has been published." : "The rota \"" + rota + "\" has changed.");
-        b.append(" Your shifts in the next ").append(config.notices().horizonDays()).append(" days (UK time):\n\n");
+        b.append(
+                published ? "The rota \"" + rota + "\" has been published." : "The rota \"" + rota + "\" has changed.");
+        b.append(" Your shifts in the next ")
+                .append(config.notices().horizonDays())
+                .append(" days (UK time):\n\n");
         if (shifts.isEmpty()) {
             b.append("  none\n");
         }
         for (Shift s : shifts) {
-            b.append("  ").append(WHEN.format(s.start().atZone(zone))).append(" to ").append(WHEN.format(s.end().atZone(zone)))
-                    .append("  ").append(s.layer().name().toLowerCase(Locale.ROOT))
-                    .append(s.reason().name().equals("SCHEDULED") ? "" : " (" + s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
+            b.append("  ")
+                    .append(WHEN.format(s.start().atZone(zone)))
+                    .append(" to ")
+                    .append(WHEN.format(s.end().atZone(zone)))
+                    .append("  ")
+                    .append(s.layer().name().toLowerCase(Locale.ROOT))
+                    .append(
+                            s.reason().name().equals("SCHEDULED")
+                                    ? ""
+                                    : " ("
+                                            + s.reason()
+                                                    .name()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .replace('_', ' ') + ")")
                     .append('\n');
         }
-        b.append("\nYour calendar feed shows the same (GET /api/calendar/feeds/me for its address).\n\n-- rota-service, Shared ICT Support platform\n");
+        b.append(
+                "\nYour calendar feed shows the same (GET /api/calendar/feeds/me for its address).\n\n-- rota-service, Shared ICT Support platform\n");
         return b.toString();
     }
 }

@@ -14,8 +14,7 @@ public final class Names {
 
     private static final Pattern PERSON = Pattern.compile("\\bperson (\\d{1,18})\\b");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The IDs a note mentions. */
     public static Set<Long> mentioned(String note) {

@@ -24,8 +24,7 @@ public class Partners {
     PeopleDirectory directory;
 
     /** A partner code that must exist, named by {@code field} in the 400 when it does not. */
-    public record Wanted(String field, String code) {
-    }
+    public record Wanted(String field, String code) {}
 
     /** 400 naming each unknown code, 503 when skills-service cannot answer; call before writing anything. */
     public void requireExisting(Collection<Wanted> wanted) {
@@ -38,9 +37,12 @@ public class Partners {
             Lookup<String> a = directory.partner(w.code());
             switch (a.status()) {
                 case KNOWN -> known.add(w.code());
-                case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no partner with this code", w.code()));
-                case UNKNOWN -> throw ProblemException.unavailable("Cannot check partner " + w.code() + " with skills-service: "
-                        + a.reason() + "; nothing was changed, try again shortly");
+                case NOT_FOUND ->
+                    errors.add(new Problem.FieldError(
+                            w.field(), "skills-service has no partner with this code", w.code()));
+                case UNKNOWN ->
+                    throw ProblemException.unavailable("Cannot check partner " + w.code() + " with skills-service: "
+                            + a.reason() + "; nothing was changed, try again shortly");
             }
         }
         if (!errors.isEmpty()) {
@@ -52,11 +54,11 @@ public class Partners {
     public void requireKnown(String code) {
         Lookup<String> a = directory.partner(code);
         switch (a.status()) {
-            case KNOWN -> {
-            }
+            case KNOWN -> {}
             case NOT_FOUND -> throw ProblemException.notFound("Partner", code);
-            case UNKNOWN -> throw ProblemException.unavailable("Cannot check partner " + code + " with skills-service: "
-                    + a.reason() + "; nothing was changed, try again shortly");
+            case UNKNOWN ->
+                throw ProblemException.unavailable("Cannot check partner " + code + " with skills-service: "
+                        + a.reason() + "; nothing was changed, try again shortly");
         }
     }
 }

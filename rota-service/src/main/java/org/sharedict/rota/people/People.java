@@ -39,8 +39,7 @@ public class People {
     Instance<ManagersWanted> managersWanted;
 
     /** A person that must exist, named by {@code field} in the 400 when they do not. */
-    public record Wanted(String field, long personId) {
-    }
+    public record Wanted(String field, long personId) {}
 
     /**
      * Checks every wanted person with skills-service and refreshes their snapshots: 400 naming each
@@ -56,9 +55,12 @@ public class People {
             Lookup<PeopleDirectory.Person> a = directory.person(w.personId());
             switch (a.status()) {
                 case KNOWN -> found.put(w.personId(), Contact.of(store(a.value())));
-                case NOT_FOUND -> errors.add(new Problem.FieldError(w.field(), "skills-service has no person with this ID", w.personId()));
-                case UNKNOWN -> throw ProblemException.unavailable("Cannot check person " + w.personId() + " with skills-service: "
-                        + a.reason() + "; nothing was changed, try again shortly");
+                case NOT_FOUND ->
+                    errors.add(new Problem.FieldError(
+                            w.field(), "skills-service has no person with this ID", w.personId()));
+                case UNKNOWN ->
+                    throw ProblemException.unavailable("Cannot check person " + w.personId() + " with skills-service: "
+                            + a.reason() + "; nothing was changed, try again shortly");
             }
         }
         if (!errors.isEmpty()) {
@@ -81,8 +83,8 @@ public class People {
             throw ProblemException.notFound("Person", personId);
         }
         if (a.status() == Lookup.Status.UNKNOWN) {
-            throw ProblemException.unavailable("Cannot check person " + personId + " with skills-service: " + a.reason()
-                    + "; try again shortly");
+            throw ProblemException.unavailable(
+                    "Cannot check person " + personId + " with skills-service: " + a.reason() + "; try again shortly");
         }
         return Contact.of(store(a.value()));
     }
@@ -100,14 +102,14 @@ public class People {
         return true;
     }
 
-    public record Refresh(int known, int refreshed) {
-    }
+    public record Refresh(int known, int refreshed) {}
 
     public Refresh refreshAllAnswer() {
         long known = PersonSnapshot.count();
         int refreshed = refreshAll();
         if (known > 0 && refreshed == 0) {
-            throw ProblemException.unavailable("skills-service did not answer for any of the " + known + " people; the snapshot is unchanged");
+            throw ProblemException.unavailable(
+                    "skills-service did not answer for any of the " + known + " people; the snapshot is unchanged");
         }
         return new Refresh((int) known, refreshed);
     }
@@ -116,12 +118,15 @@ public class People {
     public int refreshAll() {
         int refreshed = 0;
         Set<String> partners = new LinkedHashSet<>(PersonSnapshot.getEntityManager()
-                .createQuery("select distinct p.partner from PersonSnapshot p", String.class).getResultList());
+                .createQuery("select distinct p.partner from PersonSnapshot p", String.class)
+                .getResultList());
         managersWanted.forEach(w -> partners.addAll(w.partners()));
         for (String partner : partners) {
             refreshManagers(partner);
         }
-        List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream().map(p -> p.personId).toList();
+        List<Long> ids = PersonSnapshot.<PersonSnapshot>listAll().stream()
+                .map(p -> p.personId)
+                .toList();
         for (Long id : ids) {
             Lookup<PeopleDirectory.Person> a = directory.person(id);
             if (a.status() == Lookup.Status.KNOWN) {
@@ -151,7 +156,9 @@ public class People {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Contact> managersOf(String partner) {
-        return PersonSnapshot.<PersonSnapshot>list("partner = ?1 and manager = true order by personId", partner).stream().map(Contact::of)
+        return PersonSnapshot.<PersonSnapshot>list("partner = ?1 and manager = true order by personId", partner)
+                .stream()
+                .map(Contact::of)
                 .toList();
     }
 

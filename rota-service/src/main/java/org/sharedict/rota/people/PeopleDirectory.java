@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
+import io.quarkus.logging.Log;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.sharedict.platform.remote.Lookup;
 
-import io.quarkus.logging.Log;
+import org.sharedict.platform.remote.Lookup;
 
 /**
  * What rota-service asks skills-service: does this partner exist, does this person exist (and how to
@@ -23,8 +23,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class PeopleDirectory {
 
-    public record Person(long id, String partner, String name, String email, String phone, boolean manager) {
-    }
+    public record Person(long id, String partner, String name, String email, String phone, boolean manager) {}
 
     @Inject
     @RestClient
@@ -74,7 +73,9 @@ public class PeopleDirectory {
     @Fallback(fallbackMethod = "managersUnknown")
     public Lookup<List<Person>> managers(String partner) {
         SkillsApi.PersonPage page = api.people(partner, true, 100);
-        List<Person> people = page.items() == null ? List.of() : page.items().stream().map(PeopleDirectory::of).toList();
+        List<Person> people = page.items() == null
+                ? List.of()
+                : page.items().stream().map(PeopleDirectory::of).toList();
         return Lookup.known(people);
     }
 
@@ -87,5 +88,4 @@ public class PeopleDirectory {
         String phone = v.mobile() != null && !v.mobile().isBlank() ? v.mobile() : v.workPhone();
         return new Person(v.id(), v.partner(), v.name(), v.email(), phone, v.manager());
     }
-
 }

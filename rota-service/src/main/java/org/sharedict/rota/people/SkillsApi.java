@@ -1,7 +1,5 @@
 package org.sharedict.rota.people;
 
-import org.sharedict.platform.remote.CallerToken;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -9,9 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.sharedict.platform.remote.CallerToken;
 
 /** skills-service's partners and people, as docs/ARCHITECTURE.md describes them; only the fields rota-service reads. */
 @RegisterRestClient(configKey = "skills")
@@ -29,18 +29,25 @@ interface SkillsApi {
 
     @GET
     @Path("/people")
-    PersonPage people(@QueryParam("partner") String partner, @QueryParam("manager") Boolean manager, @QueryParam("size") int size);
+    PersonPage people(
+            @QueryParam("partner") String partner,
+            @QueryParam("manager") Boolean manager,
+            @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PartnerView(String code, String name) {
-    }
+    record PartnerView(String code, String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PersonView(long id, String partner, String name, String email, String workPhone, String mobile, boolean manager,
-            Boolean outOfHours) {
-    }
+    record PersonView(
+            long id,
+            String partner,
+            String name,
+            String email,
+            String workPhone,
+            String mobile,
+            boolean manager,
+            Boolean outOfHours) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PersonPage(List<PersonView> items, long totalItems) {
-    }
+    record PersonPage(List<PersonView> items, long totalItems) {}
 }

@@ -20,9 +20,10 @@ import jakarta.validation.Payload;
  * Every {@code Instant} and {@code LocalDate} of a request body carries it (SupportedTimeTest checks).
  */
 @Documented
-@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE, ElementType.TYPE_USE })
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE, ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = { SupportedTime.ForInstant.class, SupportedTime.ForDate.class })
+@Constraint(validatedBy = {SupportedTime.ForInstant.class, SupportedTime.ForDate.class})
 public @interface SupportedTime {
 
     String message() default Times.RANGE;

@@ -1,12 +1,12 @@
 package org.sharedict.rota.platform;
 
-import org.sharedict.platform.web.QueryParams;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.web.QueryParams;
 
 /** The span of time rota-service works in, and the rules every date, instant and range it is given goes through. */
 public final class Times {
@@ -15,11 +15,12 @@ public final class Times {
     public static final int LAST_YEAR = 2999;
     static final String RANGE = "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR;
 
-    private static final Instant EARLIEST = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    private static final Instant END = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant EARLIEST =
+            LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant END =
+            LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
-    private Times() {
-    }
+    private Times() {}
 
     public static boolean supported(Instant t) {
         return !t.isBefore(EARLIEST) && t.isBefore(END);

@@ -15,8 +15,7 @@ final class Hundredths {
     /** Milliseconds in 0.01 h. */
     static final long MILLIS = 36_000;
 
-    private Hundredths() {
-    }
+    private Hundredths() {}
 
     /** Exact milliseconds as hours to two places, rounded half up. */
     static double hours(long millis) {
@@ -47,8 +46,10 @@ final class Hundredths {
             sum += values[i];
         }
         long extra = round(sum, unit) - floors;
-        Integer[] order = IntStream.range(0, values.length).boxed().sorted(Comparator.comparingLong((Integer i) -> -remainder[i])
-                .thenComparingInt(i -> i)).toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, values.length)
+                .boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> -remainder[i]).thenComparingInt(i -> i))
+                .toArray(Integer[]::new);
         for (int k = 0; k < extra; k++) {
             out[order[k]]++;
         }

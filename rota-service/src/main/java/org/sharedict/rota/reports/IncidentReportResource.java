@@ -1,7 +1,5 @@
 package org.sharedict.rota.reports;
 
-import org.sharedict.platform.web.QueryParams;
-import org.sharedict.rota.platform.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sharedict.rota.reports.ReportDtos.ResponseReport;
-
 import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.platform.Times;
+import org.sharedict.rota.reports.ReportDtos.ResponseReport;
 
 @Path("/api/incidents/reports")
 @Authenticated
@@ -30,11 +30,17 @@ public class IncidentReportResource {
     /** Time to acknowledge and to resolve incidents, per partner and per day, week or month (default MONTH). */
     @GET
     @Path("/response-times")
-    public ResponseReport responseTimes(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("partner") String partner,
+    public ResponseReport responseTimes(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("partner") String partner,
             @QueryParam("period") String period) {
         Instant t = Times.instant("to", to, Instant.now(clock));
         Instant f = Times.instant("from", from, t.minus(Duration.ofDays(90)));
-        return reports.responseTimes(f, t, QueryParams.partner("partner", partner, false),
+        return reports.responseTimes(
+                f,
+                t,
+                QueryParams.partner("partner", partner, false),
                 QueryParams.enumValue("period", period, Reports.Granularity.class, Reports.Granularity.MONTH));
     }
 }

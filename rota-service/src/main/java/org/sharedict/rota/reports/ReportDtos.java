@@ -9,20 +9,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Report shapes: hours for payments and cross-charging, fairness, response times. */
 public final class ReportDtos {
 
-    private ReportDtos() {
-    }
+    private ReportDtos() {}
 
     /** {@code outOfHoursHours} is the part of the on-call time outside working hours (all of it on out-of-hours rotas). */
-    public record PersonHours(long personId, @Schema(nullable = true) String name, String partner, double primaryHours,
-            double secondaryHours, double outOfHoursHours, int shifts) {
-    }
+    public record PersonHours(
+            long personId,
+            @Schema(nullable = true) String name,
+            String partner,
+            double primaryHours,
+            double secondaryHours,
+            double outOfHoursHours,
+            int shifts) {}
 
-    public record PartnerHours(String partner, double primaryHours, double secondaryHours, double outOfHoursHours, int people) {
-    }
+    public record PartnerHours(
+            String partner, double primaryHours, double secondaryHours, double outOfHoursHours, int people) {}
 
-    public record HoursReport(Instant from, Instant to, @Schema(nullable = true) Long rotaId, List<PersonHours> people,
-            List<PartnerHours> partners) {
-    }
+    public record HoursReport(
+            Instant from,
+            Instant to,
+            @Schema(nullable = true) Long rotaId,
+            List<PersonHours> people,
+            List<PartnerHours> partners) {}
 
     /**
      * One partner's part in one rota. {@code memberShare}: its members as a share of the primary
@@ -30,22 +37,32 @@ public final class ReportDtos {
      * the rota's primary hours split equally among the partners it covers; {@code balanceHours}:
      * hours given minus cover received (positive: the others owe it).
      */
-    public record PartnerFairness(String partner, boolean covered, int members, double memberShare, double primaryHours,
-            double hoursShare, double coverReceivedHours, double balanceHours) {
-    }
+    public record PartnerFairness(
+            String partner,
+            boolean covered,
+            int members,
+            double memberShare,
+            double primaryHours,
+            double hoursShare,
+            double coverReceivedHours,
+            double balanceHours) {}
 
-    public record RotaFairness(long rotaId, String rotaName, double primaryHours, List<PartnerFairness> partners) {
-    }
+    public record RotaFairness(long rotaId, String rotaName, double primaryHours, List<PartnerFairness> partners) {}
 
-    public record FairnessReport(Instant from, Instant to, List<RotaFairness> rotas) {
-    }
+    public record FairnessReport(Instant from, Instant to, List<RotaFairness> rotas) {}
 
-    public record ResponseTimes(String partner, LocalDate period, int incidents, int acknowledged, int resolved,
-            @Schema(nullable = true) Double ackMedianSeconds, @Schema(nullable = true) Double ackP90Seconds,
-            @Schema(nullable = true) Double ackMeanSeconds, @Schema(nullable = true) Double resolveMedianSeconds,
-            @Schema(nullable = true) Double resolveP90Seconds, @Schema(nullable = true) Double resolveMeanSeconds) {
-    }
+    public record ResponseTimes(
+            String partner,
+            LocalDate period,
+            int incidents,
+            int acknowledged,
+            int resolved,
+            @Schema(nullable = true) Double ackMedianSeconds,
+            @Schema(nullable = true) Double ackP90Seconds,
+            @Schema(nullable = true) Double ackMeanSeconds,
+            @Schema(nullable = true) Double resolveMedianSeconds,
+            @Schema(nullable = true) Double resolveP90Seconds,
+            @Schema(nullable = true) Double resolveMeanSeconds) {}
 
-    public record ResponseReport(Instant from, Instant to, Reports.Granularity granularity, List<ResponseTimes> rows) {
-    }
+    public record ResponseReport(Instant from, Instant to, Reports.Granularity granularity, List<ResponseTimes> rows) {}
 }

@@ -48,7 +48,11 @@ public class Reports {
 
     static final Duration MAX_RANGE = Duration.ofDays(400);
 
-    public enum Granularity { DAY, WEEK, MONTH }
+    public enum Granularity {
+        DAY,
+        WEEK,
+        MONTH
+    }
 
     @Inject
     RotaPlans plans;
@@ -70,7 +74,8 @@ public class Reports {
         if (rotaId == null) {
             return plans.all();
         }
-        return List.of(plans.skeleton(rotaId).orElseThrow(() -> ProblemException.invalid("rotaId", "no rota has this ID")));
+        return List.of(
+                plans.skeleton(rotaId).orElseThrow(() -> ProblemException.invalid("rotaId", "no rota has this ID")));
     }
 
     public HoursReport hours(Instant from, Instant to, Long rotaId) {
@@ -92,18 +97,26 @@ public class Reports {
         byPerson.forEach((id, h) -> {
             Contact p = known.get(id);
             String partner = p == null ? "UNKNOWN" : p.partner();
-            persons.add(new PersonHours(id, p == null ? null : p.name(), partner, Hundredths.hours(h[0]), Hundredths.hours(h[1]),
-                    Hundredths.hours(h[2]), (int) h[3]));
+            persons.add(new PersonHours(
+                    id,
+                    p == null ? null : p.name(),
+                    partner,
+                    Hundredths.hours(h[0]),
+                    Hundredths.hours(h[1]),
+                    Hundredths.hours(h[2]),
+                    (int) h[3]));
             long[] t = byPartner.computeIfAbsent(partner, k -> new long[4]);
             t[0] += h[0];
             t[1] += h[1];
             t[2] += h[2];
             t[3]++;
         });
-        persons.sort((a, b) -> a.partner().equals(b.partner()) ? Long.compare(a.personId(), b.personId()) : a.partner().compareTo(b.partner()));
+        persons.sort((a, b) -> a.partner().equals(b.partner())
+                ? Long.compare(a.personId(), b.personId())
+                : a.partner().compareTo(b.partner()));
         List<PartnerHours> partners = new ArrayList<>();
-        byPartner.forEach((p, t) -> partners.add(new PartnerHours(p, Hundredths.hours(t[0]), Hundredths.hours(t[1]), Hundredths.hours(t[2]),
-                (int) t[3])));
+        byPartner.forEach((p, t) -> partners.add(new PartnerHours(
+                p, Hundredths.hours(t[0]), Hundredths.hours(t[1]), Hundredths.hours(t[2]), (int) t[3])));
         return new HoursReport(from, to, rotaId, persons, partners);
     }
 
@@ -139,9 +152,15 @@ public class Reports {
             List<PartnerFairness> rows = new ArrayList<>();
             for (FairShares.Share sh : shares.shares()) {
                 int m = memberCount.getOrDefault(sh.partner(), 0);
-                rows.add(new PartnerFairness(sh.partner(), sh.covered(), m, members.isEmpty() ? 0 : round4((double) m / members.size()),
-                        sh.givenHundredths() / 100.0, shares.totalMillis() == 0 ? 0 : round4((double) sh.givenMillis() / shares.totalMillis()),
-                        sh.receivedHundredths() / 100.0, sh.balanceHundredths() / 100.0));
+                rows.add(new PartnerFairness(
+                        sh.partner(),
+                        sh.covered(),
+                        m,
+                        members.isEmpty() ? 0 : round4((double) m / members.size()),
+                        sh.givenHundredths() / 100.0,
+                        shares.totalMillis() == 0 ? 0 : round4((double) sh.givenMillis() / shares.totalMillis()),
+                        sh.receivedHundredths() / 100.0,
+                        sh.balanceHundredths() / 100.0));
             }
             out.add(new RotaFairness(r.id(), r.name(), Hundredths.hours(shares.totalMillis()), rows));
         }
@@ -163,7 +182,9 @@ public class Reports {
                 case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 case MONTH -> d.withDayOfMonth(1);
             };
-            groups.computeIfAbsent(i.partner(), k -> new TreeMap<>()).computeIfAbsent(period, k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(i.partner(), k -> new TreeMap<>())
+                    .computeIfAbsent(period, k -> new ArrayList<>())
+                    .add(i);
         }
         List<ResponseTimes> rows = new ArrayList<>();
         groups.forEach((p, periods) -> periods.forEach((period, lived) -> {
@@ -177,8 +198,18 @@ public class Reports {
                     res.add(Duration.between(i.createdAt(), i.resolvedAt()).toMillis() / 1000.0);
                 }
             }
-            rows.add(new ResponseTimes(p, period, lived.size(), ack.size(), res.size(), quantile(ack, 0.5), quantile(ack, 0.9), mean(ack),
-                    quantile(res, 0.5), quantile(res, 0.9), mean(res)));
+            rows.add(new ResponseTimes(
+                    p,
+                    period,
+                    lived.size(),
+                    ack.size(),
+                    res.size(),
+                    quantile(ack, 0.5),
+                    quantile(ack, 0.9),
+                    mean(ack),
+                    quantile(res, 0.5),
+                    quantile(res, 0.9),
+                    mean(res)));
         }));
         return new ResponseReport(from, to, g, rows);
     }
@@ -194,7 +225,12 @@ public class Reports {
     }
 
     static Double mean(List<Double> values) {
-        return values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        return values.isEmpty()
+                ? null
+                : round(values.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(0));
     }
 
     static double round(double v) {

@@ -1,6 +1,5 @@
 package org.sharedict.rota.reports;
 
-import org.sharedict.rota.platform.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/rotas/reports")
 @Authenticated
@@ -30,7 +30,8 @@ public class RotaReportResource {
     /** On-call hours per person and per partner in [from, to) (default: the last 30 days), for payments and cross-charging. */
     @GET
     @Path("/hours")
-    public HoursReport hours(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("rotaId") Long rotaId) {
+    public HoursReport hours(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("rotaId") Long rotaId) {
         Instant t = Times.instant("to", to, Instant.now(clock));
         Instant f = Times.instant("from", from, t.minus(Duration.ofDays(30)));
         return reports.hours(f, t, rotaId);
@@ -39,7 +40,8 @@ public class RotaReportResource {
     /** Each partner's share of a rota's primary hours against its share of the members. */
     @GET
     @Path("/fairness")
-    public FairnessReport fairness(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("rotaId") Long rotaId) {
+    public FairnessReport fairness(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("rotaId") Long rotaId) {
         Instant t = Times.instant("to", to, Instant.now(clock));
         Instant f = Times.instant("from", from, t.minus(Duration.ofDays(30)));
         return reports.fairness(f, t, rotaId);

@@ -35,7 +35,13 @@ public class LeaveService {
     private final Event<ShiftsChanged> shiftsChanged;
 
     @Inject
-    LeaveService(Caller caller, Auditor audit, Clock clock, People people, ShiftService shifts, Event<ShiftsChanged> shiftsChanged) {
+    LeaveService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            People people,
+            ShiftService shifts,
+            Event<ShiftsChanged> shiftsChanged) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -49,8 +55,10 @@ public class LeaveService {
         Times.requireRange("to", from, to, RotaRules.MAX_RANGE);
         List<PersonLeave> list = personId == null
                 ? PersonLeave.list("endsAt > ?1 and startsAt < ?2 order by startsAt, id", from, to)
-                : PersonLeave.list("personId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", personId, from, to);
-        Map<Long, Contact> known = people.find(list.stream().map(l -> l.personId).toList());
+                : PersonLeave.list(
+                        "personId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", personId, from, to);
+        Map<Long, Contact> known =
+                people.find(list.stream().map(l -> l.personId).toList());
         return list.stream().map(l -> leaveView(l, known.get(l.personId))).toList();
     }
 
@@ -67,18 +75,22 @@ public class LeaveService {
         l.personId = in.personId();
         l.startsAt = in.start();
         l.endsAt = in.end();
-        l.reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
+        l.reason = in.reason() == null || in.reason().isBlank()
+                ? null
+                : in.reason().trim();
         l.createdBy = caller.username();
         l.createdAt = now;
         l.persistAndFlush();
         LeaveView v = leaveView(l, person);
         audit.created("leave", l.id, person.partner(), v);
-        rotas.forEach(r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), shifts.upcoming(r, now), false)));
+        rotas.forEach(
+                r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), shifts.upcoming(r, now), false)));
         return v;
     }
 
     public void deleteLeave(long leaveId) {
-        PersonLeave l = PersonLeave.<PersonLeave>findByIdOptional(leaveId).orElseThrow(() -> ProblemException.notFound("Leave", leaveId));
+        PersonLeave l = PersonLeave.<PersonLeave>findByIdOptional(leaveId)
+                .orElseThrow(() -> ProblemException.notFound("Leave", leaveId));
         Contact person = people.find(l.personId).orElse(null);
         requireLeaveRights(person);
         List<Rota> rotas = rotasOf(l.personId);
@@ -89,11 +101,20 @@ public class LeaveService {
         l.delete();
         l.flush();
         audit.deleted("leave", leaveId, person == null ? null : person.partner(), last);
-        rotas.forEach(r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), shifts.upcoming(r, now), false)));
+        rotas.forEach(
+                r -> shiftsChanged.fire(new ShiftsChanged(r.name, before.get(r.id), shifts.upcoming(r, now), false)));
     }
 
     private static LeaveView leaveView(PersonLeave l, Contact p) {
-        return new LeaveView(l.id, l.personId, p == null ? null : p.name(), l.startsAt, l.endsAt, l.reason, l.createdBy, l.createdAt);
+        return new LeaveView(
+                l.id,
+                l.personId,
+                p == null ? null : p.name(),
+                l.startsAt,
+                l.endsAt,
+                l.reason,
+                l.createdBy,
+                l.createdAt);
     }
 
     /** Managers record leave for their own partner's people; engineers for themselves; admins for anyone. */
@@ -101,11 +122,13 @@ public class LeaveService {
         if (caller.isAdmin()) {
             return;
         }
-        if (person != null && caller.personId().map(id -> id.equals(person.personId())).orElse(false)) {
+        if (person != null
+                && caller.personId().map(id -> id.equals(person.personId())).orElse(false)) {
             return;
         }
         if (!caller.hasRole(Roles.MANAGER)) {
-            throw ProblemException.forbidden("Only the person themselves, their manager or an admin may record their leave");
+            throw ProblemException.forbidden(
+                    "Only the person themselves, their manager or an admin may record their leave");
         }
         if (person == null || !caller.isOf(person.partner())) {
             throw ProblemException.forbidden("Managers record leave only for people of their own partner");

@@ -1,7 +1,5 @@
 package org.sharedict.rota.rotas;
 
-import org.sharedict.platform.web.QueryParams;
-import org.sharedict.rota.platform.Times;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -10,9 +8,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
+import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.platform.Times;
 
 @Path("/api/oncall")
 @Authenticated

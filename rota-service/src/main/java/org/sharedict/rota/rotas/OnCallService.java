@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.Names;
@@ -42,15 +43,28 @@ public class OnCallService {
     People people;
 
     /** Names and contact details are null for someone the local snapshot does not know. */
-    public record OnCallPerson(long personId, @Schema(nullable = true) String name, @Schema(nullable = true) String partner,
-            @Schema(nullable = true) String phone, @Schema(nullable = true) String email, long rotaId, String rotaName, Layer layer,
-            Reason reason, Instant shiftStart, Instant shiftEnd, long scheduledPersonId, @Schema(nullable = true) String note) {
-    }
+    public record OnCallPerson(
+            long personId,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) String partner,
+            @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String email,
+            long rotaId,
+            String rotaName,
+            Layer layer,
+            Reason reason,
+            Instant shiftStart,
+            Instant shiftEnd,
+            long scheduledPersonId,
+            @Schema(nullable = true) String note) {}
 
     /** {@code primary} and {@code secondary} are null when nobody holds that layer then. */
-    public record OnCall(String partner, Instant at, boolean covered, @Schema(nullable = true) OnCallPerson primary,
-            @Schema(nullable = true) OnCallPerson secondary) {
-    }
+    public record OnCall(
+            String partner,
+            Instant at,
+            boolean covered,
+            @Schema(nullable = true) OnCallPerson primary,
+            @Schema(nullable = true) OnCallPerson secondary) {}
 
     public OnCall lookup(String partner, Instant at) {
         OutOfHoursCalendar cal = calendar.calendar();
@@ -63,7 +77,11 @@ public class OnCallService {
                 primary.ifPresent(x -> ids.addAll(mentioned(x)));
                 secondary.ifPresent(x -> ids.addAll(mentioned(x)));
                 Map<Long, Contact> known = people.find(ids);
-                return new OnCall(partner, at, true, person(r.id(), r.name(), primary.get(), known),
+                return new OnCall(
+                        partner,
+                        at,
+                        true,
+                        person(r.id(), r.name(), primary.get(), known),
                         secondary.map(s -> person(r.id(), r.name(), s, known)).orElse(null));
             }
         }
@@ -77,8 +95,19 @@ public class OnCallService {
 
     private static OnCallPerson person(long rotaId, String rotaName, Shift s, Map<Long, Contact> known) {
         Contact p = known.get(s.personId());
-        return new OnCallPerson(s.personId(), p == null ? null : p.name(), p == null ? null : p.partner(), p == null ? null : p.phone(),
-                p == null ? null : p.email(), rotaId, rotaName, s.layer(), s.reason(), s.start(), s.end(), s.scheduledPersonId(),
+        return new OnCallPerson(
+                s.personId(),
+                p == null ? null : p.name(),
+                p == null ? null : p.partner(),
+                p == null ? null : p.phone(),
+                p == null ? null : p.email(),
+                rotaId,
+                rotaName,
+                s.layer(),
+                s.reason(),
+                s.start(),
+                s.end(),
+                s.scheduledPersonId(),
                 Names.named(s.note(), known));
     }
 

@@ -35,7 +35,14 @@ public class OverrideService {
     private final Event<ShiftsChanged> shiftsChanged;
 
     @Inject
-    OverrideService(Caller caller, Auditor audit, Clock clock, People people, RotaRules rules, ShiftService shifts, Event<ShiftsChanged> shiftsChanged) {
+    OverrideService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            People people,
+            RotaRules rules,
+            ShiftService shifts,
+            Event<ShiftsChanged> shiftsChanged) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -49,8 +56,10 @@ public class OverrideService {
     public List<OverrideView> overrides(long rotaId, Instant from, Instant to) {
         Times.requireRange("to", from, to, RotaRules.MAX_RANGE);
         RotaRules.find(rotaId);
-        List<RotaOverride> list = RotaOverride.list("rotaId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", rotaId, from, to);
-        Map<Long, Contact> known = people.find(list.stream().map(o -> o.personId).toList());
+        List<RotaOverride> list = RotaOverride.list(
+                "rotaId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", rotaId, from, to);
+        Map<Long, Contact> known =
+                people.find(list.stream().map(o -> o.personId).toList());
         return list.stream().map(o -> overrideView(o, known.get(o.personId))).toList();
     }
 
@@ -84,7 +93,8 @@ public class OverrideService {
     public void deleteOverride(long rotaId, long overrideId) {
         Rota r = RotaRules.find(rotaId);
         rules.requireEditRights(r.partners);
-        RotaOverride o = RotaOverride.<RotaOverride>find("id = ?1 and rotaId = ?2", overrideId, rotaId).firstResultOptional()
+        RotaOverride o = RotaOverride.<RotaOverride>find("id = ?1 and rotaId = ?2", overrideId, rotaId)
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Override", overrideId));
         Instant now = Instant.now(clock);
         List<Shift> before = shifts.upcoming(r, now);
@@ -96,7 +106,16 @@ public class OverrideService {
     }
 
     private static OverrideView overrideView(RotaOverride o, Contact p) {
-        return new OverrideView(o.id, o.rotaId, o.layer, o.personId, p == null ? null : p.name(), o.startsAt, o.endsAt, o.reason,
-                o.createdBy, o.createdAt);
+        return new OverrideView(
+                o.id,
+                o.rotaId,
+                o.layer,
+                o.personId,
+                p == null ? null : p.name(),
+                o.startsAt,
+                o.endsAt,
+                o.reason,
+                o.createdBy,
+                o.createdAt);
     }
 }

@@ -28,10 +28,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import org.sharedict.rota.schedule.Coverage;
 import org.sharedict.rota.schedule.Layer;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A pooled rota: the partners it covers, its members per layer in rotation order, how long each
@@ -99,8 +99,7 @@ public class Rota extends PanacheEntityBase {
         @Column(name = "person_id", nullable = false)
         public long personId;
 
-        public Member() {
-        }
+        public Member() {}
 
         public Member(Layer layer, int position, long personId) {
             this.layer = layer;
@@ -116,8 +115,11 @@ public class Rota extends PanacheEntityBase {
     }
 
     public List<Long> members(Layer layer) {
-        return members.stream().filter(m -> m.layer == layer).sorted(Comparator.comparingInt(m -> m.position))
-                .map(m -> m.personId).toList();
+        return members.stream()
+                .filter(m -> m.layer == layer)
+                .sorted(Comparator.comparingInt(m -> m.position))
+                .map(m -> m.personId)
+                .toList();
     }
 
     public Set<Long> everyone() {

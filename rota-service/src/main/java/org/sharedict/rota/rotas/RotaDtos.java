@@ -1,6 +1,5 @@
 package org.sharedict.rota.rotas;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.sharedict.platform.partnership.Partnership;
 import org.sharedict.rota.platform.SupportedTime;
 import org.sharedict.rota.schedule.Coverage;
 import org.sharedict.rota.schedule.Layer;
@@ -24,8 +25,7 @@ import org.sharedict.rota.schedule.Reason;
 /** The rota API's request and response shapes. */
 public final class RotaDtos {
 
-    private RotaDtos() {
-    }
+    private RotaDtos() {}
 
     public static final String PARTNER = Partnership.CODE;
 
@@ -34,56 +34,118 @@ public final class RotaDtos {
      * (P1D … P8W); {@code handoffTime} is local Europe/London time; with {@code handoffDay} the first
      * handoff is the first such weekday on or after {@code startDate}.
      */
-    public record RotaInput(@NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 50) Set<@NotNull @Pattern(regexp = PARTNER, message = "must be a partner code of 2 to 16 letters or digits") String> partners,
-            @NotNull Coverage coverage, @NotBlank String rotationLength, @NotNull LocalTime handoffTime, DayOfWeek handoffDay,
-            @NotNull @SupportedTime LocalDate startDate, @NotEmpty @Size(max = 2) List<@Valid @NotNull LayerInput> layers,
-            Long escalationPolicyId, Long version) {
-    }
+    public record RotaInput(
+            @NotBlank @Size(max = 200) String name,
 
-    public record LayerInput(@NotNull Layer layer, @NotEmpty @Size(max = 200) List<@NotNull Long> members) {
-    }
+            @NotEmpty @Size(max = 50)
+            Set<
+                            @NotNull
+                            @Pattern(regexp = PARTNER, message = "must be a partner code of 2 to 16 letters or digits")
+                            String>
+                    partners,
+
+            @NotNull Coverage coverage,
+            @NotBlank String rotationLength,
+            @NotNull LocalTime handoffTime,
+            DayOfWeek handoffDay,
+            @NotNull @SupportedTime LocalDate startDate,
+            @NotEmpty @Size(max = 2) List<@Valid @NotNull LayerInput> layers,
+            Long escalationPolicyId,
+            Long version) {}
+
+    public record LayerInput(
+            @NotNull Layer layer, @NotEmpty @Size(max = 200) List<@NotNull Long> members) {}
 
     /** {@code firstHandoff} is the instant of the first handoff (at {@code handoffTime}, Europe/London). */
-    public record RotaView(long id, String name, Set<String> partners, Coverage coverage, String rotationLength,
-            LocalTime handoffTime, @Schema(nullable = true) DayOfWeek handoffDay, LocalDate startDate, Instant firstHandoff,
+    public record RotaView(
+            long id,
+            String name,
+            Set<String> partners,
+            Coverage coverage,
+            String rotationLength,
+            LocalTime handoffTime,
+            @Schema(nullable = true) DayOfWeek handoffDay,
+            LocalDate startDate,
+            Instant firstHandoff,
             List<LayerView> layers,
-            @Schema(nullable = true) Long escalationPolicyId, long version, Instant createdAt, Instant updatedAt) {
-    }
+            @Schema(nullable = true) Long escalationPolicyId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record LayerView(Layer layer, List<PersonRef> members) {
-    }
+    public record LayerView(Layer layer, List<PersonRef> members) {}
 
-    public record PersonRef(long personId, @Schema(nullable = true) String name, @Schema(nullable = true) String partner) {
-    }
+    public record PersonRef(
+            long personId,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) String partner) {}
 
-    public record OverrideInput(Layer layer, @NotNull Long personId, @NotNull @SupportedTime Instant start,
-            @NotNull @SupportedTime Instant end, @NotBlank @Size(max = 500) String reason) {
-    }
+    public record OverrideInput(
+            Layer layer,
+            @NotNull Long personId,
+            @NotNull @SupportedTime Instant start,
+            @NotNull @SupportedTime Instant end,
+            @NotBlank @Size(max = 500) String reason) {}
 
-    public record OverrideView(long id, long rotaId, Layer layer, long personId, @Schema(nullable = true) String name, Instant start,
-            Instant end, String reason, String createdBy, Instant createdAt) {
-    }
+    public record OverrideView(
+            long id,
+            long rotaId,
+            Layer layer,
+            long personId,
+            @Schema(nullable = true) String name,
+            Instant start,
+            Instant end,
+            String reason,
+            String createdBy,
+            Instant createdAt) {}
 
-    public record LeaveInput(@NotNull Long personId, @NotNull @SupportedTime Instant start, @NotNull @SupportedTime Instant end,
-            @Size(max = 500) String reason) {
-    }
+    public record LeaveInput(
+            @NotNull Long personId,
+            @NotNull @SupportedTime Instant start,
+            @NotNull @SupportedTime Instant end,
+            @Size(max = 500) String reason) {}
 
-    public record LeaveView(long id, long personId, @Schema(nullable = true) String name, Instant start, Instant end,
-            @Schema(nullable = true) String reason, String createdBy, Instant createdAt) {
-    }
+    public record LeaveView(
+            long id,
+            long personId,
+            @Schema(nullable = true) String name,
+            Instant start,
+            Instant end,
+            @Schema(nullable = true) String reason,
+            String createdBy,
+            Instant createdAt) {}
 
     /** Exchange the periods containing {@code first} and {@code second} between the members scheduled for them. */
-    public record SwapInput(Layer layer, @NotNull @SupportedTime Instant first, @NotNull @SupportedTime Instant second,
-            @Size(max = 500) String reason) {
-    }
+    public record SwapInput(
+            Layer layer,
+            @NotNull @SupportedTime Instant first,
+            @NotNull @SupportedTime Instant second,
+            @Size(max = 500) String reason) {}
 
-    public record SwapView(long id, long rotaId, Layer layer, Instant first, Instant second, @Schema(nullable = true) Long firstPersonId,
-            @Schema(nullable = true) Long secondPersonId, @Schema(nullable = true) String reason, String createdBy, Instant createdAt) {
-    }
+    public record SwapView(
+            long id,
+            long rotaId,
+            Layer layer,
+            Instant first,
+            Instant second,
+            @Schema(nullable = true) Long firstPersonId,
+            @Schema(nullable = true) Long secondPersonId,
+            @Schema(nullable = true) String reason,
+            String createdBy,
+            Instant createdAt) {}
 
-    public record ShiftView(long rotaId, String rotaName, Layer layer, Instant start, Instant end, double hours, long personId,
-            @Schema(nullable = true) String name, @Schema(nullable = true) String partner, Reason reason, long scheduledPersonId,
-            @Schema(nullable = true) String scheduledName, @Schema(nullable = true) String note) {
-    }
+    public record ShiftView(
+            long rotaId,
+            String rotaName,
+            Layer layer,
+            Instant start,
+            Instant end,
+            double hours,
+            long personId,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) String partner,
+            Reason reason,
+            long scheduledPersonId,
+            @Schema(nullable = true) String scheduledName,
+            @Schema(nullable = true) String note) {}
 }

@@ -26,9 +26,13 @@ public class RotaLookup {
 
     /** The default escalation policy of the first rota (lowest ID) covering the partner that names one. */
     public Optional<Long> defaultPolicyFor(String partner) {
-        List<Long> ids = Rota.getEntityManager().createQuery(
-                "select r.escalationPolicyId from Rota r join r.partners p where p = :partner and r.escalationPolicyId is not null order by r.id",
-                Long.class).setParameter("partner", partner).setMaxResults(1).getResultList();
+        List<Long> ids = Rota.getEntityManager()
+                .createQuery(
+                        "select r.escalationPolicyId from Rota r join r.partners p where p = :partner and r.escalationPolicyId is not null order by r.id",
+                        Long.class)
+                .setParameter("partner", partner)
+                .setMaxResults(1)
+                .getResultList();
         return ids.stream().findFirst();
     }
 }

@@ -11,9 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.sharedict.rota.schedule.Layer;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.rota.schedule.Layer;
 
 /** Someone covers a layer of a rota for a period instead of whoever is scheduled. */
 @Entity

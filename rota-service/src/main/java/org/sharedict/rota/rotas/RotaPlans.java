@@ -33,8 +33,16 @@ public class RotaPlans {
      * What a rota is, without its changes: immutable, cached per rota and version. The form in which
      * other features read rotas.
      */
-    public record Skeleton(long id, long version, String name, Set<String> partners, Coverage coverage, int rotationDays,
-            LocalDateTime firstHandoff, Map<Layer, List<Long>> members, List<Long> everyone) {
+    public record Skeleton(
+            long id,
+            long version,
+            String name,
+            Set<String> partners,
+            Coverage coverage,
+            int rotationDays,
+            LocalDateTime firstHandoff,
+            Map<Layer, List<Long>> members,
+            List<Long> everyone) {
 
         public List<Long> members(Layer layer) {
             return members.getOrDefault(layer, List.of());
@@ -51,8 +59,11 @@ public class RotaPlans {
     /** The rotas covering a partner, lowest ID first. */
     public List<Skeleton> covering(String partner) {
         List<Object[]> rows = Rota.getEntityManager()
-                .createQuery("select r.id, r.version from Rota r join r.partners p where p = :partner order by r.id", Object[].class)
-                .setParameter("partner", partner).getResultList();
+                .createQuery(
+                        "select r.id, r.version from Rota r join r.partners p where p = :partner order by r.id",
+                        Object[].class)
+                .setParameter("partner", partner)
+                .getResultList();
         List<Skeleton> out = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long id = (Long) row[0];
@@ -84,7 +95,15 @@ public class RotaPlans {
                 members.put(layer, ids);
             }
         }
-        return new Skeleton(r.id, r.version, r.name, Set.copyOf(r.partners), r.coverage, r.rotationDays, r.firstHandoff(), Map.copyOf(members),
+        return new Skeleton(
+                r.id,
+                r.version,
+                r.name,
+                Set.copyOf(r.partners),
+                r.coverage,
+                r.rotationDays,
+                r.firstHandoff(),
+                Map.copyOf(members),
                 List.copyOf(r.everyone()));
     }
 
@@ -100,13 +119,16 @@ public class RotaPlans {
         Instant t = to.plus(margin);
         Map<Layer, List<Long>> members = r.members();
         List<RotaPlan.Override> overrides = new ArrayList<>();
-        for (RotaOverride o : RotaOverride.<RotaOverride>list("rotaId = ?1 and startsAt < ?2 and endsAt > ?3 order by id", r.id(), t, f)) {
-            overrides.add(new RotaPlan.Override(o.id, o.layer, o.personId, new Interval(o.startsAt, o.endsAt), o.reason));
+        for (RotaOverride o : RotaOverride.<RotaOverride>list(
+                "rotaId = ?1 and startsAt < ?2 and endsAt > ?3 order by id", r.id(), t, f)) {
+            overrides.add(
+                    new RotaPlan.Override(o.id, o.layer, o.personId, new Interval(o.startsAt, o.endsAt), o.reason));
         }
         List<RotaPlan.Leave> leaves = new ArrayList<>();
         List<Long> people = r.everyone();
         if (!people.isEmpty()) {
-            for (PersonLeave l : PersonLeave.<PersonLeave>list("personId in ?1 and startsAt < ?2 and endsAt > ?3 order by id", people, t, f)) {
+            for (PersonLeave l : PersonLeave.<PersonLeave>list(
+                    "personId in ?1 and startsAt < ?2 and endsAt > ?3 order by id", people, t, f)) {
                 leaves.add(new RotaPlan.Leave(l.id, l.personId, new Interval(l.startsAt, l.endsAt), l.reason));
             }
         }
@@ -114,6 +136,7 @@ public class RotaPlans {
         for (RotaSwap s : RotaSwap.<RotaSwap>list("rotaId = ?1 order by id", r.id())) {
             swaps.add(new RotaPlan.Swap(s.id, s.layer, s.firstAt, s.secondAt, s.reason));
         }
-        return new RotaPlan(r.id(), r.name(), r.coverage(), r.firstHandoff(), r.rotationDays(), members, overrides, leaves, swaps);
+        return new RotaPlan(
+                r.id(), r.name(), r.coverage(), r.firstHandoff(), r.rotationDays(), members, overrides, leaves, swaps);
     }
 }

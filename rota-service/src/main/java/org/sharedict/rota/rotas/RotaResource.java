@@ -1,13 +1,12 @@
 package org.sharedict.rota.rotas;
 
-import org.sharedict.platform.web.QueryParams;
-import org.sharedict.rota.platform.Times;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,16 +23,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
+import org.sharedict.platform.web.QueryParams;
 import org.sharedict.rota.people.People;
+import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.rotas.RotaDtos.LeaveInput;
 import org.sharedict.rota.rotas.RotaDtos.LeaveView;
 import org.sharedict.rota.rotas.RotaDtos.OverrideInput;
@@ -44,9 +47,6 @@ import org.sharedict.rota.rotas.RotaDtos.ShiftView;
 import org.sharedict.rota.rotas.RotaDtos.SwapInput;
 import org.sharedict.rota.rotas.RotaDtos.SwapView;
 import org.sharedict.rota.schedule.Layer;
-
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 
 @Path("/api/rotas")
 @Authenticated
@@ -81,32 +81,55 @@ public class RotaResource {
 
     @GET
     @Path("/{id:\\d+}")
-    @APIResponse(responseCode = "200", description = "The rota, with its version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The rota, with its version as ETag",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response get(@PathParam("id") long id) {
-        return rotas.get(id).map(r -> Response.ok(r).tag(ETags.of(r.version())))
-                .orElseThrow(() -> ProblemException.notFound("Rota", id)).build();
+        return rotas.get(id)
+                .map(r -> Response.ok(r).tag(ETags.of(r.version())))
+                .orElseThrow(() -> ProblemException.notFound("Rota", id))
+                .build();
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "The rota created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The rota created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
     @APIResponse(responseCode = "409", description = "Another rota has this name")
     public Response create(@Valid @NotNull RotaInput body) {
         RotaView r = rotas.create(body);
-        return Response.created(URI.create("/api/rotas/" + r.id())).entity(r).tag(ETags.of(r.version())).build();
+        return Response.created(URI.create("/api/rotas/" + r.id()))
+                .entity(r)
+                .tag(ETags.of(r.version()))
+                .build();
     }
 
     @PUT
     @Path("/{id:\\d+}")
-    @APIResponse(responseCode = "200", description = "The rota as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The rota as changed",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotaView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
-    @APIResponse(responseCode = "409", description = "Another rota has this name, or the body's version is not the stored one")
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current: reload and edit again")
-    @APIResponse(responseCode = "428", description = "Neither If-Match nor the body's version says which version was edited")
-    public Response update(@PathParam("id") long id, @Valid @NotNull RotaInput body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(
+            responseCode = "409",
+            description = "Another rota has this name, or the body's version is not the stored one")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names a version that is no longer current: reload and edit again")
+    @APIResponse(
+            responseCode = "428",
+            description = "Neither If-Match nor the body's version says which version was edited")
+    public Response update(
+            @PathParam("id") long id,
+            @Valid @NotNull RotaInput body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RotaView r = rotas.update(id, body, ifMatch);
         return Response.ok(r).tag(ETags.of(r.version())).build();
     }
@@ -116,7 +139,9 @@ public class RotaResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     @APIResponse(responseCode = "409", description = "An escalation policy pages this rota")
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current: reload and edit again")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names a version that is no longer current: reload and edit again")
     public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         rotas.delete(id, ifMatch);
         return Response.noContent().build();
@@ -125,11 +150,18 @@ public class RotaResource {
     /** The covered shifts between two instants (default: the next 28 days), with who holds each and why. */
     @GET
     @Path("/{id:\\d+}/shifts")
-    @APIResponse(responseCode = "200", description = "The covered shifts, in order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ShiftView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The covered shifts, in order",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ShiftView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
-    public List<ShiftView> shifts(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
+    public List<ShiftView> shifts(
+            @PathParam("id") long id,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("layer") String layer) {
         Instant f = Times.instant("from", from, Instant.now(clock));
         Instant t = Times.instant("to", to, f.plus(Duration.ofDays(28)));
@@ -138,23 +170,35 @@ public class RotaResource {
 
     @GET
     @Path("/{id:\\d+}/overrides")
-    @APIResponse(responseCode = "200", description = "The overrides meeting the range",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OverrideView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The overrides meeting the range",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OverrideView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
-    public List<OverrideView> overrides(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<OverrideView> overrides(
+            @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
         return overrides.overrides(id, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
     @Path("/{id:\\d+}/overrides")
-    @APIResponse(responseCode = "201", description = "The override added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverrideView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The override added",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OverrideView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addOverride(@PathParam("id") long id, @Valid @NotNull OverrideInput body) {
         OverrideView o = overrides.addOverride(id, body);
-        return Response.created(URI.create("/api/rotas/" + id + "/overrides/" + o.id())).entity(o).build();
+        return Response.created(URI.create("/api/rotas/" + id + "/overrides/" + o.id()))
+                .entity(o)
+                .build();
     }
 
     @DELETE
@@ -168,9 +212,13 @@ public class RotaResource {
 
     @GET
     @Path("/{id:\\d+}/swaps")
-    @APIResponse(responseCode = "200", description = "The rota's swaps",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SwapView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The rota's swaps",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SwapView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public List<SwapView> swaps(@PathParam("id") long id) {
         return swaps.swaps(id);
@@ -178,12 +226,17 @@ public class RotaResource {
 
     @POST
     @Path("/{id:\\d+}/swaps")
-    @APIResponse(responseCode = "201", description = "The swap added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The swap added",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SwapView.class)))
     @APIResponse(responseCode = "404", description = "No rota has this ID")
     public Response addSwap(@PathParam("id") long id, @Valid @NotNull SwapInput body) {
         SwapView s = swaps.addSwap(id, body);
-        return Response.created(URI.create("/api/rotas/" + id + "/swaps/" + s.id())).entity(s).build();
+        return Response.created(URI.create("/api/rotas/" + id + "/swaps/" + s.id()))
+                .entity(s)
+                .build();
     }
 
     @DELETE
@@ -198,18 +251,26 @@ public class RotaResource {
     /** Leave belongs to a person and applies to every rota they are on. */
     @GET
     @Path("/leave")
-    public List<LeaveView> leave(@QueryParam("personId") Long personId, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<LeaveView> leave(
+            @QueryParam("personId") Long personId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
         return leaves.leave(personId, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
     }
 
     @POST
     @Path("/leave")
-    @APIResponse(responseCode = "201", description = "The leave recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The leave recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LeaveView.class)))
     public Response addLeave(@Valid @NotNull LeaveInput body) {
         LeaveView l = leaves.addLeave(body);
-        return Response.created(URI.create("/api/rotas/leave/" + l.id())).entity(l).build();
+        return Response.created(URI.create("/api/rotas/leave/" + l.id()))
+                .entity(l)
+                .build();
     }
 
     @DELETE
@@ -224,7 +285,7 @@ public class RotaResource {
     /** Refreshes the names and contact details rota-service keeps of every known person from skills-service. */
     @POST
     @Path("/people/refresh")
-    @RolesAllowed({ "admin", "manager" })
+    @RolesAllowed({"admin", "manager"})
     public People.Refresh refreshPeople() {
         return people.refreshAllAnswer();
     }

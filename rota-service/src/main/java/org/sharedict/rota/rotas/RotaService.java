@@ -45,7 +45,8 @@ import org.sharedict.rota.schedule.Shift;
 public class RotaService {
 
     static final int MAX_ROTATION_DAYS = 56;
-    private static final Map<String, String> SORTS = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
+    private static final Map<String, String> SORTS =
+            Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
     private final Auditor audit;
     private final Clock clock;
@@ -58,7 +59,16 @@ public class RotaService {
     private final Event<ShiftsChanged> shiftsChanged;
 
     @Inject
-    RotaService(Auditor audit, Clock clock, People people, Partners partnerCodes, CalendarService calendar, PolicyLinks policies, RotaRules rules, ShiftService shifts, Event<ShiftsChanged> shiftsChanged) {
+    RotaService(
+            Auditor audit,
+            Clock clock,
+            People people,
+            Partners partnerCodes,
+            CalendarService calendar,
+            PolicyLinks policies,
+            RotaRules rules,
+            ShiftService shifts,
+            Event<ShiftsChanged> shiftsChanged) {
         this.audit = audit;
         this.clock = clock;
         this.people = people;
@@ -75,8 +85,13 @@ public class RotaService {
         if (partner == null) {
             return Page.of(Rota.findAll(page.toSort(SORTS, "name", "id")), page, this::view);
         }
-        return Page.of(Rota.find("select distinct r from Rota r join r.partners p where p = ?1", page.toSort(SORTS, "name", "id"), partner),
-                page, this::view);
+        return Page.of(
+                Rota.find(
+                        "select distinct r from Rota r join r.partners p where p = ?1",
+                        page.toSort(SORTS, "name", "id"),
+                        partner),
+                page,
+                this::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -121,7 +136,8 @@ public class RotaService {
         people.requireExisting(wanted(in.layers()));
         Instant now = Instant.now(clock);
         List<Shift> before = shifts.upcoming(r, now);
-        Changes changes = Changes.track().field("name", r.name, in.name().trim())
+        Changes changes = Changes.track()
+                .field("name", r.name, in.name().trim())
                 .field("partners", String.join(",", r.partners), String.join(",", partners))
                 .field("coverage", r.coverage, in.coverage())
                 .field("rotationDays", r.rotationDays, days)
@@ -147,7 +163,8 @@ public class RotaService {
             ETags.requireMatch(r, ifMatch, null);
         }
         policies.policyPaging(id).ifPresent(name -> {
-            throw ProblemException.conflict("Rota " + id + " is a target of the escalation policy \"" + name + "\"; change the policy first");
+            throw ProblemException.conflict(
+                    "Rota " + id + " is a target of the escalation policy \"" + name + "\"; change the policy first");
         });
         RotaView last = view(r);
         List<Shift> before = shifts.upcoming(r, Instant.now(clock));
@@ -169,10 +186,12 @@ public class RotaService {
         try {
             p = Period.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("rotationLength", "must be an ISO-8601 period of days or weeks, such as P7D or P1W");
+            throw ProblemException.invalid(
+                    "rotationLength", "must be an ISO-8601 period of days or weeks, such as P7D or P1W");
         }
         if (p.getMonths() != 0 || p.getYears() != 0) {
-            throw ProblemException.invalid("rotationLength", "months and years have no fixed length; give days or weeks, such as P28D");
+            throw ProblemException.invalid(
+                    "rotationLength", "months and years have no fixed length; give days or weeks, such as P28D");
         }
         int days = p.getDays();
         if (days < 1 || days > MAX_ROTATION_DAYS) {
@@ -191,7 +210,8 @@ public class RotaService {
             Set<Long> seen = new HashSet<>();
             for (int j = 0; j < l.members().size(); j++) {
                 if (!seen.add(l.members().get(j))) {
-                    throw ProblemException.invalid("layers[" + i + "].members[" + j + "]", "is already a member of this layer");
+                    throw ProblemException.invalid(
+                            "layers[" + i + "].members[" + j + "]", "is already a member of this layer");
                 }
             }
             out.put(l.layer(), List.copyOf(l.members()));
@@ -211,7 +231,9 @@ public class RotaService {
         List<People.Wanted> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             for (int j = 0; j < in.get(i).members().size(); j++) {
-                out.add(new People.Wanted("layers[" + i + "].members[" + j + "]", in.get(i).members().get(j)));
+                out.add(new People.Wanted(
+                        "layers[" + i + "].members[" + j + "]",
+                        in.get(i).members().get(j)));
             }
         }
         return out;
@@ -261,14 +283,33 @@ public class RotaService {
         for (Layer l : Layer.values()) {
             List<Long> ids = r.members(l);
             if (!ids.isEmpty()) {
-                layers.add(new LayerView(l, ids.stream().map(id -> {
-                    Contact p = known.get(id);
-                    return new PersonRef(id, p == null ? null : p.name(), p == null ? null : p.partner());
-                }).toList()));
+                layers.add(new LayerView(
+                        l,
+                        ids.stream()
+                                .map(id -> {
+                                    Contact p = known.get(id);
+                                    return new PersonRef(
+                                            id, p == null ? null : p.name(), p == null ? null : p.partner());
+                                })
+                                .toList()));
             }
         }
-        Instant firstHandoff = r.firstHandoff().atZone(calendar.calendar().zone()).toInstant();
-        return new RotaView(r.id, r.name, new TreeSet<>(r.partners), r.coverage, "P" + r.rotationDays + "D", r.handoffTime, r.handoffDay,
-                r.startDate, firstHandoff, layers, r.escalationPolicyId, r.version, r.createdAt, r.updatedAt);
+        Instant firstHandoff =
+                r.firstHandoff().atZone(calendar.calendar().zone()).toInstant();
+        return new RotaView(
+                r.id,
+                r.name,
+                new TreeSet<>(r.partners),
+                r.coverage,
+                "P" + r.rotationDays + "D",
+                r.handoffTime,
+                r.handoffDay,
+                r.startDate,
+                firstHandoff,
+                layers,
+                r.escalationPolicyId,
+                r.version,
+                r.createdAt,
+                r.updatedAt);
     }
 }

@@ -11,9 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.sharedict.rota.schedule.Layer;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.rota.schedule.Layer;
 
 /** Two members exchange their rotation periods on a layer; each period is named by an instant inside it. */
 @Entity

@@ -51,7 +51,8 @@ public class ShiftService {
         Rota r = RotaRules.find(id);
         RotaPlan plan = plans.plan(r, from, to);
         OutOfHoursCalendar cal = calendar.calendar();
-        List<Shift> shifts = layer == null ? Expander.shifts(plan, cal, from, to) : Expander.shifts(plan, cal, layer, from, to);
+        List<Shift> shifts =
+                layer == null ? Expander.shifts(plan, cal, from, to) : Expander.shifts(plan, cal, layer, from, to);
         return views(r, shifts);
     }
 
@@ -59,11 +60,15 @@ public class ShiftService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ShiftView> shiftsOf(long personId, Instant from, Instant to) {
         Set<Long> rotaIds = new LinkedHashSet<>();
-        Rota.<Rota>list("select distinct r from Rota r join r.members m where m.personId = ?1", personId).forEach(r -> rotaIds.add(r.id));
-        RotaOverride.<RotaOverride>list("personId = ?1 and endsAt > ?2 and startsAt < ?3", personId, from, to).forEach(o -> rotaIds.add(o.rotaId));
+        Rota.<Rota>list("select distinct r from Rota r join r.members m where m.personId = ?1", personId)
+                .forEach(r -> rotaIds.add(r.id));
+        RotaOverride.<RotaOverride>list("personId = ?1 and endsAt > ?2 and startsAt < ?3", personId, from, to)
+                .forEach(o -> rotaIds.add(o.rotaId));
         List<ShiftView> out = new ArrayList<>();
         for (Long id : rotaIds) {
-            shifts(id, from, to, null).stream().filter(s -> s.personId() == personId).forEach(out::add);
+            shifts(id, from, to, null).stream()
+                    .filter(s -> s.personId() == personId)
+                    .forEach(out::add);
         }
         out.sort(Comparator.comparing(ShiftView::start).thenComparing(ShiftView::rotaId));
         return out;
@@ -81,9 +86,20 @@ public class ShiftService {
         for (Shift s : shifts) {
             Contact p = known.get(s.personId());
             Contact sch = known.get(s.scheduledPersonId());
-            out.add(new ShiftView(r.id, r.name, s.layer(), s.start(), s.end(), s.length().toMinutes() / 60.0, s.personId(),
-                    p == null ? null : p.name(), p == null ? null : p.partner(), s.reason(), s.scheduledPersonId(),
-                    sch == null ? null : sch.name(), Names.named(s.note(), known)));
+            out.add(new ShiftView(
+                    r.id,
+                    r.name,
+                    s.layer(),
+                    s.start(),
+                    s.end(),
+                    s.length().toMinutes() / 60.0,
+                    s.personId(),
+                    p == null ? null : p.name(),
+                    p == null ? null : p.partner(),
+                    s.reason(),
+                    s.scheduledPersonId(),
+                    sch == null ? null : sch.name(),
+                    Names.named(s.note(), known)));
         }
         return out;
     }

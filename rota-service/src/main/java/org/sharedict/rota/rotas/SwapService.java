@@ -37,7 +37,15 @@ public class SwapService {
     private final Event<ShiftsChanged> shiftsChanged;
 
     @Inject
-    SwapService(Caller caller, Auditor audit, Clock clock, RotaPlans plans, CalendarService calendar, RotaRules rules, ShiftService shifts, Event<ShiftsChanged> shiftsChanged) {
+    SwapService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            RotaPlans plans,
+            CalendarService calendar,
+            RotaRules rules,
+            ShiftService shifts,
+            Event<ShiftsChanged> shiftsChanged) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -51,7 +59,9 @@ public class SwapService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SwapView> swaps(long rotaId) {
         Rota r = RotaRules.find(rotaId);
-        return RotaSwap.<RotaSwap>list("rotaId = ?1 order by id", rotaId).stream().map(s -> swapView(r, s)).toList();
+        return RotaSwap.<RotaSwap>list("rotaId = ?1 order by id", rotaId).stream()
+                .map(s -> swapView(r, s))
+                .toList();
     }
 
     /** Managers of a covered partner may swap any two periods; a member may swap their own period with another member's. */
@@ -68,10 +78,12 @@ public class SwapService {
         long b = plan.period(in.second(), cal.zone());
         List<Problem.FieldError> errors = new ArrayList<>();
         if (a < 0) {
-            errors.add(new Problem.FieldError("first", "is before the rota's first handoff", in.first().toString()));
+            errors.add(new Problem.FieldError(
+                    "first", "is before the rota's first handoff", in.first().toString()));
         }
         if (b < 0) {
-            errors.add(new Problem.FieldError("second", "is before the rota's first handoff", in.second().toString()));
+            errors.add(new Problem.FieldError(
+                    "second", "is before the rota's first handoff", in.second().toString()));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -82,7 +94,8 @@ public class SwapService {
         long pa = members.get((int) Math.floorMod(a, (long) members.size()));
         long pb = members.get((int) Math.floorMod(b, (long) members.size()));
         if (pa == pb) {
-            throw ProblemException.invalid("second", "the same member is scheduled for both periods; there is nothing to swap");
+            throw ProblemException.invalid(
+                    "second", "the same member is scheduled for both periods; there is nothing to swap");
         }
         boolean ownSwap = caller.personId().map(p -> p == pa || p == pb).orElse(false);
         if (!ownSwap) {
@@ -95,7 +108,9 @@ public class SwapService {
         s.layer = layer;
         s.firstAt = in.first();
         s.secondAt = in.second();
-        s.reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().trim();
+        s.reason = in.reason() == null || in.reason().isBlank()
+                ? null
+                : in.reason().trim();
         s.createdBy = caller.username();
         s.createdAt = now;
         s.persistAndFlush();
@@ -108,7 +123,8 @@ public class SwapService {
     public void deleteSwap(long rotaId, long swapId) {
         Rota r = RotaRules.find(rotaId);
         rules.requireEditRights(r.partners);
-        RotaSwap s = RotaSwap.<RotaSwap>find("id = ?1 and rotaId = ?2", swapId, rotaId).firstResultOptional()
+        RotaSwap s = RotaSwap.<RotaSwap>find("id = ?1 and rotaId = ?2", swapId, rotaId)
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Swap", swapId));
         Instant now = Instant.now(clock);
         List<Shift> before = shifts.upcoming(r, now);

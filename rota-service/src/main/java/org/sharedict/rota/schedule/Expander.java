@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -17,8 +16,7 @@ import java.util.TreeSet;
  */
 public final class Expander {
 
-    private Expander() {
-    }
+    private Expander() {}
 
     /** Every shift of every layer meeting [from, to), clipped to it, ordered by layer then start. */
     public static List<Shift> shifts(RotaPlan plan, OutOfHoursCalendar calendar, Instant from, Instant to) {
@@ -36,7 +34,8 @@ public final class Expander {
     public static List<Shift> whole(RotaPlan plan, OutOfHoursCalendar calendar, Instant from, Instant to) {
         Duration margin = wholeMargin(plan);
         return shifts(plan, calendar, from.minus(margin), to.plus(margin)).stream()
-                .filter(s -> s.end().isAfter(from) && s.start().isBefore(to)).toList();
+                .filter(s -> s.end().isAfter(from) && s.start().isBefore(to))
+                .toList();
     }
 
     /** A shift lies within one rotation period, so expanding one period (and a day for a clock change) beyond a range sees it whole. */
@@ -44,7 +43,8 @@ public final class Expander {
         return Duration.ofDays(plan.rotationDays() + 1L);
     }
 
-    public static List<Shift> shifts(RotaPlan plan, OutOfHoursCalendar calendar, Layer layer, Instant from, Instant to) {
+    public static List<Shift> shifts(
+            RotaPlan plan, OutOfHoursCalendar calendar, Layer layer, Instant from, Instant to) {
         List<Shift> out = new ArrayList<>();
         if (plan.members(layer).isEmpty() || !to.isAfter(from)) {
             return out;
@@ -120,7 +120,8 @@ public final class Expander {
                 holder = other;
                 slot = swappedSlot;
                 base = Reason.SWAP;
-                swapNote = "person " + holder + " swapped periods with person " + scheduled + (swap.reason() == null ? "" : " (" + swap.reason() + ")");
+                swapNote = "person " + holder + " swapped periods with person " + scheduled
+                        + (swap.reason() == null ? "" : " (" + swap.reason() + ")");
             }
         }
         TreeSet<Instant> cuts = new TreeSet<>();
@@ -159,8 +160,7 @@ public final class Expander {
     }
 
     /** Who holds a rotation period before leave and overrides: the scheduled member, or whoever swapped in. */
-    private record Held(List<Long> members, int slot, long scheduled, long holder, Reason base, String swapNote) {
-    }
+    private record Held(List<Long> members, int slot, long scheduled, long holder, Reason base, String swapNote) {}
 
     private record Answer(long personId, Reason reason, long scheduled, String note) {
         Shift shift(long rotaId, Layer layer, Instant start, Instant end) {
@@ -187,13 +187,18 @@ public final class Expander {
         for (int i = 1; i < n; i++) {
             long candidate = members.get((h.slot() + i) % n);
             if (candidate != h.holder() && leaveOf(plan, candidate, from, to) == null) {
-                return new Answer(candidate, Reason.LEAVE_COVER, h.scheduled(),
-                        "covering for person " + h.holder() + " on leave" + (away.reason() == null ? "" : " (" + away.reason() + ")")
+                return new Answer(
+                        candidate,
+                        Reason.LEAVE_COVER,
+                        h.scheduled(),
+                        "covering for person " + h.holder() + " on leave"
+                                + (away.reason() == null ? "" : " (" + away.reason() + ")")
                                 + (h.swapNote() == null ? "" : "; " + h.swapNote()));
             }
         }
         String allAway = "every member of the layer is on leave; the scheduled member stays on call";
-        return new Answer(h.holder(), h.base(), h.scheduled(), h.swapNote() == null ? allAway : h.swapNote() + "; " + allAway);
+        return new Answer(
+                h.holder(), h.base(), h.scheduled(), h.swapNote() == null ? allAway : h.swapNote() + "; " + allAway);
     }
 
     private static RotaPlan.Leave leaveOf(RotaPlan plan, long personId, Instant from, Instant to) {

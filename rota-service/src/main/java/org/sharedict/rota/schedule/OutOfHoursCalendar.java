@@ -1,6 +1,5 @@
 package org.sharedict.rota.schedule;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import org.sharedict.platform.partnership.Partnership;
 
 /**
  * The partnership's out-of-hours calendar. Working hours are {@code dayStart}–{@code dayEnd} local
@@ -35,7 +36,9 @@ public record OutOfHoursCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayE
     }
 
     public boolean isWorkingDay(LocalDate d) {
-        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !bankHolidays.contains(d);
+        return d.getDayOfWeek() != DayOfWeek.SATURDAY
+                && d.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !bankHolidays.contains(d);
     }
 
     public boolean isOutOfHours(Instant t) {
@@ -49,7 +52,9 @@ public record OutOfHoursCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayE
 
     /** The working hours of a working day as real time. */
     Interval workingHours(LocalDate d) {
-        return new Interval(ZonedDateTime.of(d, dayStart, zone).toInstant(), ZonedDateTime.of(d, dayEnd, zone).toInstant());
+        return new Interval(
+                ZonedDateTime.of(d, dayStart, zone).toInstant(),
+                ZonedDateTime.of(d, dayEnd, zone).toInstant());
     }
 
     /** The out-of-hours windows that meet [from, to), clipped to it, in order. */

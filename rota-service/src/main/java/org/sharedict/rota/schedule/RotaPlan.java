@@ -12,20 +12,25 @@ import java.util.Map;
  * handing off every {@code rotationDays} days at the local time of {@code firstHandoff}) and the
  * changes made to it. Pure data, so the rotation maths can be tested without a database.
  */
-public record RotaPlan(long id, String name, Coverage coverage, LocalDateTime firstHandoff, int rotationDays,
-        Map<Layer, List<Long>> members, List<Override> overrides, List<Leave> leaves, List<Swap> swaps) {
+public record RotaPlan(
+        long id,
+        String name,
+        Coverage coverage,
+        LocalDateTime firstHandoff,
+        int rotationDays,
+        Map<Layer, List<Long>> members,
+        List<Override> overrides,
+        List<Leave> leaves,
+        List<Swap> swaps) {
 
     /** Someone covers a period instead of whoever the rotation says; the latest override wins where two meet. */
-    public record Override(long id, Layer layer, long personId, Interval period, String reason) {
-    }
+    public record Override(long id, Layer layer, long personId, Interval period, String reason) {}
 
     /** A person is away; on every rota they are skipped and the next member in order covers. */
-    public record Leave(long id, long personId, Interval period, String reason) {
-    }
+    public record Leave(long id, long personId, Interval period, String reason) {}
 
     /** The people scheduled for two rotation periods of a layer exchange them; each period is named by any instant in it. */
-    public record Swap(long id, Layer layer, Instant first, Instant second, String reason) {
-    }
+    public record Swap(long id, Layer layer, Instant first, Instant second, String reason) {}
 
     public RotaPlan {
         if (rotationDays < 1) {

@@ -8,8 +8,15 @@ import java.time.Instant;
  * period, with why they hold it. {@code scheduledPersonId} is who the rotation alone would have
  * named; {@code note} says more (the override's reason, who is on leave).
  */
-public record Shift(long rotaId, Layer layer, Instant start, Instant end, long personId, Reason reason,
-        long scheduledPersonId, String note) {
+public record Shift(
+        long rotaId,
+        Layer layer,
+        Instant start,
+        Instant end,
+        long personId,
+        Reason reason,
+        long scheduledPersonId,
+        String note) {
 
     public Duration length() {
         return Duration.between(start, end);

@@ -1,5 +1,22 @@
 package org.sharedict.rota.calendar;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import org.sharedict.rota.testing.Fixtures;
+import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,24 +28,6 @@ import static org.sharedict.rota.testing.Fixtures.rota;
 import static org.sharedict.rota.testing.Fixtures.unique;
 import static org.sharedict.testing.Problems.invalidField;
 import static org.sharedict.testing.Problems.problem;
-
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import org.junit.jupiter.api.Test;
-import org.sharedict.rota.testing.Fixtures;
-import org.sharedict.rota.testing.InjectStubs;
-import org.sharedict.testing.Tokens;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 class CalendarResourceTest {
@@ -49,8 +48,12 @@ class CalendarResourceTest {
         LocalDate christmas = weekday(LocalDate.of(year, 12, 25));
         days.add(christmas);
         LocalDate boxing = LocalDate.of(year, 12, 26);
-        days.add(boxing.getDayOfWeek() == DayOfWeek.SATURDAY || boxing.getDayOfWeek() == DayOfWeek.SUNDAY || boxing.equals(christmas)
-                ? weekday(christmas.plusDays(1)) : boxing);
+        days.add(
+                boxing.getDayOfWeek() == DayOfWeek.SATURDAY
+                                || boxing.getDayOfWeek() == DayOfWeek.SUNDAY
+                                || boxing.equals(christmas)
+                        ? weekday(christmas.plusDays(1))
+                        : boxing);
         return days;
     }
 
@@ -73,59 +76,189 @@ class CalendarResourceTest {
     @Test
     void theShippedBankHolidaysAreEnglandAndWales2024To2030() {
         for (int year = 2024; year <= 2030; year++) {
-            List<String> shipped = given().auth().oauth2(Tokens.viewer("BBC")).queryParam("year", year)
-                    .when().get("/api/calendar/bank-holidays").then().statusCode(200).extract().path("date");
+            List<String> shipped = given().auth()
+                    .oauth2(Tokens.viewer("BBC"))
+                    .queryParam("year", year)
+                    .when()
+                    .get("/api/calendar/bank-holidays")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("date");
             Set<LocalDate> rules = englandAndWales(year);
             // An edit made by another test in this run may add a day; the rules' days must all be there.
-            assertEquals(true, shipped.stream().map(LocalDate::parse).toList().containsAll(rules), year + ": " + shipped + " vs " + rules);
+            assertEquals(
+                    true,
+                    shipped.stream().map(LocalDate::parse).toList().containsAll(rules),
+                    year + ": " + shipped + " vs " + rules);
         }
-        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("year", 2027).when().get("/api/calendar/bank-holidays")
-                .then().body("name", hasItem("Christmas Day (substitute day)")).body("date", hasItem("2027-12-28"));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .queryParam("year", 2027)
+                .when()
+                .get("/api/calendar/bank-holidays")
+                .then()
+                .body("name", hasItem("Christmas Day (substitute day)"))
+                .body("date", hasItem("2027-12-28"));
     }
 
     @Test
     void anAddedBankHolidayIsOutOfHoursAllDayAndCanBeRemovedAgain() {
         String partner = Fixtures.partner(skills);
         Fixtures.Person a = person(skills, partner, "Hal Holiday");
-        createRota(Tokens.manager(partner), rota(unique("BH"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00", LocalDate.of(2031, 6, 2),
-                List.of(a.id()), null));
+        createRota(
+                Tokens.manager(partner),
+                rota(
+                        unique("BH"),
+                        List.of(partner),
+                        "OUT_OF_HOURS",
+                        "P7D",
+                        "09:00",
+                        LocalDate.of(2031, 6, 2),
+                        List.of(a.id()),
+                        null));
         String monday = "2031-06-09T12:00:00Z";
-        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", partner).queryParam("at", monday).when().get("/api/oncall")
-                .then().body("covered", equalTo(false));
-        int id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("date", "2031-06-09", "name", "Jubilee"))
-                .when().post("/api/calendar/bank-holidays").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", partner).queryParam("at", monday).when().get("/api/oncall")
-                .then().body("covered", equalTo(true)).body("primary.personId", equalTo((int) a.id()))
-                .body("primary.shiftStart", equalTo("2031-06-09T08:00:00Z")).body("primary.shiftEnd", equalTo("2031-06-10T07:30:00Z"));
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("date", "2031-06-09", "name", "Again"))
-                .when().post("/api/calendar/bank-holidays").then().spec(problem(409));
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .queryParam("partner", partner)
+                .queryParam("at", monday)
+                .when()
+                .get("/api/oncall")
+                .then()
+                .body("covered", equalTo(false));
+        int id = given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("date", "2031-06-09", "name", "Jubilee"))
+                .when()
+                .post("/api/calendar/bank-holidays")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .queryParam("partner", partner)
+                .queryParam("at", monday)
+                .when()
+                .get("/api/oncall")
+                .then()
+                .body("covered", equalTo(true))
+                .body("primary.personId", equalTo((int) a.id()))
+                .body("primary.shiftStart", equalTo("2031-06-09T08:00:00Z"))
+                .body("primary.shiftEnd", equalTo("2031-06-10T07:30:00Z"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("date", "2031-06-09", "name", "Again"))
+                .when()
+                .post("/api/calendar/bank-holidays")
+                .then()
+                .spec(problem(409));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
                 .body(Map.of("date", "2031-06-09", "name", "Platinum Jubilee"))
-                .when().put("/api/calendar/bank-holidays/" + id).then().statusCode(200).body("name", equalTo("Platinum Jubilee"));
-        given().auth().oauth2(Tokens.admin()).when().delete("/api/calendar/bank-holidays/" + id).then().statusCode(204);
-        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("partner", partner).queryParam("at", monday).when().get("/api/oncall")
-                .then().body("covered", equalTo(false));
+                .when()
+                .put("/api/calendar/bank-holidays/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Platinum Jubilee"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .delete("/api/calendar/bank-holidays/" + id)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .queryParam("partner", partner)
+                .queryParam("at", monday)
+                .when()
+                .get("/api/oncall")
+                .then()
+                .body("covered", equalTo(false));
     }
 
     @Test
     void onlyAdminsEditTheCalendarAndBadInputIsRefused() {
-        given().auth().oauth2(Tokens.manager("BBC")).contentType(ContentType.JSON).body(Map.of("date", "2031-07-01", "name", "x"))
-                .when().post("/api/calendar/bank-holidays").then().spec(problem(403));
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("date", "not a date", "name", "x"))
-                .when().post("/api/calendar/bank-holidays").then().spec(invalidField("date"));
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("date", "2031-07-01"))
-                .when().post("/api/calendar/bank-holidays").then().spec(invalidField("name"));
-        long version = given().auth().oauth2(Tokens.viewer("BBC")).when().get("/api/calendar").then().statusCode(200)
-                .body("zone", equalTo("Europe/London")).body("dayStart", equalTo("08:30:00")).extract().jsonPath().getLong("version");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("dayStart", "18:00", "dayEnd", "08:00", "version", version))
-                .when().put("/api/calendar").then().spec(invalidField("dayEnd"));
-        given().auth().oauth2(Tokens.manager("BBC")).contentType(ContentType.JSON).body(Map.of("dayStart", "08:30", "dayEnd", "17:30", "version", version))
-                .when().put("/api/calendar").then().spec(problem(403));
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("dayStart", "08:30", "dayEnd", "17:30"))
-                .when().put("/api/calendar").then().spec(problem(428));
-        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("from", "2026-12-24T12:00:00Z").queryParam("to", "2026-12-29T12:00:00Z")
-                .when().get("/api/calendar/out-of-hours").then().statusCode(200).body("$", hasSize(1)).body("[0].hours", equalTo(111.0f))
+        given().auth()
+                .oauth2(Tokens.manager("BBC"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("date", "2031-07-01", "name", "x"))
+                .when()
+                .post("/api/calendar/bank-holidays")
+                .then()
+                .spec(problem(403));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("date", "not a date", "name", "x"))
+                .when()
+                .post("/api/calendar/bank-holidays")
+                .then()
+                .spec(invalidField("date"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("date", "2031-07-01"))
+                .when()
+                .post("/api/calendar/bank-holidays")
+                .then()
+                .spec(invalidField("name"));
+        long version = given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .when()
+                .get("/api/calendar")
+                .then()
+                .statusCode(200)
+                .body("zone", equalTo("Europe/London"))
+                .body("dayStart", equalTo("08:30:00"))
+                .extract()
+                .jsonPath()
+                .getLong("version");
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("dayStart", "18:00", "dayEnd", "08:00", "version", version))
+                .when()
+                .put("/api/calendar")
+                .then()
+                .spec(invalidField("dayEnd"));
+        given().auth()
+                .oauth2(Tokens.manager("BBC"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("dayStart", "08:30", "dayEnd", "17:30", "version", version))
+                .when()
+                .put("/api/calendar")
+                .then()
+                .spec(problem(403));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("dayStart", "08:30", "dayEnd", "17:30"))
+                .when()
+                .put("/api/calendar")
+                .then()
+                .spec(problem(428));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .queryParam("from", "2026-12-24T12:00:00Z")
+                .queryParam("to", "2026-12-29T12:00:00Z")
+                .when()
+                .get("/api/calendar/out-of-hours")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].hours", equalTo(111.0f))
                 .body("[0].start", equalTo("2026-12-24T17:30:00Z"));
-        given().auth().oauth2(Tokens.viewer("BBC")).queryParam("from", "soon").when().get("/api/calendar/out-of-hours").then().spec(invalidField("from"));
+        given().auth()
+                .oauth2(Tokens.viewer("BBC"))
+                .queryParam("from", "soon")
+                .when()
+                .get("/api/calendar/out-of-hours")
+                .then()
+                .spec(invalidField("from"));
     }
 }

@@ -1,13 +1,5 @@
 package org.sharedict.rota.cluster;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +16,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +28,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
 import org.sharedict.testing.TestKeys;
 import org.sharedict.testing.Tokens;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Black-box evidence for the escalation guarantees: two packaged rota-service processes share one
@@ -65,8 +64,11 @@ class EscalationClusterIT {
     }
 
     static void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcBase() + "/", System.getenv().getOrDefault("DB_USER", "root"),
-                System.getenv().getOrDefault("DB_PASSWORD", "")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        jdbcBase() + "/",
+                        System.getenv().getOrDefault("DB_USER", "root"),
+                        System.getenv().getOrDefault("DB_PASSWORD", ""));
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
@@ -79,8 +81,10 @@ class EscalationClusterIT {
         mail.start();
         skills = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         skills.start();
-        skills.stubFor(get(urlPathEqualTo("/api/partners/BBC")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": \"BBC\", \"name\": \"Boston Borough Council\"}")));
+        skills.stubFor(get(urlPathEqualTo("/api/partners/BBC"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": \"BBC\", \"name\": \"Boston Borough Council\"}")));
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase() + "/" + DB);
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("DB_USER", "root"));
@@ -118,9 +122,12 @@ class EscalationClusterIT {
 
     static long person(String name) {
         long id = ++nextPerson;
-        skills.stubFor(get(urlPathEqualTo("/api/people/" + id)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": %d, \"partner\": \"BBC\", \"name\": \"%s\", \"email\": \"p%d@it.example\", \"manager\": false}"
-                        .formatted(id, name, id))));
+        skills.stubFor(get(urlPathEqualTo("/api/people/" + id))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"id\": %d, \"partner\": \"BBC\", \"name\": \"%s\", \"email\": \"p%d@it.example\", \"manager\": false}"
+                                        .formatted(id, name, id))));
         return id;
     }
 
@@ -133,34 +140,65 @@ class EscalationClusterIT {
         for (long p : persons) {
             steps.add(Map.of("delay", delay, "targets", List.of(Map.of("kind", "PERSON", "personId", p))));
         }
-        return given().baseUri(base).auth().oauth2(admin).contentType(ContentType.JSON)
+        return given().baseUri(base)
+                .auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "partner", "BBC", "steps", steps))
-                .when().post("/api/escalation-policies").then().statusCode(201).extract().jsonPath().getLong("id");
+                .when()
+                .post("/api/escalation-policies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     static long raise(String base, long policy, String summary) {
-        return given().baseUri(base).auth().oauth2(admin).contentType(ContentType.JSON)
+        return given().baseUri(base)
+                .auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("partner", "BBC", "summary", summary, "severity", "CRITICAL", "policyId", policy))
-                .when().post("/api/incidents").then().statusCode(201).extract().jsonPath().getLong("id");
+                .when()
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     static JsonPath incident(String base, long id) {
-        return given().baseUri(base).auth().oauth2(admin).when().get("/api/incidents/" + id).then().statusCode(200).extract().jsonPath();
+        return given().baseUri(base)
+                .auth()
+                .oauth2(admin)
+                .when()
+                .get("/api/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static long mailsFor(long person, long incident) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(email(person)) && m.getSubject().contains("incident #" + incident + ":");
-            } catch (Exception e) {
-                return false;
-            }
-        }).count();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(email(person))
+                                && m.getSubject().contains("incident #" + incident + ":");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .count();
     }
 
     static List<Map<String, Object>> steps(JsonPath incident) {
         List<Map<String, Object>> events = incident.getList("timeline");
-        return events.stream().filter(e -> "STEP_NOTIFIED".equals(e.get("kind"))).toList();
+        return events.stream()
+                .filter(e -> "STEP_NOTIFIED".equals(e.get("kind")))
+                .toList();
     }
 
     @Test
@@ -174,17 +212,25 @@ class EscalationClusterIT {
         for (int i = 0; i < 20; i++) {
             incidents.add(raise((i % 2 == 0 ? a : b).url(), policy, "cluster incident " + i));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                incidents.stream().allMatch(id -> incident(a.url(), id).getList("timeline.kind").contains("ESCALATION_EXHAUSTED")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> incidents.stream()
+                        .allMatch(id ->
+                                incident(a.url(), id).getList("timeline.kind").contains("ESCALATION_EXHAUSTED")));
         // E-mail leaves through the outbox after the step that queued it, so the last steps' mail
         // may still be on its way when the escalation is exhausted; a double would arrive with it.
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                incidents.stream().allMatch(id -> mailsFor(s1, id) > 0 && mailsFor(s2, id) > 0 && mailsFor(s3, id) > 0));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> incidents.stream()
+                        .allMatch(id -> mailsFor(s1, id) > 0 && mailsFor(s2, id) > 0 && mailsFor(s3, id) > 0));
         Set<String> instances = new HashSet<>();
         for (long id : incidents) {
             JsonPath i = incident(b.url(), id);
             List<Map<String, Object>> steps = steps(i);
-            assertEquals(List.of(1, 2, 3), steps.stream().map(e -> e.get("step")).toList(), "incident " + id + " steps");
+            assertEquals(
+                    List.of(1, 2, 3), steps.stream().map(e -> e.get("step")).toList(), "incident " + id + " steps");
             for (Map<String, Object> step : steps) {
                 Matcher m = INSTANCE.matcher((String) step.get("detail"));
                 assertTrue(m.find(), (String) step.get("detail"));
@@ -207,10 +253,14 @@ class EscalationClusterIT {
         for (int i = 0; i < 5; i++) {
             incidents.add(raise(a.url(), policy, "before the crash " + i));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> incidents.stream().allMatch(id -> mailsFor(s1, id) == 1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> incidents.stream().allMatch(id -> mailsFor(s1, id) == 1));
         a.kill();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                incidents.stream().allMatch(id -> mailsFor(s2, id) == 1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> incidents.stream().allMatch(id -> mailsFor(s2, id) == 1));
         for (long id : incidents) {
             List<Map<String, Object>> steps = steps(incident(b.url(), id));
             assertEquals(List.of(1, 2), steps.stream().map(e -> e.get("step")).toList(), "incident " + id);
@@ -232,7 +282,9 @@ class EscalationClusterIT {
         a.stop();
         b.stop();
         assertTrue(Instant.now().isBefore(due), "both instances stopped before step 2 was due");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(due.plusSeconds(3)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Instant.now().isAfter(due.plusSeconds(3)));
         assertEquals(0, mailsFor(s2, id), "nobody was running to send step 2");
         Instant restarted = Instant.now();
         a.start();
@@ -242,6 +294,9 @@ class EscalationClusterIT {
         assertTrue(Instant.parse((String) step2.get("at")).isAfter(restarted), "fired after the restart");
         assertTrue(((Number) step2.get("lateMillis")).longValue() > 3000, "it was overdue: " + step2);
         b.start();
-        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(40)).until(() -> mailsFor(s2, id) == 1);
+        Awaitility.await()
+                .during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(40))
+                .until(() -> mailsFor(s2, id) == 1);
     }
 }

@@ -1,5 +1,47 @@
 package org.sharedict.rota.feeds;
 
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.sharedict.rota.notify.Notification;
+import org.sharedict.rota.testing.Fixtures;
+import org.sharedict.rota.testing.Fixtures.Person;
+import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.rota.testing.TestClock;
+import org.sharedict.testing.InjectMailServer;
+import org.sharedict.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,53 +59,11 @@ import static org.sharedict.rota.testing.Fixtures.rota;
 import static org.sharedict.rota.testing.Fixtures.unique;
 import static org.sharedict.testing.Problems.problem;
 
-import java.io.StringReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import jakarta.inject.Inject;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.sharedict.rota.notify.Notification;
-import org.sharedict.rota.testing.Fixtures;
-import org.sharedict.rota.testing.Fixtures.Person;
-import org.sharedict.testing.InjectMailServer;
-import org.sharedict.rota.testing.InjectStubs;
-import org.sharedict.rota.testing.TestClock;
-import org.sharedict.testing.Tokens;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
-
 @QuarkusTest
 class CalendarFeedTest {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @InjectStubs
     WireMockServer skills;
@@ -96,14 +96,40 @@ class CalendarFeedTest {
         String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Ivy Ical");
         Person b = person(skills, partner, "Jon Jones");
-        long rotaId = createRota(Tokens.manager(partner), rota(unique("Feed"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00",
-                LocalDate.now(clock.withZone(Fixtures.LONDON)).minusDays(3), List.of(a.id(), b.id()), null));
-        String me = Tokens.as("ivy").roles("engineer").partner(partner).person(a.id()).token();
-        String url = given().auth().oauth2(me).when().get("/api/calendar/feeds/me")
-                .then().statusCode(200).body("active", equalTo(true)).body("url", startsWith("http")).extract().path("url");
+        long rotaId = createRota(
+                Tokens.manager(partner),
+                rota(
+                        unique("Feed"),
+                        List.of(partner),
+                        "OUT_OF_HOURS",
+                        "P7D",
+                        "09:00",
+                        LocalDate.now(clock.withZone(Fixtures.LONDON)).minusDays(3),
+                        List.of(a.id(), b.id()),
+                        null));
+        String me = Tokens.as("ivy")
+                .roles("engineer")
+                .partner(partner)
+                .person(a.id())
+                .token();
+        String url = given().auth()
+                .oauth2(me)
+                .when()
+                .get("/api/calendar/feeds/me")
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(true))
+                .body("url", startsWith("http"))
+                .extract()
+                .path("url");
 
-        String ics = given().when().get(path(url)).then().statusCode(200).contentType(startsWith("text/calendar"))
-                .extract().asString();
+        String ics = given().when()
+                .get(path(url))
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asString();
         assertTrue(ics.contains("\r\n"), "CRLF line ends");
         for (String line : ics.split("\r\n")) {
             assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, "folded at 75 octets: " + line);
@@ -115,9 +141,16 @@ class CalendarFeedTest {
 
         // Every event is one of Ivy's shifts, with the same start and end as the shifts endpoint says.
         Instant now = clock.instant();
-        JsonPath shifts = given().auth().oauth2(me).queryParam("from", now.minus(Duration.ofDays(30)).toString())
-                .queryParam("to", now.plus(Duration.ofDays(120)).toString()).when().get("/api/rotas/" + rotaId + "/shifts")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath shifts = given().auth()
+                .oauth2(me)
+                .queryParam("from", now.minus(Duration.ofDays(30)).toString())
+                .queryParam("to", now.plus(Duration.ofDays(120)).toString())
+                .when()
+                .get("/api/rotas/" + rotaId + "/shifts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // The two ranges were cut a moment apart: compare the shifts well inside both.
         String lo = UTC.format(now.minus(Duration.ofDays(29)));
         String hi = UTC.format(now.plus(Duration.ofDays(119)));
@@ -126,7 +159,9 @@ class CalendarFeedTest {
         for (Map<String, Object> s : list) {
             String start = UTC.format(Instant.parse((String) s.get("start")));
             String end = UTC.format(Instant.parse((String) s.get("end")));
-            if (((Number) s.get("personId")).longValue() == a.id() && start.compareTo(lo) > 0 && end.compareTo(hi) < 0) {
+            if (((Number) s.get("personId")).longValue() == a.id()
+                    && start.compareTo(lo) > 0
+                    && end.compareTo(hi) < 0) {
                 expected.put(start, end);
             }
         }
@@ -142,29 +177,81 @@ class CalendarFeedTest {
         }
         assertTrue(expected.size() > 10, "enough shifts compared: " + expected.size());
         assertEquals(expected, actual, "the feed holds exactly Ivy's shifts");
-        given().auth().oauth2(me).when().get("/api/calendar/feeds/me").then().body("url", nullValue()).body("lastUsedAt", notNullValue());
+        given().auth()
+                .oauth2(me)
+                .when()
+                .get("/api/calendar/feeds/me")
+                .then()
+                .body("url", nullValue())
+                .body("lastUsedAt", notNullValue());
     }
 
     @Test
     void aRotatedOrRevokedFeedStopsWorking() {
         String partner = Fixtures.partner(skills);
         Person a = person(skills, partner, "Kim Key");
-        createRota(Tokens.manager(partner), rota(unique("Rotate"), List.of(partner), "ALWAYS", "P7D", "09:00",
-                LocalDate.now(clock.withZone(Fixtures.LONDON)), List.of(a.id()), null));
-        String me = Tokens.as("kim").roles("engineer").partner(partner).person(a.id()).token();
-        String first = given().auth().oauth2(me).when().get("/api/calendar/feeds/me").then().statusCode(200).extract().path("url");
-        String second = given().auth().oauth2(me).when().post("/api/calendar/feeds/me/rotate").then().statusCode(200).extract().path("url");
+        createRota(
+                Tokens.manager(partner),
+                rota(
+                        unique("Rotate"),
+                        List.of(partner),
+                        "ALWAYS",
+                        "P7D",
+                        "09:00",
+                        LocalDate.now(clock.withZone(Fixtures.LONDON)),
+                        List.of(a.id()),
+                        null));
+        String me = Tokens.as("kim")
+                .roles("engineer")
+                .partner(partner)
+                .person(a.id())
+                .token();
+        String first = given().auth()
+                .oauth2(me)
+                .when()
+                .get("/api/calendar/feeds/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        String second = given().auth()
+                .oauth2(me)
+                .when()
+                .post("/api/calendar/feeds/me/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         given().when().get(path(first)).then().spec(problem(404));
         given().when().get(path(second)).then().statusCode(200).body(containsString("BEGIN:VCALENDAR"));
-        given().when().get("/api/calendar/feeds/notarealtokenatallreally.ics").then().spec(problem(404));
+        given().when()
+                .get("/api/calendar/feeds/notarealtokenatallreally.ics")
+                .then()
+                .spec(problem(404));
 
-        given().auth().oauth2(Tokens.manager("OTHER")).when().post("/api/calendar/feeds/people/" + a.id() + "/rotate").then().spec(problem(403));
-        String third = given().auth().oauth2(Tokens.manager(partner)).when().post("/api/calendar/feeds/people/" + a.id() + "/rotate")
-                .then().statusCode(200).extract().path("url");
+        given().auth()
+                .oauth2(Tokens.manager("OTHER"))
+                .when()
+                .post("/api/calendar/feeds/people/" + a.id() + "/rotate")
+                .then()
+                .spec(problem(403));
+        String third = given().auth()
+                .oauth2(Tokens.manager(partner))
+                .when()
+                .post("/api/calendar/feeds/people/" + a.id() + "/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         given().when().get(path(second)).then().spec(problem(404));
         given().auth().oauth2(me).when().delete("/api/calendar/feeds/me").then().statusCode(204);
         given().when().get(path(third)).then().spec(problem(404));
-        given().auth().oauth2(Tokens.engineer(partner)).when().get("/api/calendar/feeds/me").then().spec(problem(403));
+        given().auth()
+                .oauth2(Tokens.engineer(partner))
+                .when()
+                .get("/api/calendar/feeds/me")
+                .then()
+                .spec(problem(403));
         given().when().get("/api/calendar/feeds/me").then().spec(problem(401));
     }
 
@@ -172,19 +259,43 @@ class CalendarFeedTest {
     void aFeedIsOnlyForSomeoneThatExists() {
         // skills-service (WireMock) knows none of these: no feed may be issued, shown or revoked for them.
         for (String id : List.of("987654321", "0", "-1")) {
-            given().auth().oauth2(Tokens.admin()).when().get("/api/calendar/feeds/people/" + id).then().spec(problem(404));
-            given().auth().oauth2(Tokens.admin()).when().post("/api/calendar/feeds/people/" + id + "/rotate").then().spec(problem(404));
-            given().auth().oauth2(Tokens.admin()).when().delete("/api/calendar/feeds/people/" + id).then().spec(problem(404));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .when()
+                    .get("/api/calendar/feeds/people/" + id)
+                    .then()
+                    .spec(problem(404));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .when()
+                    .post("/api/calendar/feeds/people/" + id + "/rotate")
+                    .then()
+                    .spec(problem(404));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .when()
+                    .delete("/api/calendar/feeds/people/" + id)
+                    .then()
+                    .spec(problem(404));
         }
         String partner = Fixtures.partner(skills);
         Person known = person(skills, partner, "Lee Known");
-        given().auth().oauth2(Tokens.admin()).when().get("/api/calendar/feeds/people/" + known.id()).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/calendar/feeds/people/" + known.id())
+                .then()
+                .statusCode(200)
                 .body("active", is(false));
     }
 
     private long changedNotices(long personId) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.count("purpose = ?1 and personId = ?2 and subject like ?3",
-                Notification.Purpose.SHIFTS_CHANGED, personId, "%changed%"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Notification.count(
+                        "purpose = ?1 and personId = ?2 and subject like ?3",
+                        Notification.Purpose.SHIFTS_CHANGED,
+                        personId,
+                        "%changed%"));
     }
 
     /**
@@ -193,8 +304,23 @@ class CalendarFeedTest {
      * neither hears of a change to someone else's week.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "00:30", "08:29", "08:31", "12:00", "17:29", "17:31", "20:00", "23:59", "2025-03-29T20:00", "2025-03-30T00:30",
-            "2025-10-25T23:30", "2025-08-31T01:30", "2025-02-02T01:30", "2025-06-14T12:00" })
+    @ValueSource(
+            strings = {
+                "00:30",
+                "08:29",
+                "08:31",
+                "12:00",
+                "17:29",
+                "17:31",
+                "20:00",
+                "23:59",
+                "2025-03-29T20:00",
+                "2025-03-30T00:30",
+                "2025-10-25T23:30",
+                "2025-08-31T01:30",
+                "2025-02-02T01:30",
+                "2025-06-14T12:00"
+            })
     void peopleAreEmailedWhenTheirShiftsArePublishedOrChangedAndOnlyThen(String when) {
         if (when.length() == 5) {
             clock.setTimeOfDay(LocalTime.parse(when));
@@ -207,28 +333,59 @@ class CalendarFeedTest {
         Person b = person(skills, partner, "Max Moss");
         Person c = person(skills, partner, "Ned Nash");
         Person d = person(skills, partner, "Oli Orr");
-        // Weekly from three days ago: Lou holds this week (on call now, out of hours), Oli the week the horizon ends in.
+        // Weekly from three days ago: Lou holds this week (on call now, out of hours), Oli the week the horizon ends
+        // in.
         LocalDate start = today.minusDays(3);
-        long rotaId = createRota(Tokens.manager(partner), rota(unique("Notice"), List.of(partner), "OUT_OF_HOURS", "P7D", "09:00",
-                start, List.of(a.id(), b.id(), d.id()), null));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(mail, a.email(), "published").size() == 1
-                && mailsTo(mail, b.email(), "published").size() == 1 && mailsTo(mail, d.email(), "published").size() == 1);
-        String body = GreenMailUtil.getBody(mailsTo(mail, a.email(), "published").get(0));
+        long rotaId = createRota(
+                Tokens.manager(partner),
+                rota(
+                        unique("Notice"),
+                        List.of(partner),
+                        "OUT_OF_HOURS",
+                        "P7D",
+                        "09:00",
+                        start,
+                        List.of(a.id(), b.id(), d.id()),
+                        null));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> mailsTo(mail, a.email(), "published").size() == 1
+                        && mailsTo(mail, b.email(), "published").size() == 1
+                        && mailsTo(mail, d.email(), "published").size() == 1);
+        String body =
+                GreenMailUtil.getBody(mailsTo(mail, a.email(), "published").get(0));
         assertTrue(body.contains("Lou Lane") && body.contains("primary"), body);
 
         // Ned covers Max's first evening: Max and Ned hear of it, Lou and Oli do not.
-        Instant evening = start.plusDays(7).atTime(17, 30).atZone(Fixtures.LONDON).toInstant();
-        given().auth().oauth2(Tokens.manager(partner)).contentType(ContentType.JSON)
-                .body(Map.of("personId", c.id(), "start", evening.toString(), "end", evening.plus(Duration.ofHours(15)).toString(), "reason", "swap of evenings"))
-                .when().post("/api/rotas/" + rotaId + "/overrides").then().statusCode(201);
+        Instant evening =
+                start.plusDays(7).atTime(17, 30).atZone(Fixtures.LONDON).toInstant();
+        given().auth()
+                .oauth2(Tokens.manager(partner))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "personId",
+                        c.id(),
+                        "start",
+                        evening.toString(),
+                        "end",
+                        evening.plus(Duration.ofHours(15)).toString(),
+                        "reason",
+                        "swap of evenings"))
+                .when()
+                .post("/api/rotas/" + rotaId + "/overrides")
+                .then()
+                .statusCode(201);
         // The notices were queued with the override, in its transaction: what is queued now is all there will be.
         assertEquals(1, changedNotices(b.id()), "Max's evening moved");
         assertEquals(1, changedNotices(c.id()), "Ned took it");
         assertEquals(0, changedNotices(a.id()), "Lou, on call now, is not told of a change to someone else's week");
         assertEquals(0, changedNotices(d.id()), "Oli, on call at the end of the horizon, is not told either");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(mail, b.email(), "changed").size() == 1
-                && mailsTo(mail, c.email(), "changed").size() == 1);
-        assertTrue(GreenMailUtil.getBody(mailsTo(mail, c.email(), "changed").get(0)).contains("override"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> mailsTo(mail, b.email(), "changed").size() == 1
+                        && mailsTo(mail, c.email(), "changed").size() == 1);
+        assertTrue(GreenMailUtil.getBody(mailsTo(mail, c.email(), "changed").get(0))
+                .contains("override"));
         assertEquals(List.of(), mailsTo(mail, a.email(), "changed"));
         assertEquals(List.of(), mailsTo(mail, d.email(), "changed"));
     }

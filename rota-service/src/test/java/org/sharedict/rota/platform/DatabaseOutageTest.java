@@ -1,18 +1,19 @@
 package org.sharedict.rota.platform;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.InjectStubs;
 import org.sharedict.testing.DatabaseFaultProxy;
@@ -22,13 +23,11 @@ import org.sharedict.testing.Problems;
 import org.sharedict.testing.TcpFaultProxy;
 import org.sharedict.testing.Tokens;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 
 /**
  * rota-service with its database (Quartz's job store included) behind a fault proxy: killed,
@@ -88,20 +87,39 @@ class DatabaseOutageTest {
         stubs.stubFor(post(urlPathEqualTo(second)).willReturn(aResponse().withStatus(200)));
         List<Map<String, Object>> steps = List.of(
                 Map.of("delay", "PT1S", "targets", List.of(Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + first))),
-                Map.of("delay", "PT1S", "targets", List.of(Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + second))));
-        long policy = ((Number) given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Outage " + partner, "repeatCount", 0, "steps", steps))
-                .when().post("/api/escalation-policies").then().statusCode(201).extract().path("id")).longValue();
+                Map.of(
+                        "delay",
+                        "PT1S",
+                        "targets",
+                        List.of(Map.of("kind", "WEBHOOK", "url", stubs.baseUrl() + second))));
+        long policy = ((Number) given().auth()
+                        .oauth2(Tokens.admin())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", "Outage " + partner, "repeatCount", 0, "steps", steps))
+                        .when()
+                        .post("/api/escalation-policies")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
         raise(policy).then().statusCode(201);
-        Awaitility.await("step 2 fired by Quartz").atMost(DatabaseOutages.RECOVERY_WITHIN)
+        Awaitility.await("step 2 fired by Quartz")
+                .atMost(DatabaseOutages.RECOVERY_WITHIN)
                 .untilAsserted(() -> stubs.verify(postRequestedFor(urlPathEqualTo(second))));
     }
 
     private static Response raise(Long policy) {
-        Map<String, Object> body = new HashMap<>(Map.of("partner", "BBC", "summary", "Core switch down", "severity", "HIGH"));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("partner", "BBC", "summary", "Core switch down", "severity", "HIGH"));
         if (policy != null) {
             body.put("policyId", policy);
         }
-        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).when().post("/api/incidents");
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/incidents");
     }
 }

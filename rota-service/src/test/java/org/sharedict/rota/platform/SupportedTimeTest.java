@@ -1,10 +1,5 @@
 package org.sharedict.rota.platform;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -25,7 +20,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.platform.problem.ProblemException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Dates and instants a client sends are held to the years rota-service works in, everywhere: the
@@ -34,8 +35,8 @@ import org.sharedict.platform.problem.ProblemException;
  */
 class SupportedTimeTest {
 
-    private static final Set<Class<?>> TEMPORAL = Set.of(Instant.class, LocalDate.class, LocalDateTime.class, OffsetDateTime.class,
-            ZonedDateTime.class);
+    private static final Set<Class<?>> TEMPORAL =
+            Set.of(Instant.class, LocalDate.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class);
 
     private static List<Class<?>> serviceClasses() throws IOException {
         Path root = Path.of("target", "classes");
@@ -62,7 +63,9 @@ class SupportedTimeTest {
             }
             for (RecordComponent rc : c.getRecordComponents()) {
                 if (TEMPORAL.contains(rc.getType())) {
-                    assertTrue(fieldAnnotated(c, rc.getName()), c.getName() + "." + rc.getName() + " needs @SupportedTime");
+                    assertTrue(
+                            fieldAnnotated(c, rc.getName()),
+                            c.getName() + "." + rc.getName() + " needs @SupportedTime");
                     checked++;
                 }
             }
@@ -84,8 +87,10 @@ class SupportedTimeTest {
             for (Method m : declaredMethods(c)) {
                 for (Parameter p : m.getParameters()) {
                     if (p.isAnnotationPresent(QueryParam.class) || p.isAnnotationPresent(PathParam.class)) {
-                        assertFalse(TEMPORAL.contains(p.getType()), c.getName() + "." + m.getName() + "(" + p.getName()
-                                + ") must take text and read it with Times.instant or Times.year, which hold it to the supported years");
+                        assertFalse(
+                                TEMPORAL.contains(p.getType()),
+                                c.getName() + "." + m.getName() + "(" + p.getName()
+                                        + ") must take text and read it with Times.instant or Times.year, which hold it to the supported years");
                     }
                 }
             }
@@ -108,8 +113,12 @@ class SupportedTimeTest {
             assertEquals("year", e.problem().errors.get(0).field(), year);
         }
         assertEquals(Instant.parse("2999-12-31T23:59:59Z"), Times.instant("at", "2999-12-31T23:59:59Z", null));
-        for (String at : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "3000-01-01T00:00:00Z",
-                "1969-12-31T23:59:59Z", "0000-01-01T00:00:00Z")) {
+        for (String at : List.of(
+                "+1000000000-12-31T23:59:59Z",
+                "-1000000000-01-01T00:00:00Z",
+                "3000-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z",
+                "0000-01-01T00:00:00Z")) {
             ProblemException e = assertThrows(ProblemException.class, () -> Times.instant("at", at, null));
             assertEquals("at", e.problem().errors.get(0).field(), at);
         }

@@ -1,8 +1,5 @@
 package org.sharedict.rota.reports;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fairness balances over many random rotas: rounded once, they still add up. */
 class FairSharesTest {
@@ -47,8 +47,12 @@ class FairSharesTest {
             for (FairShares.Share s : f.shares()) {
                 double exactGiven = given.getOrDefault(s.partner(), 0L) / 36_000.0;
                 double exactReceived = covered.contains(s.partner()) ? total / 36_000.0 / covered.size() : 0;
-                assertTrue(Math.abs(s.givenHundredths() - exactGiven) < 1.0, "given within 0.01 h: " + s + " of " + exactGiven);
-                assertTrue(Math.abs(s.receivedHundredths() - exactReceived) < 1.0, "received within 0.01 h: " + s + " of " + exactReceived);
+                assertTrue(
+                        Math.abs(s.givenHundredths() - exactGiven) < 1.0,
+                        "given within 0.01 h: " + s + " of " + exactGiven);
+                assertTrue(
+                        Math.abs(s.receivedHundredths() - exactReceived) < 1.0,
+                        "received within 0.01 h: " + s + " of " + exactReceived);
                 assertEquals(s.givenHundredths() - s.receivedHundredths(), s.balanceHundredths());
                 if (!covered.contains(s.partner())) {
                     assertEquals(0, s.receivedHundredths());
@@ -65,9 +69,14 @@ class FairSharesTest {
 
     @Test
     void aHundredHoursBetweenThreePartnersIsSplitToTheHundredth() {
-        FairShares f = FairShares.of(List.of("A", "B", "C"), Map.of("A", 48 * HOUR, "B", 28 * HOUR, "C", 24 * HOUR), Set.of("A", "B", "C"));
-        assertEquals(List.of(3334L, 3333L, 3333L), f.shares().stream().map(FairShares.Share::receivedHundredths).toList());
-        assertEquals(List.of(1466L, -533L, -933L), f.shares().stream().map(FairShares.Share::balanceHundredths).toList());
+        FairShares f = FairShares.of(
+                List.of("A", "B", "C"), Map.of("A", 48 * HOUR, "B", 28 * HOUR, "C", 24 * HOUR), Set.of("A", "B", "C"));
+        assertEquals(
+                List.of(3334L, 3333L, 3333L),
+                f.shares().stream().map(FairShares.Share::receivedHundredths).toList());
+        assertEquals(
+                List.of(1466L, -533L, -933L),
+                f.shares().stream().map(FairShares.Share::balanceHundredths).toList());
     }
 
     @Test

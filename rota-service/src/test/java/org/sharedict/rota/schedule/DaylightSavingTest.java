@@ -1,7 +1,5 @@
 package org.sharedict.rota.schedule;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The clocks go forward at 01:00 GMT on 29 March 2026 and back at 01:00 GMT on 25 October 2026.
  * Shifts are local wall times, so their real length changes; cover must stay continuous.
@@ -22,12 +22,24 @@ class DaylightSavingTest {
     private static final OutOfHoursCalendar CALENDAR = OutOfHoursCalendar.london(Set.of());
 
     private static RotaPlan rota(Coverage coverage, LocalDateTime firstHandoff, int days) {
-        return new RotaPlan(1, "dst", coverage, firstHandoff, days, Map.of(Layer.PRIMARY, List.of(1L, 2L, 3L)), List.of(), List.of(), List.of());
+        return new RotaPlan(
+                1,
+                "dst",
+                coverage,
+                firstHandoff,
+                days,
+                Map.of(Layer.PRIMARY, List.of(1L, 2L, 3L)),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static void assertContinuous(List<Shift> shifts) {
         for (int i = 1; i < shifts.size(); i++) {
-            assertEquals(shifts.get(i - 1).end(), shifts.get(i).start(), "no gap and no overlap between shifts " + (i - 1) + " and " + i);
+            assertEquals(
+                    shifts.get(i - 1).end(),
+                    shifts.get(i).start(),
+                    "no gap and no overlap between shifts " + (i - 1) + " and " + i);
         }
     }
 
@@ -42,12 +54,18 @@ class DaylightSavingTest {
 
         // A daily 24x7 rota handing off at 09:00: the day with the change is 23 real hours.
         RotaPlan daily = rota(Coverage.ALWAYS, LocalDateTime.of(2026, 3, 20, 9, 0), 1);
-        List<Shift> shifts = Expander.shifts(daily, CALENDAR, Layer.PRIMARY, Instant.parse("2026-03-27T09:00:00Z"),
+        List<Shift> shifts = Expander.shifts(
+                daily,
+                CALENDAR,
+                Layer.PRIMARY,
+                Instant.parse("2026-03-27T09:00:00Z"),
                 Instant.parse("2026-03-31T08:00:00Z"));
         assertContinuous(shifts);
-        assertEquals(List.of(Duration.ofHours(24), Duration.ofHours(23), Duration.ofHours(24), Duration.ofHours(24)),
+        assertEquals(
+                List.of(Duration.ofHours(24), Duration.ofHours(23), Duration.ofHours(24), Duration.ofHours(24)),
                 shifts.stream().map(Shift::length).toList());
-        assertEquals(Instant.parse("2026-03-29T08:00:00Z"), shifts.get(2).start(), "handoff stays at 09:00 local (BST)");
+        assertEquals(
+                Instant.parse("2026-03-29T08:00:00Z"), shifts.get(2).start(), "handoff stays at 09:00 local (BST)");
 
         // An out-of-hours weekly rota handing off on Saturday at 09:00: cover across the change adds up to the window.
         RotaPlan weekly = rota(Coverage.OUT_OF_HOURS, LocalDateTime.of(2026, 3, 14, 9, 0), 7);
@@ -66,10 +84,16 @@ class DaylightSavingTest {
         assertEquals(Duration.ofHours(64), windows.get(0).length());
 
         RotaPlan daily = rota(Coverage.ALWAYS, LocalDateTime.of(2026, 10, 20, 9, 0), 1);
-        List<Shift> shifts = Expander.shifts(daily, CALENDAR, Layer.PRIMARY, Instant.parse("2026-10-24T08:00:00Z"),
+        List<Shift> shifts = Expander.shifts(
+                daily,
+                CALENDAR,
+                Layer.PRIMARY,
+                Instant.parse("2026-10-24T08:00:00Z"),
                 Instant.parse("2026-10-26T09:00:00Z"));
         assertContinuous(shifts);
-        assertEquals(List.of(Duration.ofHours(25), Duration.ofHours(24)), shifts.stream().map(Shift::length).toList());
+        assertEquals(
+                List.of(Duration.ofHours(25), Duration.ofHours(24)),
+                shifts.stream().map(Shift::length).toList());
 
         RotaPlan weekly = rota(Coverage.OUT_OF_HOURS, LocalDateTime.of(2026, 10, 17, 9, 0), 7);
         List<Shift> weekend = Expander.shifts(weekly, CALENDAR, Layer.PRIMARY, friday, monday);
@@ -81,7 +105,11 @@ class DaylightSavingTest {
     void aHandoffInsideTheMissingHourHappensWhenTheClockResumes() {
         // 01:30 does not exist on 29 March 2026: the handoff is at 02:30 BST (01:30 GMT), a day later 01:30 BST.
         RotaPlan daily = rota(Coverage.ALWAYS, LocalDateTime.of(2026, 3, 27, 1, 30), 1);
-        List<Shift> s = Expander.shifts(daily, CALENDAR, Layer.PRIMARY, Instant.parse("2026-03-28T01:30:00Z"),
+        List<Shift> s = Expander.shifts(
+                daily,
+                CALENDAR,
+                Layer.PRIMARY,
+                Instant.parse("2026-03-28T01:30:00Z"),
                 Instant.parse("2026-03-30T00:30:00Z"));
         assertContinuous(s);
         assertEquals(Instant.parse("2026-03-29T01:30:00Z"), s.get(1).start());
@@ -93,7 +121,11 @@ class DaylightSavingTest {
     void aHandoffInTheRepeatedHourTakesTheFirstOne() {
         // 01:30 happens twice on 25 October 2026; the handoff is at the first (BST, 00:30 GMT).
         RotaPlan daily = rota(Coverage.ALWAYS, LocalDateTime.of(2026, 10, 20, 1, 30), 1);
-        List<Shift> s = Expander.shifts(daily, CALENDAR, Layer.PRIMARY, Instant.parse("2026-10-24T00:30:00Z"),
+        List<Shift> s = Expander.shifts(
+                daily,
+                CALENDAR,
+                Layer.PRIMARY,
+                Instant.parse("2026-10-24T00:30:00Z"),
                 Instant.parse("2026-10-26T01:30:00Z"));
         assertContinuous(s);
         assertEquals(Instant.parse("2026-10-25T00:30:00Z"), s.get(1).start());

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test field that receives the WireMock server standing in for skills-service and webhook receivers. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectStubs {
-}
+public @interface InjectStubs {}

@@ -60,7 +60,8 @@ public class TestClock extends Clock {
     public void set(Instant t) {
         Instant real = Instant.now();
         if (t.isAfter(real)) {
-            throw new IllegalArgumentException(t + " is in the future; the test clock only moves into the past (see the class comment)");
+            throw new IllegalArgumentException(
+                    t + " is in the future; the test clock only moves into the past (see the class comment)");
         }
         offset = Duration.between(real, t);
     }

@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.skills.directory.PersonDtos.PersonInput;
 import org.sharedict.skills.directory.PersonDtos.PersonView;
 import org.sharedict.skills.platform.Dates;
 import org.sharedict.skills.platform.SkillsConfig;
-
-import io.quarkus.panache.common.Parameters;
 
 /**
  * People read and written many at a time, for the CSV import and export (the transfer room): the
@@ -33,8 +33,7 @@ import io.quarkus.panache.common.Parameters;
 public class BulkPeople {
 
     /** What importing one row did: who, and for an update the fields that changed (empty for a new person). */
-    public record Imported(PersonRef person, String email, Changes changes) {
-    }
+    public record Imported(PersonRef person, String email, Changes changes) {}
 
     private final Clock clock;
     private final SkillsConfig config;
@@ -69,14 +68,18 @@ public class BulkPeople {
         Partner only = null;
         if (partner != null && !partner.isBlank()) {
             only = Partner.findByCode(partner.trim())
-                    .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + partner + "'"));
+                    .orElseThrow(
+                            () -> ProblemException.invalid("partner", "no partner has the code '" + partner + "'"));
         }
         String where = only == null ? "" : " where p.partner = :partner";
         Parameters params = only == null ? new Parameters() : Parameters.with("partner", only);
         LocalDate today = Dates.today(clock);
         LocalDate staleBefore = today.minusMonths(config.staleAfterMonths());
-        return Person.<Person>list("from Person p join fetch p.partner" + where + " order by p.partner.code, p.name, p.id", params)
-                .stream().map(p -> PersonView.of(p, today, staleBefore)).toList();
+        return Person.<Person>list(
+                        "from Person p join fetch p.partner" + where + " order by p.partner.code, p.name, p.id", params)
+                .stream()
+                .map(p -> PersonView.of(p, today, staleBefore))
+                .toList();
     }
 
     /**
@@ -96,9 +99,11 @@ public class BulkPeople {
             p.createdAt = p.updatedAt = now;
             p.persist();
         } else {
-            p = Person.<Person>findByIdOptional(existingId).orElseThrow(() -> ProblemException.notFound("Person", existingId));
+            p = Person.<Person>findByIdOptional(existingId)
+                    .orElseThrow(() -> ProblemException.notFound("Person", existingId));
             LocalDate confirmed = p.lastConfirmed;
-            changes.field("partner", p.partner.code, partner.code).field("name", p.name, in.name().trim())
+            changes.field("partner", p.partner.code, partner.code)
+                    .field("name", p.name, in.name().trim())
                     .field("jobTitle", p.jobTitle, PersonService.trim(in.jobTitle()))
                     .field("team", p.team, PersonService.trim(in.team()))
                     .field("workPhone", p.workPhone, PersonService.trim(in.workPhone()))
@@ -106,7 +111,10 @@ public class BulkPeople {
                     .field("site", p.site, PersonService.trim(in.site()))
                     .field("manager", p.manager, in.manager())
                     .field("helpOtherPartners", p.helpOtherPartners, in.helpOtherPartners())
-                    .field("helpHoursPerMonth", p.helpHoursPerMonth, in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth())
+                    .field(
+                            "helpHoursPerMonth",
+                            p.helpHoursPerMonth,
+                            in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth())
                     .field("outOfHours", p.outOfHours, in.outOfHours())
                     .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
                     .field("unavailableReason", p.unavailableReason, PersonService.trim(in.unavailableReason()));

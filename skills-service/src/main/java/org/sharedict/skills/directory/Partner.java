@@ -18,7 +18,17 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Partner extends PanacheEntityBase {
 
-    public enum Type { COUNTY_COUNCIL, DISTRICT_COUNCIL, BOROUGH_COUNCIL, CITY_COUNCIL, UNITARY_COUNCIL, POLICE, FIRE, NHS, OTHER }
+    public enum Type {
+        COUNTY_COUNCIL,
+        DISTRICT_COUNCIL,
+        BOROUGH_COUNCIL,
+        CITY_COUNCIL,
+        UNITARY_COUNCIL,
+        POLICE,
+        FIRE,
+        NHS,
+        OTHER
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +25,7 @@ import jakarta.inject.Inject;
 public class PartnerCodes {
 
     /** Fired by {@link PartnerService} when a partner is removed. */
-    public record Changed() {
-    }
+    public record Changed() {}
 
     @Inject
     DataSource dataSource;

@@ -17,10 +17,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
@@ -28,8 +30,6 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.skills.directory.PartnerDtos.NewPartner;
 import org.sharedict.skills.directory.PartnerDtos.PartnerUpdate;
 import org.sharedict.skills.directory.PartnerDtos.PartnerView;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/partners")
 @Authenticated
@@ -44,8 +44,13 @@ public class PartnerResource {
         return partners.list(page);
     }
 
-    @APIResponse(responseCode = "200", description = "The partner; ETag is its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner; ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", description = "No such partner")
     @GET
     @Path("/{code}")
@@ -56,26 +61,43 @@ public class PartnerResource {
                 .build();
     }
 
-    @APIResponse(responseCode = "201", description = "The partner added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The partner added",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
     @APIResponse(responseCode = "409", description = "A partner has this code already")
     @POST
     public Response create(@Valid @NotNull NewPartner body) {
         PartnerView p = partners.create(body);
-        return Response.created(URI.create("/api/partners/" + p.code())).entity(p).tag(ETags.of(p.version())).build();
+        return Response.created(URI.create("/api/partners/" + p.code()))
+                .entity(p)
+                .tag(ETags.of(p.version()))
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "The partner as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
     @APIResponse(responseCode = "404", description = "No such partner")
-    @APIResponse(responseCode = "409", description = "The version sent is not the current one, or the change clashes with stored data")
+    @APIResponse(
+            responseCode = "409",
+            description = "The version sent is not the current one, or the change clashes with stored data")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{code}")
-    public Response update(@PathParam("code") String code, @Valid @NotNull PartnerUpdate body,
+    public Response update(
+            @PathParam("code") String code,
+            @Valid @NotNull PartnerUpdate body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PartnerView p = partners.update(code, body, ifMatch);
         return Response.ok(p).tag(ETags.of(p.version())).build();

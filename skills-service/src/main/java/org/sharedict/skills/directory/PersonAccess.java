@@ -45,8 +45,10 @@ public class PersonAccess {
 
     public void requireVerify(PersonRef p) {
         if (!canVerify(p)) {
-            throw ProblemException.forbidden(isSelf(p) ? "You cannot verify your own skills; ask your manager"
-                    : "Only a manager of " + p.partner() + " (or an admin) verifies its people's skills");
+            throw ProblemException.forbidden(
+                    isSelf(p)
+                            ? "You cannot verify your own skills; ask your manager"
+                            : "Only a manager of " + p.partner() + " (or an admin) verifies its people's skills");
         }
     }
 

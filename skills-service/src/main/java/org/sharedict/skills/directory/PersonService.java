@@ -10,12 +10,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
-import org.sharedict.platform.search.Like;
 import org.sharedict.platform.problem.ProblemException;
+import org.sharedict.platform.search.Like;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
@@ -25,16 +27,30 @@ import org.sharedict.skills.directory.PersonDtos.PersonView;
 import org.sharedict.skills.platform.Dates;
 import org.sharedict.skills.platform.SkillsConfig;
 
-import io.quarkus.panache.common.Parameters;
-
 /** People: who may add, change, confirm and remove them, and the audit of each change. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class PersonService {
 
-    private static final Map<String, String> SORTS = Map.of("name", "name", "partner", "partner.code",
-            "jobTitle", "jobTitle", "team", "team", "email", "email", "site", "site",
-            "lastConfirmed", "lastConfirmed", "updatedAt", "updatedAt", "createdAt", "createdAt");
+    private static final Map<String, String> SORTS = Map.of(
+            "name",
+            "name",
+            "partner",
+            "partner.code",
+            "jobTitle",
+            "jobTitle",
+            "team",
+            "team",
+            "email",
+            "email",
+            "site",
+            "site",
+            "lastConfirmed",
+            "lastConfirmed",
+            "updatedAt",
+            "updatedAt",
+            "createdAt",
+            "createdAt");
 
     private final Caller caller;
     private final PersonAccess access;
@@ -43,7 +59,13 @@ public class PersonService {
     private final SkillsConfig config;
     private final HeldSkills heldSkills;
 
-    PersonService(Caller caller, PersonAccess access, Auditor audit, Clock clock, SkillsConfig config, HeldSkills heldSkills) {
+    PersonService(
+            Caller caller,
+            PersonAccess access,
+            Auditor audit,
+            Clock clock,
+            SkillsConfig config,
+            HeldSkills heldSkills) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
@@ -52,8 +74,7 @@ public class PersonService {
         this.heldSkills = heldSkills;
     }
 
-    public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {
-    }
+    public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PersonView> list(PageRequest page, Filter f) {
@@ -81,16 +102,29 @@ public class PersonService {
             int i = 0;
             for (String word : f.q().trim().toLowerCase(Locale.ROOT).split("\\s+")) {
                 String p = "q" + i++;
-                where.append(" and (lower(name) like :").append(p).append(Like.ESCAPE)
-                        .append(" or lower(email) like :").append(p).append(Like.ESCAPE)
-                        .append(" or lower(jobTitle) like :").append(p).append(Like.ESCAPE)
-                        .append(" or lower(team) like :").append(p).append(Like.ESCAPE)
-                        .append(" or lower(site) like :").append(p).append(Like.ESCAPE).append(")");
+                where.append(" and (lower(name) like :")
+                        .append(p)
+                        .append(Like.ESCAPE)
+                        .append(" or lower(email) like :")
+                        .append(p)
+                        .append(Like.ESCAPE)
+                        .append(" or lower(jobTitle) like :")
+                        .append(p)
+                        .append(Like.ESCAPE)
+                        .append(" or lower(team) like :")
+                        .append(p)
+                        .append(Like.ESCAPE)
+                        .append(" or lower(site) like :")
+                        .append(p)
+                        .append(Like.ESCAPE)
+                        .append(")");
                 params.and(p, Like.containing(word));
             }
         }
         LocalDate staleBefore = staleBefore(today);
-        return Page.of(Person.<Person>find(where.toString(), page.toSort(SORTS, "name", "id"), params.map()), page,
+        return Page.of(
+                Person.<Person>find(where.toString(), page.toSort(SORTS, "name", "id"), params.map()),
+                page,
                 p -> PersonView.of(p, today, staleBefore));
     }
 
@@ -141,7 +175,10 @@ public class PersonService {
                 .field("site", p.site, trim(in.site()))
                 .field("manager", p.manager, Boolean.TRUE.equals(in.manager()))
                 .field("helpOtherPartners", p.helpOtherPartners, Boolean.TRUE.equals(in.helpOtherPartners()))
-                .field("helpHoursPerMonth", p.helpHoursPerMonth, in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth())
+                .field(
+                        "helpHoursPerMonth",
+                        p.helpHoursPerMonth,
+                        in.helpHoursPerMonth() == null ? 0 : in.helpHoursPerMonth())
                 .field("outOfHours", p.outOfHours, Boolean.TRUE.equals(in.outOfHours()))
                 .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
                 .field("unavailableReason", p.unavailableReason, trim(in.unavailableReason()));
@@ -193,8 +230,16 @@ public class PersonService {
         p.updatedAt = Instant.now(clock);
         int skills = heldSkills.confirmAll(p.id, today);
         p.flush();
-        audit.record("CONFIRM", "person", p.id, p.partner.code,
-                Map.of("lastConfirmed", Map.of("from", String.valueOf(before), "to", today.toString()), "skillsConfirmed", skills));
+        audit.record(
+                "CONFIRM",
+                "person",
+                p.id,
+                p.partner.code,
+                Map.of(
+                        "lastConfirmed",
+                        Map.of("from", String.valueOf(before), "to", today.toString()),
+                        "skillsConfirmed",
+                        skills));
         return view(p);
     }
 
@@ -214,8 +259,10 @@ public class PersonService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PersonRef ref(long id) {
         // The partner comes in the same query: outside a transaction the entity is detached at once.
-        return Person.<Person>find("from Person p join fetch p.partner where p.id = ?1", id).firstResultOptional()
-                .map(PersonRef::of).orElseThrow(() -> ProblemException.notFound("Person", id));
+        return Person.<Person>find("from Person p join fetch p.partner where p.id = ?1", id)
+                .firstResultOptional()
+                .map(PersonRef::of)
+                .orElseThrow(() -> ProblemException.notFound("Person", id));
     }
 
     private Person find(long id) {

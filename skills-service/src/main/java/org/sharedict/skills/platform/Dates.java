@@ -8,8 +8,7 @@ import org.sharedict.platform.partnership.Partnership;
 /** Calendar dates (last confirmed, unavailable until, certificate expiry) are the partnership's local dates (its zone: {@link Partnership#zone()}). */
 public final class Dates {
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(Partnership.zone()));

@@ -34,19 +34,15 @@ public class BulkProfiles {
      * A skill to hold at a level. {@code verified}: true verifies it (as the caller), false marks it
      * self-assessed, null keeps a stored verification unless the level changes.
      */
-    public record SkillSetting(Skill skill, int level, Boolean verified) {
-    }
+    public record SkillSetting(Skill skill, int level, Boolean verified) {}
 
-    public record CertificationSetting(String name, String issuer, String number, LocalDate obtained, LocalDate expires,
-            Skill skill) {
-    }
+    public record CertificationSetting(
+            String name, String issuer, String number, LocalDate obtained, LocalDate expires, Skill skill) {}
 
-    public record HeldSkill(String skill, int level, boolean verified) {
-    }
+    public record HeldSkill(String skill, int level, boolean verified) {}
 
-    public record HeldCertification(String name, String issuer, String number, LocalDate obtained, LocalDate expires,
-            String skill) {
-    }
+    public record HeldCertification(
+            String name, String issuer, String number, LocalDate obtained, LocalDate expires, String skill) {}
 
     private final PersonAccess access;
 
@@ -66,9 +62,11 @@ public class BulkProfiles {
         return log;
     }
 
-    private void setSkill(long personId, SkillSetting setting, LocalDate confirmed, Instant now, Map<String, Object> log) {
+    private void setSkill(
+            long personId, SkillSetting setting, LocalDate confirmed, Instant now, Map<String, Object> log) {
         Skill skill = setting.skill();
-        PersonSkill ps = PersonSkill.<PersonSkill>find("personId = ?1 and skill = ?2", personId, skill).firstResult();
+        PersonSkill ps = PersonSkill.<PersonSkill>find("personId = ?1 and skill = ?2", personId, skill)
+                .firstResult();
         boolean isNew = ps == null;
         if (isNew) {
             ps = new PersonSkill();
@@ -106,10 +104,12 @@ public class BulkProfiles {
      * database's accent-blind collation (Zoe and Zoë are two names).
      */
     public void setCertifications(long personId, List<CertificationSetting> listed, Instant now) {
-        List<Certification> free = new ArrayList<>(Certification.<Certification>list("personId = ?1 order by id", personId));
+        List<Certification> free =
+                new ArrayList<>(Certification.<Certification>list("personId = ?1 order by id", personId));
         Certification[] matched = new Certification[listed.size()];
         List<BiPredicate<CertificationSetting, Certification>> passes = List.of(
-                (cell, c) -> c.name.equals(cell.name()) && Objects.equals(c.issuer, cell.issuer())
+                (cell, c) -> c.name.equals(cell.name())
+                        && Objects.equals(c.issuer, cell.issuer())
                         && Objects.equals(c.number, cell.number()),
                 (cell, c) -> c.name.equals(cell.name()),
                 (cell, c) -> c.name.equalsIgnoreCase(cell.name()));
@@ -151,8 +151,11 @@ public class BulkProfiles {
     public Map<Long, List<HeldSkill>> skills(Collection<Long> personIds) {
         Map<Long, List<HeldSkill>> out = new HashMap<>();
         for (List<Long> chunk : chunks(personIds)) {
-            PersonSkill.<PersonSkill>list("from PersonSkill ps join fetch ps.skill"
-                    + (chunk == null ? "" : " where ps.personId in ?1") + " order by ps.level desc, ps.skill.code", args(chunk))
+            PersonSkill.<PersonSkill>list(
+                            "from PersonSkill ps join fetch ps.skill"
+                                    + (chunk == null ? "" : " where ps.personId in ?1")
+                                    + " order by ps.level desc, ps.skill.code",
+                            args(chunk))
                     .forEach(ps -> out.computeIfAbsent(ps.personId, k -> new ArrayList<>())
                             .add(new HeldSkill(ps.skill.code, ps.level, ps.verified())));
         }
@@ -164,10 +167,18 @@ public class BulkProfiles {
     public Map<Long, List<HeldCertification>> certifications(Collection<Long> personIds) {
         Map<Long, List<HeldCertification>> out = new HashMap<>();
         for (List<Long> chunk : chunks(personIds)) {
-            Certification.<Certification>list("from Certification c left join fetch c.skill"
-                    + (chunk == null ? "" : " where c.personId in ?1") + " order by c.name, c.id", args(chunk))
-                    .forEach(c -> out.computeIfAbsent(c.personId, k -> new ArrayList<>()).add(new HeldCertification(c.name,
-                            c.issuer, c.number, c.obtained, c.expires, c.skill == null ? null : c.skill.code)));
+            Certification.<Certification>list(
+                            "from Certification c left join fetch c.skill"
+                                    + (chunk == null ? "" : " where c.personId in ?1") + " order by c.name, c.id",
+                            args(chunk))
+                    .forEach(c -> out.computeIfAbsent(c.personId, k -> new ArrayList<>())
+                            .add(new HeldCertification(
+                                    c.name,
+                                    c.issuer,
+                                    c.number,
+                                    c.obtained,
+                                    c.expires,
+                                    c.skill == null ? null : c.skill.code)));
         }
         return out;
     }
@@ -187,6 +198,6 @@ public class BulkProfiles {
     }
 
     private static Object[] args(List<Long> chunk) {
-        return chunk == null ? new Object[0] : new Object[] { chunk };
+        return chunk == null ? new Object[0] : new Object[] {chunk};
     }
 }

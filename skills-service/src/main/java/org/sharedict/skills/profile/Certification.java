@@ -13,9 +13,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
-import org.sharedict.skills.taxonomy.Skill;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.skills.taxonomy.Skill;
 
 /** A certification a person holds (CCNA, Citrix CCP-V…), optionally evidencing one skill; may expire. */
 @Entity

@@ -14,9 +14,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.sharedict.skills.taxonomy.Skill;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.sharedict.skills.taxonomy.Skill;
 
 /** A person holds a skill at a level: self-assessed, or verified by a manager (who, when). */
 @Entity

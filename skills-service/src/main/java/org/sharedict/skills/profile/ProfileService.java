@@ -145,7 +145,8 @@ public class ProfileService {
         PersonRef p = people.ref(personId);
         LocalDate today = people.today();
         return Certification.<Certification>list("personId = ?1 order by name, id", p.id()).stream()
-                .map(c -> CertificationView.of(c, today)).toList();
+                .map(c -> CertificationView.of(c, today))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -217,9 +218,14 @@ public class ProfileService {
         }
         return Skill.findByCode(term.trim()).orElseThrow(() -> {
             List<String> suggestions = resolution instanceof Taxonomy.Unresolved u
-                    ? u.suggestions().stream().map(Taxonomy.Entry::code).toList() : List.of();
-            return ProblemException.invalid(field, "no skill is called '" + term + "'"
-                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"))
+                    ? u.suggestions().stream().map(Taxonomy.Entry::code).toList()
+                    : List.of();
+            return ProblemException.invalid(
+                            field,
+                            "no skill is called '" + term + "'"
+                                    + (suggestions.isEmpty()
+                                            ? ""
+                                            : "; did you mean " + String.join(", ", suggestions) + "?"))
                     .with("suggestions", suggestions);
         });
     }
@@ -227,11 +233,13 @@ public class ProfileService {
     private PersonSkill held(PersonRef p, String code) {
         return PersonSkill.<PersonSkill>find("personId = ?1 and skill.code = ?2", p.id(), code.toUpperCase(Locale.ROOT))
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Skill " + code.toUpperCase(Locale.ROOT) + " of person", p.id()));
+                .orElseThrow(() ->
+                        ProblemException.notFound("Skill " + code.toUpperCase(Locale.ROOT) + " of person", p.id()));
     }
 
     private static Certification cert(PersonRef p, long id) {
-        return Certification.<Certification>find("id = ?1 and personId = ?2", id, p.id()).firstResultOptional()
+        return Certification.<Certification>find("id = ?1 and personId = ?2", id, p.id())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Certification", id));
     }
 
@@ -252,8 +260,7 @@ public class ProfileService {
 
     /** Small text helper kept here so the profile package does not reach into the directory's internals. */
     static final class PersonServiceText {
-        private PersonServiceText() {
-        }
+        private PersonServiceText() {}
 
         static String trim(String s) {
             return s == null || s.isBlank() ? null : s.trim();

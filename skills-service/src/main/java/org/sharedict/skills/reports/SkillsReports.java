@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +57,7 @@ public class SkillsReports {
         this.clock = clock;
     }
 
-    private record Partner(long id, String code, String name) {
-    }
+    private record Partner(long id, String code, String name) {}
 
     /** Holders of one skill at one partner. */
     private static final class Count {
@@ -83,7 +81,8 @@ public class SkillsReports {
                         c.holders = rs.getInt(3);
                         c.best = rs.getInt(4);
                         c.onePerson = rs.getLong(5);
-                        bySkill.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), c);
+                        bySkill.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                                .put(rs.getLong(2), c);
                     }
                 }
             }
@@ -103,8 +102,12 @@ public class SkillsReports {
                 int total = counts.values().stream().mapToInt(c -> c.holders).sum();
                 if (total == 1) {
                     Count c = counts.values().iterator().next();
-                    partnership.add(new KeyPersonRisk(skill.code(), skill.name(), skill.categoryCode(),
-                            holders.get(c.onePerson + "/" + skillId), List.of()));
+                    partnership.add(new KeyPersonRisk(
+                            skill.code(),
+                            skill.name(),
+                            skill.categoryCode(),
+                            holders.get(c.onePerson + "/" + skillId),
+                            List.of()));
                 }
                 for (var pc : counts.entrySet()) {
                     if (pc.getValue().holders != 1 || only != null && only.id() != pc.getKey()) {
@@ -112,14 +115,25 @@ public class SkillsReports {
                     }
                     List<Backup> backups = counts.entrySet().stream()
                             .filter(o -> !o.getKey().equals(pc.getKey()))
-                            .map(o -> new Backup(partners.get(o.getKey()).code(), partners.get(o.getKey()).name(),
-                                    o.getValue().holders, o.getValue().best))
-                            .sorted(Comparator.comparingInt(Backup::holders).reversed()
-                                    .thenComparing(Comparator.comparingInt(Backup::bestLevel).reversed())
+                            .map(o -> new Backup(
+                                    partners.get(o.getKey()).code(),
+                                    partners.get(o.getKey()).name(),
+                                    o.getValue().holders,
+                                    o.getValue().best))
+                            .sorted(Comparator.comparingInt(Backup::holders)
+                                    .reversed()
+                                    .thenComparing(Comparator.comparingInt(Backup::bestLevel)
+                                            .reversed())
                                     .thenComparing(Backup::partner))
                             .toList();
-                    perPartner.computeIfAbsent(pc.getKey(), k -> new ArrayList<>()).add(new KeyPersonRisk(skill.code(),
-                            skill.name(), skill.categoryCode(), holders.get(pc.getValue().onePerson + "/" + skillId), backups));
+                    perPartner
+                            .computeIfAbsent(pc.getKey(), k -> new ArrayList<>())
+                            .add(new KeyPersonRisk(
+                                    skill.code(),
+                                    skill.name(),
+                                    skill.categoryCode(),
+                                    holders.get(pc.getValue().onePerson + "/" + skillId),
+                                    backups));
                 }
             }
             Comparator<KeyPersonRisk> byCode = Comparator.comparing(KeyPersonRisk::skill);
@@ -131,7 +145,9 @@ public class SkillsReports {
                 }
                 List<KeyPersonRisk> items = new ArrayList<>(perPartner.getOrDefault(p.id(), List.of()));
                 // Skills nobody else can back up first: they are the real exposure.
-                items.sort(Comparator.comparing((KeyPersonRisk r) -> !r.backups().isEmpty()).thenComparing(byCode));
+                items.sort(
+                        Comparator.comparing((KeyPersonRisk r) -> !r.backups().isEmpty())
+                                .thenComparing(byCode));
                 sections.add(new PartnerRisks(p.code(), p.name(), items.size(), items));
             }
             sections.sort(Comparator.comparing(PartnerRisks::partner));
@@ -148,7 +164,7 @@ public class SkillsReports {
         for (var e : bySkill.entrySet()) {
             for (Count c : e.getValue().values()) {
                 if (c.holders == 1) {
-                    pairs.add(new long[] { c.onePerson, e.getKey() });
+                    pairs.add(new long[] {c.onePerson, e.getKey()});
                 }
             }
         }
@@ -157,7 +173,8 @@ public class SkillsReports {
         }
         String sql = "SELECT ps.person_id, ps.skill_id, p.name, pa.code, ps.level, ps.verified_at IS NOT NULL "
                 + "FROM person_skill ps JOIN person p ON p.id = ps.person_id JOIN partner pa ON pa.id = p.partner_id "
-                + "WHERE ps.level >= ? AND ps.person_id IN (" + marks(pairs.stream().map(p -> p[0]).distinct().count()) + ")";
+                + "WHERE ps.level >= ? AND ps.person_id IN ("
+                + marks(pairs.stream().map(p -> p[0]).distinct().count()) + ")";
         try (PreparedStatement ps = con.prepareStatement(sql)) {
             ps.setInt(1, minLevel);
             int i = 2;
@@ -166,8 +183,10 @@ public class SkillsReports {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1) + "/" + rs.getLong(2), new Holder(rs.getLong(1), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getBoolean(6)));
+                    out.put(
+                            rs.getLong(1) + "/" + rs.getLong(2),
+                            new Holder(
+                                    rs.getLong(1), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6)));
                 }
             }
         }
@@ -177,7 +196,9 @@ public class SkillsReports {
     public CoverageReport coverage(String category) {
         try (Connection con = dataSource.getConnection()) {
             Map<Long, Partner> partners = partners(con);
-            List<Partner> ordered = partners.values().stream().sorted(Comparator.comparing(Partner::code)).toList();
+            List<Partner> ordered = partners.values().stream()
+                    .sorted(Comparator.comparing(Partner::code))
+                    .toList();
             Map<Long, Integer> column = new HashMap<>();
             for (int i = 0; i < ordered.size(); i++) {
                 column.put(ordered.get(i).id(), i);
@@ -185,14 +206,17 @@ public class SkillsReports {
             Map<Long, int[][]> counts = new HashMap<>();
             String sql = "SELECT ps.skill_id, p.partner_id, ps.level, COUNT(*) FROM person_skill ps "
                     + "JOIN person p ON p.id = ps.person_id GROUP BY ps.skill_id, p.partner_id, ps.level";
-            try (PreparedStatement ps = con.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = con.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int[][] grid = counts.computeIfAbsent(rs.getLong(1), k -> new int[ordered.size()][5]);
                     grid[column.get(rs.getLong(2))][rs.getInt(3) - 1] = rs.getInt(4);
                 }
             }
             Taxonomy tax = taxonomy.current();
-            String cat = category == null || category.isBlank() ? null : category.trim().toUpperCase(Locale.ROOT);
+            String cat = category == null || category.isBlank()
+                    ? null
+                    : category.trim().toUpperCase(Locale.ROOT);
             if (cat != null && !categoryExists(con, cat)) {
                 throw ProblemException.invalid("category", "no skill category has the code '" + category + "'");
             }
@@ -216,7 +240,12 @@ public class SkillsReports {
                 }
                 rows.add(new CoverageRow(skill.code(), skill.name(), skill.categoryCode(), total, covering, cells));
             }
-            return new CoverageReport(today(), ordered.stream().map(p -> new PartnerRef(p.code(), p.name())).toList(), rows);
+            return new CoverageReport(
+                    today(),
+                    ordered.stream()
+                            .map(p -> new PartnerRef(p.code(), p.name()))
+                            .toList(),
+                    rows);
         } catch (SQLException e) {
             throw new IllegalStateException("Coverage report failed", e);
         }
@@ -234,10 +263,11 @@ public class SkillsReports {
             Partner only = partnerCode == null || partnerCode.isBlank() ? null : partner(partners, partnerCode);
             Map<Long, List<String>> staleSkills = new HashMap<>();
             Map<Long, LocalDate> oldest = new HashMap<>();
-            String skillSql = "SELECT ps.person_id, s.code, COALESCE(ps.last_confirmed, p.last_confirmed) FROM person_skill ps "
-                    + "JOIN person p ON p.id = ps.person_id JOIN skill s ON s.id = ps.skill_id "
-                    + "WHERE (COALESCE(ps.last_confirmed, p.last_confirmed) IS NULL OR COALESCE(ps.last_confirmed, p.last_confirmed) < ?)"
-                    + (only == null ? "" : " AND p.partner_id = ?") + " ORDER BY s.code";
+            String skillSql =
+                    "SELECT ps.person_id, s.code, COALESCE(ps.last_confirmed, p.last_confirmed) FROM person_skill ps "
+                            + "JOIN person p ON p.id = ps.person_id JOIN skill s ON s.id = ps.skill_id "
+                            + "WHERE (COALESCE(ps.last_confirmed, p.last_confirmed) IS NULL OR COALESCE(ps.last_confirmed, p.last_confirmed) < ?)"
+                            + (only == null ? "" : " AND p.partner_id = ?") + " ORDER BY s.code";
             try (PreparedStatement ps = con.prepareStatement(skillSql)) {
                 ps.setDate(1, Date.valueOf(before));
                 if (only != null) {
@@ -246,7 +276,9 @@ public class SkillsReports {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long person = rs.getLong(1);
-                        staleSkills.computeIfAbsent(person, k -> new ArrayList<>()).add(rs.getString(2));
+                        staleSkills
+                                .computeIfAbsent(person, k -> new ArrayList<>())
+                                .add(rs.getString(2));
                         Date d = rs.getDate(3);
                         if (d != null) {
                             oldest.merge(person, d.toLocalDate(), (a, b) -> a.isBefore(b) ? a : b);
@@ -255,8 +287,9 @@ public class SkillsReports {
                 }
             }
             List<StaleEntry> entries = new ArrayList<>();
-            String personSql = "SELECT p.id, p.name, p.partner_id, p.email, p.manager, p.last_confirmed FROM person p WHERE "
-                    + (only == null ? "1 = 1" : "p.partner_id = ?");
+            String personSql =
+                    "SELECT p.id, p.name, p.partner_id, p.email, p.manager, p.last_confirmed FROM person p WHERE "
+                            + (only == null ? "1 = 1" : "p.partner_id = ?");
             try (PreparedStatement ps = con.prepareStatement(personSql)) {
                 if (only != null) {
                     ps.setLong(1, only.id());
@@ -269,19 +302,31 @@ public class SkillsReports {
                         boolean profileStale = confirmed == null || confirmed.isBefore(before);
                         List<String> skills = staleSkills.getOrDefault(id, List.of());
                         if (profileStale || !skills.isEmpty()) {
-                            entries.add(new StaleEntry(new StalePerson(id, rs.getString(2), partners.get(rs.getLong(3)).code(),
-                                    rs.getString(4), rs.getBoolean(5)), confirmed, profileStale, skills, oldest.get(id)));
+                            entries.add(new StaleEntry(
+                                    new StalePerson(
+                                            id,
+                                            rs.getString(2),
+                                            partners.get(rs.getLong(3)).code(),
+                                            rs.getString(4),
+                                            rs.getBoolean(5)),
+                                    confirmed,
+                                    profileStale,
+                                    skills,
+                                    oldest.get(id)));
                         }
                     }
                 }
             }
             // Longest unconfirmed first (never confirmed before all), then by name.
-            entries.sort(Comparator.comparing((StaleEntry e) -> e.lastConfirmed(), Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(e -> e.person().name().toLowerCase(Locale.ROOT)).thenComparingLong(e -> e.person().id()));
+            entries.sort(Comparator.comparing(
+                            (StaleEntry e) -> e.lastConfirmed(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(e -> e.person().name().toLowerCase(Locale.ROOT))
+                    .thenComparingLong(e -> e.person().id()));
             int from = (int) Math.min((long) page * size, entries.size());
             int to = Math.min(from + size, entries.size());
-            return new StaleReport(today, m, before, List.copyOf(entries.subList(from, to)), page, size, entries.size(),
-                    (int) ((entries.size() + (long) size - 1) / size));
+            return new StaleReport(
+                    today, m, before, List.copyOf(entries.subList(from, to)), page, size, entries.size(), (int)
+                            ((entries.size() + (long) size - 1) / size));
         } catch (SQLException e) {
             throw new IllegalStateException("Stale report failed", e);
         }
@@ -319,7 +364,9 @@ public class SkillsReports {
     }
 
     private static Partner partner(Map<Long, Partner> partners, String code) {
-        return partners.values().stream().filter(p -> p.code().equalsIgnoreCase(code.trim())).findFirst()
+        return partners.values().stream()
+                .filter(p -> p.code().equalsIgnoreCase(code.trim()))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));
     }
 

@@ -22,8 +22,15 @@ import org.sharedict.platform.web.QueryParams;
  * @param outOfHours       only people who work out of hours (true), only those who do not (false), or either
  * @param words            free-text words, each of which must match
  */
-public record ExpertQuery(List<String> skills, int minLevel, boolean matchAll, List<String> partners,
-        List<String> excludedPartners, Boolean available, Boolean outOfHours, List<String> words) {
+public record ExpertQuery(
+        List<String> skills,
+        int minLevel,
+        boolean matchAll,
+        List<String> partners,
+        List<String> excludedPartners,
+        Boolean available,
+        Boolean outOfHours,
+        List<String> words) {
 
     public static final int MAX_SKILLS = 10;
 
@@ -51,8 +58,15 @@ public record ExpertQuery(List<String> skills, int minLevel, boolean matchAll, L
         if (page.sort != null && !page.sort.isBlank()) {
             throw ProblemException.invalid("sort", "expert results are always ranked best first");
         }
-        return new ExpertQuery(skills, in.minLevel, match.equals("all"), nonBlank(in.partner), nonBlank(in.excludePartner),
-                QueryParams.bool("available", in.available), QueryParams.bool("outOfHours", in.outOfHours), words);
+        return new ExpertQuery(
+                skills,
+                in.minLevel,
+                match.equals("all"),
+                nonBlank(in.partner),
+                nonBlank(in.excludePartner),
+                QueryParams.bool("available", in.available),
+                QueryParams.bool("outOfHours", in.outOfHours),
+                words);
     }
 
     /** {@code all} or {@code any}, as the answer names it. */

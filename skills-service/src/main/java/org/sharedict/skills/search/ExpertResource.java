@@ -5,12 +5,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.skills.search.ExpertDtos.ExpertPage;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/experts")
 @Authenticated

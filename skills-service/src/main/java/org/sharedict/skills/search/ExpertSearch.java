@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +51,12 @@ public class ExpertSearch {
     private final Clock clock;
     private final PartnerCodes partnerCodes;
 
-    ExpertSearch(DataSource dataSource, TaxonomyCache taxonomy, SkillsConfig config, Clock clock, PartnerCodes partnerCodes) {
+    ExpertSearch(
+            DataSource dataSource,
+            TaxonomyCache taxonomy,
+            SkillsConfig config,
+            Clock clock,
+            PartnerCodes partnerCodes) {
         this.dataSource = dataSource;
         this.taxonomy = taxonomy;
         this.config = config;
@@ -68,7 +72,9 @@ public class ExpertSearch {
         resolve(tax, query.skills(), resolved, wanted);
         Set<Long> include = partnerIds("partner", query.partners());
         Set<Long> exclude = partnerIds("excludePartner", query.excludedPartners());
-        List<Word> words = query.words().stream().map(w -> new Word(w, tax.idsContaining(Terms.key(w)))).toList();
+        List<Word> words = query.words().stream()
+                .map(w -> new Word(w, tax.idsContaining(Terms.key(w))))
+                .toList();
 
         LocalDate today = Dates.today(clock);
         LocalDate staleBefore = today.minusMonths(config.staleAfterMonths());
@@ -79,8 +85,15 @@ public class ExpertSearch {
             String personFilter = ExpertCandidates.personFilter(filter, params);
             Map<Long, Ranking.Candidate> candidates = wanted.isEmpty()
                     ? ExpertCandidates.peopleByText(con, personFilter, params)
-                    : ExpertCandidates.holders(con, wanted.keySet(), query.minLevel(), query.matchAll(), personFilter, params,
-                            today, contacts);
+                    : ExpertCandidates.holders(
+                            con,
+                            wanted.keySet(),
+                            query.minLevel(),
+                            query.matchAll(),
+                            personFilter,
+                            params,
+                            today,
+                            contacts);
             List<Ranking.Wanted> asked = List.copyOf(wanted.values());
             List<Ranking.Ranked> ranked = new ArrayList<>(candidates.size());
             for (Ranking.Candidate c : candidates.values()) {
@@ -90,34 +103,66 @@ public class ExpertSearch {
             int from = (int) Math.min((long) page.page * page.size, ranked.size());
             int to = Math.min(from + page.size, ranked.size());
             List<Ranking.Ranked> slice = ranked.subList(from, to);
-            List<Long> missingContacts = slice.stream().map(Ranking.Ranked::personId).filter(id -> !contacts.containsKey(id)).toList();
+            List<Long> missingContacts = slice.stream()
+                    .map(Ranking.Ranked::personId)
+                    .filter(id -> !contacts.containsKey(id))
+                    .toList();
             contacts.putAll(ExpertCandidates.contacts(con, missingContacts));
             List<ExpertView> items = slice.stream()
-                    .map(r -> new ExpertView(contacts.get(r.personId()), r.score(), r.matched(), r.missing(), r.reasons(),
-                            r.stale(), r.available()))
+                    .map(r -> new ExpertView(
+                            contacts.get(r.personId()),
+                            r.score(),
+                            r.matched(),
+                            r.missing(),
+                            r.reasons(),
+                            r.stale(),
+                            r.available()))
                     .toList();
-            return new ExpertPage(items, page.page, page.size, ranked.size(), (ranked.size() + page.size - 1) / page.size,
-                    resolved, query.match(), query.minLevel());
+            return new ExpertPage(
+                    items,
+                    page.page,
+                    page.size,
+                    ranked.size(),
+                    (ranked.size() + page.size - 1) / page.size,
+                    resolved,
+                    query.match(),
+                    query.minLevel());
         } catch (SQLException e) {
             throw new IllegalStateException("Expert search failed", e);
         }
     }
 
     /** Resolves every term; any unknown term fails the search, naming it and suggesting the closest skills. */
-    private void resolve(Taxonomy tax, List<String> terms, List<ResolvedTerm> resolved, Map<Long, Ranking.Wanted> wanted) {
+    private void resolve(
+            Taxonomy tax, List<String> terms, List<ResolvedTerm> resolved, Map<Long, Ranking.Wanted> wanted) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, List<Suggestion>> suggestions = new LinkedHashMap<>();
         for (String term : terms) {
-            Taxonomy.Resolution r = tax.resolve(term, config.search().maxTypos(), config.search().suggestions());
+            Taxonomy.Resolution r = tax.resolve(
+                    term, config.search().maxTypos(), config.search().suggestions());
             if (r instanceof Taxonomy.Resolved ok) {
-                resolved.add(new ResolvedTerm(term, ok.skill().code(), ok.skill().name(), ok.how().name().toLowerCase(Locale.ROOT)));
-                wanted.putIfAbsent(ok.skill().id(), new Ranking.Wanted(ok.skill().id(), ok.skill().code(), ok.skill().name()));
+                resolved.add(new ResolvedTerm(
+                        term,
+                        ok.skill().code(),
+                        ok.skill().name(),
+                        ok.how().name().toLowerCase(Locale.ROOT)));
+                wanted.putIfAbsent(
+                        ok.skill().id(),
+                        new Ranking.Wanted(
+                                ok.skill().id(), ok.skill().code(), ok.skill().name()));
             } else if (r instanceof Taxonomy.Unresolved u) {
-                List<Suggestion> near = u.suggestions().stream().map(e -> new Suggestion(e.code(), e.name())).toList();
+                List<Suggestion> near = u.suggestions().stream()
+                        .map(e -> new Suggestion(e.code(), e.name()))
+                        .toList();
                 suggestions.put(term, near);
-                String hint = near.isEmpty() ? "; see GET /api/skills for the taxonomy"
-                        : "; did you mean " + String.join(" or ", near.stream()
-                                .map(s -> s.name() + " (" + s.code() + ")").toList()) + "?";
+                String hint = near.isEmpty()
+                        ? "; see GET /api/skills for the taxonomy"
+                        : "; did you mean "
+                                + String.join(
+                                        " or ",
+                                        near.stream()
+                                                .map(s -> s.name() + " (" + s.code() + ")")
+                                                .toList()) + "?";
                 errors.add(new Problem.FieldError("skill", "no skill matches '" + term + "'" + hint, term));
             }
         }
@@ -130,7 +175,9 @@ public class ExpertSearch {
         Set<Long> ids = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String code : codes) {
-            partnerCodes.id(code).ifPresentOrElse(ids::add, () -> unknown.add(code.trim().toUpperCase(Locale.ROOT)));
+            partnerCodes
+                    .id(code)
+                    .ifPresentOrElse(ids::add, () -> unknown.add(code.trim().toUpperCase(Locale.ROOT)));
         }
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(field, "no partner has the code " + String.join(", ", unknown));

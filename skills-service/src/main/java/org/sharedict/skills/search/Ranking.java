@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.sharedict.skills.profile.Level;
 
 /**
@@ -37,39 +38,57 @@ public final class Ranking {
     public static final double RECENT = 10;
     public static final double AVAILABLE = 10;
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     /** A requested skill. */
-    public record Wanted(long skillId, String code, String name) {
-    }
+    public record Wanted(long skillId, String code, String name) {}
 
     /**
      * One skill as the candidate holds it. {@code certification}: true = a certification for it
      * is in date, false = only expired ones, null = none recorded.
      */
-    public record Held(long skillId, int level, boolean verified, Boolean certification, LocalDate lastConfirmed) {
-    }
+    public record Held(long skillId, int level, boolean verified, Boolean certification, LocalDate lastConfirmed) {}
 
-    public record Candidate(long personId, String name, boolean helpOtherPartners, int helpHoursPerMonth,
-            LocalDate unavailableUntil, String unavailableReason, LocalDate lastConfirmed, Map<Long, Held> held) {
-    }
+    public record Candidate(
+            long personId,
+            String name,
+            boolean helpOtherPartners,
+            int helpHoursPerMonth,
+            LocalDate unavailableUntil,
+            String unavailableReason,
+            LocalDate lastConfirmed,
+            Map<Long, Held> held) {}
 
-    public record Match(String skill, String name, int level,
-            @Schema(enumeration = { "awareness", "working knowledge", "practitioner", "expert", "authority" }) String levelName,
-            boolean verified, boolean certificationValid, @Schema(nullable = true) LocalDate lastConfirmed, boolean stale) {
-    }
+    public record Match(
+            String skill,
+            String name,
+            int level,
 
-    public record Ranked(long personId, String name, double score, List<Match> matched, List<String> missing,
-            List<String> reasons, boolean stale, boolean available) {
-    }
+            @Schema(enumeration = {"awareness", "working knowledge", "practitioner", "expert", "authority"})
+            String levelName,
+
+            boolean verified,
+            boolean certificationValid,
+            @Schema(nullable = true) LocalDate lastConfirmed,
+            boolean stale) {}
+
+    public record Ranked(
+            long personId,
+            String name,
+            double score,
+            List<Match> matched,
+            List<String> missing,
+            List<String> reasons,
+            boolean stale,
+            boolean available) {}
 
     /**
      * Best first: more of the requested skills held (so with {@code match=any}, someone holding
      * both skills always comes before someone holding one, however good), then higher score,
      * then name (ignoring case), then person ID.
      */
-    public static final Comparator<Ranked> ORDER = Comparator.comparingInt((Ranked r) -> -r.matched().size())
+    public static final Comparator<Ranked> ORDER = Comparator.comparingInt(
+                    (Ranked r) -> -r.matched().size())
             .thenComparing(Comparator.comparingDouble(Ranked::score).reversed())
             .thenComparing(r -> r.name().toLowerCase(Locale.ROOT))
             .thenComparingLong(Ranked::personId);
@@ -80,7 +99,8 @@ public final class Ranking {
      * @param staleBefore entries last confirmed before this date are stale
      * @param staleMonths the stale period, for the wording of the reasons
      */
-    public static Ranked rank(Candidate c, List<Wanted> wanted, LocalDate today, LocalDate staleBefore, int staleMonths) {
+    public static Ranked rank(
+            Candidate c, List<Wanted> wanted, LocalDate today, LocalDate staleBefore, int staleMonths) {
         boolean available = isAvailable(c, today);
         List<String> reasons = new ArrayList<>();
         List<Match> matched = new ArrayList<>();
@@ -108,10 +128,21 @@ public final class Ranking {
                 LocalDate confirmed = h.lastConfirmed() != null ? h.lastConfirmed() : c.lastConfirmed();
                 boolean stale = isStale(confirmed, staleBefore);
                 boolean certValid = Boolean.TRUE.equals(h.certification());
-                matched.add(new Match(w.code(), w.name(), h.level(), Level.labelOf(h.level()), h.verified(), certValid,
-                        confirmed, stale));
-                score += share * (COVERAGE + LEVEL * h.level() / 5.0 + (h.verified() ? VERIFIED : 0)
-                        + (certValid ? CERTIFICATION : 0) + (stale ? 0 : RECENT));
+                matched.add(new Match(
+                        w.code(),
+                        w.name(),
+                        h.level(),
+                        Level.labelOf(h.level()),
+                        h.verified(),
+                        certValid,
+                        confirmed,
+                        stale));
+                score += share
+                        * (COVERAGE
+                                + LEVEL * h.level() / 5.0
+                                + (h.verified() ? VERIFIED : 0)
+                                + (certValid ? CERTIFICATION : 0)
+                                + (stale ? 0 : RECENT));
                 verified += h.verified() ? 1 : 0;
                 certified += certValid ? 1 : 0;
                 expired += Boolean.FALSE.equals(h.certification()) ? 1 : 0;
@@ -119,7 +150,10 @@ public final class Ranking {
             }
             anyStale = staleCount > 0;
             if (missing.isEmpty()) {
-                reasons.add(wanted.size() == 1 ? "holds the requested skill" : "holds all " + wanted.size() + " requested skills");
+                reasons.add(
+                        wanted.size() == 1
+                                ? "holds the requested skill"
+                                : "holds all " + wanted.size() + " requested skills");
             } else {
                 reasons.add("holds " + matched.size() + " of " + wanted.size() + " requested skills; missing "
                         + String.join(", ", missing));
@@ -129,8 +163,10 @@ public final class Ranking {
                         + (m.verified() ? "verified by a manager" : "self-assessed"));
             }
             if (certified > 0) {
-                reasons.add(certified == matched.size() && matched.size() > 1 ? "in-date certifications for every matched skill"
-                        : "in-date certification for " + codes(matched, true));
+                reasons.add(
+                        certified == matched.size() && matched.size() > 1
+                                ? "in-date certifications for every matched skill"
+                                : "in-date certification for " + codes(matched, true));
             }
             if (expired > 0) {
                 reasons.add("certification expired for " + expiredCodes(c, wanted));
@@ -160,8 +196,15 @@ public final class Ranking {
             reasons.add("unavailable until " + c.unavailableUntil()
                     + (c.unavailableReason() == null ? "" : " (" + c.unavailableReason() + ")"));
         }
-        return new Ranked(c.personId(), c.name(), round(score), List.copyOf(matched), List.copyOf(missing),
-                List.copyOf(reasons), anyStale, available);
+        return new Ranked(
+                c.personId(),
+                c.name(),
+                round(score),
+                List.copyOf(matched),
+                List.copyOf(missing),
+                List.copyOf(reasons),
+                anyStale,
+                available);
     }
 
     public static boolean isAvailable(Candidate c, LocalDate today) {
@@ -180,16 +223,28 @@ public final class Ranking {
         if (!stale) {
             return what + " confirmed within the last " + months + " months";
         }
-        return confirmed == null ? what + " never confirmed (stale)" : what + " not confirmed since " + confirmed + " (stale)";
+        return confirmed == null
+                ? what + " never confirmed (stale)"
+                : what + " not confirmed since " + confirmed + " (stale)";
     }
 
     private static String codes(List<Match> matched, boolean certified) {
-        return String.join(", ", matched.stream().filter(m -> m.certificationValid() == certified).map(Match::skill).toList());
+        return String.join(
+                ", ",
+                matched.stream()
+                        .filter(m -> m.certificationValid() == certified)
+                        .map(Match::skill)
+                        .toList());
     }
 
     private static String expiredCodes(Candidate c, List<Wanted> wanted) {
-        return String.join(", ", wanted.stream()
-                .filter(w -> c.held().containsKey(w.skillId()) && Boolean.FALSE.equals(c.held().get(w.skillId()).certification()))
-                .map(Wanted::code).toList());
+        return String.join(
+                ", ",
+                wanted.stream()
+                        .filter(w -> c.held().containsKey(w.skillId())
+                                && Boolean.FALSE.equals(
+                                        c.held().get(w.skillId()).certification()))
+                        .map(Wanted::code)
+                        .toList());
     }
 }

@@ -18,10 +18,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.OptimisticLock;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A skill someone can hold: a stable code, a name, the other names people use for it. */
 @Entity

@@ -17,10 +17,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
@@ -28,8 +30,6 @@ import org.sharedict.platform.web.ETags;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.CategoryUpdate;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.CategoryView;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.NewCategory;
-
-import io.quarkus.security.Authenticated;
 
 @Path("/api/skills/categories")
 @Authenticated
@@ -44,8 +44,13 @@ public class SkillCategoryResource {
         return taxonomy.listCategories(page);
     }
 
-    @APIResponse(responseCode = "200", description = "The skill category; ETag is its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The skill category; ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "404", description = "No such skill category")
     @GET
     @Path("/{code}")
@@ -56,26 +61,43 @@ public class SkillCategoryResource {
                 .build();
     }
 
-    @APIResponse(responseCode = "201", description = "The category added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The category added",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
     @APIResponse(responseCode = "409", description = "A category has this code already")
     @POST
     public Response create(@Valid @NotNull NewCategory body) {
         CategoryView c = taxonomy.createCategory(body);
-        return Response.created(URI.create("/api/skills/categories/" + c.code())).entity(c).tag(ETags.of(c.version())).build();
+        return Response.created(URI.create("/api/skills/categories/" + c.code()))
+                .entity(c)
+                .tag(ETags.of(c.version()))
+                .build();
     }
 
-    @APIResponse(responseCode = "200", description = "The skill category as changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The skill category as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "403", description = "Signed in, but not allowed to change this record")
     @APIResponse(responseCode = "404", description = "No such skill category")
-    @APIResponse(responseCode = "409", description = "The version sent is not the current one, or the change clashes with stored data")
+    @APIResponse(
+            responseCode = "409",
+            description = "The version sent is not the current one, or the change clashes with stored data")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor a version field was sent")
     @PUT
     @Path("/{code}")
-    public Response update(@PathParam("code") String code, @Valid @NotNull CategoryUpdate body,
+    public Response update(
+            @PathParam("code") String code,
+            @Valid @NotNull CategoryUpdate body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         CategoryView c = taxonomy.updateCategory(code, body, ifMatch);
         return Response.ok(c).tag(ETags.of(c.version())).build();

@@ -19,27 +19,35 @@ import java.util.function.Consumer;
  */
 public final class Taxonomy {
 
-    public record Entry(long id, String code, String name, String description, String categoryCode,
-            String categoryName, List<String> aliases, String sfiaCode) {
-    }
+    public record Entry(
+            long id,
+            String code,
+            String name,
+            String description,
+            String categoryCode,
+            String categoryName,
+            List<String> aliases,
+            String sfiaCode) {}
 
     /** How a search term was understood. */
-    public enum How { CODE, NAME, ALIAS, TYPO }
+    public enum How {
+        CODE,
+        NAME,
+        ALIAS,
+        TYPO
+    }
 
     /** What a search term turned out to be. */
     public sealed interface Resolution permits Resolved, Unresolved {
         String term();
     }
 
-    public record Resolved(String term, Entry skill, How how) implements Resolution {
-    }
+    public record Resolved(String term, Entry skill, How how) implements Resolution {}
 
     /** A term that is no skill: the closest skills, best first. */
-    public record Unresolved(String term, List<Entry> suggestions) implements Resolution {
-    }
+    public record Unresolved(String term, List<Entry> suggestions) implements Resolution {}
 
-    private record Term(String key, Entry skill, How how) {
-    }
+    private record Term(String key, Entry skill, How how) {}
 
     private final Map<Long, Entry> byId = new HashMap<>();
     private final Map<String, Entry> byCode = new HashMap<>();
@@ -113,7 +121,9 @@ public final class Taxonomy {
                     best = d;
                     bestSkill = t.skill();
                     tie = false;
-                } else if (d == best && bestSkill != null && bestSkill.id() != t.skill().id()) {
+                } else if (d == best
+                        && bestSkill != null
+                        && bestSkill.id() != t.skill().id()) {
                     tie = true;
                 }
             }
@@ -145,7 +155,9 @@ public final class Taxonomy {
         }
         for (Term t : terms) {
             double score;
-            if (key.length() >= 3 && (t.key().contains(key) || key.contains(t.key()) && t.key().length() >= 3)) {
+            if (key.length() >= 3
+                    && (t.key().contains(key)
+                            || key.contains(t.key()) && t.key().length() >= 3)) {
                 score = 0.1 + Math.abs(t.key().length() - key.length()) / 100.0;
             } else {
                 int limitD = Math.max(2, Math.max(key.length(), t.key().length()) / 2);
@@ -160,7 +172,8 @@ public final class Taxonomy {
             }
         }
         return best.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().thenComparing(e -> byId.get(e.getKey()).code()))
+                .sorted(Map.Entry.<Long, Double>comparingByValue()
+                        .thenComparing(e -> byId.get(e.getKey()).code()))
                 .limit(limit)
                 .map(e -> byId.get(e.getKey()))
                 .toList();

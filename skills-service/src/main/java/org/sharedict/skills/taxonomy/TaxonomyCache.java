@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.sharedict.skills.platform.SkillsConfig;
-
 import io.quarkus.logging.Log;
+
+import org.sharedict.skills.platform.SkillsConfig;
 
 /**
  * Keeps the taxonomy in memory. A change on this instance drops the snapshot once its
@@ -30,11 +29,9 @@ import io.quarkus.logging.Log;
 public class TaxonomyCache {
 
     /** Fired by {@link TaxonomyService} on every taxonomy write. */
-    public record Changed() {
-    }
+    public record Changed() {}
 
-    private record Loaded(Taxonomy taxonomy, long at) {
-    }
+    private record Loaded(Taxonomy taxonomy, long at) {}
 
     @Inject
     DataSource dataSource;
@@ -46,10 +43,13 @@ public class TaxonomyCache {
 
     public Taxonomy current() {
         Loaded l = loaded;
-        if (l == null || System.nanoTime() - l.at() > config.taxonomy().refresh().toNanos()) {
+        if (l == null
+                || System.nanoTime() - l.at() > config.taxonomy().refresh().toNanos()) {
             synchronized (this) {
                 l = loaded;
-                if (l == null || System.nanoTime() - l.at() > config.taxonomy().refresh().toNanos()) {
+                if (l == null
+                        || System.nanoTime() - l.at()
+                                > config.taxonomy().refresh().toNanos()) {
                     l = new Loaded(load(), System.nanoTime());
                     loaded = l;
                 }
@@ -76,18 +76,30 @@ public class TaxonomyCache {
                 + "FROM skill s JOIN skill_category c ON c.id = s.category_id";
         try (Connection con = dataSource.getConnection()) {
             Map<Long, List<String>> aliases = new HashMap<>();
-            try (PreparedStatement ps = con.prepareStatement("SELECT skill_id, alias FROM skill_alias ORDER BY skill_id, position, id");
+            try (PreparedStatement ps = con.prepareStatement(
+                            "SELECT skill_id, alias FROM skill_alias ORDER BY skill_id, position, id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
             Map<Long, Taxonomy.Entry> entries = new LinkedHashMap<>();
-            try (PreparedStatement ps = con.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = con.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    entries.put(id, new Taxonomy.Entry(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), List.copyOf(aliases.getOrDefault(id, List.of())), rs.getString(7)));
+                    entries.put(
+                            id,
+                            new Taxonomy.Entry(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    List.copyOf(aliases.getOrDefault(id, List.of())),
+                                    rs.getString(7)));
                 }
             }
             Log.debugf("Taxonomy loaded: %d skills", entries.size());

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.paging.Page;
@@ -31,8 +33,6 @@ import org.sharedict.skills.taxonomy.TaxonomyDtos.NewSkill;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.SkillUpdate;
 import org.sharedict.skills.taxonomy.TaxonomyDtos.SkillView;
 
-import io.quarkus.panache.common.Parameters;
-
 /**
  * The skill taxonomy: only partnership admins change it, and no folded term (code, name or
  * alias) may mean two skills, so a search term is never ambiguous.
@@ -42,7 +42,8 @@ import io.quarkus.panache.common.Parameters;
 public class TaxonomyService {
 
     private static final Map<String, String> CATEGORY_SORTS = Map.of("code", "code", "name", "name");
-    private static final Map<String, String> SKILL_SORTS = Map.of("code", "code", "name", "name", "category", "category.code");
+    private static final Map<String, String> SKILL_SORTS =
+            Map.of("code", "code", "name", "name", "category", "category.code");
     /** Codes that would clash with sub-paths of /api/skills. */
     private static final Set<String> RESERVED = Set.of("CATEGORIES");
 
@@ -53,7 +54,12 @@ public class TaxonomyService {
     private final Event<TaxonomyCache.Changed> changed;
     private final SkillHolders skillHolders;
 
-    TaxonomyService(Caller caller, Auditor audit, Clock clock, TaxonomyCache cache, Event<TaxonomyCache.Changed> changed,
+    TaxonomyService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            TaxonomyCache cache,
+            Event<TaxonomyCache.Changed> changed,
             SkillHolders skillHolders) {
         this.caller = caller;
         this.audit = audit;
@@ -68,7 +74,9 @@ public class TaxonomyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CategoryView> listCategories(PageRequest page) {
         Map<String, Long> counts = skillCounts();
-        return Page.of(SkillCategory.<SkillCategory>findAll(page.toSort(CATEGORY_SORTS, "name", "id")), page,
+        return Page.of(
+                SkillCategory.<SkillCategory>findAll(page.toSort(CATEGORY_SORTS, "name", "id")),
+                page,
                 c -> CategoryView.of(c, counts.getOrDefault(c.code, 0L)));
     }
 
@@ -96,7 +104,8 @@ public class TaxonomyService {
 
     public CategoryView updateCategory(String code, CategoryUpdate in, String ifMatch) {
         requireAdmin();
-        SkillCategory c = SkillCategory.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill category", code));
+        SkillCategory c =
+                SkillCategory.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill category", code));
         ETags.requireMatch(c, ifMatch, in.version());
         Changes changes = Changes.track()
                 .field("name", c.name, in.name().trim())
@@ -114,14 +123,16 @@ public class TaxonomyService {
 
     public void deleteCategory(String code, String ifMatch) {
         requireAdmin();
-        SkillCategory c = SkillCategory.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill category", code));
+        SkillCategory c =
+                SkillCategory.findByCode(code).orElseThrow(() -> ProblemException.notFound("Skill category", code));
         if (ifMatch != null) {
             ETags.requireMatch(c, ifMatch, null);
         }
         long skills = Skill.count("category", c);
         if (skills > 0) {
-            throw ProblemException.conflict("Category " + c.code + " still has " + skills
-                    + " skills; move or remove them first").with("skills", skills);
+            throw ProblemException.conflict(
+                            "Category " + c.code + " still has " + skills + " skills; move or remove them first")
+                    .with("skills", skills);
         }
         CategoryView last = CategoryView.of(c, 0);
         c.delete();
@@ -144,11 +155,12 @@ public class TaxonomyService {
             // Free text over code, name, description and aliases.
             where.append(" and (lower(code) like :q" + Like.ESCAPE + " or lower(name) like :q" + Like.ESCAPE
                     + " or lower(description) like :q" + Like.ESCAPE
-                    + " or exists (from SkillAlias a where a.skill = s and lower(a.alias) like :q" + Like.ESCAPE + "))");
+                    + " or exists (from SkillAlias a where a.skill = s and lower(a.alias) like :q" + Like.ESCAPE
+                    + "))");
             params.and("q", Like.containing(q));
         }
-        var query = Skill.<Skill>find("from Skill s where " + where, page.toSort(SKILL_SORTS, "code", "id"),
-                params.map());
+        var query =
+                Skill.<Skill>find("from Skill s where " + where, page.toSort(SKILL_SORTS, "code", "id"), params.map());
         return Page.of(query, page, SkillView::of);
     }
 
@@ -226,7 +238,8 @@ public class TaxonomyService {
         long holders = skillHolders.holders(s.id);
         if (holders > 0) {
             throw ProblemException.conflict(holders + " people hold " + s.code
-                    + "; remove it from their profiles first (or keep it and rename it)").with("holders", holders);
+                            + "; remove it from their profiles first (or keep it and rename it)")
+                    .with("holders", holders);
         }
         SkillView last = SkillView.of(s);
         s.delete();
@@ -245,7 +258,8 @@ public class TaxonomyService {
 
     private SkillCategory category(String code) {
         return SkillCategory.findByCode(code.trim())
-                .orElseThrow(() -> ProblemException.invalid("category", "no skill category has the code '" + code + "'"));
+                .orElseThrow(
+                        () -> ProblemException.invalid("category", "no skill category has the code '" + code + "'"));
     }
 
     /** Trims, drops blanks, aliases equal to the name and repeats (as folded terms), keeping order. */
@@ -287,9 +301,11 @@ public class TaxonomyService {
     }
 
     private static void check(Taxonomy t, Long selfId, String field, String value) {
-        t.owner(Terms.key(value)).filter(e -> selfId == null || e.id() != selfId).ifPresent(e -> {
-            throw ProblemException.duplicate(field, value).with("skill", e.code());
-        });
+        t.owner(Terms.key(value))
+                .filter(e -> selfId == null || e.id() != selfId)
+                .ifPresent(e -> {
+                    throw ProblemException.duplicate(field, value).with("skill", e.code());
+                });
     }
 
     private static void setAliases(Skill s, List<String> aliases) {
@@ -307,7 +323,8 @@ public class TaxonomyService {
         Map<String, Long> counts = new HashMap<>();
         Skill.getEntityManager()
                 .createQuery("select s.category.code, count(s) from Skill s group by s.category.code", Object[].class)
-                .getResultList().forEach(r -> counts.put((String) r[0], (Long) r[1]));
+                .getResultList()
+                .forEach(r -> counts.put((String) r[0], (Long) r[1]));
         return counts;
     }
 

@@ -10,16 +10,19 @@ import java.util.Locale;
  */
 public final class Terms {
 
-    private Terms() {
-    }
+    private Terms() {}
 
     /** The folded form of a term: lower-case letters and digits only; '+', '#' and '&' kept as words. */
     public static String key(String term) {
         if (term == null) {
             return "";
         }
-        String s = Normalizer.normalize(term, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replace("+", "plus").replace("#", "sharp").replace("&", "and");
+        String s = Normalizer.normalize(term, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("+", "plus")
+                .replace("#", "sharp")
+                .replace("&", "and");
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

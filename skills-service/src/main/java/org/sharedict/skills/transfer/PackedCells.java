@@ -19,8 +19,7 @@ import org.sharedict.skills.transfer.PeopleCsv.Verification;
  */
 final class PackedCells {
 
-    private PackedCells() {
-    }
+    private PackedCells() {}
 
     /** {@code CITRIX:4:verified; MS SQL:3} — code, name or alias, level, optional verified/self. */
     static List<SkillCell> skills(long row, String v, List<RowError> errors) {
@@ -32,9 +31,11 @@ final class PackedCells {
             if (part.isBlank()) {
                 continue;
             }
-            List<String> bits = split(part, ':').stream().map(PackedCells::unescape).toList();
+            List<String> bits =
+                    split(part, ':').stream().map(PackedCells::unescape).toList();
             if (bits.size() < 2 || bits.size() > 3 || bits.get(0).isBlank()) {
-                errors.add(new RowError(row, "skills", "each skill is skill:level or skill:level:verified", part.trim()));
+                errors.add(
+                        new RowError(row, "skills", "each skill is skill:level or skill:level:verified", part.trim()));
                 continue;
             }
             int level;
@@ -73,9 +74,13 @@ final class PackedCells {
             if (part.isBlank()) {
                 continue;
             }
-            List<String> bits = split(part, '|').stream().map(PackedCells::unescape).toList();
+            List<String> bits =
+                    split(part, '|').stream().map(PackedCells::unescape).toList();
             if (bits.size() > 6 || bits.get(0).isBlank()) {
-                errors.add(new RowError(row, "certifications", "each certification is name|issuer|number|expires|skill|obtained",
+                errors.add(new RowError(
+                        row,
+                        "certifications",
+                        "each certification is name|issuer|number|expires|skill|obtained",
                         part.trim()));
                 continue;
             }
@@ -85,7 +90,10 @@ final class PackedCells {
                 expires = optionalDate(bits, 3);
                 obtained = optionalDate(bits, 5);
             } catch (DateTimeParseException e) {
-                errors.add(new RowError(row, "certifications", "expires and obtained must be dates, 2026-11-22 or 22/11/2026",
+                errors.add(new RowError(
+                        row,
+                        "certifications",
+                        "expires and obtained must be dates, 2026-11-22 or 22/11/2026",
                         part.trim()));
                 continue;
             }
@@ -106,11 +114,12 @@ final class PackedCells {
     static String skillsCell(List<SkillCell> skills) {
         List<String> items = new ArrayList<>();
         for (SkillCell s : skills) {
-            items.add(escape(s.term(), ':') + ":" + s.level() + switch (s.verification()) {
-                case KEEP -> "";
-                case VERIFIED -> ":verified";
-                case SELF_ASSESSED -> ":self";
-            });
+            items.add(escape(s.term(), ':') + ":" + s.level()
+                    + switch (s.verification()) {
+                        case KEEP -> "";
+                        case VERIFIED -> ":verified";
+                        case SELF_ASSESSED -> ":self";
+                    });
         }
         return String.join("; ", items);
     }
@@ -118,8 +127,13 @@ final class PackedCells {
     static String certificationsCell(List<CertCell> certs) {
         List<String> items = new ArrayList<>();
         for (CertCell c : certs) {
-            List<String> parts = new ArrayList<>(List.of(escape(c.name(), '|'), escape(PeopleCsv.nz(c.issuer()), '|'),
-                    escape(PeopleCsv.nz(c.number()), '|'), PeopleCsv.date(c.expires()), escape(PeopleCsv.nz(c.skill()), '|'), PeopleCsv.date(c.obtained())));
+            List<String> parts = new ArrayList<>(List.of(
+                    escape(c.name(), '|'),
+                    escape(PeopleCsv.nz(c.issuer()), '|'),
+                    escape(PeopleCsv.nz(c.number()), '|'),
+                    PeopleCsv.date(c.expires()),
+                    escape(PeopleCsv.nz(c.skill()), '|'),
+                    PeopleCsv.date(c.obtained())));
             while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
                 parts.remove(parts.size() - 1);
             }

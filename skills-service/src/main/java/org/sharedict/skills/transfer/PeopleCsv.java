@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
 import org.sharedict.platform.csv.Csv;
 import org.sharedict.platform.problem.ProblemException;
 
@@ -29,34 +30,63 @@ import org.sharedict.platform.problem.ProblemException;
  */
 public final class PeopleCsv {
 
-    public static final List<String> COLUMNS = List.of("partner", "name", "email", "job_title", "team", "work_phone",
-            "mobile", "site", "manager", "help_other_partners", "help_hours_per_month", "out_of_hours",
-            "unavailable_until", "unavailable_reason", "last_confirmed", "skills", "certifications");
+    public static final List<String> COLUMNS = List.of(
+            "partner",
+            "name",
+            "email",
+            "job_title",
+            "team",
+            "work_phone",
+            "mobile",
+            "site",
+            "manager",
+            "help_other_partners",
+            "help_hours_per_month",
+            "out_of_hours",
+            "unavailable_until",
+            "unavailable_reason",
+            "last_confirmed",
+            "skills",
+            "certifications");
     static final Set<String> REQUIRED = Set.of("partner", "name", "email");
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK_DATE =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    private PeopleCsv() {
-    }
+    private PeopleCsv() {}
 
     /** One problem with one cell; {@code row} is the spreadsheet row (the header is row 1). */
-    public record RowError(long row, String column, String message, String rejected) {
+    public record RowError(long row, String column, String message, String rejected) {}
+
+    public enum Verification {
+        KEEP,
+        VERIFIED,
+        SELF_ASSESSED
     }
 
-    public enum Verification { KEEP, VERIFIED, SELF_ASSESSED }
+    public record SkillCell(String term, int level, Verification verification) {}
 
-    public record SkillCell(String term, int level, Verification verification) {
-    }
-
-    public record CertCell(String name, String issuer, String number, LocalDate expires, String skill, LocalDate obtained) {
-    }
+    public record CertCell(
+            String name, String issuer, String number, LocalDate expires, String skill, LocalDate obtained) {}
 
     /** One person as a row of the file, the way the export writes it. */
-    public record Line(String partner, String name, String email, String jobTitle, String team, String workPhone,
-            String mobile, String site, boolean manager, boolean helpOtherPartners, int helpHoursPerMonth,
-            boolean outOfHours, LocalDate unavailableUntil, String unavailableReason, LocalDate lastConfirmed,
-            List<SkillCell> skills, List<CertCell> certifications) {
-    }
+    public record Line(
+            String partner,
+            String name,
+            String email,
+            String jobTitle,
+            String team,
+            String workPhone,
+            String mobile,
+            String site,
+            boolean manager,
+            boolean helpOtherPartners,
+            int helpHoursPerMonth,
+            boolean outOfHours,
+            LocalDate unavailableUntil,
+            String unavailableReason,
+            LocalDate lastConfirmed,
+            List<SkillCell> skills,
+            List<CertCell> certifications) {}
 
     /** A row as read: cells by column name (only the columns the file has), then typed values. */
     public static final class Row {
@@ -85,8 +115,7 @@ public final class PeopleCsv {
         }
     }
 
-    public record Parsed(List<String> columns, List<Row> rows, List<RowError> errors) {
-    }
+    public record Parsed(List<String> columns, List<Row> rows, List<RowError> errors) {}
 
     public static Parsed read(String text, int maxRows) {
         if (text == null || text.isBlank()) {
@@ -96,14 +125,24 @@ public final class PeopleCsv {
         List<Row> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         List<String> columns;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(body))) {
-            columns = parser.getHeaderNames().stream().map(h -> h.trim().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
-            List<String> unknown = columns.stream().filter(c -> !COLUMNS.contains(c)).toList();
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(new StringReader(body))) {
+            columns = parser.getHeaderNames().stream()
+                    .map(h -> h.trim().toLowerCase(Locale.ROOT).replace(' ', '_'))
+                    .toList();
+            List<String> unknown =
+                    columns.stream().filter(c -> !COLUMNS.contains(c)).toList();
             if (!unknown.isEmpty()) {
-                throw ProblemException.invalid("header", "unknown column(s) " + unknown + "; the columns are " + COLUMNS);
+                throw ProblemException.invalid(
+                        "header", "unknown column(s) " + unknown + "; the columns are " + COLUMNS);
             }
-            List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).sorted().toList();
+            List<String> missing =
+                    REQUIRED.stream().filter(c -> !columns.contains(c)).sorted().toList();
             if (!missing.isEmpty()) {
                 throw ProblemException.invalid("header", "missing required column(s) " + missing);
             }
@@ -118,8 +157,11 @@ public final class PeopleCsv {
                     row.cells.put(columns.get(i), Csv.unguard(record.get(i).trim()));
                 }
                 if (record.size() != columns.size()) {
-                    errors.add(new RowError(row.row, "row", "has " + record.size() + " cells but the header has "
-                            + columns.size(), null));
+                    errors.add(new RowError(
+                            row.row,
+                            "row",
+                            "has " + record.size() + " cells but the header has " + columns.size(),
+                            null));
                 }
                 typed(row, errors);
                 rows.add(row);
@@ -192,10 +234,24 @@ public final class PeopleCsv {
     public static String write(List<Line> lines) {
         List<List<?>> rows = new ArrayList<>();
         for (Line l : lines) {
-            rows.add(List.of(l.partner(), l.name(), l.email(), nz(l.jobTitle()), nz(l.team()), nz(l.workPhone()),
-                    nz(l.mobile()), nz(l.site()), yes(l.manager()), yes(l.helpOtherPartners()), l.helpHoursPerMonth(),
-                    yes(l.outOfHours()), date(l.unavailableUntil()), nz(l.unavailableReason()), date(l.lastConfirmed()),
-                    PackedCells.skillsCell(l.skills()), PackedCells.certificationsCell(l.certifications())));
+            rows.add(List.of(
+                    l.partner(),
+                    l.name(),
+                    l.email(),
+                    nz(l.jobTitle()),
+                    nz(l.team()),
+                    nz(l.workPhone()),
+                    nz(l.mobile()),
+                    nz(l.site()),
+                    yes(l.manager()),
+                    yes(l.helpOtherPartners()),
+                    l.helpHoursPerMonth(),
+                    yes(l.outOfHours()),
+                    date(l.unavailableUntil()),
+                    nz(l.unavailableReason()),
+                    date(l.lastConfirmed()),
+                    PackedCells.skillsCell(l.skills()),
+                    PackedCells.certificationsCell(l.certifications())));
         }
         return Csv.write(COLUMNS, rows);
     }

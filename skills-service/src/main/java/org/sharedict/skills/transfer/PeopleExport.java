@@ -35,20 +35,38 @@ public class PeopleExport {
     public String export(String partner) {
         List<PersonView> list = new ArrayList<>(people.everyone(partner));
         // Everyone's holdings in one pass; one partner's by their IDs.
-        List<Long> ids = partner == null || partner.isBlank() ? null : list.stream().map(PersonView::id).toList();
+        List<Long> ids = partner == null || partner.isBlank()
+                ? null
+                : list.stream().map(PersonView::id).toList();
         Map<Long, List<HeldSkill>> skills = profiles.skills(ids);
         Map<Long, List<HeldCertification>> certs = profiles.certifications(ids);
         List<Line> lines = new ArrayList<>();
-        list.sort(Comparator.comparing(PersonView::partner).thenComparing(p -> p.name().toLowerCase(Locale.ROOT)));
+        list.sort(Comparator.comparing(PersonView::partner)
+                .thenComparing(p -> p.name().toLowerCase(Locale.ROOT)));
         for (PersonView p : list) {
-            lines.add(new Line(p.partner(), p.name(), p.email(), p.jobTitle(), p.team(), p.workPhone(), p.mobile(), p.site(),
-                    p.manager(), p.helpOtherPartners(), p.helpHoursPerMonth(), p.outOfHours(), p.unavailableUntil(),
-                    p.unavailableReason(), p.lastConfirmed(),
+            lines.add(new Line(
+                    p.partner(),
+                    p.name(),
+                    p.email(),
+                    p.jobTitle(),
+                    p.team(),
+                    p.workPhone(),
+                    p.mobile(),
+                    p.site(),
+                    p.manager(),
+                    p.helpOtherPartners(),
+                    p.helpHoursPerMonth(),
+                    p.outOfHours(),
+                    p.unavailableUntil(),
+                    p.unavailableReason(),
+                    p.lastConfirmed(),
                     skills.getOrDefault(p.id(), List.of()).stream()
-                            .map(s -> new SkillCell(s.skill(), s.level(), s.verified() ? Verification.VERIFIED : Verification.KEEP))
+                            .map(s -> new SkillCell(
+                                    s.skill(), s.level(), s.verified() ? Verification.VERIFIED : Verification.KEEP))
                             .toList(),
                     certs.getOrDefault(p.id(), List.of()).stream()
-                            .map(c -> new CertCell(c.name(), c.issuer(), c.number(), c.expires(), c.skill(), c.obtained()))
+                            .map(c -> new CertCell(
+                                    c.name(), c.issuer(), c.number(), c.expires(), c.skill(), c.obtained()))
                             .toList()));
         }
         return PeopleCsv.write(lines);

@@ -18,6 +18,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.csv.CsvDecoder;
 import org.sharedict.platform.problem.Problem;
@@ -54,19 +55,33 @@ import org.sharedict.skills.transfer.PeopleCsv.Verification;
 public class PeopleImport {
 
     /** {@code id} is null for a person a dry run would create. */
-    public record Outcome(long row, @Schema(nullable = true) Long id, String email,
-            @Schema(enumeration = { "create", "update", "created", "updated" }) String action) {
-    }
+    public record Outcome(
+            long row,
+            @Schema(nullable = true) Long id,
+            String email,
+
+            @Schema(enumeration = {"create", "update", "created", "updated"})
+            String action) {}
 
     /** {@code encoding}: how the file's bytes were read (UTF-8, UTF-16LE, windows-1252, …). */
-    public record Result(boolean dryRun, String encoding, int rows, int created, int updated, int skillsSet,
-            int certificationsSet, List<Outcome> people) {
-    }
+    public record Result(
+            boolean dryRun,
+            String encoding,
+            int rows,
+            int created,
+            int updated,
+            int skillsSet,
+            int certificationsSet,
+            List<Outcome> people) {}
 
     /** A row that passed every check, with what it resolved to; {@code existing} is null for a new person. */
-    private record Checked(Row row, PersonView existing, String email, PersonInput input, List<SkillSetting> skills,
-            List<CertificationSetting> certs) {
-    }
+    private record Checked(
+            Row row,
+            PersonView existing,
+            String email,
+            PersonInput input,
+            List<SkillSetting> skills,
+            List<CertificationSetting> certs) {}
 
     private final Caller caller;
     private final BulkPeople people;
@@ -77,8 +92,15 @@ public class PeopleImport {
     private final Clock clock;
     private final SkillsConfig config;
 
-    PeopleImport(Caller caller, BulkPeople people, BulkProfiles profiles, TaxonomyCache taxonomy,
-            Validator validator, Auditor audit, Clock clock, SkillsConfig config) {
+    PeopleImport(
+            Caller caller,
+            BulkPeople people,
+            BulkProfiles profiles,
+            TaxonomyCache taxonomy,
+            Validator validator,
+            Auditor audit,
+            Clock clock,
+            SkillsConfig config) {
         this.caller = caller;
         this.people = people;
         this.profiles = profiles;
@@ -99,18 +121,33 @@ public class PeopleImport {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingLong(RowError::row).thenComparing(RowError::column));
             List<Problem.FieldError> fields = errors.stream()
-                    .map(e -> new Problem.FieldError("row " + e.row() + ": " + e.column(), e.message(), e.rejected())).toList();
+                    .map(e -> new Problem.FieldError("row " + e.row() + ": " + e.column(), e.message(), e.rejected()))
+                    .toList();
             ProblemException p = ProblemException.invalid(fields).with("rows", errors);
-            p.problem().detail = errors.size() + " problem(s) in " + errors.stream().map(RowError::row).distinct().count()
-                    + " row(s); nothing was imported";
+            p.problem().detail = errors.size() + " problem(s) in "
+                    + errors.stream().map(RowError::row).distinct().count() + " row(s); nothing was imported";
             throw p;
         }
         if (dryRun) {
-            List<Outcome> outcomes = checked.stream().map(c -> new Outcome(c.row().row, c.existing() == null ? null : c.existing().id(),
-                    c.email(), c.existing() == null ? "create" : "update")).toList();
-            return new Result(true, file.encoding(), checked.size(), (int) outcomes.stream().filter(o -> o.action().equals("create")).count(),
-                    (int) outcomes.stream().filter(o -> o.action().equals("update")).count(),
-                    checked.stream().mapToInt(c -> c.skills().size()).sum(), checked.stream().mapToInt(c -> c.certs().size()).sum(),
+            List<Outcome> outcomes = checked.stream()
+                    .map(c -> new Outcome(
+                            c.row().row,
+                            c.existing() == null ? null : c.existing().id(),
+                            c.email(),
+                            c.existing() == null ? "create" : "update"))
+                    .toList();
+            return new Result(
+                    true,
+                    file.encoding(),
+                    checked.size(),
+                    (int) outcomes.stream()
+                            .filter(o -> o.action().equals("create"))
+                            .count(),
+                    (int) outcomes.stream()
+                            .filter(o -> o.action().equals("update"))
+                            .count(),
+                    checked.stream().mapToInt(c -> c.skills().size()).sum(),
+                    checked.stream().mapToInt(c -> c.certs().size()).sum(),
                     outcomes);
         }
         return apply(checked, file.encoding());
@@ -135,19 +172,28 @@ public class PeopleImport {
             if (code != null && partner == null) {
                 errors.add(new RowError(r.row, "partner", "no partner has this code", code));
             } else if (partner != null && !caller.isOf(partner)) {
-                errors.add(new RowError(r.row, "partner", "you may only import people of your own partner ("
-                        + caller.partner().orElse("none") + ")", code));
+                errors.add(new RowError(
+                        r.row,
+                        "partner",
+                        "you may only import people of your own partner ("
+                                + caller.partner().orElse("none") + ")",
+                        code));
             }
             String email = r.text("email") == null ? null : r.text("email").toLowerCase(Locale.ROOT);
             if (email != null && seen.containsKey(email)) {
-                errors.add(new RowError(r.row, "email", "also in row " + seen.get(email) + "; one row per person", email));
+                errors.add(
+                        new RowError(r.row, "email", "also in row " + seen.get(email) + "; one row per person", email));
             } else if (email != null) {
                 seen.put(email, r.row);
             }
             PersonView current = email == null ? null : existing.get(email);
             if (current != null && partner != null && !current.partner().equals(partner) && !caller.isAdmin()) {
-                errors.add(new RowError(r.row, "partner", "this email belongs to a person of " + current.partner()
-                        + "; only admins move people between partners", code));
+                errors.add(new RowError(
+                        r.row,
+                        "partner",
+                        "this email belongs to a person of " + current.partner()
+                                + "; only admins move people between partners",
+                        code));
             }
             PersonInput input = input(r, current);
             for (ConstraintViolation<PersonInput> v : validator.validate(input)) {
@@ -164,34 +210,46 @@ public class PeopleImport {
                 }
                 if (!skillIds.add(skill.id)) {
                     errors.add(new RowError(r.row, "skills", "lists " + skill.code + " twice", s.term()));
-                } else if (s.verification() == Verification.VERIFIED && current != null
-                        && caller.personId().map(id -> id.equals(current.id())).orElse(false) && !caller.isAdmin()) {
+                } else if (s.verification() == Verification.VERIFIED
+                        && current != null
+                        && caller.personId().map(id -> id.equals(current.id())).orElse(false)
+                        && !caller.isAdmin()) {
                     errors.add(new RowError(r.row, "skills", "you cannot verify your own skills", s.term()));
                 } else {
-                    skills.add(new SkillSetting(skill, s.level(), switch (s.verification()) {
-                        case KEEP -> null;
-                        case VERIFIED -> Boolean.TRUE;
-                        case SELF_ASSESSED -> Boolean.FALSE;
-                    }));
+                    skills.add(new SkillSetting(
+                            skill,
+                            s.level(),
+                            switch (s.verification()) {
+                                case KEEP -> null;
+                                case VERIFIED -> Boolean.TRUE;
+                                case SELF_ASSESSED -> Boolean.FALSE;
+                            }));
                 }
             }
             List<CertificationSetting> certs = new ArrayList<>();
             for (CertCell c : r.certifications) {
                 int problems = errors.size();
-                CertificationInput cert = new CertificationInput(c.name(), c.issuer(), c.number(), c.obtained(), c.expires(),
-                        c.skill(), null);
+                CertificationInput cert = new CertificationInput(
+                        c.name(), c.issuer(), c.number(), c.obtained(), c.expires(), c.skill(), null);
                 for (ConstraintViolation<CertificationInput> v : validator.validate(cert)) {
                     Object bad = v.getInvalidValue();
-                    errors.add(new RowError(r.row, "certifications", c.name() + ": " + v.getPropertyPath() + " " + v.getMessage(),
+                    errors.add(new RowError(
+                            r.row,
+                            "certifications",
+                            c.name() + ": " + v.getPropertyPath() + " " + v.getMessage(),
                             bad == null ? null : bad.toString()));
                 }
                 if (c.obtained() != null && c.expires() != null && c.expires().isBefore(c.obtained())) {
-                    errors.add(new RowError(r.row, "certifications", c.name() + ": expires must not be before obtained",
+                    errors.add(new RowError(
+                            r.row,
+                            "certifications",
+                            c.name() + ": expires must not be before obtained",
                             c.expires().toString()));
                 }
                 Skill skill = c.skill() == null ? null : skill(tax, r, "certifications", c.skill(), errors);
                 if (errors.size() == problems) {
-                    certs.add(new CertificationSetting(c.name(), c.issuer(), c.number(), c.obtained(), c.expires(), skill));
+                    certs.add(new CertificationSetting(
+                            c.name(), c.issuer(), c.number(), c.obtained(), c.expires(), skill));
                 }
             }
             if (errors.size() == before) {
@@ -209,10 +267,15 @@ public class PeopleImport {
                 return s;
             }
         }
-        List<String> near = res instanceof Taxonomy.Unresolved u ? u.suggestions().stream().map(Taxonomy.Entry::code).toList()
+        List<String> near = res instanceof Taxonomy.Unresolved u
+                ? u.suggestions().stream().map(Taxonomy.Entry::code).toList()
                 : List.of();
-        errors.add(new RowError(r.row, column, "no skill is called '" + term + "'"
-                + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?"), term));
+        errors.add(new RowError(
+                r.row,
+                column,
+                "no skill is called '" + term + "'"
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?"),
+                term));
         return null;
     }
 
@@ -228,7 +291,9 @@ public class PeopleImport {
                 pick(r, "mobile", p == null ? null : p.mobile()),
                 pick(r, "site", p == null ? null : p.site()),
                 r.has("manager") ? Boolean.TRUE.equals(r.manager) : p != null && p.manager(),
-                r.has("help_other_partners") ? Boolean.TRUE.equals(r.helpOtherPartners) : p != null && p.helpOtherPartners(),
+                r.has("help_other_partners")
+                        ? Boolean.TRUE.equals(r.helpOtherPartners)
+                        : p != null && p.helpOtherPartners(),
                 r.has("help_hours_per_month") ? r.helpHoursPerMonth : p == null ? null : p.helpHoursPerMonth(),
                 r.has("out_of_hours") ? Boolean.TRUE.equals(r.outOfHours) : p != null && p.outOfHours(),
                 r.has("unavailable_until") ? r.unavailableUntil : p == null ? null : p.unavailableUntil(),
@@ -255,7 +320,8 @@ public class PeopleImport {
         List<Outcome> outcomes = new ArrayList<>();
         for (Checked c : rows) {
             boolean isNew = c.existing() == null;
-            BulkPeople.Imported done = people.importPerson(isNew ? null : c.existing().id(), c.input(), c.email(), today, now);
+            BulkPeople.Imported done =
+                    people.importPerson(isNew ? null : c.existing().id(), c.input(), c.email(), today, now);
             PersonRef p = done.person();
             if (isNew) {
                 created++;
@@ -268,7 +334,11 @@ public class PeopleImport {
             certsSet += c.certs().size();
             profiles.setCertifications(p.id(), c.certs(), now);
             if (isNew) {
-                audit.created("person", p.id(), p.partner(), Map.of("import", true, "email", done.email(), "skills", skillChanges));
+                audit.created(
+                        "person",
+                        p.id(),
+                        p.partner(),
+                        Map.of("import", true, "email", done.email(), "skills", skillChanges));
             } else {
                 audit.updated("person", p.id(), p.partner(), done.changes());
                 if (!skillChanges.isEmpty()) {
@@ -277,8 +347,22 @@ public class PeopleImport {
             }
             outcomes.add(new Outcome(c.row().row, p.id(), done.email(), isNew ? "created" : "updated"));
         }
-        audit.record("IMPORT", "people_csv", null, caller.partner().orElse(null),
-                Map.of("rows", rows.size(), "created", created, "updated", updated, "skills", skillsSet, "certifications", certsSet));
+        audit.record(
+                "IMPORT",
+                "people_csv",
+                null,
+                caller.partner().orElse(null),
+                Map.of(
+                        "rows",
+                        rows.size(),
+                        "created",
+                        created,
+                        "updated",
+                        updated,
+                        "skills",
+                        skillsSet,
+                        "certifications",
+                        certsSet));
         return new Result(false, encoding, rows.size(), created, updated, skillsSet, certsSet, outcomes);
     }
 }

@@ -14,8 +14,7 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class BodyProbeResource {
 
-    public record Note(String text) {
-    }
+    public record Note(String text) {}
 
     @POST
     public String required(Note body) {

@@ -1,23 +1,23 @@
 package org.sharedict.skills.platform;
 
-import static io.restassured.RestAssured.given;
-import static org.sharedict.testing.Problems.databaseUnavailable;
-
 import java.util.List;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.testing.DatabaseFaultProxy;
 import org.sharedict.testing.DatabaseOutages;
 import org.sharedict.testing.InjectDatabaseProxy;
 import org.sharedict.testing.TcpFaultProxy;
 import org.sharedict.testing.Tokens;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
+import static io.restassured.RestAssured.given;
+import static org.sharedict.testing.Problems.databaseUnavailable;
 
 /** skills-service with its database behind a fault proxy: killed, frozen, and back. */
 @QuarkusTest
@@ -39,9 +39,13 @@ class DatabaseOutageTest {
     }
 
     private static Response newPartner() {
-        return given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                .body("{\"code\":\"OUT" + System.nanoTime() % 100_000_000 + "\",\"name\":\"Outage DC\",\"type\":\"DISTRICT_COUNCIL\"}")
-                .when().post("/api/partners");
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body("{\"code\":\"OUT" + System.nanoTime() % 100_000_000
+                        + "\",\"name\":\"Outage DC\",\"type\":\"DISTRICT_COUNCIL\"}")
+                .when()
+                .post("/api/partners");
     }
 
     @AfterEach
@@ -67,6 +71,8 @@ class DatabaseOutageTest {
         database.freeze();
         DatabaseOutages.timed(DatabaseOutageTest::newPartner).then().spec(databaseUnavailable());
         database.pass();
-        Awaitility.await().atMost(DatabaseOutages.RECOVERY_WITHIN).until(() -> newPartner().statusCode() == 201);
+        Awaitility.await()
+                .atMost(DatabaseOutages.RECOVERY_WITHIN)
+                .until(() -> newPartner().statusCode() == 201);
     }
 }

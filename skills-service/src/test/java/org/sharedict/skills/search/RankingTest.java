@@ -1,9 +1,5 @@
 package org.sharedict.skills.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +9,15 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
 import org.sharedict.skills.search.Ranking.Candidate;
 import org.sharedict.skills.search.Ranking.Held;
 import org.sharedict.skills.search.Ranking.Ranked;
 import org.sharedict.skills.search.Ranking.Wanted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scoring rules, over hand-picked cases and many random ones. */
 class RankingTest {
@@ -31,7 +32,8 @@ class RankingTest {
         for (Held h : held) {
             map.put(h.skillId(), h);
         }
-        return new Candidate(name.hashCode() & 0xffff, name, helps, 8, away, away == null ? null : "Annual leave", TODAY, map);
+        return new Candidate(
+                name.hashCode() & 0xffff, name, helps, 8, away, away == null ? null : "Annual leave", TODAY, map);
     }
 
     private static Ranked rank(Candidate c, Wanted... wanted) {
@@ -42,47 +44,81 @@ class RankingTest {
     void aVerifiedCertifiedAuthorityWhoIsAvailableScoresFullMarks() {
         Ranked r = rank(person("Top", true, null, new Held(1, 5, true, true, TODAY)), CITRIX);
         assertEquals(100.0, r.score());
-        assertEquals(List.of("holds the requested skill", "Citrix: level 5 (authority), verified by a manager",
-                "in-date certification for CITRIX", "skills confirmed within the last 6 months",
-                "offers 8 hours a month to other partners"), r.reasons());
+        assertEquals(
+                List.of(
+                        "holds the requested skill",
+                        "Citrix: level 5 (authority), verified by a manager",
+                        "in-date certification for CITRIX",
+                        "skills confirmed within the last 6 months",
+                        "offers 8 hours a month to other partners"),
+                r.reasons());
     }
 
     @Test
     void eachPartWeighsAsDocumented() {
         Held base = new Held(1, 5, true, true, TODAY);
-        assertEquals(100 - Ranking.VERIFIED, rank(person("a", true, null, new Held(1, 5, false, true, TODAY)), CITRIX).score());
-        assertEquals(100 - Ranking.CERTIFICATION, rank(person("b", true, null, new Held(1, 5, true, null, TODAY)), CITRIX).score());
-        assertEquals(100 - Ranking.RECENT, rank(person("c", true, null, new Held(1, 5, true, true, STALE_BEFORE.minusDays(1))), CITRIX).score());
-        assertEquals(100 - Ranking.AVAILABLE, rank(person("d", false, null, base), CITRIX).score());
-        assertEquals(100 - Ranking.LEVEL / 5, rank(person("e", true, null, new Held(1, 4, true, true, TODAY)), CITRIX).score());
+        assertEquals(
+                100 - Ranking.VERIFIED,
+                rank(person("a", true, null, new Held(1, 5, false, true, TODAY)), CITRIX)
+                        .score());
+        assertEquals(
+                100 - Ranking.CERTIFICATION,
+                rank(person("b", true, null, new Held(1, 5, true, null, TODAY)), CITRIX)
+                        .score());
+        assertEquals(
+                100 - Ranking.RECENT,
+                rank(person("c", true, null, new Held(1, 5, true, true, STALE_BEFORE.minusDays(1))), CITRIX)
+                        .score());
+        assertEquals(
+                100 - Ranking.AVAILABLE,
+                rank(person("d", false, null, base), CITRIX).score());
+        assertEquals(
+                100 - Ranking.LEVEL / 5,
+                rank(person("e", true, null, new Held(1, 4, true, true, TODAY)), CITRIX)
+                        .score());
         // Half the requested skills: half of the per-skill parts, all of availability.
-        assertEquals(50 + Ranking.AVAILABLE / 2, rank(person("f", true, null, base), CITRIX, VMWARE).score());
+        assertEquals(
+                50 + Ranking.AVAILABLE / 2,
+                rank(person("f", true, null, base), CITRIX, VMWARE).score());
     }
 
     @Test
     void expiredCertificationAndLeaveAreExplained() {
         Ranked r = rank(person("Away", true, TODAY.plusDays(3), new Held(1, 3, false, false, null)), CITRIX);
         assertFalse(r.available());
-        assertTrue(r.reasons().contains("certification expired for CITRIX"), r.reasons().toString());
-        assertTrue(r.reasons().contains("unavailable until " + TODAY.plusDays(3) + " (Annual leave)"), r.reasons().toString());
-        assertTrue(r.reasons().contains("no level verified by a manager yet"), r.reasons().toString());
+        assertTrue(
+                r.reasons().contains("certification expired for CITRIX"),
+                r.reasons().toString());
+        assertTrue(
+                r.reasons().contains("unavailable until " + TODAY.plusDays(3) + " (Annual leave)"),
+                r.reasons().toString());
+        assertTrue(
+                r.reasons().contains("no level verified by a manager yet"),
+                r.reasons().toString());
     }
 
     @Test
     void aSkillNeverConfirmedFallsBackToTheProfileDateAndStaleOnesAreFlagged() {
-        Candidate c = new Candidate(7, "Old", true, 0, null, null, TODAY.minusYears(2), Map.of(1L, new Held(1, 3, false, null, null)));
+        Candidate c = new Candidate(
+                7, "Old", true, 0, null, null, TODAY.minusYears(2), Map.of(1L, new Held(1, 3, false, null, null)));
         Ranked r = rank(c, CITRIX);
         assertTrue(r.stale());
         assertTrue(r.matched().get(0).stale());
         assertEquals(TODAY.minusYears(2), r.matched().get(0).lastConfirmed());
-        assertTrue(r.reasons().contains("CITRIX not confirmed since " + TODAY.minusYears(2) + " (stale)"), r.reasons().toString());
-        assertTrue(r.reasons().contains("offers help to other partners"), r.reasons().toString());
+        assertTrue(
+                r.reasons().contains("CITRIX not confirmed since " + TODAY.minusYears(2) + " (stale)"),
+                r.reasons().toString());
+        assertTrue(
+                r.reasons().contains("offers help to other partners"),
+                r.reasons().toString());
     }
 
     @Test
     void returningOnTheirDateMakesSomeoneAvailableThatDay() {
-        assertTrue(rank(person("Back", true, TODAY, new Held(1, 3, false, null, TODAY)), CITRIX).available());
-        assertFalse(rank(person("Tomorrow", true, TODAY.plusDays(1), new Held(1, 3, false, null, TODAY)), CITRIX).available());
+        assertTrue(rank(person("Back", true, TODAY, new Held(1, 3, false, null, TODAY)), CITRIX)
+                .available());
+        assertFalse(rank(person("Tomorrow", true, TODAY.plusDays(1), new Held(1, 3, false, null, TODAY)), CITRIX)
+                .available());
     }
 
     // ---- properties over random inputs ---------------------------------------------------------
@@ -105,8 +141,15 @@ class RankingTest {
             }
         }
         LocalDate away = rnd.nextInt(4) == 0 ? TODAY.plusDays(rnd.nextInt(20) - 10) : null;
-        return new Candidate(id, "P" + rnd.nextInt(50), rnd.nextBoolean(), rnd.nextInt(20), away, null,
-                rnd.nextBoolean() ? null : TODAY.minusDays(rnd.nextInt(800)), held);
+        return new Candidate(
+                id,
+                "P" + rnd.nextInt(50),
+                rnd.nextBoolean(),
+                rnd.nextInt(20),
+                away,
+                null,
+                rnd.nextBoolean() ? null : TODAY.minusDays(rnd.nextInt(800)),
+                held);
     }
 
     private static List<Wanted> randomWanted(Random rnd) {
@@ -139,20 +182,36 @@ class RankingTest {
             double before = Ranking.rank(c, wanted, TODAY, STALE_BEFORE, 6).score();
             Wanted w = wanted.get(rnd.nextInt(wanted.size()));
             Held h = c.held().get(w.skillId());
-            Held better = h == null ? randomHeld(rnd, w.skillId()) : switch (rnd.nextInt(4)) {
-                case 0 -> new Held(h.skillId(), Math.min(5, h.level() + 1), h.verified(), h.certification(), h.lastConfirmed());
-                case 1 -> new Held(h.skillId(), h.level(), true, h.certification(), h.lastConfirmed());
-                case 2 -> new Held(h.skillId(), h.level(), h.verified(), Boolean.TRUE, h.lastConfirmed());
-                default -> new Held(h.skillId(), h.level(), h.verified(), h.certification(), TODAY);
-            };
+            Held better = h == null
+                    ? randomHeld(rnd, w.skillId())
+                    : switch (rnd.nextInt(4)) {
+                        case 0 ->
+                            new Held(
+                                    h.skillId(),
+                                    Math.min(5, h.level() + 1),
+                                    h.verified(),
+                                    h.certification(),
+                                    h.lastConfirmed());
+                        case 1 -> new Held(h.skillId(), h.level(), true, h.certification(), h.lastConfirmed());
+                        case 2 -> new Held(h.skillId(), h.level(), h.verified(), Boolean.TRUE, h.lastConfirmed());
+                        default -> new Held(h.skillId(), h.level(), h.verified(), h.certification(), TODAY);
+                    };
             Map<Long, Held> held = new HashMap<>(c.held());
             held.put(w.skillId(), better);
-            Candidate improved = new Candidate(c.personId(), c.name(), c.helpOtherPartners(), c.helpHoursPerMonth(),
-                    c.unavailableUntil(), c.unavailableReason(), c.lastConfirmed(), held);
-            double after = Ranking.rank(improved, wanted, TODAY, STALE_BEFORE, 6).score();
+            Candidate improved = new Candidate(
+                    c.personId(),
+                    c.name(),
+                    c.helpOtherPartners(),
+                    c.helpHoursPerMonth(),
+                    c.unavailableUntil(),
+                    c.unavailableReason(),
+                    c.lastConfirmed(),
+                    held);
+            double after =
+                    Ranking.rank(improved, wanted, TODAY, STALE_BEFORE, 6).score();
             assertTrue(after >= before, "improving " + h + " to " + better + " lowered " + before + " to " + after);
-            Candidate available = new Candidate(c.personId(), c.name(), true, c.helpHoursPerMonth(), null, null,
-                    c.lastConfirmed(), c.held());
+            Candidate available = new Candidate(
+                    c.personId(), c.name(), true, c.helpHoursPerMonth(), null, null, c.lastConfirmed(), c.held());
             assertTrue(Ranking.rank(available, wanted, TODAY, STALE_BEFORE, 6).score() >= before);
         }
     }

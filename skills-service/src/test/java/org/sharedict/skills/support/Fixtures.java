@@ -1,15 +1,15 @@
 package org.sharedict.skills.support;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.http.ContentType;
+
 import org.sharedict.testing.Tokens;
 
-import io.restassured.http.ContentType;
+import static io.restassured.RestAssured.given;
 
 /**
  * Test data made through the API itself. Every test makes its own partners and skills with
@@ -17,35 +17,50 @@ import io.restassured.http.ContentType;
  */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        return prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
 
     public static String partner() {
         String code = unique("P");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Partner " + code, "type", "DISTRICT_COUNCIL"))
-                .when().post("/api/partners").then().statusCode(201);
+                .when()
+                .post("/api/partners")
+                .then()
+                .statusCode(201);
         return code;
     }
 
     public static String category() {
         String code = unique("CAT_");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Category " + code))
-                .when().post("/api/skills/categories").then().statusCode(201);
+                .when()
+                .post("/api/skills/categories")
+                .then()
+                .statusCode(201);
         return code;
     }
 
     /** A skill with a unique code and name; {@code aliases} should be unique too (use {@link #unique}). */
     public static String skill(String category, String name, String... aliases) {
         String code = unique("S_");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", name, "category", category, "aliases", List.of(aliases)))
-                .when().post("/api/skills").then().statusCode(201);
+                .when()
+                .post("/api/skills")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -70,14 +85,28 @@ public final class Fixtures {
     }
 
     public static long person(Map<String, Object> body) {
-        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
-                .when().post("/api/people").then().statusCode(201).extract().jsonPath().getLong("id");
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/people")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     public static void holds(long person, String skill, int level, boolean verified) {
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("skill", skill, "level", level, "verified", verified))
-                .when().post("/api/people/" + person + "/skills").then().statusCode(201);
+                .when()
+                .post("/api/people/" + person + "/skills")
+                .then()
+                .statusCode(201);
     }
 
     public static long certification(long person, String skill, String name, String expires) {
@@ -86,8 +115,16 @@ public final class Fixtures {
         body.put("issuer", "Test Issuer");
         body.put("skill", skill);
         body.put("expires", expires);
-        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
-                .when().post("/api/people/" + person + "/certifications").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/people/" + person + "/certifications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 }

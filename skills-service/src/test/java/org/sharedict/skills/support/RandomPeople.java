@@ -19,10 +19,51 @@ import org.sharedict.skills.transfer.PeopleCsv.Verification;
  */
 public final class RandomPeople {
 
-    private static final String[] PIECES = { "a", "Zoë", "Brontë", "Łukasz", "Ćwikła", "日本語", "😀", "O'Brien", "\"quoted\"",
-            ",", ";", "|", ":", "\\", "\\;", "\\|", "\n", "\r\n", " ", "  ", "\t", "\u00A0", "\u2003", "=", "+", "-", "@", "'",
-            "''=", "1", "-5", "=1+1", "@SUM(A1)", "+44 1632 960123", "=HYPERLINK(\"http://evil.example\",\"click\")", "ICT",
-            "Town Hall, Lincoln", "CCNA|Cisco", "skill:4:verified", "; ", "#", "%", "_" };
+    private static final String[] PIECES = {
+        "a",
+        "Zoë",
+        "Brontë",
+        "Łukasz",
+        "Ćwikła",
+        "日本語",
+        "😀",
+        "O'Brien",
+        "\"quoted\"",
+        ",",
+        ";",
+        "|",
+        ":",
+        "\\",
+        "\\;",
+        "\\|",
+        "\n",
+        "\r\n",
+        " ",
+        "  ",
+        "\t",
+        "\u00A0",
+        "\u2003",
+        "=",
+        "+",
+        "-",
+        "@",
+        "'",
+        "''=",
+        "1",
+        "-5",
+        "=1+1",
+        "@SUM(A1)",
+        "+44 1632 960123",
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "ICT",
+        "Town Hall, Lincoln",
+        "CCNA|Cisco",
+        "skill:4:verified",
+        "; ",
+        "#",
+        "%",
+        "_"
+    };
     private static final String PHONE_CHARS = "0123456789 ()-";
 
     private final Random random;
@@ -43,22 +84,43 @@ public final class RandomPeople {
         Collections.shuffle(pool, random);
         for (int n = random.nextInt(4); n > 0 && (skills.isEmpty() || !pool.isEmpty()); n--) {
             String term = skills.isEmpty() ? text(60, true) : pool.remove(0);
-            Verification v = random.nextBoolean() ? Verification.VERIFIED
+            Verification v = random.nextBoolean()
+                    ? Verification.VERIFIED
                     : selfAssessedToo && random.nextBoolean() ? Verification.SELF_ASSESSED : Verification.KEEP;
             held.add(new SkillCell(term, 1 + random.nextInt(5), v));
         }
         List<CertCell> certs = new ArrayList<>();
         for (int n = random.nextInt(5); n > 0; n--) {
-            String name = !certs.isEmpty() && random.nextInt(5) == 0 ? certs.get(0).name() : text(200, true); // renewed: same name twice
+            String name = !certs.isEmpty() && random.nextInt(5) == 0
+                    ? certs.get(0).name()
+                    : text(200, true); // renewed: same name twice
             LocalDate obtained = random.nextBoolean() ? null : pastDate();
-            LocalDate expires = random.nextBoolean() ? null
+            LocalDate expires = random.nextBoolean()
+                    ? null
                     : obtained == null ? anyDate() : obtained.plusDays(random.nextInt(3000));
-            String skill = random.nextBoolean() ? null : skills.isEmpty() ? text(60, true) : skills.get(random.nextInt(skills.size()));
+            String skill = random.nextBoolean()
+                    ? null
+                    : skills.isEmpty() ? text(60, true) : skills.get(random.nextInt(skills.size()));
             certs.add(new CertCell(name, text(200, false), text(100, false), expires, skill, obtained));
         }
-        return new Line(partner, text(200, true), email(emailSuffix), text(200, false), text(200, false), phone(), phone(),
-                text(200, false), random.nextBoolean(), random.nextBoolean(), random.nextInt(161), random.nextBoolean(),
-                random.nextBoolean() ? null : anyDate(), text(200, false), pastDate(), held, certs);
+        return new Line(
+                partner,
+                text(200, true),
+                email(emailSuffix),
+                text(200, false),
+                text(200, false),
+                phone(),
+                phone(),
+                text(200, false),
+                random.nextBoolean(),
+                random.nextBoolean(),
+                random.nextInt(161),
+                random.nextBoolean(),
+                random.nextBoolean() ? null : anyDate(),
+                text(200, false),
+                pastDate(),
+                held,
+                certs);
     }
 
     /** Text as the API keeps it: {@code isBlank() ? null : trim()}; never null when required. */
@@ -95,7 +157,10 @@ public final class RandomPeople {
         String specials = "+-='_";
         StringBuilder b = new StringBuilder();
         for (int n = 1 + random.nextInt(8); n > 0; n--) {
-            b.append(random.nextInt(4) == 0 ? specials.charAt(random.nextInt(specials.length())) : (char) ('a' + random.nextInt(26)));
+            b.append(
+                    random.nextInt(4) == 0
+                            ? specials.charAt(random.nextInt(specials.length()))
+                            : (char) ('a' + random.nextInt(26)));
         }
         return b + suffix + "@example.gov.uk";
     }

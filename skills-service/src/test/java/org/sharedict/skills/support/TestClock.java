@@ -1,6 +1,5 @@
 package org.sharedict.skills.support;
 
-import org.sharedict.platform.partnership.Partnership;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.time.ZoneOffset;
 
 import jakarta.inject.Singleton;
 
+import org.sharedict.platform.partnership.Partnership;
 
 /**
  * The service's clock in tests, replacing platform-common's system clock. It runs, but from

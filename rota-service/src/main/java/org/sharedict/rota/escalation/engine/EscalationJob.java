@@ -24,7 +24,10 @@ public class EscalationJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap d = context.getMergedJobDataMap();
-        escalations.fire(Long.parseLong(d.getString(INCIDENT)), Integer.parseInt(d.getString(STEP)), Integer.parseInt(d.getString(PASS)),
+        escalations.fire(
+                Long.parseLong(d.getString(INCIDENT)),
+                Integer.parseInt(d.getString(STEP)),
+                Integer.parseInt(d.getString(PASS)),
                 Instant.ofEpochMilli(Long.parseLong(d.getString(DUE))));
     }
 }

@@ -1,17 +1,17 @@
 package org.sharedict.rota.escalation.engine;
 
-import org.sharedict.platform.jobs.DurableJobs;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.logging.Log;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
-import io.quarkus.logging.Log;
+import org.sharedict.platform.jobs.DurableJobs;
 
 /**
  * Escalation steps as Quartz jobs in the JDBC store (clustered): one job per incident, pass and
@@ -38,9 +38,20 @@ public class EscalationScheduler {
 
     public void schedule(long incidentId, int step, int pass, Instant due) {
         JobKey key = key(incidentId, step, pass);
-        boolean scheduled = DurableJobs.once(quartz, EscalationJob.class, key, due, Map.of(EscalationJob.INCIDENT, Long.toString(incidentId),
-                EscalationJob.STEP, Integer.toString(step), EscalationJob.PASS, Integer.toString(pass),
-                EscalationJob.DUE, Long.toString(due.toEpochMilli())));
+        boolean scheduled = DurableJobs.once(
+                quartz,
+                EscalationJob.class,
+                key,
+                due,
+                Map.of(
+                        EscalationJob.INCIDENT,
+                        Long.toString(incidentId),
+                        EscalationJob.STEP,
+                        Integer.toString(step),
+                        EscalationJob.PASS,
+                        Integer.toString(pass),
+                        EscalationJob.DUE,
+                        Long.toString(due.toEpochMilli())));
         if (!scheduled) {
             Log.debugf("escalation %s is already scheduled", key);
         }

@@ -13,8 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+
 import org.sharedict.rota.escalation.EscalationPolicy;
 import org.sharedict.rota.escalation.PolicyService;
 import org.sharedict.rota.escalation.Steps;
@@ -26,9 +29,6 @@ import org.sharedict.rota.people.People;
 import org.sharedict.rota.rotas.OnCallService;
 import org.sharedict.rota.rotas.RotaPlans;
 import org.sharedict.rota.schedule.Shift;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 
 /**
  * The escalation engine: notifies one step's targets and plans the next. It runs on whichever
@@ -52,8 +52,18 @@ public class Escalations {
     private final MeterRegistry metrics;
 
     @Inject
-    Escalations(Clock clock, EscalatedIncidents incidents, Outbox outbox, People people, OnCallService onCall, RotaPlans rotas,
-            PolicyService policies, EscalationScheduler scheduler, PageTexts texts, Scheduler quartz, MeterRegistry metrics) {
+    Escalations(
+            Clock clock,
+            EscalatedIncidents incidents,
+            Outbox outbox,
+            People people,
+            OnCallService onCall,
+            RotaPlans rotas,
+            PolicyService policies,
+            EscalationScheduler scheduler,
+            PageTexts texts,
+            Scheduler quartz,
+            MeterRegistry metrics) {
         this.clock = clock;
         this.incidents = incidents;
         this.outbox = outbox;
@@ -109,9 +119,23 @@ public class Escalations {
         EscalationPolicy policy = i.policyId() == null ? null : EscalationPolicy.findById(i.policyId());
         List<Steps.Step> steps = policy == null ? List.of() : policies.stepsOf(policy);
         if (step >= steps.size()) {
-            incidents.stepped(i.id(), null, null, null, List.of(new TimelineLine(Kind.ESCALATION_EXHAUSTED,
-                    policy == null ? "the escalation policy no longer exists" : "the policy has no step " + (step + 1) + " any more",
-                    null, null, null, null, null, null, null)));
+            incidents.stepped(
+                    i.id(),
+                    null,
+                    null,
+                    null,
+                    List.of(new TimelineLine(
+                            Kind.ESCALATION_EXHAUSTED,
+                            policy == null
+                                    ? "the escalation policy no longer exists"
+                                    : "the policy has no step " + (step + 1) + " any more",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)));
             return;
         }
         Steps.Step s = steps.get(step);
@@ -122,9 +146,20 @@ public class Escalations {
         }
         List<TimelineLine> lines = new ArrayList<>();
         int queued = notifyTargets(i, s, step, pass, lines);
-        lines.add(0, new TimelineLine(Kind.STEP_NOTIFIED, "step " + (step + 1) + " of " + steps.size() + (pass > 0 ? ", repeat " + pass : "")
-                + " of " + policy.name + ": " + queued + " notification" + (queued == 1 ? "" : "s") + " (instance " + instance() + ")",
-                step + 1, pass + 1, due, null, null, null, now));
+        lines.add(
+                0,
+                new TimelineLine(
+                        Kind.STEP_NOTIFIED,
+                        "step " + (step + 1) + " of " + steps.size() + (pass > 0 ? ", repeat " + pass : "") + " of "
+                                + policy.name + ": " + queued + " notification" + (queued == 1 ? "" : "s")
+                                + " (instance " + instance() + ")",
+                        step + 1,
+                        pass + 1,
+                        due,
+                        null,
+                        null,
+                        null,
+                        now));
         int nextStep = step + 1;
         int nextPass = pass;
         if (nextStep >= steps.size()) {
@@ -132,8 +167,11 @@ public class Escalations {
             nextPass = pass + 1;
         }
         if (nextPass > policy.repeatCount) {
-            lines.add(TimelineLine.of(Kind.ESCALATION_EXHAUSTED, "that was the last step; the incident stays open until someone acknowledges it",
-                    step + 1, pass + 1));
+            lines.add(TimelineLine.of(
+                    Kind.ESCALATION_EXHAUSTED,
+                    "that was the last step; the incident stays open until someone acknowledges it",
+                    step + 1,
+                    pass + 1));
             incidents.stepped(i.id(), step, pass, null, lines);
             return;
         }
@@ -151,13 +189,17 @@ public class Escalations {
                 case ROTA_LAYER -> {
                     RotaPlans.Skeleton r = rotas.skeleton(t.rotaId()).orElse(null);
                     if (r == null) {
-                        lines.add(TimelineLine.of(Kind.NO_RECIPIENT, "rota " + t.rotaId() + " no longer exists", step + 1, pass + 1));
+                        lines.add(TimelineLine.of(
+                                Kind.NO_RECIPIENT, "rota " + t.rotaId() + " no longer exists", step + 1, pass + 1));
                         continue;
                     }
                     Shift holder = onCall.holder(r, t.layer(), now).orElse(null);
                     if (holder == null) {
-                        lines.add(TimelineLine.of(Kind.NO_RECIPIENT, "nobody is on call on the " + t.layer() + " layer of " + r.name() + " now",
-                                step + 1, pass + 1));
+                        lines.add(TimelineLine.of(
+                                Kind.NO_RECIPIENT,
+                                "nobody is on call on the " + t.layer() + " layer of " + r.name() + " now",
+                                step + 1,
+                                pass + 1));
                     } else {
                         persons.add(holder.personId());
                     }
@@ -167,7 +209,8 @@ public class Escalations {
                     String partner = t.partner() == null ? i.partner() : t.partner();
                     List<Contact> managers = people.managersOf(partner);
                     if (managers.isEmpty()) {
-                        lines.add(TimelineLine.of(Kind.NO_RECIPIENT, "rota-service knows no manager of " + partner, step + 1, pass + 1));
+                        lines.add(TimelineLine.of(
+                                Kind.NO_RECIPIENT, "rota-service knows no manager of " + partner, step + 1, pass + 1));
                     }
                     managers.forEach(m -> persons.add(m.personId()));
                 }
@@ -179,26 +222,55 @@ public class Escalations {
         for (Long id : persons) {
             Contact p = known.get(id);
             if (p == null || p.email() == null || p.email().isBlank()) {
-                lines.add(TimelineLine.of(Kind.NO_RECIPIENT,
-                        "person " + id + (p == null ? " is unknown to rota-service" : " (" + p.name() + ") has no e-mail address"), step + 1, pass + 1));
+                lines.add(TimelineLine.of(
+                        Kind.NO_RECIPIENT,
+                        "person " + id
+                                + (p == null
+                                        ? " is unknown to rota-service"
+                                        : " (" + p.name() + ") has no e-mail address"),
+                        step + 1,
+                        pass + 1));
                 continue;
             }
-            long n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.EMAIL, i.id(), id, step + 1, p.email(),
-                    PageTexts.subject(i, step), texts.mailBody(i, p.name(), step, pass));
+            long n = outbox.queue(
+                    Notification.Purpose.PAGE,
+                    Notification.Channel.EMAIL,
+                    i.id(),
+                    id,
+                    step + 1,
+                    p.email(),
+                    PageTexts.subject(i, step),
+                    texts.mailBody(i, p.name(), step, pass));
             lines.add(queued(n, Notification.Channel.EMAIL, p.name() + " <" + p.email() + ">", step, pass));
             queued++;
         }
         for (String url : hooks) {
-            long n = outbox.queue(Notification.Purpose.PAGE, Notification.Channel.WEBHOOK, i.id(), null, step + 1, url,
-                    PageTexts.subject(i, step), texts.webhookBody(i, step, pass));
+            long n = outbox.queue(
+                    Notification.Purpose.PAGE,
+                    Notification.Channel.WEBHOOK,
+                    i.id(),
+                    null,
+                    step + 1,
+                    url,
+                    PageTexts.subject(i, step),
+                    texts.webhookBody(i, step, pass));
             lines.add(queued(n, Notification.Channel.WEBHOOK, url, step, pass));
             queued++;
         }
         return queued;
     }
 
-    private static TimelineLine queued(long notificationId, Notification.Channel channel, String recipient, int step, int pass) {
-        return new TimelineLine(Kind.NOTIFICATION_QUEUED, channel.name().toLowerCase() + " queued", step + 1, pass + 1, null, channel.name(),
-                recipient, notificationId, null);
+    private static TimelineLine queued(
+            long notificationId, Notification.Channel channel, String recipient, int step, int pass) {
+        return new TimelineLine(
+                Kind.NOTIFICATION_QUEUED,
+                channel.name().toLowerCase() + " queued",
+                step + 1,
+                pass + 1,
+                null,
+                channel.name(),
+                recipient,
+                notificationId,
+                null);
     }
 }

@@ -23,7 +23,8 @@ public class PageTexts {
     }
 
     static String subject(EscalatedIncident i, int step) {
-        return "[" + i.severity() + "] " + i.partner() + " incident #" + i.id() + ": " + i.summary() + " (step " + (step + 1) + ")";
+        return "[" + i.severity() + "] " + i.partner() + " incident #" + i.id() + ": " + i.summary() + " (step "
+                + (step + 1) + ")";
     }
 
     String mailBody(EscalatedIncident i, String name, int step, int pass) {
@@ -42,9 +43,22 @@ public class PageTexts {
                 Its timeline: %s/api/incidents/%d
 
                 -- rota-service, Shared ICT Support platform
-                """.formatted(name, i.partner(), i.severity(), step + 1, pass > 0 ? " (repeat " + pass + ")" : "", i.policyName(),
-                i.summary(), i.details() == null ? "" : i.details() + "\n", i.createdAt(), i.raisedBy(),
-                i.occurrences() > 1 ? ", seen " + i.occurrences() + " times" : "", base, i.id(), base, i.id());
+                """.formatted(
+                        name,
+                        i.partner(),
+                        i.severity(),
+                        step + 1,
+                        pass > 0 ? " (repeat " + pass + ")" : "",
+                        i.policyName(),
+                        i.summary(),
+                        i.details() == null ? "" : i.details() + "\n",
+                        i.createdAt(),
+                        i.raisedBy(),
+                        i.occurrences() > 1 ? ", seen " + i.occurrences() + " times" : "",
+                        base,
+                        i.id(),
+                        base,
+                        i.id());
     }
 
     String webhookBody(EscalatedIncident i, int step, int pass) {

@@ -7,11 +7,24 @@ import java.time.Instant;
  *
  * @param at when it happened, when that is not when it is written (a step starts before its targets are notified)
  */
-public record TimelineLine(Kind kind, String detail, Integer step, Integer pass, Instant dueAt, String channel, String recipient,
-        Long notificationId, Instant at) {
+public record TimelineLine(
+        Kind kind,
+        String detail,
+        Integer step,
+        Integer pass,
+        Instant dueAt,
+        String channel,
+        String recipient,
+        Long notificationId,
+        Instant at) {
 
     /** The engine's kinds of line; the incident timeline has the same names. */
-    public enum Kind { STEP_NOTIFIED, NOTIFICATION_QUEUED, NO_RECIPIENT, ESCALATION_EXHAUSTED }
+    public enum Kind {
+        STEP_NOTIFIED,
+        NOTIFICATION_QUEUED,
+        NO_RECIPIENT,
+        ESCALATION_EXHAUSTED
+    }
 
     static TimelineLine of(Kind kind, String detail, int step, int pass) {
         return new TimelineLine(kind, detail, step, pass, null, null, null, null, null);
