@@ -1,9 +1,5 @@
 package org.sharedict.uitests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The reports: a chart beside its table, the same rows as a CSV file, at desktop and phone widths. */
 @ExtendWith(UiContext.class)
 class ReportsIT {
@@ -28,14 +28,18 @@ class ReportsIT {
         ui.driver().findElement(By.id(section + "-csv")).sendKeys(Keys.ENTER);
         Path file = ui.waitUpTo(30).until(d -> {
             try (Stream<Path> files = Files.list(ui.browser.downloads)) {
-                return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".csv"))
+                return files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                                && p.toString().endsWith(".csv"))
                         .filter(p -> {
                             try {
-                                return Files.readString(p, StandardCharsets.UTF_8).endsWith("\r\n");
+                                return Files.readString(p, StandardCharsets.UTF_8)
+                                        .endsWith("\r\n");
                             } catch (IOException e) {
                                 return false;
                             }
-                        }).findFirst().orElse(null);
+                        })
+                        .findFirst()
+                        .orElse(null);
             } catch (IOException e) {
                 return null;
             }
@@ -54,9 +58,16 @@ class ReportsIT {
     private int chartBesideTable(String section) {
         WebElement chart = ui.driver().findElement(By.cssSelector("#" + section + " .app-report__chart svg[role=img]"));
         WebElement table = ui.driver().findElement(By.cssSelector("#" + section + " .app-report__table table"));
-        assertFalse(chart.findElement(By.tagName("desc")).getAttribute("textContent").isBlank(), "the chart describes its key figures");
-        assertTrue(table.getLocation().getX() > chart.getLocation().getX() + chart.getSize().getWidth() - 5,
-                "the table is beside the chart: chart at " + chart.getLocation() + " " + chart.getSize() + ", table at " + table.getLocation());
+        assertFalse(
+                chart.findElement(By.tagName("desc"))
+                        .getAttribute("textContent")
+                        .isBlank(),
+                "the chart describes its key figures");
+        assertTrue(
+                table.getLocation().getX()
+                        > chart.getLocation().getX() + chart.getSize().getWidth() - 5,
+                "the table is beside the chart: chart at " + chart.getLocation() + " " + chart.getSize() + ", table at "
+                        + table.getLocation());
         return table.findElements(By.cssSelector("tbody tr")).size();
     }
 
@@ -71,7 +82,9 @@ class ReportsIT {
         assertEquals("Partner,People,Primary hours,Secondary hours,Out-of-hours hours,Total hours", csv.get(0));
         assertEquals(partners + 1, csv.size(), "a CSV row for every table row");
         int people = chartBesideTable("hours-people");
-        assertEquals(people + 1, downloadCsv("hours-people", "on-call-hours-per-person-").size());
+        assertEquals(
+                people + 1,
+                downloadCsv("hours-people", "on-call-hours-per-person-").size());
         ui.checkScreen("report-hours");
         ui.checkPhone("report-hours-phone");
     }
@@ -95,7 +108,10 @@ class ReportsIT {
         assertTrue(ui.heading().contains("Response times"), ui.heading());
         int periods = chartBesideTable("response-times");
         assertTrue(periods > 0, "the demo's incidents are counted");
-        assertTrue(ui.driver().findElement(By.cssSelector("#response-times table")).getText().contains("Boston Borough Council"));
+        assertTrue(ui.driver()
+                .findElement(By.cssSelector("#response-times table"))
+                .getText()
+                .contains("Boston Borough Council"));
         List<String> times = downloadCsv("response-times", "response-times-month-");
         assertTrue(times.get(0).startsWith("Partner,Period,Incidents,Acknowledged,Resolved,MTTA (min)"), times.get(0));
         assertEquals(periods + 1, times.size());

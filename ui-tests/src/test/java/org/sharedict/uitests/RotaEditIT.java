@@ -1,15 +1,12 @@
 package org.sharedict.uitests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -18,7 +15,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Creating, editing and deleting a rota, its members put in order with the keyboard; and who is offered that. */
 @ExtendWith(UiContext.class)
@@ -49,12 +48,15 @@ class RotaEditIT {
                 return r;
             }
         }
-        throw new IllegalStateException("the demo data has no rota " + (covering ? "covering " : "not covering ") + partner);
+        throw new IllegalStateException(
+                "the demo data has no rota " + (covering ? "covering " : "not covering ") + partner);
     }
 
     private List<String> primaryOrder() {
         List<String> ids = new ArrayList<>();
-        ui.driver().findElements(By.cssSelector("#layer-primary li[data-person]")).forEach(li -> ids.add(li.getAttribute("data-person")));
+        ui.driver()
+                .findElements(By.cssSelector("#layer-primary li[data-person]"))
+                .forEach(li -> ids.add(li.getAttribute("data-person")));
         return ids;
     }
 
@@ -79,7 +81,11 @@ class RotaEditIT {
         ui.open("#/oncall");
         ui.follow(By.id("new-rota"));
         assertTrue(ui.heading().endsWith("Create a rota"), ui.heading());
-        assertTrue(ui.driver().findElement(By.cssSelector("input[name=partners][value=BBC]")).isSelected(), "a manager's own partner is ticked");
+        assertTrue(
+                ui.driver()
+                        .findElement(By.cssSelector("input[name=partners][value=BBC]"))
+                        .isSelected(),
+                "a manager's own partner is ticked");
         ui.driver().findElement(By.cssSelector("input[name=name]")).sendKeys(taken);
         WebElement count = ui.driver().findElement(By.cssSelector("input[name=rotationCount]"));
         count.clear();
@@ -93,12 +99,19 @@ class RotaEditIT {
         assertEquals(List.of(a, b, c), primaryOrder());
 
         // The keyboard alone: Enter on the third member's "Move up" moves them and keeps focus with them.
-        ui.driver().findElement(By.cssSelector("#layer-primary li[data-person='" + c + "'] [data-action=move-up]")).sendKeys(Keys.ENTER);
+        ui.driver()
+                .findElement(By.cssSelector("#layer-primary li[data-person='" + c + "'] [data-action=move-up]"))
+                .sendKeys(Keys.ENTER);
         assertEquals(List.of(a, c, b), primaryOrder());
         WebElement focused = ui.driver().switchTo().activeElement();
         assertEquals("move-up", focused.getAttribute("data-action"));
-        assertEquals(c, focused.findElement(By.xpath("ancestor::li")).getAttribute("data-person"), "focus stays on the member moved");
-        ui.waitUpTo(5).until(d -> ui.announced().contains(cName) && ui.announced().contains("moved to turn 2 of 3 in the primary layer"));
+        assertEquals(
+                c,
+                focused.findElement(By.xpath("ancestor::li")).getAttribute("data-person"),
+                "focus stays on the member moved");
+        ui.waitUpTo(5)
+                .until(d -> ui.announced().contains(cName)
+                        && ui.announced().contains("moved to turn 2 of 3 in the primary layer"));
         ui.checkScreen("rota-create");
         ui.checkPhone("rota-create-phone");
 
@@ -107,15 +120,22 @@ class RotaEditIT {
         String said = ui.errorSummary();
         assertFalse(said.contains("request ID"), said);
         WebElement nameGroup = ui.driver().findElement(By.cssSelector("[data-field=name]"));
-        assertTrue(nameGroup.getAttribute("class").contains("govuk-form-group--error"), "the error is at the name field");
-        assertTrue(nameGroup.findElement(By.cssSelector(".govuk-error-message")).getText().contains("already in use"));
+        assertTrue(
+                nameGroup.getAttribute("class").contains("govuk-form-group--error"), "the error is at the name field");
+        assertTrue(nameGroup
+                .findElement(By.cssSelector(".govuk-error-message"))
+                .getText()
+                .contains("already in use"));
 
         WebElement nameInput = ui.driver().findElement(By.cssSelector("input[name=name]"));
         nameInput.clear();
         nameInput.sendKeys(name);
         ui.driver().findElement(By.id("save-rota")).sendKeys(Keys.ENTER);
         ui.waitForHeading(name);
-        assertTrue(ui.driver().findElement(By.cssSelector(".govuk-notification-banner--success")).getText().contains("The rota is created."));
+        assertTrue(ui.driver()
+                .findElement(By.cssSelector(".govuk-notification-banner--success"))
+                .getText()
+                .contains("The rota is created."));
         JsonNode made = rotaNamed(admin, name);
         assertEquals(List.of(a, c, b), members(made, "PRIMARY"));
         assertTrue(List.of("P14D", "P2W").contains(made.get("rotationLength").asText()), made.toString());
@@ -126,12 +146,16 @@ class RotaEditIT {
         ui.follow(By.id("edit-rota"));
         assertEquals(List.of(a, c, b), primaryOrder(), "the editor shows the members in their order");
         ui.setValue(By.cssSelector("input[name=handoffTime]"), "10:00");
-        ui.driver().findElement(By.cssSelector("#layer-primary li[data-person='" + b + "'] [data-action=remove]")).sendKeys(Keys.ENTER);
+        ui.driver()
+                .findElement(By.cssSelector("#layer-primary li[data-person='" + b + "'] [data-action=remove]"))
+                .sendKeys(Keys.ENTER);
         assertEquals(List.of(a, c), primaryOrder());
         ui.checkScreen("rota-edit");
         ui.checkPhone("rota-edit-phone");
         ui.driver().findElement(By.id("save-rota")).sendKeys(Keys.ENTER);
-        ui.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".govuk-notification-banner--success"), "The rota is saved."));
+        ui.waitUpTo(20)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".govuk-notification-banner--success"), "The rota is saved."));
         JsonNode edited = admin.get("/api/rotas/" + id);
         assertEquals(List.of(a, c), members(edited, "PRIMARY"));
         assertTrue(edited.get("handoffTime").asText().startsWith("10:00"), edited.toString());
@@ -139,10 +163,16 @@ class RotaEditIT {
         // Delete, after saying yes.
         ui.follow(By.id("edit-rota"));
         ui.driver().findElement(By.id("delete-rota")).sendKeys(Keys.ENTER);
-        assertEquals("confirm-delete", ui.driver().switchTo().activeElement().getAttribute("id"), "focus moves to the confirmation");
+        assertEquals(
+                "confirm-delete",
+                ui.driver().switchTo().activeElement().getAttribute("id"),
+                "focus moves to the confirmation");
         ui.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         ui.waitForHeading("On call now");
-        assertTrue(ui.driver().findElement(By.cssSelector(".govuk-notification-banner--success")).getText().contains(name + " is deleted."));
+        assertTrue(ui.driver()
+                .findElement(By.cssSelector(".govuk-notification-banner--success"))
+                .getText()
+                .contains(name + " is deleted."));
         assertEquals(404, admin.status("/api/rotas/" + id));
     }
 
@@ -164,7 +194,9 @@ class RotaEditIT {
 
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/rotas/" + councils);
-        assertFalse(ui.driver().findElements(By.id("edit-rota")).isEmpty(), "a manager of a covered partner may edit the rota");
+        assertFalse(
+                ui.driver().findElements(By.id("edit-rota")).isEmpty(),
+                "a manager of a covered partner may edit the rota");
         assertFalse(ui.driver().findElements(By.id("create-override")).isEmpty());
         ui.open("#/rotas/" + other);
         assertTrue(ui.driver().findElements(By.id("edit-rota")).isEmpty(), "nor a rota that does not cover Boston");
@@ -177,7 +209,11 @@ class RotaEditIT {
         assertTrue(ui.driver().findElements(By.id("edit-rota")).isEmpty(), "a DR lead is not offered to edit a rota");
         assertTrue(ui.driver().findElements(By.id("create-override")).isEmpty(), "nor to create an override");
         assertTrue(ui.driver().findElements(By.id("create-swap")).isEmpty(), "nor to swap shifts they do not hold");
-        assertTrue(ui.driver().findElements(By.xpath("//main//button[normalize-space()='Remove']")).isEmpty(), "nor to remove overrides");
+        assertTrue(
+                ui.driver()
+                        .findElements(By.xpath("//main//button[normalize-space()='Remove']"))
+                        .isEmpty(),
+                "nor to remove overrides");
         ui.checkScreen("rota-read-only");
         ui.open("#/rotas/" + councils + "/edit");
         assertEquals("You cannot change this rota", ui.heading());
@@ -208,15 +244,33 @@ class RotaEditIT {
             Select second = new Select(ui.driver().findElement(By.cssSelector("form select[name=second]")));
             String mine = staff.get(0).get("name").asText();
             String theirs = staff.get(1).get("name").asText();
-            first.selectByVisibleText(first.getOptions().stream().map(WebElement::getText).filter(t -> t.endsWith(mine)).findFirst().orElseThrow());
-            second.selectByVisibleText(second.getOptions().stream().map(WebElement::getText).filter(t -> t.endsWith(theirs)).findFirst().orElseThrow());
+            first.selectByVisibleText(first.getOptions().stream()
+                    .map(WebElement::getText)
+                    .filter(t -> t.endsWith(mine))
+                    .findFirst()
+                    .orElseThrow());
+            second.selectByVisibleText(second.getOptions().stream()
+                    .map(WebElement::getText)
+                    .filter(t -> t.endsWith(theirs))
+                    .findFirst()
+                    .orElseThrow());
             ui.driver().findElement(By.cssSelector("input[name=reason]")).sendKeys("Hospital appointment");
             ui.driver().findElement(By.id("create-swap")).sendKeys(Keys.ENTER);
-            ui.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".govuk-notification-banner--success"), "The shifts are swapped."));
+            ui.waitUpTo(20)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".govuk-notification-banner--success"), "The shifts are swapped."));
             JsonNode swaps = admin.get("/api/rotas/" + id + "/swaps");
             assertEquals(1, swaps.size());
-            assertEquals(List.of(me, other), List.of(swaps.get(0).get("firstPersonId").asLong(), swaps.get(0).get("secondPersonId").asLong()));
-            assertTrue(ui.driver().findElements(By.xpath("//main//button[normalize-space()='Remove']")).isEmpty(), "removing a swap is for managers");
+            assertEquals(
+                    List.of(me, other),
+                    List.of(
+                            swaps.get(0).get("firstPersonId").asLong(),
+                            swaps.get(0).get("secondPersonId").asLong()));
+            assertTrue(
+                    ui.driver()
+                            .findElements(By.xpath("//main//button[normalize-space()='Remove']"))
+                            .isEmpty(),
+                    "removing a swap is for managers");
             ui.checkPhone("rota-phone");
         } finally {
             admin.delete("/api/rotas/" + id, 204);
