@@ -50,6 +50,19 @@ final class PlatformApi {
         return call(path, "POST", body, expected);
     }
 
+    JsonNode put(String path, Object body, int expected) {
+        return call(path, "PUT", body, expected);
+    }
+
+    void delete(String path, int expected) {
+        call(path, "DELETE", null, expected);
+    }
+
+    /** The status a GET of the path is answered with (200, 404 …). */
+    int status(String path) {
+        return authorized(path, "GET", null).statusCode();
+    }
+
     private JsonNode call(String path, String method, Object body, int expected) {
         return checked(authorized(path, method, body), method, expected);
     }

@@ -240,6 +240,42 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         }
     }
 
+    /** Sets a date or time field as a picker does (the typed form of those depends on the browser's locale). */
+    void setValue(By field, String value) {
+        script(
+                "const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " e.dispatchEvent(new Event('change', {bubbles: true}))",
+                driver().findElement(field),
+                value);
+    }
+
+    /** Waits for the screen a form or button leads to: the main heading becomes `heading`. */
+    void waitForHeading(String heading) {
+        waitUpTo(20).until(d -> {
+            java.util.List<WebElement> h1 = d.findElements(By.cssSelector("main h1"));
+            try {
+                return !h1.isEmpty()
+                        && h1.get(0).getText().contains(heading)
+                        && d.findElements(By.cssSelector("main .app-loading")).isEmpty();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The text of the error summary once it is shown (and has focus, as it must). */
+    String errorSummary() {
+        WebElement summary = waitUpTo(15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")));
+        assertEquals(summary, driver().switchTo().activeElement(), "the error summary takes focus");
+        return summary.getText();
+    }
+
+    /** What the polite live region says now (what a screen reader has just been told). */
+    String announced() {
+        return driver().findElement(By.id("live-region")).getAttribute("textContent");
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver()).executeScript(js, args);
     }

@@ -10,6 +10,12 @@ import stale from './people/stale.js';
 import onCall from './rota/oncall.js';
 import rota from './rota/rota.js';
 import myShifts from './rota/my-shifts.js';
+import rotaEdit from './rota/rota-edit.js';
+import leave from './rota/leave.js';
+import escalation from './rota/escalation.js';
+import escalationEdit from './rota/escalation-edit.js';
+import calendar from './rota/calendar.js';
+import reports from './rota/reports.js';
 import incidents from './incidents/incidents.js';
 import incident from './incidents/incident.js';
 import drPlans from './dr/dr-plans.js';
@@ -30,8 +36,17 @@ export const ROUTES = [
   { path: '/people/:id/edit', screen: personEdit, nav: 'people' },
   { path: '/skills-map', screen: skillsMap, nav: 'skills-map' },
   { path: '/oncall', screen: onCall, nav: 'oncall' },
+  { path: '/rotas/new', screen: rotaEdit, nav: 'oncall' },
   { path: '/rotas/:id', screen: rota, nav: 'oncall' },
+  { path: '/rotas/:id/edit', screen: rotaEdit, nav: 'oncall' },
   { path: '/my-shifts', screen: myShifts, nav: 'oncall' },
+  { path: '/leave', screen: leave, nav: 'oncall' },
+  { path: '/escalation', screen: escalation, nav: 'oncall' },
+  { path: '/escalation/new', screen: escalationEdit, nav: 'oncall' },
+  { path: '/escalation/:id/edit', screen: escalationEdit, nav: 'oncall' },
+  { path: '/calendar', screen: calendar, nav: 'oncall' },
+  { path: '/reports', screen: reports, nav: 'reports' },
+  { path: '/reports/:report', screen: reports, nav: 'reports' },
   { path: '/incidents', screen: incidents, nav: 'incidents' },
   { path: '/incidents/:id', screen: incident, nav: 'incidents' },
   { path: '/dr/plans', screen: drPlans, nav: 'dr' },

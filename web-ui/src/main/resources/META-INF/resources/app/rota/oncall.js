@@ -2,8 +2,8 @@
 import { h } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, table, link, tag, scrolling, dateTime, enumText } from '../components/govuk.js';
-import { reasonTag } from './rota-common.js';
+import { heading, p, h2, table, link, tag, scrolling, dateTime, enumText, success } from '../components/govuk.js';
+import { reasonTag, period, sectionNav, mayCreateRota } from './rota-common.js';
 
 function person(x) {
   if (!x) {
@@ -16,7 +16,7 @@ function person(x) {
     h('span', { class: 'govuk-body-s' }, `until ${dateTime(x.shiftEnd)}`, x.rotaId ? [' · ', link(`#/rotas/${x.rotaId}`, x.rotaName)] : null));
 }
 
-export default async function onCall() {
+export default async function onCall(ctx) {
   const [partners, rotas] = await Promise.all([api.get('/api/partners?size=500&sort=name'), api.get('/api/rotas?size=100')]);
   const answers = await Promise.all(partners.items.map((pt) => api.get(`/api/oncall?partner=${encodeURIComponent(pt.code)}`)
     .then((a) => ({ partner: pt, answer: a }))
@@ -30,7 +30,9 @@ export default async function onCall() {
   return {
     title: 'On call now',
     content: [
+      ctx.query.get('done') ? success(ctx.query.get('done')) : null,
       heading('On call now'),
+      sectionNav('oncall'),
       p(`Checked at ${dateTime(new Date().toISOString())}. `, uncovered ? `${uncovered} ${uncovered === 1 ? 'partner has' : 'partners have'} no rota covering them at this moment (for example, during working hours).` : 'Every partner is covered.'),
       u.person ? p(link('#/my-shifts', 'Your upcoming shifts and calendar feed')) : null,
       scrolling(table({
@@ -44,6 +46,7 @@ export default async function onCall() {
         ]),
       }), 'On call now'),
       h2('Rotas'),
+      mayCreateRota() ? h('a', { class: 'govuk-button govuk-button--secondary', href: '#/rotas/new', id: 'new-rota' }, 'Create a rota') : null,
       rotas.items.length ? scrolling(table({
         head: ['Rota', 'Partners', 'Covers', 'Handover'],
         rows: rotas.items.map((r) => [link(`#/rotas/${r.id}`, r.name), [...r.partners].sort().join(', '),
@@ -51,18 +54,4 @@ export default async function onCall() {
       }), 'Rotas') : p('No rotas yet.'),
     ],
   };
-}
-
-export function period(iso) {
-  const m = /^P(\d+)([DW])$/.exec(iso || '');
-  if (!m) {
-    return iso;
-  }
-  let n = Number(m[1]);
-  let unit = m[2] === 'W' ? 'week' : 'day';
-  if (unit === 'day' && n % 7 === 0) {
-    n /= 7;
-    unit = 'week';
-  }
-  return n === 1 ? unit : `${n} ${unit}s`;
 }

@@ -2,13 +2,11 @@
 // and the forms to create an override or swap two shifts.
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
-import * as session from '../core/session.js';
 import { heading, p, h2, table, link, summaryList, button, buttonGroup, form, select, textInput, backLink, scrolling, dateTime, success, details, enumText } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { rotaTimeline } from './rota-timeline.js';
 import { weekStart, addDays, inputToInstant, instantToInput, wallClock, londonFormat } from '../core/london.js';
-import { reasonTag, LAYERS } from './rota-common.js';
-import { period } from './oncall.js';
+import { reasonTag, LAYERS, period, mayEditRota, isMember } from './rota-common.js';
 
 const WEEKS = 4;
 const dayFormat = londonFormat({ day: 'numeric', month: 'short' });
@@ -26,11 +24,10 @@ export default async function rota(ctx) {
   const errors = errorArea();
   const banner = h('div');
   const layers = r.layers.map((l) => l.layer);
-  // As rota-service allows: overrides by managers of a partner the rota covers (and admins); swaps
-  // by them or by a member of the rota (the service checks the shifts are theirs).
-  const mayOverride = [...r.partners].some((pt) => session.canEditPartner(pt, 'manager'));
-  const me = session.user().person;
-  const maySwap = mayOverride || Boolean(me && r.layers.some((l) => l.members.some((m) => m.personId === me)));
+  // The service's rules: overrides and removing are for managers of a covered partner (and admins);
+  // a member may also swap one of their own shifts with another member's.
+  const mayEdit = mayEditRota(r.partners);
+  const maySwap = mayEdit || isMember(r);
   const members = new Map();
   r.layers.forEach((l) => l.members.forEach((m) => members.set(m.personId, m)));
   const counted = shifts.filter((x) => x.reason !== 'SCHEDULED');
@@ -94,7 +91,7 @@ export default async function rota(ctx) {
       showError(errors, err);
     }
   };
-  const done = { override: 'The override is saved.', swap: 'The shifts are swapped.', removed: 'Removed.' }[ctx.query.get('done')];
+  const done = { override: 'The override is saved.', swap: 'The shifts are swapped.', removed: 'Removed.', created: 'The rota is created.', saved: 'The rota is saved.' }[ctx.query.get('done')];
   if (done) {
     banner.append(success(done));
   }
@@ -104,6 +101,7 @@ export default async function rota(ctx) {
       backLink('#/oncall', 'On call now'),
       banner, errors,
       heading(r.name, 'Rota'),
+      mayEdit ? h('a', { class: 'govuk-button govuk-button--secondary', href: `#/rotas/${r.id}/edit`, id: 'edit-rota' }, 'Edit rota') : null,
       summaryList([
         ['Partners', [...r.partners].sort().join(', ')],
         ['Covers', r.coverage === 'ALWAYS' ? 'Every hour of the week' : 'Out of hours: weekday evenings and nights, weekends and bank holidays'],
@@ -124,17 +122,18 @@ export default async function rota(ctx) {
       }), 'Shifts')),
       h2('Overrides'),
       overrides.length ? scrolling(table({
-        head: ['From', 'Until', 'Layer', 'On call', 'Reason', ''],
+        head: ['From', 'Until', 'Layer', 'On call', 'Reason', mayEdit ? 'Action' : null].filter(Boolean),
         rows: overrides.map((o) => [dateTime(o.start), dateTime(o.end), LAYERS[o.layer] || 'Primary', o.name, o.reason,
-          mayOverride ? button('Remove', { warning: true, small: true, on: { click: () => removeOverride(o) } }) : '']),
+          mayEdit ? button('Remove', { warning: true, small: true, on: { click: () => removeOverride(o) } }) : null].filter((c) => c !== null)),
       }), 'Overrides') : p('No overrides.'),
       swaps.length ? [h2('Swaps'), scrolling(table({
-        head: ['Shift', 'Exchanged with', 'Layer', 'Reason', ''],
+        head: ['Shift', 'Exchanged with', 'Layer', 'Reason', mayEdit ? 'Action' : null].filter(Boolean),
         rows: swaps.map((x) => [dateTime(x.first), dateTime(x.second), LAYERS[x.layer] || 'Primary', x.reason || '',
-          maySwap ? button('Remove', { warning: true, small: true, on: { click: () => removeSwap(x) } }) : '']),
+          mayEdit ? button('Remove', { warning: true, small: true, on: { click: () => removeSwap(x) } }) : null].filter((c) => c !== null)),
       }), 'Swaps')] : null,
-      mayOverride ? [h2('Create an override'), p('Put someone else on call for a period, for example to cover an absence.'), overrideForm] : null,
-      maySwap ? [h2('Swap two shifts'), p('The two people exchange the shifts.'), swapForm] : null,
+      mayEdit ? [h2('Create an override'), p('Put someone else on call for a period, for example to cover an absence.'), overrideForm] : null,
+      maySwap ? [h2('Swap two shifts'), p(mayEdit ? 'The two people exchange the shifts.' : 'Exchange one of your shifts with another member’s: you both take the other’s shift.'), swapForm] : null,
+      p(link('#/leave', 'Leave'), ' is booked per person and applies to every rota they are on.'),
     ],
   };
 }
