@@ -1,5 +1,7 @@
 package org.sharedict.platform.remote;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.WebApplicationException;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -9,7 +11,7 @@ import org.sharedict.platform.problem.ProblemException;
 /**
  * The answer of another service: known, known to be absent, or a clear "unknown" when it could not
  * be asked. Readers (DR analysis, staffing) show "unknown" and carry on; writes that must check a
- * reference use {@link #require}.
+ * reference use {@link #require}, reads of a record named in the path {@link #requireFound}.
  */
 public record Lookup<T>(Status status, T value, String reason) {
 
@@ -69,6 +71,22 @@ public record Lookup<T>(Status status, T value, String reason) {
             case NOT_FOUND -> throw ProblemException.invalid(field, absent);
             case UNKNOWN ->
                 throw ProblemException.unavailable("Cannot check " + what + " now: " + reason + "; try again shortly");
+        };
+    }
+
+    /**
+     * The value of a record the request's path names: a 404 when the other service says it does not
+     * exist, a 503 when it could not be asked.
+     *
+     * @param what the record's kind in the 404, e.g. "Person"
+     */
+    public T requireFound(String what, Object id) {
+        return switch (status) {
+            case KNOWN -> value;
+            case NOT_FOUND -> throw ProblemException.notFound(what, id);
+            case UNKNOWN ->
+                throw ProblemException.unavailable("Cannot check " + what.toLowerCase(Locale.ROOT) + " " + id + " now: "
+                        + reason + "; try again shortly");
         };
     }
 }

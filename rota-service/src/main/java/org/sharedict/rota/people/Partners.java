@@ -52,13 +52,6 @@ public class Partners {
 
     /** A partner named in the path: 404 when skills-service has no such partner, 503 when it cannot answer. */
     public void requireKnown(String code) {
-        Lookup<String> a = directory.partner(code);
-        switch (a.status()) {
-            case KNOWN -> {}
-            case NOT_FOUND -> throw ProblemException.notFound("Partner", code);
-            case UNKNOWN ->
-                throw ProblemException.unavailable("Cannot check partner " + code + " with skills-service: "
-                        + a.reason() + "; nothing was changed, try again shortly");
-        }
+        directory.partner(code).requireFound("Partner", code);
     }
 }

@@ -78,15 +78,10 @@ public class People {
         if (known.isPresent()) {
             return known.get();
         }
-        Lookup<PeopleDirectory.Person> a = personId > 0 ? directory.person(personId) : null;
-        if (a == null || a.status() == Lookup.Status.NOT_FOUND) {
+        if (personId <= 0) {
             throw ProblemException.notFound("Person", personId);
         }
-        if (a.status() == Lookup.Status.UNKNOWN) {
-            throw ProblemException.unavailable(
-                    "Cannot check person " + personId + " with skills-service: " + a.reason() + "; try again shortly");
-        }
-        return Contact.of(store(a.value()));
+        return Contact.of(store(directory.person(personId).requireFound("Person", personId)));
     }
 
     /** Refreshes a partner's managers from skills-service; false (and the snapshot kept) when it cannot answer. */
