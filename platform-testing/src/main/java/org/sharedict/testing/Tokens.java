@@ -23,6 +23,7 @@ public final class Tokens {
     private final Set<String> roles = new LinkedHashSet<>();
     private String scope;
     private Long person;
+    private String email;
     private Duration lifetime = Duration.ofMinutes(15);
     private Instant issuedAt;
     private String issuer;
@@ -84,6 +85,12 @@ public final class Tokens {
         return this;
     }
 
+    /** The user's e-mail address, as the gateway puts it on a signed-in user's token. */
+    public Tokens email(String email) {
+        this.email = email;
+        return this;
+    }
+
     /** Space-separated permissions, as the gateway puts on API-key tokens. */
     public Tokens scope(String scope) {
         this.scope = scope;
@@ -131,6 +138,9 @@ public final class Tokens {
         }
         if (person != null) {
             b.claim("person", person);
+        }
+        if (email != null) {
+            b.claim("email", email);
         }
         return b.jws().keyId("test").sign(key != null ? key : TestKeys.signingKey());
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,11 +21,13 @@ import org.sharedict.platform.web.RequestIds;
 @ApplicationScoped
 public class Auditor {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    Auditor(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String action, String entityType, Object entityId, String partner, Object changes) {

@@ -2,7 +2,6 @@ package org.sharedict.platform.audit;
 
 import java.time.Clock;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.ClockProvider;
 
@@ -17,8 +16,11 @@ import org.sharedict.platform.partnership.Partnership;
 @Singleton
 public class ValidationClock implements ClockProvider {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+
+    ValidationClock(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Clock getClock() {

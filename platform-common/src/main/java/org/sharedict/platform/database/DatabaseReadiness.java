@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -31,18 +30,21 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Inject
-    DataSource dataSource;
-
-    @ConfigProperty(name = "sharedict.database.readiness-timeout", defaultValue = "2S")
-    Duration timeout;
-
+    private final DataSource dataSource;
+    private final Duration timeout;
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "database-readiness");
         t.setDaemon(true);
         return t;
     });
     private Future<?> probe;
+
+    DatabaseReadiness(
+            DataSource dataSource,
+            @ConfigProperty(name = "sharedict.database.readiness-timeout", defaultValue = "2S") Duration timeout) {
+        this.dataSource = dataSource;
+        this.timeout = timeout;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -6,10 +6,13 @@ import java.util.Date;
 import java.util.Map;
 import java.util.TimeZone;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -18,6 +21,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.TriggerListener;
 
 /**
  * The two kinds of job the services keep in Quartz's JDBC store, so that a restart or a second
@@ -87,5 +91,47 @@ public final class DurableJobs {
         } else {
             quartz.scheduleJob(t);
         }
+    }
+
+    /**
+     * Counts the triggers Quartz found past their time ({@code sharedict_jobs_misfires_total{group}}):
+     * a job that runs late because every instance was busy or down is how a missed page starts, and
+     * the chart's alert rules watch this. Registered at zero, so the series exists before the first.
+     */
+    public static void countMisfires(Scheduler quartz, MeterRegistry registry, String... groups)
+            throws SchedulerException {
+        for (String group : groups) {
+            misfires(registry, group);
+        }
+        quartz.getListenerManager().addTriggerListener(new TriggerListener() {
+            @Override
+            public String getName() {
+                return "sharedict-misfire-counter";
+            }
+
+            @Override
+            public void triggerMisfired(Trigger trigger) {
+                misfires(registry, trigger.getKey().getGroup()).increment();
+            }
+
+            @Override
+            public void triggerFired(Trigger trigger, JobExecutionContext context) {}
+
+            @Override
+            public boolean vetoJobExecution(Trigger trigger, JobExecutionContext context) {
+                return false;
+            }
+
+            @Override
+            public void triggerComplete(
+                    Trigger trigger, JobExecutionContext context, Trigger.CompletedExecutionInstruction instruction) {}
+        });
+    }
+
+    private static Counter misfires(MeterRegistry registry, String group) {
+        return Counter.builder("sharedict.jobs.misfires")
+                .tag("group", group)
+                .description("Quartz triggers that fired later than their time")
+                .register(registry);
     }
 }

@@ -1,7 +1,6 @@
 package org.sharedict.platform.json;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Json {
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+
+    Json(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     public String write(Object value) {
         try {

@@ -1,6 +1,13 @@
 package org.sharedict.platform.json;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 
 import jakarta.inject.Singleton;
@@ -44,13 +51,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        mapper.configOverride(java.time.LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.configOverride(java.time.LocalDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.configOverride(java.time.LocalTime.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.configOverride(java.time.Instant.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.configOverride(java.time.OffsetDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.configOverride(java.time.ZonedDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.configOverride(java.time.YearMonth.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(LocalDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(LocalTime.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(Instant.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(OffsetDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(ZonedDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(YearMonth.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.registerModule(new SimpleModule("strict-temporal").setDeserializerModifier(new TemporalsAsText()));
     }
 

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,11 +22,13 @@ public class Caller {
     /** The actor recorded for work done outside a request (scheduled jobs, start-up). */
     public static final String SYSTEM = "system";
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
 
-    @Inject
-    JsonWebToken jwt;
+    Caller(SecurityIdentity identity, JsonWebToken jwt) {
+        this.identity = identity;
+        this.jwt = jwt;
+    }
 
     public boolean isSignedIn() {
         return identity != null && !identity.isAnonymous();

@@ -3,6 +3,7 @@ package org.sharedict.platform.web;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +90,7 @@ public class ParameterConverters implements ParamConverterProvider {
                 }
                 try {
                     return (T) reader.read(value.trim());
-                } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                } catch (IllegalArgumentException | DateTimeException e) {
                     throw new BadParameterException(name, e.getMessage(), value);
                 }
             }
