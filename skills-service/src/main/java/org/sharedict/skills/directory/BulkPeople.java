@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,10 +38,12 @@ public class BulkPeople {
 
     private final Clock clock;
     private final SkillsConfig config;
+    private final LeaveBook leave;
 
-    BulkPeople(Clock clock, SkillsConfig config) {
+    BulkPeople(Clock clock, SkillsConfig config, LeaveBook leave) {
         this.clock = clock;
         this.config = config;
+        this.leave = leave;
     }
 
     /** Every partner's code, read now: a row may name a partner added or removed a moment ago, on any instance. */
@@ -98,6 +101,10 @@ public class BulkPeople {
             p.lastConfirmed = in.lastConfirmed() != null ? in.lastConfirmed() : today;
             p.createdAt = p.updatedAt = now;
             p.persist();
+            if (p.unavailableUntil != null) {
+                p.flush();
+                leave.awayUntil(p, p.unavailableUntil, p.unavailableReason);
+            }
         } else {
             p = Person.<Person>findByIdOptional(existingId)
                     .orElseThrow(() -> ProblemException.notFound("Person", existingId));
@@ -118,12 +125,16 @@ public class BulkPeople {
                     .field("outOfHours", p.outOfHours, in.outOfHours())
                     .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
                     .field("unavailableReason", p.unavailableReason, PersonService.trim(in.unavailableReason()));
+            LocalDate away = p.unavailableUntil;
             p.partner = partner;
             PersonService.apply(p, in, email);
             p.lastConfirmed = in.lastConfirmed() != null ? in.lastConfirmed() : confirmed;
             changes.field("lastConfirmed", confirmed, p.lastConfirmed);
             if (!changes.isEmpty()) {
                 p.updatedAt = now;
+            }
+            if (!Objects.equals(away, p.unavailableUntil)) {
+                leave.awayUntil(p, p.unavailableUntil, p.unavailableReason);
             }
         }
         p.flush();

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 
 /**
  * Partner codes to IDs, in memory, for the search's partner filters (a handful of partners,
@@ -27,10 +26,13 @@ public class PartnerCodes {
     /** Fired by {@link PartnerService} when a partner is removed. */
     public record Changed() {}
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
 
     private volatile Map<String, Long> ids;
+
+    PartnerCodes(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     public Optional<Long> id(String code) {
         String key = code.trim().toUpperCase(Locale.ROOT);

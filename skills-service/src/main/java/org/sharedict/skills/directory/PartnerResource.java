@@ -2,7 +2,6 @@ package org.sharedict.skills.directory;
 
 import java.net.URI;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -36,8 +35,11 @@ import org.sharedict.skills.directory.PartnerDtos.PartnerView;
 @Tag(name = "Partners", description = "The organisations in the partnership")
 public class PartnerResource {
 
-    @Inject
-    PartnerService partners;
+    private final PartnerService partners;
+
+    PartnerResource(PartnerService partners) {
+        this.partners = partners;
+    }
 
     @GET
     public Page<PartnerView> list(@BeanParam @Valid PageRequest page) {

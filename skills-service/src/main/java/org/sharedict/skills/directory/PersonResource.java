@@ -2,7 +2,6 @@ package org.sharedict.skills.directory;
 
 import java.net.URI;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -38,8 +37,11 @@ import org.sharedict.skills.directory.PersonDtos.PersonView;
 @Tag(name = "People", description = "ICT staff of every partner, their contact details and availability")
 public class PersonResource {
 
-    @Inject
-    PersonService people;
+    private final PersonService people;
+
+    PersonResource(PersonService people) {
+        this.people = people;
+    }
 
     @GET
     public Page<PersonView> list(

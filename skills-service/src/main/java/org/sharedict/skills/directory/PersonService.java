@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,7 @@ public class PersonService {
     private final Clock clock;
     private final SkillsConfig config;
     private final HeldSkills heldSkills;
+    private final LeaveBook leave;
 
     PersonService(
             Caller caller,
@@ -65,13 +67,15 @@ public class PersonService {
             Auditor audit,
             Clock clock,
             SkillsConfig config,
-            HeldSkills heldSkills) {
+            HeldSkills heldSkills,
+            LeaveBook leave) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
         this.heldSkills = heldSkills;
+        this.leave = leave;
     }
 
     public record Filter(String partner, Boolean manager, String q, String email, Boolean available) {}
@@ -148,6 +152,9 @@ public class PersonService {
         }
         p.createdAt = p.updatedAt = Instant.now(clock);
         p.persistAndFlush();
+        if (p.unavailableUntil != null) {
+            leave.awayUntil(p, p.unavailableUntil, p.unavailableReason);
+        }
         audit.created("person", p.id, partner.code, view(p));
         return view(p);
     }
@@ -183,13 +190,19 @@ public class PersonService {
                 .field("unavailableUntil", p.unavailableUntil, in.unavailableUntil())
                 .field("unavailableReason", p.unavailableReason, trim(in.unavailableReason()));
         LocalDate confirmed = p.lastConfirmed;
+        LocalDate away = p.unavailableUntil;
         p.partner = partner;
         apply(p, in, email);
+        boolean awayChanged = !Objects.equals(away, p.unavailableUntil);
         // Editing the profile is not the person confirming it, unless a date is given explicitly.
         p.lastConfirmed = in.lastConfirmed() != null ? in.lastConfirmed() : confirmed;
         changes.field("lastConfirmed", confirmed, p.lastConfirmed);
         if (!changes.isEmpty()) {
             p.updatedAt = Instant.now(clock);
+        }
+        // After every change to the person, so that their row is written (and versioned) once.
+        if (awayChanged) {
+            leave.awayUntil(p, p.unavailableUntil, p.unavailableReason);
         }
         p.flush();
         audit.updated("person", p.id, partner.code, changes);
@@ -210,10 +223,14 @@ public class PersonService {
         p.helpOtherPartners = in.helpOtherPartners();
         p.helpHoursPerMonth = hours;
         p.outOfHours = in.outOfHours();
+        LocalDate away = p.unavailableUntil;
         p.unavailableUntil = in.unavailableUntil();
         p.unavailableReason = trim(in.unavailableReason());
         if (!changes.isEmpty()) {
             p.updatedAt = Instant.now(clock);
+        }
+        if (!Objects.equals(away, p.unavailableUntil)) {
+            leave.awayUntil(p, p.unavailableUntil, p.unavailableReason);
         }
         p.flush();
         audit.updated("person", p.id, p.partner.code, changes);

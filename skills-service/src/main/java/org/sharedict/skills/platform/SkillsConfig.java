@@ -19,6 +19,52 @@ public interface SkillsConfig {
 
     Import csvImport();
 
+    Aid aid();
+
+    Reminders reminders();
+
+    Mail mail();
+
+    Links links();
+
+    interface Links {
+        /**
+         * The key that signs one-click links in e-mails (at least 32 characters). Unset: a key made up
+         * at start-up, so links stop working when the instance restarts and differ between instances.
+         */
+        java.util.Optional<String> secret();
+
+        /** How long a link in an e-mail works. */
+        @WithDefault("P7D")
+        Duration lifetime();
+
+        /** When the records of used links are pruned, in London (Quartz cron syntax). */
+        @WithDefault("0 23 * * * ?")
+        String pruneCron();
+
+        /** How long past its link's expiry a used-link record is kept (instances' clocks may differ a little). */
+        @WithDefault("PT1H")
+        Duration pruneMargin();
+    }
+
+    interface Reminders {
+        /** When the daily certification and stale-profile reminders run, in London (Quartz cron syntax). */
+        @WithDefault("0 0 7 * * ?")
+        String cron();
+    }
+
+    interface Mail {
+        /** How often unsent mail in the outbox is tried again. */
+        @WithDefault("60s")
+        Duration sweep();
+    }
+
+    interface Aid {
+        /** Where users reach the platform: links in mutual-aid e-mails point here. */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+    }
+
     interface Taxonomy {
         /**
          * How old the in-memory taxonomy may get before it is reloaded. Writes on this instance

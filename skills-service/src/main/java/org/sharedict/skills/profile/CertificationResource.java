@@ -3,7 +3,6 @@ package org.sharedict.skills.profile;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -33,8 +32,11 @@ import org.sharedict.skills.profile.ProfileDtos.CertificationView;
 @Tag(name = "Certifications", description = "A person's certifications and when they expire")
 public class CertificationResource {
 
-    @Inject
-    ProfileService profiles;
+    private final ProfileService profiles;
+
+    CertificationResource(ProfileService profiles) {
+        this.profiles = profiles;
+    }
 
     @APIResponse(
             responseCode = "200",

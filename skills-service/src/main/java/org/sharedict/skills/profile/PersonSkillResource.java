@@ -3,7 +3,6 @@ package org.sharedict.skills.profile;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -34,8 +33,11 @@ import org.sharedict.skills.profile.ProfileDtos.PersonSkillView;
 @Tag(name = "Person skills", description = "The skills a person holds, at which level, verified or not")
 public class PersonSkillResource {
 
-    @Inject
-    ProfileService profiles;
+    private final ProfileService profiles;
+
+    PersonSkillResource(ProfileService profiles) {
+        this.profiles = profiles;
+    }
 
     @APIResponse(
             responseCode = "200",

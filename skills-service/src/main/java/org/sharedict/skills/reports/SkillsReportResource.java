@@ -34,12 +34,14 @@ import org.sharedict.skills.reports.ReportDtos.StaleReport;
 public class SkillsReportResource {
 
     private final SkillsReports reports;
+    private final StaleReports staleEntries;
 
     @Context
     HttpHeaders headers;
 
-    SkillsReportResource(SkillsReports reports) {
+    SkillsReportResource(SkillsReports reports, StaleReports staleEntries) {
         this.reports = reports;
+        this.staleEntries = staleEntries;
     }
 
     @GET
@@ -114,8 +116,9 @@ public class SkillsReportResource {
             @QueryParam("format") String format) {
         boolean csv = Csv.wanted(format, headers);
         // CSV is the whole list, not a page.
-        StaleReport r =
-                csv ? reports.stale(months, partner, 0, Integer.MAX_VALUE) : reports.stale(months, partner, page, size);
+        StaleReport r = csv
+                ? staleEntries.stale(months, partner, 0, Integer.MAX_VALUE)
+                : staleEntries.stale(months, partner, page, size);
         return csv
                 ? Csv.download("stale-entries.csv", ReportCsv.stale(r))
                 : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();

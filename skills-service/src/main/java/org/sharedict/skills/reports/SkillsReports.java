@@ -1,7 +1,6 @@
 package org.sharedict.skills.reports;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.skills.platform.Dates;
-import org.sharedict.skills.platform.SkillsConfig;
 import org.sharedict.skills.reports.ReportDtos.Backup;
 import org.sharedict.skills.reports.ReportDtos.CoverageCell;
 import org.sharedict.skills.reports.ReportDtos.CoverageReport;
@@ -32,32 +30,27 @@ import org.sharedict.skills.reports.ReportDtos.KeyPersonReport;
 import org.sharedict.skills.reports.ReportDtos.KeyPersonRisk;
 import org.sharedict.skills.reports.ReportDtos.PartnerRef;
 import org.sharedict.skills.reports.ReportDtos.PartnerRisks;
-import org.sharedict.skills.reports.ReportDtos.StaleEntry;
-import org.sharedict.skills.reports.ReportDtos.StalePerson;
-import org.sharedict.skills.reports.ReportDtos.StaleReport;
+import org.sharedict.skills.reports.ReportPartners.Partner;
 import org.sharedict.skills.taxonomy.Taxonomy;
 import org.sharedict.skills.taxonomy.TaxonomyCache;
 
 /**
  * The skills reports, each from one or two aggregate queries over person_skill: they read the
- * whole partnership at once, so they aggregate in SQL and assemble in Java.
+ * whole partnership at once, so they aggregate in SQL and assemble in Java. Stale entries are
+ * {@link StaleReports}.
  */
 @ApplicationScoped
 public class SkillsReports {
 
     private final DataSource dataSource;
     private final TaxonomyCache taxonomy;
-    private final SkillsConfig config;
     private final Clock clock;
 
-    SkillsReports(DataSource dataSource, TaxonomyCache taxonomy, SkillsConfig config, Clock clock) {
+    SkillsReports(DataSource dataSource, TaxonomyCache taxonomy, Clock clock) {
         this.dataSource = dataSource;
         this.taxonomy = taxonomy;
-        this.config = config;
         this.clock = clock;
     }
-
-    private record Partner(long id, String code, String name) {}
 
     /** Holders of one skill at one partner. */
     private static final class Count {
@@ -68,8 +61,9 @@ public class SkillsReports {
 
     public KeyPersonReport keyPersonRisk(String partnerCode, int minLevel) {
         try (Connection con = dataSource.getConnection()) {
-            Map<Long, Partner> partners = partners(con);
-            Partner only = partnerCode == null || partnerCode.isBlank() ? null : partner(partners, partnerCode);
+            Map<Long, Partner> partners = ReportPartners.all(con);
+            Partner only =
+                    partnerCode == null || partnerCode.isBlank() ? null : ReportPartners.byCode(partners, partnerCode);
             Map<Long, Map<Long, Count>> bySkill = new TreeMap<>();
             String sql = "SELECT ps.skill_id, p.partner_id, COUNT(*), MAX(ps.level), MIN(p.id) "
                     + "FROM person_skill ps JOIN person p ON p.id = ps.person_id WHERE ps.level >= ? GROUP BY ps.skill_id, p.partner_id";
@@ -195,7 +189,7 @@ public class SkillsReports {
 
     public CoverageReport coverage(String category) {
         try (Connection con = dataSource.getConnection()) {
-            Map<Long, Partner> partners = partners(con);
+            Map<Long, Partner> partners = ReportPartners.all(con);
             List<Partner> ordered = partners.values().stream()
                     .sorted(Comparator.comparing(Partner::code))
                     .toList();
@@ -251,87 +245,6 @@ public class SkillsReports {
         }
     }
 
-    public StaleReport stale(Integer months, String partnerCode, int page, int size) {
-        int m = months == null ? config.staleAfterMonths() : months;
-        if (m < 1 || m > 120) {
-            throw ProblemException.invalid("months", "must be 1 to 120");
-        }
-        LocalDate today = today();
-        LocalDate before = today.minusMonths(m);
-        try (Connection con = dataSource.getConnection()) {
-            Map<Long, Partner> partners = partners(con);
-            Partner only = partnerCode == null || partnerCode.isBlank() ? null : partner(partners, partnerCode);
-            Map<Long, List<String>> staleSkills = new HashMap<>();
-            Map<Long, LocalDate> oldest = new HashMap<>();
-            String skillSql =
-                    "SELECT ps.person_id, s.code, COALESCE(ps.last_confirmed, p.last_confirmed) FROM person_skill ps "
-                            + "JOIN person p ON p.id = ps.person_id JOIN skill s ON s.id = ps.skill_id "
-                            + "WHERE (COALESCE(ps.last_confirmed, p.last_confirmed) IS NULL OR COALESCE(ps.last_confirmed, p.last_confirmed) < ?)"
-                            + (only == null ? "" : " AND p.partner_id = ?") + " ORDER BY s.code";
-            try (PreparedStatement ps = con.prepareStatement(skillSql)) {
-                ps.setDate(1, Date.valueOf(before));
-                if (only != null) {
-                    ps.setLong(2, only.id());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long person = rs.getLong(1);
-                        staleSkills
-                                .computeIfAbsent(person, k -> new ArrayList<>())
-                                .add(rs.getString(2));
-                        Date d = rs.getDate(3);
-                        if (d != null) {
-                            oldest.merge(person, d.toLocalDate(), (a, b) -> a.isBefore(b) ? a : b);
-                        }
-                    }
-                }
-            }
-            List<StaleEntry> entries = new ArrayList<>();
-            String personSql =
-                    "SELECT p.id, p.name, p.partner_id, p.email, p.manager, p.last_confirmed FROM person p WHERE "
-                            + (only == null ? "1 = 1" : "p.partner_id = ?");
-            try (PreparedStatement ps = con.prepareStatement(personSql)) {
-                if (only != null) {
-                    ps.setLong(1, only.id());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        Date d = rs.getDate(6);
-                        LocalDate confirmed = d == null ? null : d.toLocalDate();
-                        boolean profileStale = confirmed == null || confirmed.isBefore(before);
-                        List<String> skills = staleSkills.getOrDefault(id, List.of());
-                        if (profileStale || !skills.isEmpty()) {
-                            entries.add(new StaleEntry(
-                                    new StalePerson(
-                                            id,
-                                            rs.getString(2),
-                                            partners.get(rs.getLong(3)).code(),
-                                            rs.getString(4),
-                                            rs.getBoolean(5)),
-                                    confirmed,
-                                    profileStale,
-                                    skills,
-                                    oldest.get(id)));
-                        }
-                    }
-                }
-            }
-            // Longest unconfirmed first (never confirmed before all), then by name.
-            entries.sort(Comparator.comparing(
-                            (StaleEntry e) -> e.lastConfirmed(), Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(e -> e.person().name().toLowerCase(Locale.ROOT))
-                    .thenComparingLong(e -> e.person().id()));
-            int from = (int) Math.min((long) page * size, entries.size());
-            int to = Math.min(from + size, entries.size());
-            return new StaleReport(
-                    today, m, before, List.copyOf(entries.subList(from, to)), page, size, entries.size(), (int)
-                            ((entries.size() + (long) size - 1) / size));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Stale report failed", e);
-        }
-    }
-
     private LocalDate today() {
         return Dates.today(clock);
     }
@@ -350,24 +263,6 @@ public class SkillsReports {
                 return rs.next();
             }
         }
-    }
-
-    private static Map<Long, Partner> partners(Connection con) throws SQLException {
-        Map<Long, Partner> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = con.prepareStatement("SELECT id, code, name FROM partner ORDER BY code");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getLong(1), new Partner(rs.getLong(1), rs.getString(2), rs.getString(3)));
-            }
-        }
-        return out;
-    }
-
-    private static Partner partner(Map<Long, Partner> partners, String code) {
-        return partners.values().stream()
-                .filter(p -> p.code().equalsIgnoreCase(code.trim()))
-                .findFirst()
-                .orElseThrow(() -> ProblemException.invalid("partner", "no partner has the code '" + code + "'"));
     }
 
     private static String marks(long n) {

@@ -2,7 +2,6 @@ package org.sharedict.skills.taxonomy;
 
 import java.net.URI;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -36,8 +35,11 @@ import org.sharedict.skills.taxonomy.TaxonomyDtos.NewCategory;
 @Tag(name = "Skills", description = "The skill taxonomy: skills with codes, names and aliases")
 public class SkillCategoryResource {
 
-    @Inject
-    TaxonomyService taxonomy;
+    private final TaxonomyService taxonomy;
+
+    SkillCategoryResource(TaxonomyService taxonomy) {
+        this.taxonomy = taxonomy;
+    }
 
     @GET
     public Page<CategoryView> list(@BeanParam @Valid PageRequest page) {

@@ -2,7 +2,6 @@ package org.sharedict.skills.taxonomy;
 
 import java.net.URI;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -37,8 +36,11 @@ import org.sharedict.skills.taxonomy.TaxonomyDtos.SkillView;
 @Tag(name = "Skills", description = "The skill taxonomy: skills with codes, names and aliases")
 public class SkillResource {
 
-    @Inject
-    TaxonomyService taxonomy;
+    private final TaxonomyService taxonomy;
+
+    SkillResource(TaxonomyService taxonomy) {
+        this.taxonomy = taxonomy;
+    }
 
     @GET
     public Page<SkillView> list(

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 
@@ -33,13 +32,15 @@ public class TaxonomyCache {
 
     private record Loaded(Taxonomy taxonomy, long at) {}
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    SkillsConfig config;
+    private final DataSource dataSource;
+    private final SkillsConfig config;
 
     private volatile Loaded loaded;
+
+    TaxonomyCache(DataSource dataSource, SkillsConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
 
     public Taxonomy current() {
         Loaded l = loaded;

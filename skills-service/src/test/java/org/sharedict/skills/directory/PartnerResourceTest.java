@@ -15,6 +15,7 @@ import org.sharedict.testing.ConcurrentEdits;
 import org.sharedict.testing.Tokens;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -97,6 +98,41 @@ class PartnerResourceTest {
                 .get("/api/partners")
                 .then()
                 .spec(problem(401));
+    }
+
+    @Test
+    void aTokenRememberedAsVerifiedIsStillRefusedOnceItExpires() {
+        // Services remember a verified token (RememberedTokens); its expiry must still hold.
+        String token = Tokens.as("brief")
+                .roles("admin")
+                .issuedAt(Instant.now().minusSeconds(60))
+                .expiresIn(Duration.ofSeconds(63))
+                .token();
+        double verifiedBefore = tokens("verified");
+        double rememberedBefore = tokens("remembered");
+        given().auth().oauth2(token).when().get("/api/partners").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/partners").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/partners").then().statusCode(200);
+        assertEquals(1, tokens("verified") - verifiedBefore, "the signature is checked once");
+        assertEquals(2, tokens("remembered") - rememberedBefore);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() ->
+                        given().auth().oauth2(token).when().get("/api/partners").statusCode() == 401);
+        given().auth().oauth2(token).when().get("/api/partners").then().spec(problem(401));
+    }
+
+    private static double tokens(String check) {
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("sharedict_tokens_total{") && l.contains("check=\"" + check + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

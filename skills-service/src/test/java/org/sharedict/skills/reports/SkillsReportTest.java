@@ -3,9 +3,6 @@ package org.sharedict.skills.reports;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -29,9 +26,6 @@ import static org.sharedict.testing.Problems.problem;
 
 @QuarkusTest
 class SkillsReportTest {
-
-    @Inject
-    AgroalDataSource db;
 
     @Test
     void keyPersonRiskNamesSinglePersonSkillsAndWhoCouldBackThemUp() {
@@ -142,20 +136,17 @@ class SkillsReportTest {
     }
 
     @Test
-    void staleEntriesAreThoseNotConfirmedForSixMonthsConfigurable() throws Exception {
+    void staleEntriesAreThoseNotConfirmedForSixMonthsConfigurable() {
         String partner = Fixtures.partner();
         String skill = Fixtures.skill(Fixtures.category(), unique("Stale "));
         Map<String, Object> old = Fixtures.personBody(partner, "Old Profile");
         old.put("lastConfirmed", TestClock.today().minusMonths(8).toString());
         long oldId = Fixtures.person(old);
-        long fresh = Fixtures.person(partner, "Fresh Profile Old Skill");
+        Map<String, Object> freshBody = Fixtures.personBody(partner, "Fresh Profile Old Skill");
+        long fresh = Fixtures.person(freshBody);
         Fixtures.holds(fresh, skill, 3, false);
-        try (var c = db.getConnection();
-                var ps = c.prepareStatement("UPDATE person_skill SET last_confirmed = ? WHERE person_id = ?")) {
-            ps.setObject(1, TestClock.today().minusMonths(7));
-            ps.setLong(2, fresh);
-            ps.executeUpdate();
-        }
+        Fixtures.skillConfirmedOn(freshBody, skill, 3, TestClock.today().minusMonths(7));
+        Fixtures.profileConfirmedOn(fresh, freshBody, TestClock.today());
         Fixtures.person(partner, "All Fresh");
         given().auth()
                 .oauth2(Tokens.viewer("X"))

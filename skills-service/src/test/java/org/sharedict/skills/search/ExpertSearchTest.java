@@ -1,13 +1,9 @@
 package org.sharedict.skills.search;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -33,27 +29,12 @@ import static org.sharedict.testing.Problems.problem;
 @QuarkusTest
 class ExpertSearchTest {
 
-    @Inject
-    AgroalDataSource db;
-
     private static String token() {
         return Tokens.viewer("ANY");
     }
 
-    /** Sets confirmation dates in the past, as time passing would. */
-    private void ageSkill(long person, String skill, LocalDate confirmed) throws Exception {
-        try (var c = db.getConnection();
-                var ps = c.prepareStatement(
-                        "UPDATE person_skill SET last_confirmed = ? WHERE person_id = ? AND skill_id = (SELECT id FROM skill WHERE code = ?)")) {
-            ps.setObject(1, confirmed);
-            ps.setLong(2, person);
-            ps.setString(3, skill);
-            assertEquals(1, ps.executeUpdate());
-        }
-    }
-
     @Test
-    void rankingPutsLevelVerificationCertificationRecencyAndAvailabilityInOrder() throws Exception {
+    void rankingPutsLevelVerificationCertificationRecencyAndAvailabilityInOrder() {
         String partner = Fixtures.partner();
         String skill = Fixtures.skill(Fixtures.category(), unique("Citrix Farm "));
         long best = Fixtures.person(partner, "Erin Best");
@@ -64,9 +45,10 @@ class ExpertSearchTest {
         Fixtures.holds(verified, skill, 4, true);
         long self = Fixtures.person(partner, "Cat Self");
         Fixtures.holds(self, skill, 4, false);
-        long stale = Fixtures.person(partner, "Bob Stale");
+        Map<String, Object> staleBody = Fixtures.personBody(partner, "Bob Stale");
+        long stale = Fixtures.person(staleBody);
         Fixtures.holds(stale, skill, 2, false);
-        ageSkill(stale, skill, TestClock.today().minusYears(1));
+        Fixtures.skillConfirmedOn(staleBody, skill, 2, TestClock.today().minusYears(1));
         Map<String, Object> awayBody = Fixtures.personBody(partner, "Amy Away");
         awayBody.put("unavailableUntil", TestClock.today().plusDays(7).toString());
         awayBody.put("unavailableReason", "Sick leave");

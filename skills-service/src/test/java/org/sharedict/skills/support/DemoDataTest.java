@@ -139,6 +139,23 @@ class DemoDataTest {
                 .get("/api/people?email=chloe.steep@lincoln.example.gov.uk")
                 .then()
                 .body("items[0].available", equalTo(false));
+        // Their "away until" is a leave period, the one record rota-service's rotas follow too.
+        long away = given().auth()
+                .oauth2(Tokens.viewer("X"))
+                .when()
+                .get("/api/people?email=robert.kettering@e-lindsey.example.gov.uk")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("items[0].id");
+        given().auth()
+                .oauth2(Tokens.viewer("X"))
+                .queryParam("person", away)
+                .when()
+                .get("/api/people/leave")
+                .then()
+                .statusCode(200)
+                .body("reason", org.hamcrest.Matchers.contains("Training course"));
     }
 
     private static String withDates(String csv, LocalDate today) {

@@ -1,5 +1,6 @@
 package org.sharedict.skills.support;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,46 @@ public final class Fixtures {
                 .extract()
                 .jsonPath()
                 .getLong("id");
+    }
+
+    /**
+     * Time passes for a person's skills: through the CSV import, as a spreadsheet of older records
+     * sets it, {@code skill} at {@code level} was last confirmed on {@code day}. The import dates
+     * the person's profile that day too; {@link #profileConfirmedOn} sets it apart.
+     */
+    public static void skillConfirmedOn(Map<String, Object> person, String skill, int level, LocalDate day) {
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("text/csv")
+                .body("partner,name,email,last_confirmed,skills\n" + person.get("partner") + "," + person.get("name")
+                        + "," + person.get("email") + "," + day + "," + skill + ":" + level + "\n")
+                .when()
+                .post("/api/people/import")
+                .then()
+                .statusCode(200);
+    }
+
+    /** The person's profile (not their skills) as last confirmed on {@code day}, through an edit. */
+    public static void profileConfirmedOn(long id, Map<String, Object> person, LocalDate day) {
+        int version = given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/people/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("version");
+        Map<String, Object> edit = new HashMap<>(person);
+        edit.put("lastConfirmed", day.toString());
+        edit.put("version", version);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType(ContentType.JSON)
+                .body(edit)
+                .when()
+                .put("/api/people/" + id)
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,0 +1,43 @@
+package org.sharedict.skills.platform.mail;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One e-mail in the outbox (mutual aid, reminders): written with the change it reports, sent after that commits. */
+@Entity
+@Table(name = "mail_outbox")
+public class OutboxMail extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 254)
+    public String recipient;
+
+    @Column(nullable = false, length = 300)
+    public String subject;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String body;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error", length = 500)
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}
