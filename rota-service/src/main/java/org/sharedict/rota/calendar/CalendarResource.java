@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -48,11 +47,13 @@ public class CalendarResource {
 
     static final Duration MAX_WINDOW_RANGE = Duration.ofDays(400);
 
-    @Inject
-    CalendarService calendar;
+    private final CalendarService calendar;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    public CalendarResource(CalendarService calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
 
     @GET
     @APIResponse(

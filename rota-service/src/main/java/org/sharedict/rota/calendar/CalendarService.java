@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
@@ -35,11 +34,13 @@ public class CalendarService {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final Auditor audit;
 
-    @Inject
-    Auditor audit;
+    CalendarService(Clock clock, Auditor audit) {
+        this.clock = clock;
+        this.audit = audit;
+    }
 
     private volatile OutOfHoursCalendar cached;
     private volatile Instant loadedAt = Instant.EPOCH;

@@ -105,6 +105,22 @@ public class DefaultPolicies {
                         + "(PUT /api/escalation-policies/defaults/" + partner + ") or a default on a rota covering it");
     }
 
+    /**
+     * The policy a call-out of {@code partner} follows when it names none: the partner's own
+     * call-out policy, else a partnership-wide one (the DR call-out of V18), else the usual choice.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Chosen chooseCallOut(String partner) {
+        EscalationPolicy p = EscalationPolicy.<EscalationPolicy>find(
+                        "callOut = true and partner = ?1 order by id", partner)
+                .firstResult();
+        if (p == null) {
+            p = EscalationPolicy.<EscalationPolicy>find("callOut = true and partner is null order by id")
+                    .firstResult();
+        }
+        return p == null ? choose(partner, null) : new Chosen(p.id, p.name);
+    }
+
     private DefaultView defaultView(PartnerPolicy d) {
         EscalationPolicy p = EscalationPolicy.findById(d.policyId);
         return new DefaultView(d.partner, d.policyId, p == null ? null : p.name, d.updatedAt, d.updatedBy);

@@ -27,6 +27,8 @@ import org.sharedict.rota.schedule.Layer;
 @Table(name = "escalation_policy")
 public class EscalationPolicy extends PanacheEntityBase {
 
+    public static final String DEFAULT_HIGH_URGENCY = "CRITICAL,HIGH";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -53,6 +55,18 @@ public class EscalationPolicy extends PanacheEntityBase {
     @CollectionTable(name = "escalation_target", joinColumns = @JoinColumn(name = "policy_id"))
     public List<Target> targets = new ArrayList<>();
 
+    /** The severities paged with high urgency, comma-separated; the others are low urgency. */
+    @Column(name = "high_urgency", nullable = false, length = 64)
+    public String highUrgency = DEFAULT_HIGH_URGENCY;
+
+    /** Whether a low-urgency page out of working hours waits for the working day. */
+    @Column(name = "low_urgency_waits", nullable = false)
+    public boolean lowUrgencyWaits = true;
+
+    /** Followed by incidents that name responders (call-outs) and no policy: the partner's own before a partnership-wide one. */
+    @Column(name = "call_out", nullable = false)
+    public boolean callOut;
+
     @Version
     public long version;
 
@@ -72,7 +86,7 @@ public class EscalationPolicy extends PanacheEntityBase {
         public int position;
 
         @Enumerated(EnumType.STRING)
-        @Column(nullable = false, length = 16)
+        @Column(nullable = false, length = 24)
         public Steps.TargetKind kind;
 
         @Column(name = "rota_id")

@@ -33,7 +33,30 @@ public final class PolicyDtos {
             Integer repeatCount,
 
             @NotEmpty @Size(max = 20) List<@Valid @NotNull StepInput> steps,
-            Long version) {}
+            Long version,
+
+            @Schema(
+                    description =
+                            "Severities paged with high urgency; the rest are low urgency. Default CRITICAL and HIGH.")
+            @Size(max = 4)
+            List<
+                            @NotNull
+                            @Pattern(
+                                    regexp = "CRITICAL|HIGH|MEDIUM|LOW",
+                                    message = "must be CRITICAL, HIGH, MEDIUM or LOW")
+                            String>
+                    highUrgency,
+
+            @Schema(
+                    description =
+                            "Whether a low-urgency page out of working hours waits for the working day (default true)")
+            Boolean lowUrgencyWaits,
+
+            @Schema(
+                    description =
+                            "Whether call-outs (incidents naming an owner or responders and no policy) follow this policy; "
+                                    + "the partner's own call-out policy comes before a partnership-wide one (default false)")
+            Boolean callOut) {}
 
     /** {@code delay}: ISO-8601 duration (PT30S, PT5M, PT1H) to wait after this step before the next. */
     public record StepInput(
@@ -49,7 +72,13 @@ public final class PolicyDtos {
             @Pattern(regexp = RotaDtos.PARTNER, message = "must be a partner code of 2 to 16 letters or digits")
             String partner,
 
-            @Size(max = 1000) String url) {}
+            @Size(max = 1000) String url,
+
+            @Schema(
+                    nullable = true,
+                    description = "Page this target only for incidents at least this severe (absent: every incident)")
+            @Pattern(regexp = "CRITICAL|HIGH|MEDIUM|LOW", message = "must be one of CRITICAL, HIGH, MEDIUM, LOW")
+            String minSeverity) {}
 
     public record PolicyView(
             long id,
@@ -59,7 +88,12 @@ public final class PolicyDtos {
             List<StepView> steps,
             long version,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            List<String> highUrgency,
+            boolean lowUrgencyWaits,
+
+            @Schema(description = "Whether call-outs follow this policy")
+            boolean callOut) {}
 
     public record StepView(int number, String delay, long delaySeconds, List<TargetView> targets) {}
 
@@ -71,7 +105,10 @@ public final class PolicyDtos {
             @Schema(nullable = true) Long personId,
             @Schema(nullable = true) String name,
             @Schema(nullable = true) String partner,
-            @Schema(nullable = true) String url) {}
+            @Schema(nullable = true) String url,
+
+            @Schema(nullable = true, description = "Paged only for incidents at least this severe")
+            String minSeverity) {}
 
     public record DefaultInput(@NotNull Long policyId) {}
 

@@ -3,7 +3,6 @@ package org.sharedict.rota.escalation;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -37,11 +36,13 @@ import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
 @Tag(name = "Escalation policies", description = "Who is paged, in what order, after how long; each partner's default")
 public class PolicyResource {
 
-    @Inject
-    PolicyService policies;
+    private final PolicyService policies;
+    private final DefaultPolicies defaults;
 
-    @Inject
-    DefaultPolicies defaults;
+    public PolicyResource(PolicyService policies, DefaultPolicies defaults) {
+        this.policies = policies;
+        this.defaults = defaults;
+    }
 
     @GET
     public List<PolicyView> list(@QueryParam("partner") String partner) {

@@ -1,10 +1,7 @@
 package org.sharedict.rota.escalation;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,59 +9,56 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.audit.Changes;
 import org.sharedict.platform.json.Json;
-import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
+import org.sharedict.rota.contacts.Urgency;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyInput;
 import org.sharedict.rota.escalation.PolicyDtos.PolicyView;
-import org.sharedict.rota.escalation.PolicyDtos.StepInput;
 import org.sharedict.rota.escalation.PolicyDtos.StepView;
-import org.sharedict.rota.escalation.PolicyDtos.TargetInput;
 import org.sharedict.rota.escalation.PolicyDtos.TargetView;
 import org.sharedict.rota.people.Contact;
-import org.sharedict.rota.people.Partners;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.rotas.RotaLookup;
-import org.sharedict.rota.schedule.Layer;
 
-/** Escalation policies: validation of their steps, who may edit them, audit. */
+/** Escalation policies: who may edit them, storing their steps (checked by {@link PolicySteps}), audit. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class PolicyService {
 
-    static final Duration MIN_DELAY = Duration.ofSeconds(1);
-    static final Duration MAX_DELAY = Duration.ofHours(24);
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Json json;
+    private final People people;
+    private final RotaLookup rotas;
+    private final PolicySteps stepInput;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Json json;
-
-    @Inject
-    People people;
-
-    @Inject
-    Partners partnerCodes;
-
-    @Inject
-    RotaLookup rotas;
+    PolicyService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            Json json,
+            People people,
+            RotaLookup rotas,
+            PolicySteps stepInput) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+        this.people = people;
+        this.rotas = rotas;
+        this.stepInput = stepInput;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PolicyView> list(String partner) {
@@ -82,7 +76,7 @@ public class PolicyService {
     public PolicyView create(PolicyInput in) {
         String partner = partner(in.partner());
         requireEditRights(partner);
-        List<Steps.Step> steps = steps(in.steps(), partner);
+        List<Steps.Step> steps = stepInput.steps(in.steps(), partner);
         if (EscalationPolicy.count("name", in.name().trim()) > 0) {
             throw ProblemException.duplicate("name", in.name().trim());
         }
@@ -90,6 +84,9 @@ public class PolicyService {
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = in.repeatCount() == null ? 0 : in.repeatCount();
+        p.highUrgency = highUrgency(in.highUrgency());
+        p.lowUrgencyWaits = in.lowUrgencyWaits() == null || in.lowUrgencyWaits();
+        p.callOut = Boolean.TRUE.equals(in.callOut());
         p.setSteps(json.write(new Steps.Stored(steps)), steps);
         p.createdAt = p.updatedAt = Instant.now(clock);
         p.persistAndFlush();
@@ -104,17 +101,27 @@ public class PolicyService {
         ETags.requireMatch(p, ifMatch, in.version());
         String partner = partner(in.partner());
         requireEditRights(partner);
-        List<Steps.Step> steps = steps(in.steps(), partner);
+        List<Steps.Step> steps = stepInput.steps(in.steps(), partner);
         if (EscalationPolicy.count("name = ?1 and id <> ?2", in.name().trim(), id) > 0) {
             throw ProblemException.duplicate("name", in.name().trim());
         }
         String stored = json.write(new Steps.Stored(steps));
         int repeat = in.repeatCount() == null ? 0 : in.repeatCount();
+        // Left out of the body, the urgency settings stay as they are (older clients do not know them).
+        String high = in.highUrgency() == null ? p.highUrgency : highUrgency(in.highUrgency());
+        boolean waits = in.lowUrgencyWaits() == null ? p.lowUrgencyWaits : in.lowUrgencyWaits();
+        boolean callOut = in.callOut() == null ? p.callOut : in.callOut();
         Changes changes = Changes.track()
                 .field("name", p.name, in.name().trim())
                 .field("partner", p.partner, partner)
                 .field("repeatCount", p.repeatCount, repeat)
-                .field("steps", p.steps, stored);
+                .field("steps", p.steps, stored)
+                .field("highUrgency", p.highUrgency, high)
+                .field("lowUrgencyWaits", p.lowUrgencyWaits, waits)
+                .field("callOut", p.callOut, callOut);
+        p.callOut = callOut;
+        p.highUrgency = high;
+        p.lowUrgencyWaits = waits;
         p.name = in.name().trim();
         p.partner = partner;
         p.repeatCount = repeat;
@@ -141,6 +148,26 @@ public class PolicyService {
         audit.deleted("escalation-policy", id, p.partner, last);
     }
 
+    /** The urgency a policy gives a severity (no policy: the default, CRITICAL and HIGH are high urgency). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Urgency urgency(Long policyId, String severity) {
+        EscalationPolicy p = policyId == null ? null : EscalationPolicy.findById(policyId);
+        String high = p == null ? EscalationPolicy.DEFAULT_HIGH_URGENCY : p.highUrgency;
+        return List.of(high.split(",")).contains(severity) ? Urgency.HIGH : Urgency.LOW;
+    }
+
+    /** Stored in severity order, most severe first, so the same set is always the same text. */
+    private static String highUrgency(List<String> in) {
+        if (in == null) {
+            return EscalationPolicy.DEFAULT_HIGH_URGENCY;
+        }
+        return String.join(
+                ",",
+                Stream.of("CRITICAL", "HIGH", "MEDIUM", "LOW")
+                        .filter(in::contains)
+                        .toList());
+    }
+
     public EscalationPolicy find(long id) {
         return EscalationPolicy.<EscalationPolicy>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Escalation policy", id));
@@ -148,23 +175,6 @@ public class PolicyService {
 
     public List<Steps.Step> stepsOf(EscalationPolicy p) {
         return json.read(p.steps, Steps.Stored.class).steps();
-    }
-
-    /** The policy's partner and every partner whose managers it pages must be skills-service's. */
-    private void requirePartners(String partner, List<Steps.Step> steps) {
-        List<Partners.Wanted> wanted = new ArrayList<>();
-        wanted.add(new Partners.Wanted("partner", partner));
-        for (int i = 0; i < steps.size(); i++) {
-            List<Steps.Target> targets = steps.get(i).targets();
-            for (int j = 0; j < targets.size(); j++) {
-                if (targets.get(j).kind() == Steps.TargetKind.PARTNER_MANAGER) {
-                    wanted.add(new Partners.Wanted(
-                            "steps[" + i + "].targets[" + j + "].partner",
-                            targets.get(j).partner()));
-                }
-            }
-        }
-        partnerCodes.requireExisting(wanted);
     }
 
     /** Partnership-wide policies are for admins; a partner's for its managers too. */
@@ -181,99 +191,6 @@ public class PolicyService {
 
     private static String partner(String p) {
         return p == null || p.isBlank() ? null : p.trim().toUpperCase(Locale.ROOT);
-    }
-
-    static Duration delay(String field, String text) {
-        Duration d;
-        try {
-            d = Duration.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO-8601 duration such as PT30S, PT5M or PT1H");
-        }
-        if (d.compareTo(MIN_DELAY) < 0 || d.compareTo(MAX_DELAY) > 0) {
-            throw ProblemException.invalid(field, "must be between 1 second and 24 hours");
-        }
-        if (d.getNano() != 0) {
-            throw ProblemException.invalid(field, "must be whole seconds");
-        }
-        return d;
-    }
-
-    private List<Steps.Step> steps(List<StepInput> in, String partner) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        List<Steps.Step> steps = new ArrayList<>();
-        List<People.Wanted> wanted = new ArrayList<>();
-        Set<String> managersOf = new HashSet<>();
-        for (int i = 0; i < in.size(); i++) {
-            StepInput s = in.get(i);
-            Duration d = delay("steps[" + i + "].delay", s.delay());
-            List<Steps.Target> targets = new ArrayList<>();
-            for (int j = 0; j < s.targets().size(); j++) {
-                TargetInput t = s.targets().get(j);
-                String f = "steps[" + i + "].targets[" + j + "].";
-                switch (t.kind()) {
-                    case ROTA_LAYER -> {
-                        if (t.rotaId() == null) {
-                            errors.add(new Problem.FieldError(f + "rotaId", "is required for a ROTA_LAYER target"));
-                        } else if (!rotas.exists(t.rotaId())) {
-                            errors.add(new Problem.FieldError(f + "rotaId", "no rota has this ID", t.rotaId()));
-                        }
-                        targets.add(new Steps.Target(
-                                t.kind(), t.rotaId(), t.layer() == null ? Layer.PRIMARY : t.layer(), null, null, null));
-                    }
-                    case PERSON -> {
-                        if (t.personId() == null) {
-                            errors.add(new Problem.FieldError(f + "personId", "is required for a PERSON target"));
-                        } else {
-                            wanted.add(new People.Wanted(f + "personId", t.personId()));
-                        }
-                        targets.add(new Steps.Target(t.kind(), null, null, t.personId(), null, null));
-                    }
-                    case PARTNER_MANAGER -> {
-                        String p = t.partner() == null
-                                ? partner
-                                : t.partner().trim().toUpperCase(Locale.ROOT);
-                        if (p != null) {
-                            managersOf.add(p);
-                        }
-                        targets.add(new Steps.Target(t.kind(), null, null, null, p, null));
-                    }
-                    case WEBHOOK -> {
-                        if (!validUrl(t.url())) {
-                            errors.add(new Problem.FieldError(f + "url", "must be an http or https URL", t.url()));
-                        }
-                        targets.add(new Steps.Target(
-                                t.kind(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                t.url() == null ? null : t.url().trim()));
-                    }
-                }
-            }
-            steps.add(new Steps.Step(d.toString(), d.getSeconds(), targets));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        requirePartners(partner, steps);
-        people.requireExisting(wanted);
-        // Managers are looked up now so that paging them later needs no other service.
-        managersOf.forEach(people::refreshManagers);
-        return steps;
-    }
-
-    private static boolean validUrl(String url) {
-        if (url == null || url.isBlank()) {
-            return false;
-        }
-        try {
-            URI u = URI.create(url.trim());
-            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     PolicyView view(EscalationPolicy p) {
@@ -306,10 +223,22 @@ public class PolicyService {
                                         t.personId(),
                                         ps == null ? null : ps.name(),
                                         t.partner(),
-                                        t.url());
+                                        t.url(),
+                                        t.minSeverity());
                             })
                             .toList()));
         }
-        return new PolicyView(p.id, p.name, p.partner, p.repeatCount, views, p.version, p.createdAt, p.updatedAt);
+        return new PolicyView(
+                p.id,
+                p.name,
+                p.partner,
+                p.repeatCount,
+                views,
+                p.version,
+                p.createdAt,
+                p.updatedAt,
+                List.of(p.highUrgency.split(",")),
+                p.lowUrgencyWaits,
+                p.callOut);
     }
 }

@@ -1,7 +1,6 @@
 package org.sharedict.rota.feeds;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,8 +25,11 @@ public class FeedResource {
 
     public static final String TEXT_CALENDAR = "text/calendar";
 
-    @Inject
-    FeedService feeds;
+    private final FeedService feeds;
+
+    public FeedResource(FeedService feeds) {
+        this.feeds = feeds;
+    }
 
     /** The one rota path without a JWT: the secret in the URL is the authorisation. */
     @GET

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,23 +37,21 @@ public class FeedService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Clock clock;
+    private final Auditor audit;
+    private final People people;
+    private final ShiftService shifts;
+    private final RotaConfig config;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    People people;
-
-    @Inject
-    ShiftService shifts;
-
-    @Inject
-    RotaConfig config;
+    FeedService(Caller caller, Clock clock, Auditor audit, People people, ShiftService shifts, RotaConfig config) {
+        this.caller = caller;
+        this.clock = clock;
+        this.audit = audit;
+        this.people = people;
+        this.shifts = shifts;
+        this.config = config;
+    }
 
     /** {@code url} is present only in the answer that issued the secret. */
     public record FeedStatus(

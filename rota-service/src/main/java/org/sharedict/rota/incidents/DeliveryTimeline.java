@@ -25,6 +25,9 @@ public class DeliveryTimeline {
             case SENT -> IncidentEvent.Kind.NOTIFICATION_SENT;
             case FAILED -> IncidentEvent.Kind.NOTIFICATION_FAILED;
             case GAVE_UP -> IncidentEvent.Kind.NOTIFICATION_GAVE_UP;
+            case CANCELLED -> IncidentEvent.Kind.NOTIFICATION_CANCELLED;
+            case DELIVERED -> IncidentEvent.Kind.NOTIFICATION_DELIVERED;
+            case UNDELIVERED -> IncidentEvent.Kind.NOTIFICATION_UNDELIVERED;
         };
         IncidentEvent e = timeline.add(d.incidentId(), kind, d.detail());
         e.step = d.step();

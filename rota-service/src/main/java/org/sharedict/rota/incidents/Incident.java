@@ -15,6 +15,8 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.Formula;
 
+import org.sharedict.rota.contacts.Urgency;
+
 /** A page: raised for a partner, escalated along a policy until acknowledged, then resolved. */
 @Entity
 @Table(name = "incident")
@@ -54,6 +56,11 @@ public class Incident extends PanacheEntityBase {
     @Formula("CASE severity WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END")
     Integer severityRank;
 
+    /** From the severity, by the escalation policy when the incident was raised: how its pages go. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Urgency urgency = Urgency.HIGH;
+
     @Column(name = "dedup_key", length = 200)
     public String dedupKey;
 
@@ -89,8 +96,16 @@ public class Incident extends PanacheEntityBase {
     @Column(nullable = false)
     public int occurrences;
 
+    /** When this incident's dedup key was last raised again ({@link #createdAt} is when it was first seen). */
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
     @Column(name = "raised_by", nullable = false, length = 120)
     public String raisedBy;
+
+    /** Who raised it in words (the token's name: an API key's, a person's), for pages. */
+    @Column(name = "raised_by_name", length = 200)
+    public String raisedByName;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -106,6 +121,13 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "resolved_by", length = 120)
     public String resolvedBy;
+
+    /** What raised a call-out (e.g. dr-invocation:42), and where to read about it. */
+    @Column(name = "external_ref", length = 200)
+    public String externalRef;
+
+    @Column(name = "external_url", length = 1000)
+    public String externalUrl;
 
     @Version
     public long version;

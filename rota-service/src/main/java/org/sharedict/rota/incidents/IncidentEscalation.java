@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.sharedict.rota.escalation.engine.EscalatedIncident;
 import org.sharedict.rota.escalation.engine.EscalatedIncidents;
 import org.sharedict.rota.escalation.engine.TimelineLine;
+import org.sharedict.rota.webhooks.IncidentLifecycle;
 
 /** The incidents the escalation engine works on: their rows, locked while a step runs, and their timelines. */
 @ApplicationScoped
@@ -19,10 +21,19 @@ import org.sharedict.rota.escalation.engine.TimelineLine;
 public class IncidentEscalation implements EscalatedIncidents {
 
     private final Timeline timeline;
+    private final Event<IncidentLifecycle> lifecycle;
+    private final CallOuts callOuts;
 
     @Inject
-    IncidentEscalation(Timeline timeline) {
+    IncidentEscalation(Timeline timeline, Event<IncidentLifecycle> lifecycle, CallOuts callOuts) {
         this.timeline = timeline;
+        this.lifecycle = lifecycle;
+        this.callOuts = callOuts;
+    }
+
+    @Override
+    public List<EscalatedIncident.Named> named(long incidentId, boolean owner) {
+        return callOuts.named(incidentId, owner ? IncidentResponder.Role.OWNER : IncidentResponder.Role.RESPONDER);
     }
 
     @Override
@@ -56,6 +67,19 @@ public class IncidentEscalation implements EscalatedIncidents {
             if (l.at() != null) {
                 e.at = l.at();
             }
+            if (l.kind() == TimelineLine.Kind.STEP_NOTIFIED && (l.step() > 1 || l.pass() > 1)) {
+                // Past the first step: nobody acknowledged in time (or someone asked), so subscribers hear of it.
+                lifecycle.fire(new IncidentLifecycle(
+                        IncidentLifecycle.Event.ESCALATED,
+                        i.id,
+                        i.partner,
+                        i.summary,
+                        i.severity.name(),
+                        i.status.name(),
+                        e.at,
+                        "system",
+                        l.step()));
+            }
         }
     }
 
@@ -73,6 +97,8 @@ public class IncidentEscalation implements EscalatedIncidents {
                 i.pass,
                 i.occurrences,
                 i.raisedBy,
-                i.createdAt);
+                i.createdAt,
+                i.urgency,
+                i.raisedByName);
     }
 }

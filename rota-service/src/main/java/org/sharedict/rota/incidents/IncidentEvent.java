@@ -23,14 +23,26 @@ public class IncidentEvent extends PanacheEntityBase {
         DUPLICATE,
         STEP_NOTIFIED,
         NO_RECIPIENT,
+        /** A step found nobody to page and fell through to the partner's managers (or found none either). */
+        FELL_THROUGH,
         NOTIFICATION_QUEUED,
         NOTIFICATION_SENT,
         NOTIFICATION_FAILED,
         NOTIFICATION_GAVE_UP,
+        /** A page not sent: the incident was acknowledged or resolved before its time. */
+        NOTIFICATION_CANCELLED,
+        /** The provider's receipt: the SMS reached the phone. */
+        NOTIFICATION_DELIVERED,
+        /** The provider's receipt: the SMS did not reach the phone. */
+        NOTIFICATION_UNDELIVERED,
         ESCALATION_EXHAUSTED,
         ACKNOWLEDGED,
+        ESCALATED,
         RESOLVED,
-        NOTE
+        NOTE,
+        WEBHOOK_SENT,
+        WEBHOOK_FAILED,
+        WEBHOOK_GAVE_UP
     }
 
     @Id

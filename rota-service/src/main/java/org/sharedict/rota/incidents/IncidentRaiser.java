@@ -33,8 +33,20 @@ public class IncidentRaiser {
         }
     }
 
+    /** As {@link #raise}, for an integration key or heartbeat monitor acting for {@code partner} as {@code raisedBy}. */
+    public IncidentService.Raised raiseAs(String partner, IncidentInput in, String raisedBy) {
+        try {
+            return incidents.open(partner, in, raisedBy);
+        } catch (RuntimeException e) {
+            if (in.dedupKey() == null || !duplicateKey(e)) {
+                throw e;
+            }
+            return incidents.open(partner, in, raisedBy);
+        }
+    }
+
     /** True when {@code e} is a clash on a unique key: for a raise, another raise of the same dedup key won. */
-    static boolean duplicateKey(Throwable e) {
+    public static boolean duplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23000".equals(sql.getSQLState()) && sql.getErrorCode() == 1062) {
                 return true;

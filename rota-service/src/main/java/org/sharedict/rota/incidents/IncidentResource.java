@@ -1,8 +1,8 @@
 package org.sharedict.rota.incidents;
 
 import java.net.URI;
+import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,6 +26,7 @@ import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.web.ETags;
 import org.sharedict.platform.web.QueryParams;
+import org.sharedict.rota.incidents.IncidentDtos.DeliveryView;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
 import org.sharedict.rota.incidents.IncidentDtos.NoteInput;
@@ -34,18 +36,22 @@ import org.sharedict.rota.incidents.IncidentDtos.NoteInput;
 @Tag(name = "Incidents", description = "Raise, escalate, acknowledge and resolve pages; each incident's timeline")
 public class IncidentResource {
 
-    @Inject
-    IncidentService incidents;
+    private final IncidentService incidents;
+    private final IncidentQueries queries;
+    private final IncidentRaiser raiser;
 
-    @Inject
-    IncidentRaiser raiser;
+    public IncidentResource(IncidentService incidents, IncidentQueries queries, IncidentRaiser raiser) {
+        this.incidents = incidents;
+        this.queries = queries;
+        this.raiser = raiser;
+    }
 
     @GET
     public Page<IncidentView> list(
             @BeanParam @Valid PageRequest page,
             @QueryParam("partner") String partner,
             @QueryParam("status") String status) {
-        return incidents.list(
+        return queries.list(
                 page,
                 QueryParams.partner("partner", partner, false),
                 QueryParams.enumValue("status", status, Incident.Status.class, null));
@@ -89,11 +95,24 @@ public class IncidentResource {
                             schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = "No incident has this ID")
     public Response get(@PathParam("id") long id) {
-        return incidents
-                .get(id)
+        return queries.get(id)
                 .map(i -> Response.ok(i).tag(ETags.of(i.version())))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id))
                 .build();
+    }
+
+    @GET
+    @Path("/{id:\\d+}/deliveries")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every page the incident sent or will send, one per person and method, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No incident has this ID")
+    public List<DeliveryView> deliveries(@PathParam("id") long id) {
+        return queries.deliveries(id);
     }
 
     @POST

@@ -8,24 +8,22 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Parameters;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import org.sharedict.platform.audit.Auditor;
-import org.sharedict.platform.paging.Page;
-import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
-import org.sharedict.platform.security.Roles;
 import org.sharedict.rota.escalation.DefaultPolicies;
+import org.sharedict.rota.escalation.PolicyService;
 import org.sharedict.rota.escalation.engine.Escalations;
-import org.sharedict.rota.incidents.IncidentDtos.EventView;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentInput;
 import org.sharedict.rota.incidents.IncidentDtos.IncidentView;
 import org.sharedict.rota.notify.Outbox;
+import org.sharedict.rota.webhooks.IncidentLifecycle;
 
 /**
  * Incidents: raising (with de-duplication), acknowledging, resolving, and who may do each.
@@ -36,30 +34,49 @@ import org.sharedict.rota.notify.Outbox;
 public class IncidentService {
 
     public static final String WRITE_SCOPE = "incidents:write";
-    /** Enums sort by rank (severity: LOW to CRITICAL, so -severity is most severe first; status: lifecycle order), not by name. */
-    private static final Map<String, String> SORTS =
-            Map.of("createdAt", "createdAt", "severity", "severityRank", "status", "statusRank", "partner", "partner");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Clock clock;
+    private final Timeline timeline;
+    private final Escalations escalations;
+    private final DefaultPolicies policies;
+    private final Auditor audit;
+    private final Outbox outbox;
+    private final Event<IncidentLifecycle> lifecycle;
+    private final PolicyService policyService;
+    private final JsonWebToken jwt;
+    private final CallOuts callOuts;
+    private final IncidentRights rights;
+    private final IncidentQueries queries;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    Timeline timeline;
-
-    @Inject
-    Escalations escalations;
-
-    @Inject
-    DefaultPolicies policies;
-
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Outbox outbox;
+    IncidentService(
+            Caller caller,
+            Clock clock,
+            Timeline timeline,
+            Escalations escalations,
+            DefaultPolicies policies,
+            Auditor audit,
+            Outbox outbox,
+            Event<IncidentLifecycle> lifecycle,
+            PolicyService policyService,
+            JsonWebToken jwt,
+            CallOuts callOuts,
+            IncidentRights rights,
+            IncidentQueries queries) {
+        this.caller = caller;
+        this.clock = clock;
+        this.timeline = timeline;
+        this.escalations = escalations;
+        this.policies = policies;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.lifecycle = lifecycle;
+        this.policyService = policyService;
+        this.jwt = jwt;
+        this.callOuts = callOuts;
+        this.rights = rights;
+        this.queries = queries;
+    }
 
     public record Raised(IncidentView incident, boolean created) {}
 
@@ -70,7 +87,15 @@ public class IncidentService {
                         .map(p -> p.toUpperCase(Locale.ROOT))
                         .orElseThrow(
                                 () -> ProblemException.invalid("partner", "is required (your token names no partner)"));
-        requireRaiseRights(partner);
+        rights.requireRaise(partner, in.callOut() != null);
+        return open(partner, in, caller.username());
+    }
+
+    /**
+     * Raises (or repeats) an incident for a caller authorised elsewhere: an integration key or a
+     * heartbeat monitor, which act for their partner without a token. {@code in.partner()} is ignored.
+     */
+    public Raised open(String partner, IncidentInput in, String raisedBy) {
         String key = in.dedupKey() == null || in.dedupKey().isBlank()
                 ? null
                 : in.dedupKey().trim();
@@ -88,6 +113,7 @@ public class IncidentService {
                 Incident i = Incident.findById(openId.get(), LockModeType.PESSIMISTIC_WRITE);
                 if (i != null && i.status != Incident.Status.RESOLVED) {
                     i.occurrences++;
+                    i.lastSeenAt = now;
                     timeline.add(
                             i.id,
                             IncidentEvent.Kind.DUPLICATE,
@@ -97,7 +123,9 @@ public class IncidentService {
                 }
             }
         }
-        DefaultPolicies.Chosen policy = policies.choose(partner, in.policyId());
+        DefaultPolicies.Chosen policy = in.callOut() != null && in.policyId() == null
+                ? policies.chooseCallOut(partner)
+                : policies.choose(partner, in.policyId());
         Incident i = new Incident();
         i.partner = partner;
         i.summary = in.summary().trim();
@@ -113,61 +141,167 @@ public class IncidentService {
         i.step = -1;
         i.pass = 0;
         i.occurrences = 1;
-        i.raisedBy = caller.username();
+        i.raisedBy = raisedBy;
+        i.raisedByName = tokenName();
+        i.urgency = policyService.urgency(policy.id(), i.severity.name());
         i.createdAt = now;
+        i.lastSeenAt = now;
         i.persistAndFlush();
+        if (in.callOut() != null) {
+            callOuts.record(i, in.callOut());
+        }
         timeline.add(
                 i.id,
                 IncidentEvent.Kind.TRIGGERED,
-                "raised for " + partner + " (" + i.severity + "), following " + policy.name());
+                "raised for " + partner + " (" + i.severity + ", "
+                        + i.urgency.name().toLowerCase(Locale.ROOT) + " urgency), following " + policy.name());
         audit.created(
                 "incident",
                 i.id,
                 partner,
                 Map.of("summary", i.summary, "severity", i.severity.name(), "policy", policy.name()));
+        tell(i, IncidentLifecycle.Event.TRIGGERED, raisedBy, null);
         escalations.start(IncidentEscalation.escalated(i), now);
         return new Raised(view(i), true);
     }
 
     public IncidentView acknowledge(long id) {
         Incident i = lock(id);
-        requireResponderRights(i);
-        if (i.status != Incident.Status.TRIGGERED) {
-            throw ProblemException.conflict(
-                    "Incident " + id + " is already " + i.status.name().toLowerCase(Locale.ROOT));
-        }
-        cancelPending(i);
-        i.status = Incident.Status.ACKNOWLEDGED;
-        i.acknowledgedAt = Instant.now(clock);
-        i.acknowledgedBy = caller.username();
-        i.nextStepAt = null;
-        timeline.add(i.id, IncidentEvent.Kind.ACKNOWLEDGED, "acknowledged; escalation stopped");
-        audit.record("ACKNOWLEDGE", "incident", i.id, i.partner, Map.of("status", "ACKNOWLEDGED"));
+        rights.requireResponder(i);
+        acknowledge(i, caller.username(), "acknowledged; escalation stopped");
         return view(i);
     }
 
     public IncidentView resolve(long id) {
         Incident i = lock(id);
-        requireResponderRights(i);
+        rights.requireResponder(i);
+        resolve(i, caller.username(), "resolved");
+        return view(i);
+    }
+
+    /** What a signed page link may do; the link, not a token, says who acts. */
+    public enum LinkAction {
+        ACKNOWLEDGE,
+        ESCALATE,
+        RESOLVE
+    }
+
+    /**
+     * Acts for a person who followed a signed link in their page, without signing in: only someone
+     * this incident paged may, and the timeline names them ("acknowledged by Sam Carter from a page link").
+     */
+    public IncidentView actByLink(long id, LinkAction action, long personId, String name) {
+        Incident i = lock(id);
+        if (!outbox.paged(i.id, personId)) {
+            throw ProblemException.forbidden("Incident " + id + " has not paged " + name);
+        }
+        String by = name.length() > 120 ? name.substring(0, 119) + "…" : name;
+        IncidentEvent e = switch (action) {
+            case ACKNOWLEDGE -> acknowledge(i, by, "acknowledged by " + name + " from a page link; escalation stopped");
+            case RESOLVE -> resolve(i, by, "resolved by " + name + " from a page link");
+            case ESCALATE -> escalate(i, name);
+        };
+        if (e != null) {
+            e.actor = by;
+        }
+        return view(i);
+    }
+
+    /** Acknowledges for {@code actor} (a signed-in caller, or a person replying to a page), after the rights were checked. */
+    void acknowledge(Incident i, String actor) {
+        acknowledge(i, actor, "acknowledged; escalation stopped").actor = actor;
+    }
+
+    void resolve(Incident i, String actor) {
+        resolve(i, actor, "resolved").actor = actor;
+    }
+
+    /**
+     * Pages the next step now instead of waiting for its delay (a page's "escalate" reply). False (and
+     * nothing done) when the policy has no further step. Needs the incident TRIGGERED and locked.
+     */
+    boolean escalateNow(Incident i, String actor) {
+        timeline.add(i.id, IncidentEvent.Kind.NOTE, "escalate now, asked by " + actor).actor = actor;
+        return escalations.escalateNow(IncidentEscalation.escalated(i), Instant.now(clock));
+    }
+
+    IncidentEvent acknowledge(Incident i, String by, String detail) {
+        if (i.status != Incident.Status.TRIGGERED) {
+            throw ProblemException.conflict(
+                    "Incident " + i.id + " is already " + i.status.name().toLowerCase(Locale.ROOT));
+        }
+        cancelPending(i);
+        i.status = Incident.Status.ACKNOWLEDGED;
+        i.acknowledgedAt = Instant.now(clock);
+        i.acknowledgedBy = by;
+        i.nextStepAt = null;
+        IncidentEvent e = timeline.add(i.id, IncidentEvent.Kind.ACKNOWLEDGED, detail);
+        outbox.cancelPages(i.id, "acknowledged by " + by);
+        audit.record("ACKNOWLEDGE", "incident", i.id, i.partner, Map.of("status", "ACKNOWLEDGED"));
+        tell(i, IncidentLifecycle.Event.ACKNOWLEDGED, by, null);
+        return e;
+    }
+
+    IncidentEvent resolve(Incident i, String by, String detail) {
         if (i.status == Incident.Status.RESOLVED) {
-            throw ProblemException.conflict("Incident " + id + " is already resolved");
+            throw ProblemException.conflict("Incident " + i.id + " is already resolved");
         }
         cancelPending(i);
         i.status = Incident.Status.RESOLVED;
         i.resolvedAt = Instant.now(clock);
-        i.resolvedBy = caller.username();
+        i.resolvedBy = by;
         i.openKey = null;
         i.nextStepAt = null;
-        timeline.add(i.id, IncidentEvent.Kind.RESOLVED, "resolved");
+        IncidentEvent e = timeline.add(i.id, IncidentEvent.Kind.RESOLVED, detail);
+        outbox.cancelPages(i.id, "resolved by " + by);
+        outbox.closed(i.id);
         audit.record("RESOLVE", "incident", i.id, i.partner, Map.of("status", "RESOLVED"));
-        return view(i);
+        tell(i, IncidentLifecycle.Event.RESOLVED, by, null);
+        return e;
+    }
+
+    /** Pages the next step now instead of when it falls due; the engine's step tells subscribers (escalated). */
+    private IncidentEvent escalate(Incident i, String name) {
+        if (i.status != Incident.Status.TRIGGERED) {
+            throw ProblemException.conflict("Incident " + i.id + " is "
+                    + i.status.name().toLowerCase(Locale.ROOT) + "; only a triggered incident is escalated");
+        }
+        IncidentEvent e =
+                timeline.add(i.id, IncidentEvent.Kind.ESCALATED, "escalated by " + name + " from a page link");
+        if (!escalations.escalateNow(i.id)) {
+            throw ProblemException.conflict("Incident " + i.id + " has no further step to escalate to");
+        }
+        audit.record("ESCALATE", "incident", i.id, i.partner, Map.of("step", i.step + 1));
+        return e;
+    }
+
+    /** The token's name claim: an API key's name or a person's display name; null when it has none. */
+    private String tokenName() {
+        try {
+            Object name = jwt.getClaim("name");
+            return name == null ? null : name.toString().replace("\"", "");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Tells lifecycle-webhook subscribers, in this transaction. */
+    void tell(Incident i, IncidentLifecycle.Event event, String by, Integer step) {
+        lifecycle.fire(new IncidentLifecycle(
+                event, i.id, i.partner, i.summary, i.severity.name(), i.status.name(), Instant.now(clock), by, step));
     }
 
     public IncidentView note(long id, String message) {
         Incident i = lock(id);
-        requireResponderRights(i);
+        rights.requireResponder(i);
         timeline.add(i.id, IncidentEvent.Kind.NOTE, message.trim());
         return view(i);
+    }
+
+    /** Whether this incident has paged this person: only they may act on it through a page link. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasPaged(long incidentId, long personId) {
+        return outbox.paged(incidentId, personId);
     }
 
     /** When an incident was raised, acknowledged and resolved (null: not yet), for the response-time report. */
@@ -184,29 +318,6 @@ public class IncidentService {
                 .toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<IncidentView> get(long id) {
-        return Incident.<Incident>findByIdOptional(id).map(this::view);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<IncidentView> list(PageRequest page, String partner, Incident.Status status) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (partner != null) {
-            where.append(" and partner = :partner");
-            params.and("partner", partner);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        return Page.of(
-                Incident.<Incident>find(where.toString(), page.toSort(SORTS, "-createdAt", "id"), params.map()),
-                page,
-                i -> IncidentView.of(i, null));
-    }
-
     private void cancelPending(Incident i) {
         if (i.nextStepAt == null || i.policyId == null) {
             return;
@@ -214,7 +325,7 @@ public class IncidentService {
         escalations.stop(i.id, i.step, i.pass);
     }
 
-    private static Incident lock(long id) {
+    static Incident lock(long id) {
         Incident i = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (i == null) {
             throw ProblemException.notFound("Incident", id);
@@ -222,60 +333,13 @@ public class IncidentService {
         return i;
     }
 
-    /** Admins; API keys with incidents:write for their own partner; managers and engineers of the partner. */
-    private void requireRaiseRights(String partner) {
-        if (caller.isAdmin()) {
-            return;
-        }
-        if (caller.hasRole(Roles.INTEGRATION)) {
-            if (!caller.hasScope(WRITE_SCOPE)) {
-                throw ProblemException.forbidden("This API key lacks the " + WRITE_SCOPE + " permission");
-            }
-            if (!caller.isOf(partner)) {
-                throw ProblemException.forbidden("This API key raises incidents only for its own partner");
-            }
-            return;
-        }
-        if (caller.hasRole(Roles.MANAGER) || caller.hasRole(Roles.ENGINEER)) {
-            if (!caller.isOf(partner)) {
-                throw ProblemException.forbidden("You raise incidents only for your own partner");
-            }
-            return;
-        }
-        throw ProblemException.forbidden(
-                "Only engineers, managers, admins and API keys with " + WRITE_SCOPE + " raise incidents");
-    }
-
-    /**
-     * Those who may acknowledge or resolve: admins, the partner's managers and engineers, an API key
-     * of the partner with incidents:write, and anyone this incident has paged (a pooled engineer
-     * from another partner).
-     */
-    private void requireResponderRights(Incident i) {
-        if (caller.isAdmin()) {
-            return;
-        }
-        if (caller.hasRole(Roles.INTEGRATION)) {
-            if (caller.hasScope(WRITE_SCOPE) && caller.isOf(i.partner)) {
-                return;
-            }
-            throw ProblemException.forbidden("This API key may not change incidents of " + i.partner);
-        }
-        if ((caller.hasRole(Roles.MANAGER) || caller.hasRole(Roles.ENGINEER)) && caller.isOf(i.partner)) {
-            return;
-        }
-        Optional<Long> me = caller.personId();
-        if (me.isPresent() && outbox.paged(i.id, me.get())) {
-            return;
-        }
-        throw ProblemException.forbidden(
-                "Only people this incident paged, " + i.partner + "'s engineers and managers, and admins may do this");
+    /** One incident with its timeline, for a page link's confirmation screen. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<IncidentView> get(long id) {
+        return queries.get(id);
     }
 
     IncidentView view(Incident i) {
-        List<EventView> events = IncidentEvent.<IncidentEvent>list("incidentId = ?1 order by id", i.id).stream()
-                .map(EventView::of)
-                .toList();
-        return IncidentView.of(i, events);
+        return queries.view(i);
     }
 }

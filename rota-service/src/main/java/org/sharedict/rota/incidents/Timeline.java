@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.security.Caller;
@@ -13,8 +12,11 @@ import org.sharedict.platform.security.Caller;
 @ApplicationScoped
 public class Timeline {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+
+    Timeline(Clock clock) {
+        this.clock = clock;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public IncidentEvent add(long incidentId, IncidentEvent.Kind kind, String detail) {

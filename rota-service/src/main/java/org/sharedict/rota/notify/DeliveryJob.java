@@ -1,7 +1,6 @@
 package org.sharedict.rota.notify;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -13,8 +12,11 @@ public class DeliveryJob implements Job {
     static final String NOTIFICATION = "notification";
     static final String ATTEMPT = "attempt";
 
-    @Inject
-    Deliveries deliveries;
+    private final Deliveries deliveries;
+
+    DeliveryJob(Deliveries deliveries) {
+        this.deliveries = deliveries;
+    }
 
     @Override
     public void execute(JobExecutionContext context) {

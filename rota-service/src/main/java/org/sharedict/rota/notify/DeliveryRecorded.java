@@ -21,6 +21,12 @@ public record DeliveryRecorded(
     public enum Outcome {
         SENT,
         FAILED,
-        GAVE_UP
+        GAVE_UP,
+        /** Not sent: the incident was acknowledged or resolved first. */
+        CANCELLED,
+        /** The provider's receipt: it reached the phone. */
+        DELIVERED,
+        /** The provider's receipt: it did not reach the phone (and will not). */
+        UNDELIVERED
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import org.quartz.JobKey;
@@ -13,21 +12,29 @@ import org.quartz.Scheduler;
 import org.sharedict.platform.jobs.DurableJobs;
 
 /**
- * One Quartz job per delivery attempt, keyed by notification and attempt, so that an attempt is
- * scheduled at most once; it survives restarts (JDBC store) and is recovered by another instance
- * if the one running it dies (requestRecovery). A missed attempt fires at once.
+ * When a delivery attempt is made. An attempt due now goes to the senders as soon as the queuing
+ * transaction commits ({@link DeliveryWorkers}); a later one (a rule's delay, a retry, the wait for
+ * working hours) is a Quartz job keyed by notification and attempt, so that it is scheduled at most
+ * once, survives restarts (JDBC store) and is recovered by another instance if the one running it
+ * dies (requestRecovery); a missed attempt fires at once. Either way {@link DeliverySweep} catches
+ * what is overdue, and the attempt's claim keeps it from going twice.
  */
 @ApplicationScoped
 public class DeliveryScheduler {
 
     static final String GROUP = "delivery";
 
-    @Inject
-    Scheduler quartz;
+    private final Scheduler quartz;
+    private final DeliveryWorkers workers;
 
-    /** The first attempt: as soon as Quartz can, whatever the application's clock says (a clock set back in a test must not delay it). */
+    DeliveryScheduler(Scheduler quartz, DeliveryWorkers workers) {
+        this.quartz = quartz;
+        this.workers = workers;
+    }
+
+    /** The first attempt: once the transaction commits, whatever the application's clock says (a clock set back in a test must not delay it). */
     public void deliverNow(long notificationId) {
-        schedule(notificationId, 1, null);
+        workers.afterCommit(notificationId);
     }
 
     public void deliver(long notificationId, int attempt, Instant at) {

@@ -1,7 +1,6 @@
 package org.sharedict.rota.notify;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -12,8 +11,11 @@ import org.quartz.JobExecutionContext;
 @DisallowConcurrentExecution
 public class ReminderJob implements Job {
 
-    @Inject
-    Reminders reminders;
+    private final Reminders reminders;
+
+    ReminderJob(Reminders reminders) {
+        this.reminders = reminders;
+    }
 
     @Override
     public void execute(JobExecutionContext context) {

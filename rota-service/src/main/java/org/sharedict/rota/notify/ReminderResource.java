@@ -1,7 +1,6 @@
 package org.sharedict.rota.notify;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -16,8 +15,11 @@ import org.sharedict.platform.security.Roles;
 @Tag(name = "Rotas")
 public class ReminderResource {
 
-    @Inject
-    ReminderScheduler scheduler;
+    private final ReminderScheduler scheduler;
+
+    public ReminderResource(ReminderScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
 
     /** Runs the shift-reminder check now instead of at its next scheduled time (in the background, through Quartz). */
     @POST

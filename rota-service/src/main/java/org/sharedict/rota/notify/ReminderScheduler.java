@@ -2,7 +2,6 @@ package org.sharedict.rota.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
 import org.quartz.JobKey;
@@ -25,11 +24,13 @@ public class ReminderScheduler {
     static final JobKey JOB = JobKey.jobKey("shift-reminders", "rota");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("shift-reminders-cron", "rota");
 
-    @Inject
-    Scheduler quartz;
+    private final Scheduler quartz;
+    private final RotaConfig config;
 
-    @Inject
-    RotaConfig config;
+    ReminderScheduler(Scheduler quartz, RotaConfig config) {
+        this.quartz = quartz;
+        this.config = config;
+    }
 
     void register(@Observes StartupEvent start) throws SchedulerException {
         DurableJobs.recurring(

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
@@ -32,23 +31,21 @@ import org.sharedict.rota.schedule.Shift;
 @ApplicationScoped
 public class Reminders {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final RotaConfig config;
+    private final RotaPlans plans;
+    private final CalendarService calendar;
+    private final People people;
+    private final Outbox outbox;
 
-    @Inject
-    RotaConfig config;
-
-    @Inject
-    RotaPlans plans;
-
-    @Inject
-    CalendarService calendar;
-
-    @Inject
-    People people;
-
-    @Inject
-    Outbox outbox;
+    Reminders(Clock clock, RotaConfig config, RotaPlans plans, CalendarService calendar, People people, Outbox outbox) {
+        this.clock = clock;
+        this.config = config;
+        this.plans = plans;
+        this.calendar = calendar;
+        this.people = people;
+        this.outbox = outbox;
+    }
 
     @Transactional
     public int sendDue() {

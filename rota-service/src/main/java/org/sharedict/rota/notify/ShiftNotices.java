@@ -14,7 +14,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.rota.people.Contact;
@@ -35,14 +34,15 @@ public class ShiftNotices {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+    private final People people;
+    private final RotaConfig config;
 
-    @Inject
-    People people;
-
-    @Inject
-    RotaConfig config;
+    ShiftNotices(Outbox outbox, People people, RotaConfig config) {
+        this.outbox = outbox;
+        this.people = people;
+        this.config = config;
+    }
 
     private record Key(String layer, Instant start, Instant end, String reason) {}
 

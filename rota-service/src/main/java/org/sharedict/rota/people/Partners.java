@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
@@ -20,8 +19,11 @@ import org.sharedict.platform.remote.Lookup;
 @ApplicationScoped
 public class Partners {
 
-    @Inject
-    PeopleDirectory directory;
+    private final PeopleDirectory directory;
+
+    Partners(PeopleDirectory directory) {
+        this.directory = directory;
+    }
 
     /** A partner code that must exist, named by {@code field} in the 400 when it does not. */
     public record Wanted(String field, String code) {}

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.sharedict.platform.problem.Problem;
@@ -29,14 +28,15 @@ import org.sharedict.platform.remote.Lookup;
 @Transactional(Transactional.TxType.REQUIRED)
 public class People {
 
-    @Inject
-    PeopleDirectory directory;
+    private final PeopleDirectory directory;
+    private final Clock clock;
+    private final Instance<ManagersWanted> managersWanted;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    Instance<ManagersWanted> managersWanted;
+    People(PeopleDirectory directory, Clock clock, Instance<ManagersWanted> managersWanted) {
+        this.directory = directory;
+        this.clock = clock;
+        this.managersWanted = managersWanted;
+    }
 
     /** A person that must exist, named by {@code field} in the 400 when they do not. */
     public record Wanted(String field, long personId) {}
@@ -132,6 +132,22 @@ public class People {
         return refreshed;
     }
 
+    /**
+     * Makes sure rota-service knows these people, asking skills-service for any it does not; best
+     * effort: one skills-service does not know, or cannot answer for, stays unknown (and a page to
+     * them says so on the incident's timeline).
+     */
+    public void learn(Collection<Long> ids) {
+        Set<Long> missing = new LinkedHashSet<>(ids);
+        missing.removeAll(find(ids).keySet());
+        for (Long id : missing) {
+            Lookup<PeopleDirectory.Person> a = directory.person(id);
+            if (a.status() == Lookup.Status.KNOWN) {
+                store(a.value());
+            }
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Contact> find(long personId) {
         return PersonSnapshot.<PersonSnapshot>findByIdOptional(personId).map(Contact::of);
@@ -147,6 +163,16 @@ public class People {
             out.put(p.personId, Contact.of(p));
         }
         return out;
+    }
+
+    /** The partners with a manager in the snapshot. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> partnersWithManagers() {
+        return PersonSnapshot.getEntityManager()
+                .createQuery(
+                        "select distinct p.partner from PersonSnapshot p where p.manager = true and p.partner is not null",
+                        String.class)
+                .getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -3,7 +3,6 @@ package org.sharedict.rota.people;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import io.quarkus.logging.Log;
@@ -25,9 +24,11 @@ public class PeopleDirectory {
 
     public record Person(long id, String partner, String name, String email, String phone, boolean manager) {}
 
-    @Inject
-    @RestClient
-    SkillsApi api;
+    private final SkillsApi api;
+
+    PeopleDirectory(@RestClient SkillsApi api) {
+        this.api = api;
+    }
 
     /** The partner's name, when skills-service knows the code. */
     @Timeout

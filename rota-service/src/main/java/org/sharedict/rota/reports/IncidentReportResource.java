@@ -21,11 +21,14 @@ import org.sharedict.rota.reports.ReportDtos.ResponseReport;
 @Tag(name = "Reports", description = "On-call hours, fairness between partners, response times")
 public class IncidentReportResource {
 
-    @Inject
-    Reports reports;
+    private final Reports reports;
+    private final Clock clock;
 
     @Inject
-    Clock clock;
+    IncidentReportResource(Reports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
 
     /** Time to acknowledge and to resolve incidents, per partner and per day, week or month (default MONTH). */
     @GET

@@ -24,12 +24,22 @@ public final class ReportDtos {
     public record PartnerHours(
             String partner, double primaryHours, double secondaryHours, double outOfHoursHours, int people) {}
 
+    /**
+     * Out-of-hours cover one partner's people gave another partner on one rota: the primary layer's
+     * out-of-hours time of the giver's people, split equally among the partners the rota covers (as in
+     * fairness), the giver's own share left out. For cross-charging between pairs of partners.
+     */
+    public record PartnerCover(long rotaId, String rotaName, String giver, String receiver, double outOfHoursHours) {}
+
     public record HoursReport(
             Instant from,
             Instant to,
             @Schema(nullable = true) Long rotaId,
             List<PersonHours> people,
-            List<PartnerHours> partners) {}
+            List<PartnerHours> partners,
+
+            @Schema(description = "Who covered whose out-of-hours service, per rota, giver and receiver")
+            List<PartnerCover> cover) {}
 
     /**
      * One partner's part in one rota. {@code memberShare}: its members as a share of the primary

@@ -8,6 +8,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.sharedict.rota.people.People;
 import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.reports.ReportDtos.FairnessReport;
 import org.sharedict.rota.reports.ReportDtos.HoursReport;
+import org.sharedict.rota.reports.ReportDtos.PartnerCover;
 import org.sharedict.rota.reports.ReportDtos.PartnerFairness;
 import org.sharedict.rota.reports.ReportDtos.PartnerHours;
 import org.sharedict.rota.reports.ReportDtos.PersonHours;
@@ -54,17 +56,18 @@ public class Reports {
         MONTH
     }
 
-    @Inject
-    RotaPlans plans;
+    private final RotaPlans plans;
+    private final CalendarService calendar;
+    private final People people;
+    private final IncidentService incidents;
 
     @Inject
-    CalendarService calendar;
-
-    @Inject
-    People people;
-
-    @Inject
-    IncidentService incidents;
+    Reports(RotaPlans plans, CalendarService calendar, People people, IncidentService incidents) {
+        this.plans = plans;
+        this.calendar = calendar;
+        this.people = people;
+        this.incidents = incidents;
+    }
 
     private static void range(Instant from, Instant to) {
         Times.requireRange("to", from, to, MAX_RANGE);
@@ -83,12 +86,18 @@ public class Reports {
         OutOfHoursCalendar cal = calendar.calendar();
         // Exact milliseconds: primary, secondary, out of hours, and the number of shifts.
         Map<Long, long[]> byPerson = new HashMap<>();
+        // Per rota, per person: the primary layer's out-of-hours milliseconds (the cover they gave).
+        Map<RotaPlans.Skeleton, Map<Long, Long>> primaryOutOfHours = new LinkedHashMap<>();
         for (RotaPlans.Skeleton r : rotas(rotaId)) {
             for (Shift s : Expander.shifts(plans.plan(r, from, to), cal, from, to)) {
                 long[] h = byPerson.computeIfAbsent(s.personId(), k -> new long[4]);
+                long ooh = outOfHoursMillis(s, cal);
                 h[s.layer() == Layer.PRIMARY ? 0 : 1] += s.length().toMillis();
-                h[2] += outOfHoursMillis(s, cal);
+                h[2] += ooh;
                 h[3]++;
+                if (s.layer() == Layer.PRIMARY) {
+                    primaryOutOfHours.computeIfAbsent(r, k -> new HashMap<>()).merge(s.personId(), ooh, Long::sum);
+                }
             }
         }
         Map<Long, Contact> known = people.find(byPerson.keySet());
@@ -117,7 +126,35 @@ public class Reports {
         List<PartnerHours> partners = new ArrayList<>();
         byPartner.forEach((p, t) -> partners.add(new PartnerHours(
                 p, Hundredths.hours(t[0]), Hundredths.hours(t[1]), Hundredths.hours(t[2]), (int) t[3])));
-        return new HoursReport(from, to, rotaId, persons, partners);
+        return new HoursReport(from, to, rotaId, persons, partners, cover(primaryOutOfHours, known));
+    }
+
+    /** Each partner's people's primary out-of-hours time on a rota, shared equally among the partners it covers. */
+    private static List<PartnerCover> cover(Map<RotaPlans.Skeleton, Map<Long, Long>> byRota, Map<Long, Contact> known) {
+        List<PartnerCover> out = new ArrayList<>();
+        byRota.forEach((r, byPerson) -> {
+            if (r.partners().isEmpty()) {
+                return;
+            }
+            Map<String, Long> given = new TreeMap<>();
+            byPerson.forEach((id, millis) -> {
+                Contact p = known.get(id);
+                if (p != null) {
+                    given.merge(p.partner(), millis, Long::sum);
+                }
+            });
+            given.forEach((giver, millis) -> new TreeSet<>(r.partners()).forEach(receiver -> {
+                if (!receiver.equals(giver) && millis > 0) {
+                    out.add(new PartnerCover(
+                            r.id(),
+                            r.name(),
+                            giver,
+                            receiver,
+                            Hundredths.hours(millis / r.partners().size())));
+                }
+            }));
+        });
+        return out;
     }
 
     private static long outOfHoursMillis(Shift s, OutOfHoursCalendar cal) {

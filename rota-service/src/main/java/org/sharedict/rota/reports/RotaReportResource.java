@@ -21,11 +21,14 @@ import org.sharedict.rota.reports.ReportDtos.HoursReport;
 @Tag(name = "Reports", description = "On-call hours, fairness between partners, response times")
 public class RotaReportResource {
 
-    @Inject
-    Reports reports;
+    private final Reports reports;
+    private final Clock clock;
 
     @Inject
-    Clock clock;
+    RotaReportResource(Reports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
 
     /** On-call hours per person and per partner in [from, to) (default: the last 30 days), for payments and cross-charging. */
     @GET

@@ -16,13 +16,18 @@ import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
 import org.sharedict.platform.security.Roles;
 import org.sharedict.rota.people.Contact;
+import org.sharedict.rota.people.LeaveDirectory;
 import org.sharedict.rota.people.People;
 import org.sharedict.rota.platform.Times;
 import org.sharedict.rota.rotas.RotaDtos.LeaveInput;
 import org.sharedict.rota.rotas.RotaDtos.LeaveView;
 import org.sharedict.rota.schedule.Shift;
 
-/** Leave: a person is away from every rota they are on; the people whose shifts move (they and their cover) are told. */
+/**
+ * Leave: a person is away from every rota they are on; the people whose shifts move (they and their
+ * cover) are told. skills-service owns leave: an entry here is written there first (nothing is
+ * written when it cannot be), then kept in rota-service's copy ({@link LeaveSync}).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class LeaveService {
@@ -33,6 +38,7 @@ public class LeaveService {
     private final People people;
     private final ShiftService shifts;
     private final Event<ShiftsChanged> shiftsChanged;
+    private final LeaveDirectory owner;
 
     @Inject
     LeaveService(
@@ -41,13 +47,15 @@ public class LeaveService {
             Clock clock,
             People people,
             ShiftService shifts,
-            Event<ShiftsChanged> shiftsChanged) {
+            Event<ShiftsChanged> shiftsChanged,
+            LeaveDirectory owner) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
         this.people = people;
         this.shifts = shifts;
         this.shiftsChanged = shiftsChanged;
+        this.owner = owner;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,13 +79,19 @@ public class LeaveService {
         Instant now = Instant.now(clock);
         Map<Long, List<Shift>> before = new LinkedHashMap<>();
         rotas.forEach(r -> before.put(r.id, shifts.upcoming(r, now)));
-        PersonLeave l = new PersonLeave();
-        l.personId = in.personId();
-        l.startsAt = in.start();
-        l.endsAt = in.end();
-        l.reason = in.reason() == null || in.reason().isBlank()
+        String reason = in.reason() == null || in.reason().isBlank()
                 ? null
                 : in.reason().trim();
+        LeaveDirectory.Away recorded = owner.add(in.personId(), in.start(), in.end(), reason);
+        // A read of skills-service's leave on another request may have copied it already.
+        PersonLeave l = PersonLeave.<PersonLeave>find("skillsLeaveId", recorded.id())
+                .firstResultOptional()
+                .orElseGet(PersonLeave::new);
+        l.skillsLeaveId = recorded.id();
+        l.personId = in.personId();
+        l.startsAt = recorded.start();
+        l.endsAt = recorded.end();
+        l.reason = recorded.reason();
         l.createdBy = caller.username();
         l.createdAt = now;
         l.persistAndFlush();
@@ -98,6 +112,9 @@ public class LeaveService {
         Map<Long, List<Shift>> before = new LinkedHashMap<>();
         rotas.forEach(r -> before.put(r.id, shifts.upcoming(r, now)));
         LeaveView last = leaveView(l, person);
+        if (l.skillsLeaveId != null) {
+            owner.remove(l.personId, l.skillsLeaveId);
+        }
         l.delete();
         l.flush();
         audit.deleted("leave", leaveId, person == null ? null : person.partner(), last);

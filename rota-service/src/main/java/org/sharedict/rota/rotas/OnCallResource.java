@@ -3,7 +3,6 @@ package org.sharedict.rota.rotas;
 import java.time.Clock;
 import java.time.Instant;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -19,17 +18,23 @@ import org.sharedict.rota.platform.Times;
 @Tag(name = "On call", description = "Exactly who is primary and secondary for a partner at an instant")
 public class OnCallResource {
 
-    @Inject
-    OnCallService onCall;
+    private final OnCallService onCall;
+    private final Clock clock;
+    private final LeaveSync leaveSync;
 
-    @Inject
-    Clock clock;
+    public OnCallResource(OnCallService onCall, Clock clock, LeaveSync leaveSync) {
+        this.onCall = onCall;
+        this.clock = clock;
+        this.leaveSync = leaveSync;
+    }
 
     /** docs/ARCHITECTURE.md "rota-service": {@code covered: false} and null people when no rota covers the partner then. */
     @GET
     public OnCallService.OnCall get(@QueryParam("partner") String partner, @QueryParam("at") String at) {
         String p = QueryParams.partner("partner", partner, true);
         Instant t = Times.instant("at", at, Instant.now(clock));
+        // Leave is skills-service's: a 503 when it cannot say, never someone on leave shown as on call.
+        leaveSync.requireCurrent();
         return onCall.lookup(p, t);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,14 +32,15 @@ import org.sharedict.rota.schedule.Shift;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class OnCallService {
 
-    @Inject
-    RotaPlans plans;
+    private final RotaPlans plans;
+    private final CalendarService calendar;
+    private final People people;
 
-    @Inject
-    CalendarService calendar;
-
-    @Inject
-    People people;
+    OnCallService(RotaPlans plans, CalendarService calendar, People people) {
+        this.plans = plans;
+        this.calendar = calendar;
+        this.people = people;
+    }
 
     /** Names and contact details are null for someone the local snapshot does not know. */
     public record OnCallPerson(

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A person is away: every rota skips them for the period and the next member covers. */
+/**
+ * A person is away: every rota skips them for the period and the next member covers. rota-service's
+ * copy of a skills-service leave period ({@link LeaveSync}).
+ */
 @Entity
 @Table(name = "person_leave")
 public class PersonLeave extends PanacheEntityBase {
@@ -19,6 +22,10 @@ public class PersonLeave extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** The skills-service period this row mirrors (skills-service owns leave); null for rows from before V21. */
+    @Column(name = "skills_leave_id")
+    public Long skillsLeaveId;
 
     @Column(name = "person_id", nullable = false)
     public long personId;

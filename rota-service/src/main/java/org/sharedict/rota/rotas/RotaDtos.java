@@ -103,7 +103,7 @@ public final class RotaDtos {
             @NotNull Long personId,
             @NotNull @SupportedTime Instant start,
             @NotNull @SupportedTime Instant end,
-            @Size(max = 500) String reason) {}
+            @Size(max = 200) String reason) {}
 
     public record LeaveView(
             long id,
@@ -132,7 +132,19 @@ public final class RotaDtos {
             @Schema(nullable = true) Long secondPersonId,
             @Schema(nullable = true) String reason,
             String createdBy,
-            Instant createdAt) {}
+            Instant createdAt,
+
+            @Schema(description = "AGREED: a swap request the other member accepted; IMPOSED: made by a manager")
+            RotaSwap.Origin origin,
+
+            @Schema(nullable = true, description = "The swap request it came from")
+            Long requestId,
+
+            @Schema(nullable = true, description = "Who imposed it (IMPOSED only)")
+            String imposedBy,
+
+            @Schema(nullable = true, description = "When it was imposed (IMPOSED only)")
+            Instant imposedAt) {}
 
     public record ShiftView(
             long rotaId,

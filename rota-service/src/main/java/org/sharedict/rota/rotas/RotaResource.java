@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -53,26 +52,33 @@ import org.sharedict.rota.schedule.Layer;
 @Tag(name = "Rotas", description = "Pooled rotas, their shifts, overrides, leave and swaps")
 public class RotaResource {
 
-    @Inject
-    RotaService rotas;
+    private final RotaService rotas;
+    private final ShiftService shiftService;
+    private final OverrideService overrides;
+    private final LeaveService leaves;
+    private final SwapService swaps;
+    private final People people;
+    private final Clock clock;
+    private final LeaveSync leaveSync;
 
-    @Inject
-    ShiftService shiftService;
-
-    @Inject
-    OverrideService overrides;
-
-    @Inject
-    LeaveService leaves;
-
-    @Inject
-    SwapService swaps;
-
-    @Inject
-    People people;
-
-    @Inject
-    Clock clock;
+    public RotaResource(
+            RotaService rotas,
+            ShiftService shiftService,
+            OverrideService overrides,
+            LeaveService leaves,
+            SwapService swaps,
+            People people,
+            Clock clock,
+            LeaveSync leaveSync) {
+        this.rotas = rotas;
+        this.shiftService = shiftService;
+        this.overrides = overrides;
+        this.leaves = leaves;
+        this.swaps = swaps;
+        this.people = people;
+        this.clock = clock;
+        this.leaveSync = leaveSync;
+    }
 
     @GET
     public Page<RotaView> list(@BeanParam @Valid PageRequest page, @QueryParam("partner") String partner) {
@@ -165,7 +171,9 @@ public class RotaResource {
             @QueryParam("layer") String layer) {
         Instant f = Times.instant("from", from, Instant.now(clock));
         Instant t = Times.instant("to", to, f.plus(Duration.ofDays(28)));
-        return shiftService.shifts(id, f, t, QueryParams.enumValue("layer", layer, Layer.class, null));
+        Layer only = QueryParams.enumValue("layer", layer, Layer.class, null);
+        leaveSync.requireCurrent();
+        return shiftService.shifts(id, f, t, only);
     }
 
     @GET
@@ -254,7 +262,10 @@ public class RotaResource {
     public List<LeaveView> leave(
             @QueryParam("personId") Long personId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant f = Times.instant("from", from, Instant.now(clock).minus(Duration.ofDays(30)));
-        return leaves.leave(personId, f, Times.instant("to", to, f.plus(Duration.ofDays(400))));
+        Instant t = Times.instant("to", to, f.plus(Duration.ofDays(400)));
+        Times.requireRange("to", f, t, RotaRules.MAX_RANGE);
+        leaveSync.requireCurrent();
+        return leaves.leave(personId, f, t);
     }
 
     @POST

@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.sharedict.rota.schedule.Layer;
 
-/** Two members exchange their rotation periods on a layer; each period is named by an instant inside it. */
+/** Two members exchange their rotation periods on a layer; each period is named by an instant inside it. Only an agreed or imposed swap is one. */
 @Entity
 @Table(name = "rota_swap")
 public class RotaSwap extends PanacheEntityBase {
@@ -45,4 +45,18 @@ public class RotaSwap extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** AGREED: a request the other member accepted; IMPOSED: made by a manager (or, before requests, by one side). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Origin origin = Origin.IMPOSED;
+
+    /** The swap request it came from, if any. */
+    @Column(name = "request_id")
+    public Long requestId;
+
+    public enum Origin {
+        AGREED,
+        IMPOSED
+    }
 }

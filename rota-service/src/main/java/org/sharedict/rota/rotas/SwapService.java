@@ -14,6 +14,7 @@ import org.sharedict.platform.audit.Auditor;
 import org.sharedict.platform.problem.Problem;
 import org.sharedict.platform.problem.ProblemException;
 import org.sharedict.platform.security.Caller;
+import org.sharedict.platform.security.Roles;
 import org.sharedict.rota.calendar.CalendarService;
 import org.sharedict.rota.rotas.RotaDtos.SwapInput;
 import org.sharedict.rota.rotas.RotaDtos.SwapView;
@@ -22,7 +23,7 @@ import org.sharedict.rota.schedule.OutOfHoursCalendar;
 import org.sharedict.rota.schedule.RotaPlan;
 import org.sharedict.rota.schedule.Shift;
 
-/** Swaps: the members scheduled for two rotation periods of a layer exchange them; the people whose shifts move are told. */
+/** Swaps: the members scheduled for two rotation periods of a layer exchange them (agreed or imposed); the people whose shifts move are told. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class SwapService {
@@ -64,26 +65,40 @@ public class SwapService {
                 .toList();
     }
 
-    /** Managers of a covered partner may swap any two periods; a member may swap their own period with another member's. */
+    /**
+     * A manager of a covered partner imposes a swap of any two periods (recorded as IMPOSED, by whom
+     * and when). Members do not swap alone any more: they ask ({@link SwapRequests}).
+     */
     public SwapView addSwap(long rotaId, SwapInput in) {
         Rota r = RotaRules.find(rotaId);
         Layer layer = in.layer() == null ? Layer.PRIMARY : in.layer();
+        periods(r, layer, in.first(), in.second());
+        if (!caller.hasRole(Roles.MANAGER) && !caller.isAdmin()) {
+            throw ProblemException.forbidden("Only managers of a covered partner (or admins) impose a swap;"
+                    + " a member asks the other member with POST /api/rotas/swap-requests");
+        }
+        rules.requireEditRights(r.partners);
+        return make(r, layer, in.first(), in.second(), in.reason(), RotaSwap.Origin.IMPOSED, null, caller.username());
+    }
+
+    /** The scheduled members of the periods holding {@code first} and {@code second}: 400 naming the field when they cannot swap. */
+    record Periods(long first, long second, long firstPerson, long secondPerson) {}
+
+    Periods periods(Rota r, Layer layer, Instant first, Instant second) {
         List<Long> members = r.members(layer);
         if (members.isEmpty()) {
             throw ProblemException.invalid("layer", "the rota has no " + layer + " layer");
         }
-        RotaPlan plan = plans.plan(r, in.first(), in.first().plusSeconds(1));
+        RotaPlan plan = plans.plan(r, first, first.plusSeconds(1));
         OutOfHoursCalendar cal = calendar.calendar();
-        long a = plan.period(in.first(), cal.zone());
-        long b = plan.period(in.second(), cal.zone());
+        long a = plan.period(first, cal.zone());
+        long b = plan.period(second, cal.zone());
         List<Problem.FieldError> errors = new ArrayList<>();
         if (a < 0) {
-            errors.add(new Problem.FieldError(
-                    "first", "is before the rota's first handoff", in.first().toString()));
+            errors.add(new Problem.FieldError("first", "is before the rota's first handoff", first.toString()));
         }
         if (b < 0) {
-            errors.add(new Problem.FieldError(
-                    "second", "is before the rota's first handoff", in.second().toString()));
+            errors.add(new Problem.FieldError("second", "is before the rota's first handoff", second.toString()));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -97,22 +112,31 @@ public class SwapService {
             throw ProblemException.invalid(
                     "second", "the same member is scheduled for both periods; there is nothing to swap");
         }
-        boolean ownSwap = caller.personId().map(p -> p == pa || p == pb).orElse(false);
-        if (!ownSwap) {
-            rules.requireEditRights(r.partners);
-        }
+        return new Periods(a, b, pa, pb);
+    }
+
+    /** Makes the swap (an accepted or imposed request's, or a manager's own), tells the people whose shifts move. */
+    SwapView make(
+            Rota r,
+            Layer layer,
+            Instant first,
+            Instant second,
+            String reason,
+            RotaSwap.Origin origin,
+            Long requestId,
+            String by) {
         Instant now = Instant.now(clock);
         List<Shift> before = shifts.upcoming(r, now);
         RotaSwap s = new RotaSwap();
-        s.rotaId = rotaId;
+        s.rotaId = r.id;
         s.layer = layer;
-        s.firstAt = in.first();
-        s.secondAt = in.second();
-        s.reason = in.reason() == null || in.reason().isBlank()
-                ? null
-                : in.reason().trim();
-        s.createdBy = caller.username();
+        s.firstAt = first;
+        s.secondAt = second;
+        s.reason = reason == null || reason.isBlank() ? null : reason.trim();
+        s.createdBy = by;
         s.createdAt = now;
+        s.origin = origin;
+        s.requestId = requestId;
         s.persistAndFlush();
         SwapView v = swapView(r, s);
         audit.created("rota-swap", s.id, null, v);
@@ -147,6 +171,21 @@ public class SwapService {
             pa = members.get((int) Math.floorMod(a, (long) members.size()));
             pb = members.get((int) Math.floorMod(b, (long) members.size()));
         }
-        return new SwapView(s.id, s.rotaId, s.layer, s.firstAt, s.secondAt, pa, pb, s.reason, s.createdBy, s.createdAt);
+        boolean imposed = s.origin == RotaSwap.Origin.IMPOSED;
+        return new SwapView(
+                s.id,
+                s.rotaId,
+                s.layer,
+                s.firstAt,
+                s.secondAt,
+                pa,
+                pb,
+                s.reason,
+                s.createdBy,
+                s.createdAt,
+                s.origin,
+                s.requestId,
+                imposed ? s.createdBy : null,
+                imposed ? s.createdAt : null);
     }
 }

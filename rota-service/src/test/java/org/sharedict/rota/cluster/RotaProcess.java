@@ -52,9 +52,15 @@ final class RotaProcess {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()));
+                "-XX:TieredStopAtLevel=1"));
+        // As in the %test profile: on a busy build machine the WireMock skills-service's first answers
+        // can take seconds, and a slow stub must not look like a dead one (a 503 to creating a policy).
+        for (String call : List.of("person", "partner", "managers")) {
+            cmd.add("-Dquarkus.fault-tolerance.\"org.sharedict.rota.people.PeopleDirectory/" + call
+                    + "\".timeout.value=20000");
+        }
+        cmd.add("-Dquarkus.rest-client.skills.read-timeout=20000");
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

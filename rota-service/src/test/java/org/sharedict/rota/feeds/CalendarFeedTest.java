@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
 import org.sharedict.rota.testing.InjectStubs;
+import org.sharedict.rota.testing.Notices;
 import org.sharedict.rota.testing.TestClock;
 import org.sharedict.testing.InjectMailServer;
 import org.sharedict.testing.Tokens;
@@ -290,12 +289,7 @@ class CalendarFeedTest {
     }
 
     private long changedNotices(long personId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Notification.count(
-                        "purpose = ?1 and personId = ?2 and subject like ?3",
-                        Notification.Purpose.SHIFTS_CHANGED,
-                        personId,
-                        "%changed%"));
+        return Notices.shiftsChanged(personId);
     }
 
     /**
@@ -348,7 +342,7 @@ class CalendarFeedTest {
                         List.of(a.id(), b.id(), d.id()),
                         null));
         Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
+                .atMost(Duration.ofSeconds(120))
                 .until(() -> mailsTo(mail, a.email(), "published").size() == 1
                         && mailsTo(mail, b.email(), "published").size() == 1
                         && mailsTo(mail, d.email(), "published").size() == 1);
@@ -381,7 +375,7 @@ class CalendarFeedTest {
         assertEquals(0, changedNotices(a.id()), "Lou, on call now, is not told of a change to someone else's week");
         assertEquals(0, changedNotices(d.id()), "Oli, on call at the end of the horizon, is not told either");
         Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
+                .atMost(Duration.ofSeconds(120))
                 .until(() -> mailsTo(mail, b.email(), "changed").size() == 1
                         && mailsTo(mail, c.email(), "changed").size() == 1);
         assertTrue(GreenMailUtil.getBody(mailsTo(mail, c.email(), "changed").get(0))

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,7 +25,6 @@ import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.testing.Fixtures;
 import org.sharedict.rota.testing.Fixtures.Person;
 import org.sharedict.rota.testing.InjectStubs;
@@ -178,10 +176,18 @@ class EscalationTest {
                 .orElseThrow();
     }
 
+    /** Every page the incident queued, as its deliveries list them (each one is a page). */
     private static long queuedPages(long incidentId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() ->
-                        Notification.count("incidentId = ?1 and purpose = ?2", incidentId, Notification.Purpose.PAGE));
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/incidents/" + incidentId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .size();
     }
 
     private long pages(String address, long incidentId) {
@@ -319,6 +325,86 @@ class EscalationTest {
                 i.getList("timeline.kind").subList(0, 3));
         assertTrue(i.getList("timeline.kind").containsAll(List.of("ACKNOWLEDGED", "RESOLVED")));
         assertTrue(!i.getList("timeline.step").contains(2), "no step 2 on the timeline");
+    }
+
+    @Test
+    void severityDecidesWhoAStepPages() {
+        Setup s = setup();
+        long policy = policy(
+                s,
+                "PT30M",
+                0,
+                List.of(List.of(
+                        Map.of("kind", "PERSON", "personId", s.primary().id()),
+                        Map.of("kind", "PERSON", "personId", s.manager().id(), "minSeverity", "HIGH"))));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/escalation-policies/" + policy)
+                .then()
+                .statusCode(200)
+                .body("steps[0].targets[0].minSeverity", nullValue())
+                .body("steps[0].targets[1].minSeverity", equalTo("HIGH"));
+
+        Map<String, Object> medium = incident(s.partner(), "Print queue stuck at Sleaford", policy);
+        medium.put("severity", "MEDIUM");
+        long quiet = raise(Tokens.admin(), medium);
+        assertEquals(1, pagesOf(quiet, s.primary().id()));
+        assertEquals(0, pagesOf(quiet, s.manager().id()), "the manager is kept for HIGH and CRITICAL incidents");
+        assertTrue(
+                incidentView(quiet).getList("timeline.detail", String.class).stream()
+                        .anyMatch(d -> d != null && d.contains("1 target not paged for a MEDIUM incident")),
+                "the timeline says who was spared and why");
+
+        long loud = raise(Tokens.admin(), incident(s.partner(), "Core switch down at Sleaford", policy));
+        assertEquals(1, pagesOf(loud, s.primary().id()));
+        assertEquals(1, pagesOf(loud, s.manager().id()));
+    }
+
+    @Test
+    void aTargetsSeverityMustBeOneOfTheFour() {
+        Setup s = setup();
+        given().auth()
+                .oauth2(Tokens.manager(s.partner()))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        unique("Policy"),
+                        "partner",
+                        s.partner(),
+                        "steps",
+                        List.of(Map.of(
+                                "delay",
+                                "PT5M",
+                                "targets",
+                                List.of(Map.of(
+                                        "kind",
+                                        "PERSON",
+                                        "personId",
+                                        s.primary().id(),
+                                        "minSeverity",
+                                        "URGENT"))))))
+                .when()
+                .post("/api/escalation-policies")
+                .then()
+                .spec(invalidField("steps[0].targets[0].minSeverity"));
+    }
+
+    /** The pages the incident queued for one person, as its deliveries list them. */
+    private static long pagesOf(long incidentId, long personId) {
+        return given()
+                .auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/incidents/" + incidentId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("personId", Long.class)
+                .stream()
+                .filter(p -> p != null && p == personId)
+                .count();
     }
 
     @Test

@@ -93,7 +93,14 @@ class ReportsTest {
                 .body("people.find { it.personId == " + d.id() + " }.outOfHoursHours", equalTo(360.5f))
                 .body("partners.find { it.partner == '" + p1 + "' }.primaryHours", equalTo(246.0f))
                 .body("partners.find { it.partner == '" + p2 + "' }.primaryHours", equalTo(114.5f))
-                .body("partners.find { it.partner == '" + p2 + "' }.secondaryHours", equalTo(360.5f));
+                .body("partners.find { it.partner == '" + p2 + "' }.secondaryHours", equalTo(360.5f))
+                // Cover between the pair: half of each side's primary out-of-hours time was the other's
+                // (the secondary layer stands by and is not cover given).
+                .body("cover", hasSize(2))
+                .body("cover.find { it.giver == '" + p1 + "' }.receiver", equalTo(p2))
+                .body("cover.find { it.giver == '" + p1 + "' }.outOfHoursHours", equalTo(123.0f))
+                .body("cover.find { it.giver == '" + p2 + "' }.outOfHoursHours", equalTo(57.25f))
+                .body("cover[0].rotaId", equalTo((int) id));
         given().auth()
                 .oauth2(Tokens.viewer(p2))
                 .queryParam("from", from)

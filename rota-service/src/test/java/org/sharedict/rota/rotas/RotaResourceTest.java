@@ -831,7 +831,8 @@ class RotaResourceTest {
                 .post(swaps)
                 .then()
                 .spec(invalidField("second"));
-        // A member swaps their own period; someone else's they may not.
+        // A member no longer swaps alone, not even their own period: they ask the other member
+        // (SwapRequestTest); someone else's they may not either.
         String ann = Tokens.as("ann")
                 .roles("engineer")
                 .partner(s.partner())
@@ -844,7 +845,7 @@ class RotaResourceTest {
                 .when()
                 .post(swaps)
                 .then()
-                .statusCode(201);
+                .spec(problem(403));
         given().auth()
                 .oauth2(ann)
                 .contentType(ContentType.JSON)

@@ -15,7 +15,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * One real HTTP stub (WireMock, dynamic port) answering as skills-service does per
  * docs/ARCHITECTURE.md, and receiving outgoing webhooks; tests register the answers they need. It
- * knows the Lincolnshire partners from the start; any other partner code is a 404 problem, as in
+ * stands in for GOV.UK Notify and Twilio too. It knows the Lincolnshire partners from the start; any other partner code is a 404 problem, as in
  * skills-service, until a test registers it ({@link Fixtures#partner}).
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
@@ -24,8 +24,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new LeaveStandIn()));
         server.start();
+        LeaveStandIn.register(server);
         server.stubFor(
                 get(urlPathMatching("/api/partners/[^/]+"))
                         .atPriority(10)
@@ -39,7 +41,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 List.of("BBC", "ELDC", "LCC", "COL", "NKDC", "SHDC", "SKDC", "WLDC", "LINCSPOL", "ULHT", "LCHS")) {
             partner(server, code);
         }
-        return Map.of("quarkus.rest-client.skills.url", server.baseUrl());
+        return Map.of(
+                "quarkus.rest-client.skills.url", server.baseUrl(),
+                "rota.sms.base-url", server.baseUrl(),
+                "rota.voice.base-url", server.baseUrl());
     }
 
     /** skills-service knows this partner from now on. */

@@ -18,5 +18,8 @@ public interface EscalatedIncidents {
      * Records what a step did: its timeline lines, in order, and where the escalation now stands
      * ({@code step} and {@code pass} null to leave them; {@code nextStepAt} null when nothing is pending).
      */
+    /** The people a call-out names: its owner ({@code owner} true) or its responders; empty for other incidents. */
+    List<EscalatedIncident.Named> named(long incidentId, boolean owner);
+
     void stepped(long incidentId, Integer step, Integer pass, Instant nextStepAt, List<TimelineLine> lines);
 }

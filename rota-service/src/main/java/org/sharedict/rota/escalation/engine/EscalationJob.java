@@ -3,7 +3,6 @@ package org.sharedict.rota.escalation.engine;
 import java.time.Instant;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -18,8 +17,11 @@ public class EscalationJob implements Job {
     static final String PASS = "pass";
     static final String DUE = "due";
 
-    @Inject
-    Escalations escalations;
+    private final Escalations escalations;
+
+    EscalationJob(Escalations escalations) {
+        this.escalations = escalations;
+    }
 
     @Override
     public void execute(JobExecutionContext context) {

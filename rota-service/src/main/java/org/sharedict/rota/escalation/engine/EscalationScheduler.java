@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import org.quartz.JobKey;
@@ -29,8 +28,11 @@ public class EscalationScheduler {
 
     static final String GROUP = "escalation";
 
-    @Inject
-    Scheduler quartz;
+    private final Scheduler quartz;
+
+    EscalationScheduler(Scheduler quartz) {
+        this.quartz = quartz;
+    }
 
     static JobKey key(long incidentId, int step, int pass) {
         return JobKey.jobKey("incident-" + incidentId + "-pass-" + pass + "-step-" + step, GROUP);

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +24,7 @@ import org.sharedict.rota.notify.Notification;
 import org.sharedict.rota.notify.Outbox;
 import org.sharedict.rota.people.Contact;
 import org.sharedict.rota.people.People;
-import org.sharedict.rota.rotas.OnCallService;
-import org.sharedict.rota.rotas.RotaPlans;
-import org.sharedict.rota.schedule.Shift;
+import org.sharedict.rota.platform.Metrics;
 
 /**
  * The escalation engine: notifies one step's targets and plans the next. It runs on whichever
@@ -43,11 +39,12 @@ public class Escalations {
     private final EscalatedIncidents incidents;
     private final Outbox outbox;
     private final People people;
-    private final OnCallService onCall;
-    private final RotaPlans rotas;
+    private final StepTargets targets;
+    private final FallThrough fallThrough;
     private final PolicyService policies;
     private final EscalationScheduler scheduler;
     private final PageTexts texts;
+    private final PersonPages pages;
     private final Scheduler quartz;
     private final MeterRegistry metrics;
 
@@ -57,22 +54,24 @@ public class Escalations {
             EscalatedIncidents incidents,
             Outbox outbox,
             People people,
-            OnCallService onCall,
-            RotaPlans rotas,
+            StepTargets targets,
+            FallThrough fallThrough,
             PolicyService policies,
             EscalationScheduler scheduler,
             PageTexts texts,
+            PersonPages pages,
             Scheduler quartz,
             MeterRegistry metrics) {
         this.clock = clock;
         this.incidents = incidents;
         this.outbox = outbox;
         this.people = people;
-        this.onCall = onCall;
-        this.rotas = rotas;
+        this.targets = targets;
+        this.fallThrough = fallThrough;
         this.policies = policies;
         this.scheduler = scheduler;
         this.texts = texts;
+        this.pages = pages;
         this.quartz = quartz;
         this.metrics = metrics;
     }
@@ -104,6 +103,43 @@ public class Escalations {
             return;
         }
         notifyStep(i, step, pass, due);
+    }
+
+    /**
+     * Someone asked for the next step now (a signed page link): cancels the one pending and notifies it
+     * at once, in the caller's transaction. False when the incident is not TRIGGERED or the policy has no step left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean escalateNow(long incidentId) {
+        return incidents
+                .lockTriggered(incidentId)
+                .map(i -> escalateNow(i, Instant.now(clock)))
+                .orElse(false);
+    }
+
+    /**
+     * Someone asked to escalate now (a page's reply or link): the pending step is dropped and the next
+     * one is notified at once; false when the policy has no further step (the last pass is done).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean escalateNow(EscalatedIncident i, Instant now) {
+        EscalationPolicy policy = i.policyId() == null ? null : EscalationPolicy.findById(i.policyId());
+        if (policy == null) {
+            return false;
+        }
+        int steps = policies.stepsOf(policy).size();
+        int nextStep = i.step() + 1;
+        int nextPass = i.pass();
+        if (nextStep >= steps) {
+            nextStep = 0;
+            nextPass++;
+        }
+        if (steps == 0 || nextPass > policy.repeatCount) {
+            return false;
+        }
+        stop(i.id(), i.step(), i.pass());
+        notifyStep(i, nextStep, nextPass, now);
+        return true;
     }
 
     /** The incident was acknowledged or resolved after notifying {@code step} of {@code pass}: the pending step is not wanted. */
@@ -142,16 +178,22 @@ public class Escalations {
         if (step > 0 || pass > 0) {
             // How late scheduled steps fire, on /q/metrics as rota_escalation_lateness_seconds.
             Duration late = Duration.between(due, now);
-            metrics.timer("rota.escalation.lateness").record(late.isNegative() ? Duration.ZERO : late);
+            metrics.timer(Metrics.ESCALATION_LATENESS).record(late.isNegative() ? Duration.ZERO : late);
         }
         List<TimelineLine> lines = new ArrayList<>();
         int queued = notifyTargets(i, s, step, pass, lines);
+        long spared =
+                s.targets().stream().filter(t -> !t.pagedFor(i.severity())).count();
         lines.add(
                 0,
                 new TimelineLine(
                         Kind.STEP_NOTIFIED,
                         "step " + (step + 1) + " of " + steps.size() + (pass > 0 ? ", repeat " + pass : "") + " of "
                                 + policy.name + ": " + queued + " notification" + (queued == 1 ? "" : "s")
+                                + (spared == 0
+                                        ? ""
+                                        : "; " + spared + " target" + (spared == 1 ? "" : "s") + " not paged for a "
+                                                + i.severity() + " incident")
                                 + " (instance " + instance() + ")",
                         step + 1,
                         pass + 1,
@@ -181,70 +223,18 @@ public class Escalations {
     }
 
     private int notifyTargets(EscalatedIncident i, Steps.Step s, int step, int pass, List<TimelineLine> lines) {
-        Instant now = Instant.now(clock);
-        Set<Long> persons = new LinkedHashSet<>();
-        List<String> hooks = new ArrayList<>();
-        for (Steps.Target t : s.targets()) {
-            switch (t.kind()) {
-                case ROTA_LAYER -> {
-                    RotaPlans.Skeleton r = rotas.skeleton(t.rotaId()).orElse(null);
-                    if (r == null) {
-                        lines.add(TimelineLine.of(
-                                Kind.NO_RECIPIENT, "rota " + t.rotaId() + " no longer exists", step + 1, pass + 1));
-                        continue;
-                    }
-                    Shift holder = onCall.holder(r, t.layer(), now).orElse(null);
-                    if (holder == null) {
-                        lines.add(TimelineLine.of(
-                                Kind.NO_RECIPIENT,
-                                "nobody is on call on the " + t.layer() + " layer of " + r.name() + " now",
-                                step + 1,
-                                pass + 1));
-                    } else {
-                        persons.add(holder.personId());
-                    }
-                }
-                case PERSON -> persons.add(t.personId());
-                case PARTNER_MANAGER -> {
-                    String partner = t.partner() == null ? i.partner() : t.partner();
-                    List<Contact> managers = people.managersOf(partner);
-                    if (managers.isEmpty()) {
-                        lines.add(TimelineLine.of(
-                                Kind.NO_RECIPIENT, "rota-service knows no manager of " + partner, step + 1, pass + 1));
-                    }
-                    managers.forEach(m -> persons.add(m.personId()));
-                }
-                case WEBHOOK -> hooks.add(t.url());
-            }
+        int before = lines.size();
+        StepTargets.Named named = targets.resolve(i, s, Instant.now(clock), step, pass, lines);
+        Map<Long, Contact> known = people.find(named.persons());
+        int queued = pages.page(i, named.persons(), known, step, pass, lines);
+        if (queued == 0 && named.forPeople()) {
+            List<String> why = lines.subList(before, lines.size()).stream()
+                    .filter(l -> l.kind() == Kind.NO_RECIPIENT)
+                    .map(TimelineLine::detail)
+                    .toList();
+            queued += fallThrough.page(i, named.persons(), why, step, pass, lines);
         }
-        int queued = 0;
-        Map<Long, Contact> known = people.find(persons);
-        for (Long id : persons) {
-            Contact p = known.get(id);
-            if (p == null || p.email() == null || p.email().isBlank()) {
-                lines.add(TimelineLine.of(
-                        Kind.NO_RECIPIENT,
-                        "person " + id
-                                + (p == null
-                                        ? " is unknown to rota-service"
-                                        : " (" + p.name() + ") has no e-mail address"),
-                        step + 1,
-                        pass + 1));
-                continue;
-            }
-            long n = outbox.queue(
-                    Notification.Purpose.PAGE,
-                    Notification.Channel.EMAIL,
-                    i.id(),
-                    id,
-                    step + 1,
-                    p.email(),
-                    PageTexts.subject(i, step),
-                    texts.mailBody(i, p.name(), step, pass));
-            lines.add(queued(n, Notification.Channel.EMAIL, p.name() + " <" + p.email() + ">", step, pass));
-            queued++;
-        }
-        for (String url : hooks) {
+        for (String url : named.hooks()) {
             long n = outbox.queue(
                     Notification.Purpose.PAGE,
                     Notification.Channel.WEBHOOK,
@@ -260,7 +250,7 @@ public class Escalations {
         return queued;
     }
 
-    private static TimelineLine queued(
+    static TimelineLine queued(
             long notificationId, Notification.Channel channel, String recipient, int step, int pass) {
         return new TimelineLine(
                 Kind.NOTIFICATION_QUEUED,

@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.sharedict.platform.json.Json;
+import org.sharedict.rota.notify.PageMessages;
 import org.sharedict.rota.platform.RotaConfig;
 
-/** What a page says: the subject, the e-mail to a person and the JSON a webhook receives (README, "Escalation"). */
+/** What a policy's WEBHOOK step posts, and the subject of every page (README, "Escalation"); people's pages are notify's PageMessages. */
 @ApplicationScoped
 public class PageTexts {
 
@@ -27,40 +28,6 @@ public class PageTexts {
                 + (step + 1) + ")";
     }
 
-    String mailBody(EscalatedIncident i, String name, int step, int pass) {
-        String base = base();
-        return """
-                Hello %s,
-
-                You are being paged for %s (severity %s), step %d%s of its escalation policy "%s".
-
-                %s
-                %s
-                Raised %s by %s%s.
-
-                Acknowledge it to stop the escalation:
-                  POST %s/api/incidents/%d/acknowledge
-                Its timeline: %s/api/incidents/%d
-
-                -- rota-service, Shared ICT Support platform
-                """.formatted(
-                        name,
-                        i.partner(),
-                        i.severity(),
-                        step + 1,
-                        pass > 0 ? " (repeat " + pass + ")" : "",
-                        i.policyName(),
-                        i.summary(),
-                        i.details() == null ? "" : i.details() + "\n",
-                        i.createdAt(),
-                        i.raisedBy(),
-                        i.occurrences() > 1 ? ", seen " + i.occurrences() + " times" : "",
-                        base,
-                        i.id(),
-                        base,
-                        i.id());
-    }
-
     String webhookBody(EscalatedIncident i, int step, int pass) {
         String base = base();
         Map<String, Object> incident = new LinkedHashMap<>();
@@ -70,10 +37,14 @@ public class PageTexts {
         incident.put("severity", i.severity());
         incident.put("status", i.status());
         incident.put("createdAt", i.createdAt().toString());
-        incident.put("url", base + "/api/incidents/" + i.id());
+        incident.put("url", base + "/#/incidents/" + i.id());
+        incident.put("api", base + "/api/incidents/" + i.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", "incident.escalated");
-        body.put("text", subject(i, step) + " - acknowledge at " + base + "/api/incidents/" + i.id());
+        body.put(
+                "text",
+                subject(i, step) + " - raised " + PageMessages.when(i.createdAt()) + " by " + PersonPages.raisedBy(i)
+                        + "; acknowledge at " + base + "/#/incidents/" + i.id());
         body.put("step", step + 1);
         body.put("pass", pass + 1);
         body.put("incident", incident);

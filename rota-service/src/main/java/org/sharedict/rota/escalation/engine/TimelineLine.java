@@ -23,6 +23,8 @@ public record TimelineLine(
         STEP_NOTIFIED,
         NOTIFICATION_QUEUED,
         NO_RECIPIENT,
+        /** A step found nobody to page and fell through to the partner's managers (or found none either). */
+        FELL_THROUGH,
         ESCALATION_EXHAUSTED
     }
 
