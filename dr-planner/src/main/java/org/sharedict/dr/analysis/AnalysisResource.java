@@ -1,6 +1,5 @@
 package org.sharedict.dr.analysis;
 
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,8 +22,11 @@ import org.sharedict.dr.analysis.AnalysisDtos.StaffingView;
 @Tag(name = "DR analysis", description = "Recovery order, RTO feasibility, single points of failure, staffing")
 public class AnalysisResource {
 
-    @Inject
-    AnalysisService analysis;
+    private final AnalysisService analysis;
+
+    AnalysisResource(AnalysisService analysis) {
+        this.analysis = analysis;
+    }
 
     /** {@code skills=false} leaves out the skills-service lookup of skill holders. */
     @APIResponse(

@@ -20,10 +20,19 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "dr_exercise")
 public class Exercise extends PanacheEntityBase {
 
+    /** LIVE is kept for exercises recorded before SIMULATION and FULL existed; it means a full exercise. */
     public enum Type {
         TABLETOP,
         WALKTHROUGH,
+        SIMULATION,
+        FULL,
         LIVE
+    }
+
+    /** Scheduled ahead, then held (with results). */
+    public enum Status {
+        SCHEDULED,
+        HELD
     }
 
     @Id
@@ -45,6 +54,18 @@ public class Exercise extends PanacheEntityBase {
 
     @Column(nullable = false, columnDefinition = "TEXT")
     public String scope;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    /** JSON list of names. */
+    @Column(columnDefinition = "TEXT")
+    public String participants;
+
+    /** JSON list of the plan's activity keys the exercise covers. */
+    @Column(columnDefinition = "TEXT")
+    public String activities;
 
     @Column(columnDefinition = "TEXT")
     public String summary;

@@ -1,10 +1,12 @@
 package org.sharedict.dr.exercises;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseInput;
 import org.sharedict.dr.exercises.ExerciseDtos.ExerciseView;
+import org.sharedict.dr.exercises.ExerciseDtos.OverdueAction;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
+import org.sharedict.platform.partnership.Partnership;
 import org.sharedict.platform.web.ETags;
 
 @Path("/api/dr/exercises")
@@ -34,8 +39,29 @@ import org.sharedict.platform.web.ETags;
 @Tag(name = "DR exercises", description = "Tabletop, walkthrough and live rehearsals of plans, findings and actions")
 public class ExerciseResource {
 
+    private final ExerciseService exercises;
+    private final ReadinessService readiness;
+
     @Inject
-    ExerciseService exercises;
+    ExerciseResource(ExerciseService exercises, ReadinessService readiness) {
+        this.exercises = exercises;
+        this.readiness = readiness;
+    }
+
+    @APIResponse(
+            responseCode = "200",
+            description = "Open exercise actions past their due date, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = OverdueAction.class)))
+    @GET
+    @Path("/actions/overdue")
+    public List<OverdueAction> overdue(
+            @QueryParam("partner") @Pattern(regexp = Partnership.CODE, message = "must be a partner code")
+                    String partner) {
+        return readiness.overdueActions(partner);
+    }
 
     @GET
     public Page<ExerciseView> list(

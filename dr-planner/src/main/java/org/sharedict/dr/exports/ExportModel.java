@@ -25,15 +25,22 @@ public record ExportModel(
         String reviewDate,
         String generatedAt,
         String owner,
+        List<String> criteria,
+        List<String> mayInvoke,
         boolean allRtosMet,
         List<Line> order,
         List<Miss> misses,
         List<Activity> activities,
         List<Excluded> excluded,
+        List<Impact> impact,
         List<Owner> owners,
         List<Contact> contacts,
         List<Site> sites,
-        List<Supplier> suppliers) {
+        List<Supplier> suppliers,
+        List<CopyHolder> copyHolders) {
+
+    /** Who keeps an offline copy, and of which revision (no addresses: they are personal). */
+    public record CopyHolder(String name, String keptAt, String holds) {}
 
     public record Line(
             int position,
@@ -64,4 +71,7 @@ public record ExportModel(
     public record Step(int number, String title, String instructions, String duration, String skill, String owner) {}
 
     public record Excluded(String what, String reason) {}
+
+    /** One activity's business impact line: target through dependencies, proposed MTPD, backups, findings. */
+    public record Impact(String name, String target, String mtpd, String backups, String findings) {}
 }

@@ -1,6 +1,5 @@
 package org.sharedict.dr.exports;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "DR exports", description = "Offline copies of an approved plan: printable HTML, PDF, Markdown")
 public class ExportResource {
 
-    @Inject
-    ExportService exports;
+    private final ExportService exports;
+
+    ExportResource(ExportService exports) {
+        this.exports = exports;
+    }
 
     @APIResponse(
             responseCode = "200",

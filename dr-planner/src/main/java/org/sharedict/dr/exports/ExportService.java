@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,15 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
 import org.sharedict.dr.analysis.PlanAnalysis;
+import org.sharedict.dr.copies.CopyRegister;
+import org.sharedict.dr.impact.ImpactDtos.ActivityImpact;
+import org.sharedict.dr.impact.ImpactDtos.ImpactView;
+import org.sharedict.dr.impact.ImpactService;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.plans.PlanDtos.Activation;
 import org.sharedict.dr.plans.PlanDtos.Owner;
 import org.sharedict.dr.plans.PlanDtos.Specifics;
 import org.sharedict.dr.plans.PlanLoader;
@@ -48,13 +54,19 @@ public class ExportService {
     private final DrConfig config;
     private final Template html;
     private final Template markdown;
+    private final ImpactService impact;
+    private final CopyRegister copies;
 
     public ExportService(
             PlanLoader plans,
             Clock clock,
             DrConfig config,
             @Location("exports/plan.html") Template html,
-            @Location("exports/plan.md") Template markdown) {
+            @Location("exports/plan.md") Template markdown,
+            ImpactService impact,
+            CopyRegister copies) {
+        this.impact = impact;
+        this.copies = copies;
         this.plans = plans;
         this.clock = clock;
         this.config = config;
@@ -164,6 +176,43 @@ public class ExportService {
                 .toList();
         String approvedAt =
                 p.approvedAt() == null ? "-" : WHEN.format(p.approvedAt().atZone(zone));
+        ImpactView bia = impact.analyse(planId);
+        List<ExportModel.Impact> impactLines = new ArrayList<>();
+        for (ActivityImpact a : bia.activities()) {
+            if (!a.assessed() && a.findings().isEmpty() && a.inheritedRto() == null) {
+                continue;
+            }
+            impactLines.add(new ExportModel.Impact(
+                    a.name(),
+                    a.targetRtoMinutes() < a.rtoMinutes()
+                            ? "RTO " + minutes(a.targetRtoMinutes()) + " (own " + minutes(a.rtoMinutes())
+                                    + "; needed by " + a.inheritedRto().fromName() + ")"
+                            : "RTO " + minutes(a.rtoMinutes()),
+                    a.proposedMtpdMinutes() == null
+                            ? (a.assessed() ? "not reached in a week" : "not assessed")
+                            : minutes(a.proposedMtpdMinutes()),
+                    a.backupFrequencyMinutes() == null
+                            ? "none recorded"
+                            : "every " + minutes(a.backupFrequencyMinutes())
+                                    + (a.offlineCopy() ? ", offline copy" : ", no offline copy")
+                                    + (a.lastRestoreTest() == null
+                                            ? ", restore never tested"
+                                            : ", restore tested " + DAY.format(a.lastRestoreTest())),
+                    a.findings().isEmpty()
+                            ? "-"
+                            : a.findings().stream().map(f -> f.message()).collect(Collectors.joining("; "))));
+        }
+        Activation activation = specifics.activation();
+        List<String> criteria =
+                activation.criteria().stream().map(c -> c.words()).toList();
+        List<String> mayInvoke = activation.mayInvoke().isEmpty()
+                ? List.of(
+                        "DR leads and managers of " + p.partner() + ", and partnership admins (the plan names no one)")
+                : activation.mayInvoke().stream()
+                        .map(i -> i.username() != null && !i.username().isBlank()
+                                ? i.name() + " (" + i.username() + ")"
+                                : i.name() + " (role " + i.role() + ")")
+                        .toList();
         return new ExportModel(
                 p.name() + " (revision " + p.revision() + ")",
                 p.partner(),
@@ -180,15 +229,21 @@ public class ExportService {
                 p.ownerName() == null
                         ? "-"
                         : p.ownerName() + (p.ownerEmail() == null ? "" : " <" + p.ownerEmail() + ">"),
+                criteria,
+                mayInvoke,
                 r.feasibility().allRtosMet(),
                 order,
                 misses,
                 activities,
                 excluded,
+                impactLines,
                 specifics.owners(),
                 specifics.contacts(),
                 specifics.sites(),
-                specifics.suppliers());
+                specifics.suppliers(),
+                copies.forExport(planId).stream()
+                        .map(c -> new ExportModel.CopyHolder(c.name(), c.note(), c.holds()))
+                        .toList());
     }
 
     static String minutes(long m) {
@@ -208,9 +263,10 @@ public class ExportService {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String fileName(ExportModel m, String extension) {
-        return (m.partner() + "-" + m.planName())
-                        .replaceAll("[^A-Za-z0-9]+", "-")
-                        .replaceAll("-+$", "") + "-r" + m.revision() + "." + extension;
+    /** Partner, plan and revision, each once: most plans carry their partner's code in their name already. */
+    static String fileName(ExportModel m, String extension) {
+        String name = m.planName().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        boolean named = Arrays.stream(name.split("-")).anyMatch(w -> w.equalsIgnoreCase(m.partner()));
+        return (named ? name : m.partner() + "-" + name) + "-r" + m.revision() + "." + extension;
     }
 }

@@ -70,6 +70,37 @@ final class PdfRenderer {
         row(facts, BOLD, 9, "Plan owner", m.owner());
         row(facts, BOLD, 9, "Printed", m.generatedAt());
 
+        // Activation and the call tree first: they are what is read in the dark.
+        heading("Activation");
+        if (m.criteria().isEmpty()) {
+            text("The plan states no activation criteria.", REGULAR, 9, 0);
+        } else {
+            text("Invoke this plan when:", REGULAR, 9, 0);
+            for (String c : m.criteria()) {
+                text("- " + c, REGULAR, 9, 8);
+            }
+        }
+        text("Who may invoke it:", REGULAR, 9, 0);
+        for (String w : m.mayInvoke()) {
+            text("- " + w, REGULAR, 9, 8);
+        }
+        heading("Call tree");
+        for (var o : m.owners()) {
+            text(o.role() + ": " + o.name() + join(o.phone(), o.email()), REGULAR, 9, 0);
+        }
+        for (var c : m.contacts()) {
+            text("Contact: " + c.name() + join(c.organisation(), c.role(), c.phone(), c.email()), REGULAR, 9, 0);
+        }
+
+        // Who else has a copy: whoever reads this one in the dark knows whom to ask for a newer one.
+        heading("Copy holders");
+        if (m.copyHolders().isEmpty()) {
+            text("The plan names no copy holders.", REGULAR, 9, 0);
+        }
+        for (ExportModel.CopyHolder c : m.copyHolders()) {
+            text(c.name() + ": " + c.holds() + (c.keptAt().isEmpty() ? "" : " - kept " + c.keptAt()), REGULAR, 9, 0);
+        }
+
         heading("Recovery order");
         float[] cols = {20, 135, 70, 25, 40, 75, WIDTH - 365};
         row(cols, BOLD, 8, "#", "Activity", "Category", "Tier", "RTO", "Earliest", "Needs");
@@ -95,6 +126,15 @@ final class PdfRenderer {
                         REGULAR,
                         9,
                         0);
+            }
+        }
+
+        if (!m.impact().isEmpty()) {
+            heading("Business impact, targets and backups");
+            float[] bia = {110, 110, 60, 120, WIDTH - 400};
+            row(bia, BOLD, 8, "Activity", "Target", "Proposed MTPD", "Backups", "Findings");
+            for (ExportModel.Impact i : m.impact()) {
+                row(bia, REGULAR, 8, i.name(), i.target(), i.mtpd(), i.backups(), i.findings());
             }
         }
 
@@ -129,17 +169,8 @@ final class PdfRenderer {
                 text(x.what() + ": " + x.reason(), REGULAR, 9, 0);
             }
         }
-        if (!m.owners().isEmpty()
-                || !m.contacts().isEmpty()
-                || !m.sites().isEmpty()
-                || !m.suppliers().isEmpty()) {
-            heading("People, sites and suppliers");
-            for (var o : m.owners()) {
-                text(o.role() + ": " + o.name() + join(o.phone(), o.email()), REGULAR, 9, 0);
-            }
-            for (var c : m.contacts()) {
-                text("Contact: " + c.name() + join(c.organisation(), c.role(), c.phone(), c.email()), REGULAR, 9, 0);
-            }
+        if (!m.sites().isEmpty() || !m.suppliers().isEmpty()) {
+            heading("Sites and suppliers");
             for (var s : m.sites()) {
                 text("Site: " + s.name() + join(s.kind(), s.address()), REGULAR, 9, 0);
             }

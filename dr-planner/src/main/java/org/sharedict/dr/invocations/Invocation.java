@@ -47,6 +47,13 @@ public class Invocation extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "TEXT")
     public String reason;
 
+    /** The plan's activation criterion that was met (key and words at the time), when it has criteria. */
+    @Column(name = "criterion_key", length = 64)
+    public String criterionKey;
+
+    @Column(columnDefinition = "TEXT")
+    public String criterion;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Status status;
@@ -65,6 +72,26 @@ public class Invocation extends PanacheEntityBase {
 
     @Column(columnDefinition = "TEXT")
     public String summary;
+
+    /** How the call-out went; null for an invocation from before call-outs. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_out_status", length = 16)
+    public CallOutStatus callOutStatus;
+
+    /** rota-service's incident, once it took the call-out. */
+    @Column(name = "incident_id")
+    public Long incidentId;
+
+    @Column(name = "call_out_at")
+    public Instant callOutAt;
+
+    /** What happened, in words: who was paged, or why it could not be sent or resolved. */
+    @Column(name = "call_out_detail", length = 1000)
+    public String callOutDetail;
+
+    /** JSON list of the people the call-out named (CallOutPerson), as they stood when it was sent. */
+    @Column(name = "call_out_people", columnDefinition = "TEXT")
+    public String callOutPeople;
 
     @Version
     public long version;

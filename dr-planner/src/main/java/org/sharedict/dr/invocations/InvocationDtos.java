@@ -15,11 +15,16 @@ public final class InvocationDtos {
 
     private InvocationDtos() {}
 
-    /** {@code startedAt} records an invocation that began before it was entered; it defaults to now. */
+    /**
+     * {@code startedAt} records an invocation that began before it was entered; it defaults to now.
+     * {@code criterion}: the key of the plan's activation criterion that is met (required when the
+     * plan has criteria).
+     */
     public record NewInvocation(
             @NotNull @Min(1) Long planId,
             @NotBlank @Size(max = 5000) String reason,
-            Instant startedAt) {}
+            Instant startedAt,
+            @Size(max = 64) @Schema(nullable = true) String criterion) {}
 
     public record StepUpdate(
             @NotNull InvocationStep.State state,
@@ -104,6 +109,13 @@ public final class InvocationDtos {
             String planName,
             int planRevision,
             String reason,
+
+            @Schema(nullable = true, description = "Key of the activation criterion met")
+            String criterionKey,
+
+            @Schema(nullable = true, description = "Its words and threshold when the plan was invoked")
+            String criterion,
+
             Invocation.Status status,
             Instant startedAt,
             String startedBy,
@@ -114,7 +126,54 @@ public final class InvocationDtos {
             Progress progress,
             List<ActivityView> activities,
             List<EventView> timeline,
+
+            @Schema(nullable = true, description = "How the call-out through rota-service went; null before call-outs")
+            CallOutSummary callOut,
+
             long version) {}
+
+    /**
+     * A person the call-out names: the plan's OWNER or a RESPONDER (owner of first-wave steps).
+     * {@code notPaged} says why rota-service was not asked to page them (no person ID on the plan).
+     */
+    public record CallOutPerson(
+            String role,
+            String name,
+            @Schema(nullable = true) Long personId,
+            String why,
+            @Schema(nullable = true) String notPaged) {}
+
+    /** What the invocation recorded of its call-out; {@code incidentLink} opens rota-service's incident in the web UI. */
+    public record CallOutSummary(
+            CallOutStatus status,
+            @Schema(nullable = true) Long incidentId,
+            @Schema(nullable = true) String incidentLink,
+            @Schema(nullable = true) Instant at,
+            @Schema(nullable = true) String detail,
+            List<CallOutPerson> people) {}
+
+    /**
+     * The call-out with the incident as rota-service has it now (acknowledged by whom, resolved);
+     * {@code incident} is null and {@code incidentUnknown} says why when it cannot be asked.
+     * {@code mayRetry}: the call-out can be sent (or resolved) again, by the caller.
+     */
+    public record CallOutView(
+            CallOutSummary callOut,
+            @Schema(nullable = true) IncidentNow incident,
+            @Schema(nullable = true) String incidentUnknown,
+            boolean mayRetry) {}
+
+    public record IncidentNow(
+            long id,
+
+            @Schema(description = "TRIGGERED, ACKNOWLEDGED or RESOLVED")
+            String status,
+
+            @Schema(nullable = true) String policyName,
+            @Schema(nullable = true) Instant acknowledgedAt,
+            @Schema(nullable = true) String acknowledgedBy,
+            @Schema(nullable = true) Instant resolvedAt,
+            @Schema(nullable = true) String resolvedBy) {}
 
     public record InvocationSummary(
             long id,

@@ -42,6 +42,20 @@ public class InvocationEvent extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "TEXT")
     public String message;
 
+    /** Writes one line on the invocation's timeline. */
+    static void record(
+            Invocation inv, Instant at, String actor, String kind, String activityKey, String stepKey, String message) {
+        InvocationEvent e = new InvocationEvent();
+        e.invocationId = inv.id;
+        e.at = at;
+        e.actor = actor;
+        e.kind = kind;
+        e.activityKey = activityKey;
+        e.stepKey = stepKey;
+        e.message = message;
+        e.persist();
+    }
+
     public static List<InvocationEvent> of(long invocationId) {
         return list("invocationId = ?1 order by at, id", invocationId);
     }

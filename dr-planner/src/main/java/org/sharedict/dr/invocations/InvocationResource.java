@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.sharedict.dr.invocations.InvocationDtos.CallOutView;
 import org.sharedict.dr.invocations.InvocationDtos.Closing;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
@@ -38,9 +39,13 @@ import org.sharedict.platform.web.ETags;
 public class InvocationResource {
 
     private final InvocationService invocations;
+    private final InvocationSteps steps;
+    private final CallOutService callOuts;
 
-    public InvocationResource(InvocationService invocations) {
+    public InvocationResource(InvocationService invocations, InvocationSteps steps, CallOutService callOuts) {
         this.invocations = invocations;
+        this.steps = steps;
+        this.callOuts = callOuts;
     }
 
     @GET
@@ -52,9 +57,14 @@ public class InvocationResource {
         return invocations.list(partner, status, planId, page);
     }
 
+    /**
+     * Opens the live checklist, then calls the plan's people out through rota-service (callOut says
+     * how that went: SENT with the incident, or NOT_SENT with the reason when rota-service is down,
+     * slow or refuses; the invocation is open either way).
+     */
     @APIResponse(
             responseCode = "201",
-            description = "The live checklist",
+            description = "The live checklist, with how the call-out went",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -67,7 +77,7 @@ public class InvocationResource {
     @APIResponse(responseCode = "422", description = "The plan's dependencies form a cycle (the cycle member lists it)")
     @POST
     public Response invoke(@Valid @NotNull NewInvocation body) {
-        InvocationView v = invocations.invoke(body);
+        InvocationView v = callOuts.send(invocations.invoke(body).id());
         return Response.created(URI.create("/api/dr/invocations/" + v.id()))
                 .entity(v)
                 .tag(ETags.of(v.version()))
@@ -111,7 +121,7 @@ public class InvocationResource {
             @PathParam("stepId") long stepId,
             @Valid @NotNull StepUpdate body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return invocations.updateStep(id, stepId, body, ifMatch);
+        return steps.updateStep(id, stepId, body, ifMatch);
     }
 
     @APIResponse(
@@ -131,7 +141,8 @@ public class InvocationResource {
 
     @APIResponse(
             responseCode = "200",
-            description = "The invocation, closed",
+            description =
+                    "The invocation, closed; its call-out's incident resolved (callOut RESOLVED), or NOT_RESOLVED with the reason",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -146,7 +157,42 @@ public class InvocationResource {
     @Path("/{id}/close")
     public Response close(
             @PathParam("id") long id, @Valid @NotNull Closing body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        InvocationView v = invocations.close(id, body, ifMatch);
+        invocations.close(id, body, ifMatch);
+        InvocationView v = callOuts.resolve(id);
+        return Response.ok(v).tag(ETags.of(v.version())).build();
+    }
+
+    @APIResponse(
+            responseCode = "200",
+            description = "The call-out and its incident as rota-service has it now (incidentUnknown says why not)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CallOutView.class)))
+    @APIResponse(responseCode = "404", description = "No such invocation")
+    @GET
+    @Path("/{id}/call-out")
+    public CallOutView callOut(@PathParam("id") long id) {
+        return callOuts.status(id);
+    }
+
+    /** Sends again a call-out that could not be sent (those who may invoke), or resolves its incident after close (DR leads, managers). */
+    @APIResponse(
+            responseCode = "200",
+            description = "The live checklist with how the retry went (callOut)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InvocationView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller may not invoke (or close) this plan; mayInvoke lists who may")
+    @APIResponse(responseCode = "404", description = "No such invocation")
+    @APIResponse(responseCode = "409", description = "Nothing to retry: the call-out was sent (or resolved)")
+    @POST
+    @Path("/{id}/call-out/retry")
+    public Response retryCallOut(@PathParam("id") long id) {
+        InvocationView v = callOuts.retry(id);
         return Response.ok(v).tag(ETags.of(v.version())).build();
     }
 }

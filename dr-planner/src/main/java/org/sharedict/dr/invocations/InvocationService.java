@@ -4,10 +4,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -22,13 +20,14 @@ import org.sharedict.dr.invocations.InvocationDtos.InvocationSummary;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
 import org.sharedict.dr.invocations.InvocationDtos.NewInvocation;
 import org.sharedict.dr.invocations.InvocationDtos.Progress;
-import org.sharedict.dr.invocations.InvocationDtos.StepUpdate;
 import org.sharedict.dr.invocations.InvocationStep.State;
 import org.sharedict.dr.model.EffectivePlan.EffectiveActivity;
 import org.sharedict.dr.model.EffectivePlan.EffectiveStep;
 import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.plans.LoadedPlan;
 import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.plans.PlanDtos.Activation;
+import org.sharedict.dr.plans.PlanDtos.Criterion;
 import org.sharedict.dr.plans.PlanLoader;
 import org.sharedict.dr.plans.PlanSnapshot;
 import org.sharedict.platform.audit.Auditor;
@@ -51,24 +50,26 @@ public class InvocationService {
     private static final Map<String, String> SORTS =
             Map.of("startedAt", "startedAt", "partner", "partner", "status", "status");
 
-    private static final Map<State, Set<State>> MOVES = Map.of(
-            State.PENDING, EnumSet.of(State.IN_PROGRESS, State.DONE, State.SKIPPED),
-            State.IN_PROGRESS, EnumSet.of(State.DONE, State.SKIPPED, State.PENDING),
-            State.DONE, EnumSet.of(State.IN_PROGRESS),
-            State.SKIPPED, EnumSet.of(State.PENDING, State.IN_PROGRESS));
-
     private final PlanLoader plans;
     private final InvocationViews views;
     private final Caller caller;
     private final Auditor audit;
     private final Clock clock;
+    private final ActivationRules activationRules;
 
-    public InvocationService(PlanLoader plans, InvocationViews views, Caller caller, Auditor audit, Clock clock) {
+    public InvocationService(
+            PlanLoader plans,
+            InvocationViews views,
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            ActivationRules activationRules) {
         this.plans = plans;
         this.views = views;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.activationRules = activationRules;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -105,7 +106,10 @@ public class InvocationService {
 
     public InvocationView invoke(NewInvocation in) {
         PlanSnapshot plan = plans.snapshot(in.planId());
-        caller.requireEditRightsFor(plan.partner(), Roles.DR_LEAD, Roles.MANAGER);
+        LoadedPlan l = plans.load(plan.id());
+        Activation activation = l.specifics().activation();
+        activationRules.requireMayInvoke(plan.partner(), activation);
+        Criterion met = activationRules.criterionMet(activation, in.criterion());
         if (plan.status() != Plan.Status.APPROVED) {
             throw ProblemException.conflict("Only the approved revision of a plan is invoked; revision "
                             + plan.revision() + " is " + plan.status())
@@ -122,7 +126,6 @@ public class InvocationService {
         if (started.isBefore(now.minus(Duration.ofDays(30)))) {
             throw ProblemException.invalid("startedAt", "must be within the last 30 days");
         }
-        LoadedPlan l = plans.load(plan.id());
         int[] order = RecoveryGraph.of(l.effective()).recoveryOrder();
         Invocation inv = new Invocation();
         inv.planId = plan.id();
@@ -130,6 +133,8 @@ public class InvocationService {
         inv.planName = plan.name();
         inv.planRevision = plan.revision();
         inv.reason = in.reason().trim();
+        inv.criterionKey = met == null ? null : met.key();
+        inv.criterion = met == null ? null : met.words();
         inv.status = Invocation.Status.OPEN;
         inv.startedAt = started;
         inv.startedBy = caller.username();
@@ -183,7 +188,8 @@ public class InvocationService {
                 "INVOKED",
                 null,
                 null,
-                "Plan '" + plan.name() + "' revision " + plan.revision() + " invoked: " + inv.reason);
+                "Plan '" + plan.name() + "' revision " + plan.revision() + " invoked: " + inv.reason
+                        + (met == null ? "" : " — criterion met: " + met.words()));
         Invocation.flush();
         audit.created("dr-invocation", inv.id, inv.partner, Map.of("plan", plan.id(), "reason", inv.reason));
         return views.view(inv);
@@ -192,88 +198,6 @@ public class InvocationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public InvocationView get(long id) {
         return views.view(invocation(id));
-    }
-
-    public InvocationView updateStep(long id, long stepId, StepUpdate in, String ifMatch) {
-        Invocation inv = lockedInvocation(id);
-        caller.requireEditRightsFor(inv.partner, Roles.DR_LEAD, Roles.MANAGER, Roles.ENGINEER);
-        requireOpen(inv);
-        InvocationStep step = InvocationStep.<InvocationStep>findByIdOptional(stepId)
-                .orElseThrow(() -> ProblemException.notFound("Step", stepId));
-        InvocationActivity activity = InvocationActivity.findById(step.activityId);
-        if (activity == null || !activity.invocationId.equals(inv.id)) {
-            throw ProblemException.notFound("Step of invocation " + id, stepId);
-        }
-        ETags.requireMatch(step, ifMatch, in.version());
-        if (!MOVES.get(step.state).contains(in.state())) {
-            throw ProblemException.conflict("A step that is " + step.state + " cannot become " + in.state()
-                            + "; allowed: " + MOVES.get(step.state))
-                    .with("currentState", step.state);
-        }
-        if (in.state() == State.SKIPPED && (in.note() == null || in.note().isBlank())) {
-            throw ProblemException.invalid("note", "say why the step is skipped");
-        }
-        Instant now = Instant.now(clock);
-        State from = step.state;
-        step.state = in.state();
-        switch (in.state()) {
-            case IN_PROGRESS -> {
-                step.startedAt = step.startedAt == null || from != State.PENDING ? now : step.startedAt;
-                step.finishedAt = null;
-            }
-            case DONE, SKIPPED -> {
-                step.startedAt = step.startedAt == null ? now : step.startedAt;
-                step.finishedAt = now;
-            }
-            case PENDING -> {
-                step.startedAt = null;
-                step.finishedAt = null;
-            }
-        }
-        if (in.note() != null && !in.note().isBlank()) {
-            step.note = in.note().trim();
-        }
-        step.updatedBy = caller.username();
-        step.updatedAt = now;
-        String verb = switch (in.state()) {
-            case IN_PROGRESS -> from == State.PENDING ? "started" : "reopened";
-            case DONE -> "done";
-            case SKIPPED -> "skipped";
-            case PENDING -> "put back to pending";
-        };
-        event(
-                inv,
-                now,
-                "STEP_" + in.state().name(),
-                activity.activityKey,
-                step.stepKey,
-                activity.name + ": '" + step.title + "' " + verb
-                        + (in.note() == null || in.note().isBlank()
-                                ? ""
-                                : " — " + in.note().trim()));
-        step.flush();
-        List<InvocationStep> siblings = InvocationStep.list("activityId", activity.id);
-        boolean recovered = siblings.stream().allMatch(s -> s.state == State.DONE || s.state == State.SKIPPED);
-        if (recovered && (in.state() == State.DONE || in.state() == State.SKIPPED)) {
-            long minutes = Duration.between(inv.startedAt, now).toMinutes();
-            event(
-                    inv,
-                    now,
-                    "ACTIVITY_RECOVERED",
-                    activity.activityKey,
-                    null,
-                    activity.name + " recovered after " + minutes + " min (RTO " + activity.rtoMinutes + " min"
-                            + (minutes > activity.rtoMinutes ? ", missed" : ", met") + ")");
-        }
-        inv.updatedAt = now;
-        Invocation.flush();
-        audit.record(
-                "UPDATE",
-                "dr-invocation-step",
-                step.id,
-                inv.partner,
-                Map.of("state", Map.of("from", from, "to", step.state)));
-        return views.view(inv);
     }
 
     public InvocationView note(long id, String message) {
@@ -317,8 +241,6 @@ public class InvocationService {
         return views.view(inv);
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
-
     private static Invocation invocation(long id) {
         return Invocation.<Invocation>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Invocation", id));
@@ -330,7 +252,7 @@ public class InvocationService {
      * lock and waited for the other's: a deadlock. Taking the row's write lock first puts all
      * changes to one invocation in a queue instead, and each then reads what the one before wrote.
      */
-    private static Invocation lockedInvocation(long id) {
+    static Invocation lockedInvocation(long id) {
         return Invocation.<Invocation>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Invocation", id));
     }
@@ -353,21 +275,13 @@ public class InvocationService {
         return false;
     }
 
-    private static void requireOpen(Invocation inv) {
+    static void requireOpen(Invocation inv) {
         if (inv.status != Invocation.Status.OPEN) {
             throw ProblemException.conflict("The invocation is closed").with("currentState", inv.status);
         }
     }
 
     private void event(Invocation inv, Instant at, String kind, String activityKey, String stepKey, String message) {
-        InvocationEvent e = new InvocationEvent();
-        e.invocationId = inv.id;
-        e.at = at;
-        e.actor = caller.username();
-        e.kind = kind;
-        e.activityKey = activityKey;
-        e.stepKey = stepKey;
-        e.message = message;
-        e.persist();
+        InvocationEvent.record(inv, at, caller.username(), kind, activityKey, stepKey, message);
     }
 }

@@ -13,12 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.sharedict.dr.invocations.InvocationDtos.ActivityState;
 import org.sharedict.dr.invocations.InvocationDtos.ActivityView;
+import org.sharedict.dr.invocations.InvocationDtos.CallOutPerson;
+import org.sharedict.dr.invocations.InvocationDtos.CallOutSummary;
 import org.sharedict.dr.invocations.InvocationDtos.EventView;
 import org.sharedict.dr.invocations.InvocationDtos.InvocationView;
 import org.sharedict.dr.invocations.InvocationDtos.Progress;
 import org.sharedict.dr.invocations.InvocationDtos.RtoStatus;
 import org.sharedict.dr.invocations.InvocationDtos.StepView;
 import org.sharedict.dr.invocations.InvocationStep.State;
+import org.sharedict.platform.json.Json;
 
 /**
  * What a live checklist looks like now: computed from the stored steps on every read (nothing of
@@ -28,9 +31,31 @@ import org.sharedict.dr.invocations.InvocationStep.State;
 class InvocationViews {
 
     private final Clock clock;
+    private final Json json;
 
-    InvocationViews(Clock clock) {
+    InvocationViews(Clock clock, Json json) {
         this.clock = clock;
+        this.json = json;
+    }
+
+    /** The people a call-out named, stored as JSON on the invocation. */
+    record People(List<CallOutPerson> people) {}
+
+    /** What the invocation recorded of its call-out; null for one from before call-outs. */
+    CallOutSummary callOut(Invocation inv) {
+        if (inv.callOutStatus == null) {
+            return null;
+        }
+        List<CallOutPerson> people = inv.callOutPeople == null
+                ? List.of()
+                : json.read(inv.callOutPeople, People.class).people();
+        return new CallOutSummary(
+                inv.callOutStatus,
+                inv.incidentId,
+                inv.incidentId == null ? null : "#/incidents/" + inv.incidentId,
+                inv.callOutAt,
+                inv.callOutDetail,
+                people);
     }
 
     /** The live view: every activity's state, RTO clock and what it waits for, progress and the timeline. */
@@ -162,6 +187,8 @@ class InvocationViews {
                 inv.planName,
                 inv.planRevision,
                 inv.reason,
+                inv.criterionKey,
+                inv.criterion,
                 inv.status,
                 inv.startedAt,
                 inv.startedBy,
@@ -182,6 +209,7 @@ class InvocationViews {
                         breached),
                 withWaits,
                 timeline,
+                callOut(inv),
                 inv.version);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,33 +32,6 @@ public final class PlanMerger {
         }
     }
 
-    private static final class Draft {
-        Activity activity;
-        final List<Step> steps;
-        final Map<String, List<String>> stepOverrides = new HashMap<>();
-        final Set<String> addedSteps = new HashSet<>();
-        final LinkedHashSet<String> dependsOn;
-        final List<String> overridden = new ArrayList<>();
-        final boolean added;
-        boolean touched;
-
-        Draft(Activity a, boolean added) {
-            this.activity = a;
-            this.steps = new ArrayList<>(a.steps());
-            this.dependsOn = new LinkedHashSet<>(a.dependsOn());
-            this.added = added;
-        }
-
-        int stepIndex(String key) {
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.get(i).key().equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
-
     /**
      * The merge runs in phases, each over one part of the customisation: exclusions first (overriding
      * or extending an excluded activity is a contradiction), then overrides, added steps, added
@@ -80,7 +52,7 @@ public final class PlanMerger {
 
         private final List<FieldError> errors = new ArrayList<>();
         private final Map<String, Activity> templateByKey = new HashMap<>();
-        private final Map<String, Draft> drafts = new LinkedHashMap<>();
+        private final Map<String, ActivityDraft> drafts = new LinkedHashMap<>();
         private final List<Excluded> excluded = new ArrayList<>();
 
         Merge(TemplateContent template) {
@@ -88,7 +60,7 @@ public final class PlanMerger {
                 templateByKey.put(a.key(), a);
             }
             for (Activity a : template.activities()) {
-                drafts.put(a.key(), new Draft(a, false));
+                drafts.put(a.key(), new ActivityDraft(a, false));
             }
         }
 
@@ -113,7 +85,7 @@ public final class PlanMerger {
                     errors.add(new FieldError(path, "is excluded twice", null));
                     continue;
                 }
-                Draft d = drafts.get(x.activityKey());
+                ActivityDraft d = drafts.get(x.activityKey());
                 if (x.stepKey() != null) {
                     int idx = d == null ? -1 : d.stepIndex(x.stepKey());
                     if (idx < 0) {
@@ -146,7 +118,7 @@ public final class PlanMerger {
                 drafts.remove(key);
             }
             // A dependency on an activity that does not apply to this partner no longer holds anything up.
-            for (Draft d : drafts.values()) {
+            for (ActivityDraft d : drafts.values()) {
                 if (d.dependsOn.removeAll(excludedActivities)) {
                     d.touched = true;
                 }
@@ -166,7 +138,7 @@ public final class PlanMerger {
                             o.activityKey()));
                     continue;
                 }
-                Draft d = drafts.get(o.activityKey());
+                ActivityDraft d = drafts.get(o.activityKey());
                 if (d == null) {
                     errors.add(new FieldError(path + ".activityKey", "this activity is excluded", o.activityKey()));
                     continue;
@@ -227,7 +199,7 @@ public final class PlanMerger {
             for (int i = 0; i < added.size(); i++) {
                 AddedStep s = added.get(i);
                 String path = "additions.steps[" + i + "]";
-                Draft d = drafts.get(s.activityKey());
+                ActivityDraft d = drafts.get(s.activityKey());
                 if (d == null) {
                     errors.add(new FieldError(
                             path + ".activityKey",
@@ -278,7 +250,7 @@ public final class PlanMerger {
                 ContentRules.checkActivity(a, "additions.activities[" + i + "]", known, own);
                 errors.addAll(own);
                 if (!drafts.containsKey(a.key())) {
-                    drafts.put(a.key(), new Draft(a, true));
+                    drafts.put(a.key(), new ActivityDraft(a, true));
                 }
             }
         }
@@ -287,7 +259,7 @@ public final class PlanMerger {
             for (int i = 0; i < added.size(); i++) {
                 AddedDependency dep = added.get(i);
                 String path = "additions.dependencies[" + i + "]";
-                Draft d = drafts.get(dep.activityKey());
+                ActivityDraft d = drafts.get(dep.activityKey());
                 if (d == null) {
                     errors.add(
                             new FieldError(path + ".activityKey", "the plan has no such activity", dep.activityKey()));
@@ -306,7 +278,7 @@ public final class PlanMerger {
 
         Result result() {
             List<EffectiveActivity> out = new ArrayList<>(drafts.size());
-            for (Draft d : drafts.values()) {
+            for (ActivityDraft d : drafts.values()) {
                 Activity a = d.activity;
                 if (!d.added
                         && a.mtpdMinutes() != null

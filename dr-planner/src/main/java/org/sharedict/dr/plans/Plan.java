@@ -83,6 +83,21 @@ public class Plan extends PanacheEntityBase {
     @Column(nullable = false, length = 120)
     public String author;
 
+    /** The author's address from their token, for the approval or rejection e-mail. */
+    @Column(name = "author_email", length = 254)
+    public String authorEmail;
+
+    /** When the last submission's e-mail to the approvers was written, and to how many. */
+    @Column(name = "approval_mail_at")
+    public Instant approvalMailAt;
+
+    @Column(name = "approval_mail_sent")
+    public Integer approvalMailSent;
+
+    /** Why the last submission told no approver (the gateway's directory did not answer, nobody has an address). */
+    @Column(name = "approval_mail_problem", length = 500)
+    public String approvalMailProblem;
+
     @Column(name = "submitted_by", length = 120)
     public String submittedBy;
 

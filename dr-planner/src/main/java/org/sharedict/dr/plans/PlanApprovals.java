@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import org.sharedict.dr.model.RecoveryGraph;
 import org.sharedict.dr.plans.PlanDtos.PlanView;
@@ -21,7 +24,8 @@ import org.sharedict.platform.web.ETags;
 /**
  * The approval lifecycle of a revision: draft → submitted → approved, the approved one before it
  * superseded. Approval needs a DR lead of the plan's partner, or an admin, who is not the author;
- * the author or an approver may send a submission back to draft.
+ * the author or an approver may send a submission back to draft. Each step e-mails those it
+ * concerns ({@link ApprovalMail}); an approval raises {@link PlanApproved} for the copy holders.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -32,13 +36,27 @@ public class PlanApprovals {
     private final Clock clock;
     private final DrConfig config;
     private final PlanLoader loader;
+    private final ApprovalMail mail;
+    private final Event<PlanApproved> approved;
+    private final JsonWebToken jwt;
 
-    public PlanApprovals(Caller caller, Auditor audit, Clock clock, DrConfig config, PlanLoader loader) {
+    public PlanApprovals(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            DrConfig config,
+            PlanLoader loader,
+            ApprovalMail mail,
+            Event<PlanApproved> approved,
+            JsonWebToken jwt) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
         this.loader = loader;
+        this.mail = mail;
+        this.approved = approved;
+        this.jwt = jwt;
     }
 
     /** A submission must be a plan someone could follow: a dependency cycle refuses it. */
@@ -52,9 +70,46 @@ public class PlanApprovals {
         p.submittedBy = caller.username();
         p.submittedAt = Instant.now(clock);
         p.updatedAt = p.submittedAt;
+        if (p.author.equals(caller.username())) {
+            p.authorEmail = claim(jwt, "email");
+        }
+        mail.submitted(p);
         p.flush();
-        audit.record("SUBMIT", "dr-plan", p.id, p.partner, Map.of("revision", p.revision));
+        audit.record(
+                "SUBMIT",
+                "dr-plan",
+                p.id,
+                p.partner,
+                Map.of("revision", p.revision, "approversEmailed", p.approvalMailSent));
         return loader.view(p);
+    }
+
+    /**
+     * Sends a submission's e-mail to the approvers again (after the gateway's directory did not
+     * answer): for whoever may submit the plan or approve it.
+     */
+    public PlanView notifyApprovers(long id) {
+        Plan p = PlanLoader.plan(id);
+        if (!caller.username().equals(p.author) && !caller.username().equals(p.submittedBy)) {
+            requireApprover(p);
+        }
+        requireStatus(p, Plan.Status.SUBMITTED, "e-mail the approvers of");
+        mail.submitted(p);
+        p.updatedAt = Instant.now(clock);
+        p.flush();
+        audit.record(
+                "NOTIFY_APPROVERS",
+                "dr-plan",
+                p.id,
+                p.partner,
+                Map.of("revision", p.revision, "approversEmailed", p.approvalMailSent));
+        return loader.view(p);
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object v = jwt == null ? null : jwt.getClaim(name);
+        String s = v == null ? "" : v.toString().replace("\"", "").trim();
+        return s.isEmpty() ? null : s;
     }
 
     public PlanView approve(long id, String note, String ifMatch) {
@@ -87,6 +142,8 @@ public class PlanApprovals {
         p.reviewRemindedAt = null;
         p.updatedAt = now;
         Plan.flush();
+        mail.approved(p);
+        approved.fire(new PlanApproved(p.id, p.series, p.partner, p.name, p.revision));
         audit.record(
                 "APPROVE",
                 "dr-plan",
@@ -109,6 +166,9 @@ public class PlanApprovals {
         p.approvalNote = reason;
         p.updatedAt = Instant.now(clock);
         p.flush();
+        if (!p.author.equals(caller.username())) {
+            mail.sentBack(p, caller.username());
+        }
         audit.record("REJECT", "dr-plan", p.id, p.partner, Map.of("reason", reason));
         return loader.view(p);
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.sharedict.dr.model.Customisation;
@@ -35,17 +37,75 @@ public final class PlanDtos {
             @Size(max = 200) List<@Valid @NotNull Owner> owners,
             @Size(max = 500) List<@Valid @NotNull Contact> contacts,
             @Size(max = 50) List<@Valid @NotNull Site> sites,
-            @Size(max = 200) List<@Valid @NotNull Supplier> suppliers) {
+            @Size(max = 200) List<@Valid @NotNull Supplier> suppliers,
+            @Valid Activation activation) {
 
         public Specifics {
             owners = owners == null ? List.of() : owners;
             contacts = contacts == null ? List.of() : contacts;
             sites = sites == null ? List.of() : sites;
             suppliers = suppliers == null ? List.of() : suppliers;
+            activation = activation == null ? Activation.none() : activation;
         }
 
         public static Specifics none() {
-            return new Specifics(List.of(), List.of(), List.of(), List.of());
+            return new Specifics(List.of(), List.of(), List.of(), List.of(), Activation.none());
+        }
+    }
+
+    /**
+     * When the plan is invoked (NIST SP 800-34's activation criteria: the conditions in words and
+     * their thresholds) and who may invoke it. No one named: the partner's DR leads and managers.
+     */
+    public record Activation(
+            @Size(max = 50) List<@Valid @NotNull Criterion> criteria,
+            @Size(max = 100) List<@Valid @NotNull Invoker> mayInvoke) {
+
+        public Activation {
+            criteria = criteria == null ? List.of() : criteria;
+            mayInvoke = mayInvoke == null ? List.of() : mayInvoke;
+        }
+
+        public static Activation none() {
+            return new Activation(List.of(), List.of());
+        }
+    }
+
+    /** "A tier-1 system down" / "longer than 2 hours": what must have happened, and how much of it. */
+    public record Criterion(
+            @NotBlank
+            @Pattern(regexp = org.sharedict.dr.model.Keys.PATTERN, message = org.sharedict.dr.model.Keys.MESSAGE)
+            String key,
+
+            @NotBlank @Size(max = 2000) String condition,
+            @Size(max = 500) @Schema(nullable = true) String threshold) {
+
+        /** The criterion in one line, as recorded on an invocation. */
+        public String words() {
+            return threshold == null || threshold.isBlank() ? condition : condition + " (" + threshold + ")";
+        }
+    }
+
+    /**
+     * A person (by username) or a role (held at the plan's partner: {@code dr-lead}, {@code manager},
+     * {@code engineer}, or {@code admin} for partnership admins) who may invoke the plan.
+     */
+    public record Invoker(
+            @Size(max = 120) @Schema(nullable = true) String username,
+
+            @Pattern(
+                    regexp = "dr-lead|manager|engineer|viewer|admin",
+                    message = "must be dr-lead, manager, engineer, viewer or admin")
+            @Schema(nullable = true)
+            String role,
+
+            @NotBlank @Size(max = 200) String name) {
+
+        @AssertTrue(message = "name a username or a role, not both")
+        @JsonIgnore
+        @Schema(hidden = true)
+        public boolean isPersonOrRole() {
+            return (username == null || username.isBlank()) != (role == null);
         }
     }
 
@@ -168,11 +228,26 @@ public final class PlanDtos {
             @Schema(nullable = true) Instant approvedAt,
             @Schema(nullable = true) String approvalNote,
             @Schema(nullable = true) Instant supersededAt,
+
+            @Schema(nullable = true, description = "What the last submission e-mailed the approvers; none before one")
+            ApprovalMailView approvalMail,
+
             Customisation customisation,
             Specifics specifics,
             long version,
             Instant createdAt,
             Instant updatedAt) {}
+
+    /**
+     * The e-mail a submission sends to everyone who may approve the plan: written at {@code at} to
+     * {@code approversEmailed} of them, or {@code problem} says why nobody was told (the gateway's
+     * user directory did not answer, or nobody who may approve has an address) — tell them yourself
+     * or send it again.
+     */
+    public record ApprovalMailView(
+            Instant at,
+            int approversEmailed,
+            @Schema(nullable = true) String problem) {}
 
     public record EffectiveView(
             long planId,

@@ -52,6 +52,22 @@ public class PlanLoader {
         return load(plan(id));
     }
 
+    /** The approved revisions, of one partner or of all. */
+    public List<PlanSnapshot> approved(String partner) {
+        List<Plan> found = partner == null || partner.isBlank()
+                ? Plan.list("status = ?1 order by partner, name", Plan.Status.APPROVED)
+                : Plan.list("status = ?1 and partner = ?2 order by name", Plan.Status.APPROVED, partner.toUpperCase());
+        return found.stream().map(PlanSnapshot::of).toList();
+    }
+
+    /** Every revision of the plan the revision {@code id} belongs to, first to last. */
+    public List<PlanSnapshot> revisions(long id) {
+        Plan p = plan(id);
+        return Plan.<Plan>list("series = ?1 order by revision", p.series).stream()
+                .map(PlanSnapshot::of)
+                .toList();
+    }
+
     static Plan plan(long id) {
         return Plan.<Plan>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Plan", id));
     }
@@ -163,6 +179,12 @@ public class PlanLoader {
                 p.approvedAt,
                 p.approvalNote,
                 p.supersededAt,
+                p.approvalMailAt == null
+                        ? null
+                        : new PlanDtos.ApprovalMailView(
+                                p.approvalMailAt,
+                                p.approvalMailSent == null ? 0 : p.approvalMailSent,
+                                p.approvalMailProblem),
                 json.read(p.customisation, Customisation.class),
                 json.read(p.specifics, Specifics.class),
                 p.version,

@@ -10,6 +10,7 @@ import java.time.LocalDate;
  */
 public record PlanSnapshot(
         long id,
+        String series,
         int revision,
         String partner,
         String name,
@@ -26,6 +27,7 @@ public record PlanSnapshot(
     static PlanSnapshot of(Plan p) {
         return new PlanSnapshot(
                 p.id,
+                p.series,
                 p.revision,
                 p.partner,
                 p.name,

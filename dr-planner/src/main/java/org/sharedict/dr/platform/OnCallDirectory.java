@@ -1,7 +1,6 @@
 package org.sharedict.dr.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import io.quarkus.logging.Log;
@@ -28,9 +27,11 @@ public class OnCallDirectory {
             @Schema(nullable = true) String rotaName,
             @Schema(nullable = true) String until) {}
 
-    @Inject
-    @RestClient
-    RotaApi api;
+    private final RotaApi api;
+
+    OnCallDirectory(@RestClient RotaApi api) {
+        this.api = api;
+    }
 
     @Timeout
     @CircuitBreaker

@@ -3,7 +3,6 @@ package org.sharedict.dr.platform;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import io.quarkus.logging.Log;
@@ -40,9 +39,11 @@ public class SkillsDirectory {
             @Schema(nullable = true) Boolean helpOtherPartners,
             @Schema(nullable = true) Boolean outOfHours) {}
 
-    @Inject
-    @RestClient
-    SkillsApi api;
+    private final SkillsApi api;
+
+    SkillsDirectory(@RestClient SkillsApi api) {
+        this.api = api;
+    }
 
     /** People at {@code partner} (or, with {@code others}, at every partner but it) holding {@code skill}, best first. */
     @Timeout

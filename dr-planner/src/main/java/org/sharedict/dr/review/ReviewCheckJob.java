@@ -1,7 +1,6 @@
 package org.sharedict.dr.review;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -12,8 +11,11 @@ import org.quartz.JobExecutionContext;
 @DisallowConcurrentExecution
 public class ReviewCheckJob implements Job {
 
-    @Inject
-    ReviewService reviews;
+    private final ReviewService reviews;
+
+    ReviewCheckJob(ReviewService reviews) {
+        this.reviews = reviews;
+    }
 
     @Override
     public void execute(JobExecutionContext context) {

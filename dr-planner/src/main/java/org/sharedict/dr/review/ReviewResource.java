@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,11 +32,13 @@ public class ReviewResource {
             @Schema(nullable = true) String ownerEmail,
             boolean ownerReminded) {}
 
-    @Inject
-    ReviewService reviews;
+    private final ReviewService reviews;
+    private final ReviewScheduler scheduler;
 
-    @Inject
-    ReviewScheduler scheduler;
+    ReviewResource(ReviewService reviews, ReviewScheduler scheduler) {
+        this.reviews = reviews;
+        this.scheduler = scheduler;
+    }
 
     @GET
     @Path("/overdue")

@@ -2,7 +2,6 @@ package org.sharedict.dr.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
 import org.quartz.JobKey;
@@ -25,11 +24,13 @@ public class ReviewScheduler {
     static final JobKey JOB = JobKey.jobKey("plan-review-check", "dr");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("plan-review-check-daily", "dr");
 
-    @Inject
-    Scheduler quartz;
+    private final Scheduler quartz;
+    private final DrConfig config;
 
-    @Inject
-    DrConfig config;
+    ReviewScheduler(Scheduler quartz, DrConfig config) {
+        this.quartz = quartz;
+        this.config = config;
+    }
 
     void register(@Observes StartupEvent start) throws SchedulerException {
         DurableJobs.recurring(

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -42,8 +41,11 @@ import org.sharedict.platform.web.ETags;
 @Tag(name = "DR templates", description = "The partnership's generic DR plan and its published versions")
 public class TemplateResource {
 
-    @Inject
-    TemplateService templates;
+    private final TemplateService templates;
+
+    TemplateResource(TemplateService templates) {
+        this.templates = templates;
+    }
 
     @GET
     public Page<TemplateView> list(@BeanParam @Valid PageRequest page) {

@@ -57,7 +57,7 @@ class ExportResourceTest {
                 .then()
                 .statusCode(200)
                 .contentType("application/pdf")
-                .header("Content-Disposition", containsString("ELDC-ELDC-ICT-recovery-plan-r1.pdf"))
+                .header("Content-Disposition", containsString("filename=\"ELDC-ICT-recovery-plan-r1.pdf\""))
                 .extract()
                 .asByteArray();
         String text;

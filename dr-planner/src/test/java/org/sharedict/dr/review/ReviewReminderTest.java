@@ -1,19 +1,17 @@
 package org.sharedict.dr.review;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import org.sharedict.dr.plans.Plan;
+import org.sharedict.dr.plans.ReviewDates;
 import org.sharedict.dr.testing.TestClock;
 import org.sharedict.testing.InjectMailServer;
 import org.sharedict.testing.Tokens;
@@ -35,11 +33,6 @@ class ReviewReminderTest {
     @InjectMailServer
     GreenMail mail;
 
-    /** Time passes: the approved plan's review date is now in the past. */
-    private static void reviewWasDue(long planId, LocalDate date) {
-        QuarkusTransaction.requiringNew().run(() -> Plan.<Plan>findById(planId).reviewDate = date);
-    }
-
     private long messagesTo(String address) {
         return Arrays.stream(mail.getReceivedMessages())
                 .filter(m -> {
@@ -57,7 +50,7 @@ class ReviewReminderTest {
         long id = plan("WLDC", publishedTemplate(councilActivities()));
         approve("WLDC", id);
         String owner = "dr.lead@wldc.example.gov.uk";
-        reviewWasDue(id, TestClock.today().minusDays(3));
+        ReviewDates.wasDue(id, TestClock.today().minusDays(3));
 
         given().auth()
                 .oauth2(Tokens.admin())
@@ -107,7 +100,7 @@ class ReviewReminderTest {
                 .statusCode(202);
         long marker = plan("WLDC", publishedTemplate(councilActivities()));
         approve("WLDC", marker);
-        reviewWasDue(marker, TestClock.today().minusDays(1));
+        ReviewDates.wasDue(marker, TestClock.today().minusDays(1));
         given().auth()
                 .oauth2(Tokens.admin())
                 .when()
@@ -122,7 +115,7 @@ class ReviewReminderTest {
     void approvingANewRevisionClearsTheOverdueMark() {
         long id = plan("BBC", publishedTemplate(councilActivities()));
         approve("BBC", id);
-        reviewWasDue(id, TestClock.today().minusDays(10));
+        ReviewDates.wasDue(id, TestClock.today().minusDays(10));
         given().auth()
                 .oauth2(Tokens.admin())
                 .when()

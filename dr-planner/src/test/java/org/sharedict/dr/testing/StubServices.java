@@ -8,7 +8,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * One real HTTP stub (WireMock, dynamic port) answering as skills-service and rota-service do
+ * One real HTTP stub (WireMock, dynamic port) answering as skills-service, rota-service and the gateway's user directory do
  * per docs/ARCHITECTURE.md; tests register the answers they need.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
@@ -20,7 +20,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         return Map.of(
-                "quarkus.rest-client.skills.url", server.baseUrl(), "quarkus.rest-client.rota.url", server.baseUrl());
+                "quarkus.rest-client.skills.url",
+                server.baseUrl(),
+                "quarkus.rest-client.rota.url",
+                server.baseUrl(),
+                "quarkus.rest-client.gateway.url",
+                server.baseUrl());
     }
 
     @Override
