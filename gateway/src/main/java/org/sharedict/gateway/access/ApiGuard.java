@@ -108,6 +108,14 @@ public class ApiGuard {
         }
 
         String authorization = req.getHeader("Authorization");
+        if (isPublic) {
+            // An integration key in Authorization is rota-service's to check, not a token of ours.
+            Optional<String> intakeKey = IntakeKeys.publicId(path, authorization);
+            if (intakeKey.isPresent()) {
+                intake(ctx, intakeKey.get(), address);
+                return;
+            }
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String problem;
             String raw = authorization.substring(7).trim();
@@ -146,6 +154,28 @@ public class ApiGuard {
         refuse(ctx, address, "Send a bearer token from the gateway (POST /api/auth/login) or an API key (X-Api-Key)");
     }
 
+    /**
+     * An alert naming an integration key: limited per key, so one monitored service's burst neither
+     * waits for nor crowds out the rest of its address's traffic. An address whose refused keys have
+     * used up its anonymous allowance is refused before its alerts reach rota-service.
+     */
+    private void intake(RoutingContext ctx, String keyId, String address) {
+        long wait = limiter.peek(RateLimiter.Kind.API_PER_ADDRESS, "addr:" + address);
+        if (wait > 0) {
+            ProblemResponses.rateLimited(ctx, "Too many requests from your address; slow down", wait);
+            return;
+        }
+        if (limited(ctx, RateLimiter.Kind.INTAKE_PER_KEY, "intake:" + keyId)) {
+            return;
+        }
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 401) {
+                limiter.check(RateLimiter.Kind.API_PER_ADDRESS, "addr:" + address);
+            }
+        });
+        ctx.next();
+    }
+
     /** The token's subject and session: from memory when this exact token was verified before and has not expired. */
     private Verified verify(String raw) throws ParseException {
         long now = clock.instant().getEpochSecond();
@@ -182,6 +212,7 @@ public class ApiGuard {
                     switch (kind) {
                         case LOGIN_PER_ADDRESS -> "Too many sign-in attempts from your address; wait and try again";
                         case API_PER_KEY -> "Too many requests with this API key; slow down";
+                        case INTAKE_PER_KEY -> "Too many alerts with this integration key; slow down";
                         case API_PER_USER -> "Too many requests from your account; slow down";
                         default -> "Too many requests from your address; slow down";
                     },

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -26,16 +25,19 @@ public class RateLimiter {
         LOGIN_PER_ADDRESS,
         API_PER_USER,
         API_PER_KEY,
-        API_PER_ADDRESS
+        API_PER_ADDRESS,
+        INTAKE_PER_KEY
     }
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
+    private final GatewayConfig config;
+    private final Clock clock;
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimiter(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** 0 when the request may go ahead, else the whole seconds to wait (for Retry-After). */
     public long check(Kind kind, String client) {
@@ -51,6 +53,16 @@ public class RateLimiter {
         return waitNanos == 0 ? 0 : Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
     }
 
+    /** Like {@link #check} but takes nothing: 0 when a request could go ahead now, else the seconds to wait. */
+    public long peek(Kind kind, String client) {
+        if (!config.rateLimit().enabled()) {
+            return 0;
+        }
+        TokenBucket bucket = buckets.get(kind.ordinal() + "|" + client);
+        long waitNanos = bucket == null ? 0 : bucket.waitFor(nanos());
+        return waitNanos == 0 ? 0 : Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
+    }
+
     GatewayConfig.Limit limit(Kind kind) {
         GatewayConfig.RateLimits l = config.rateLimit();
         return switch (kind) {
@@ -58,6 +70,7 @@ public class RateLimiter {
             case API_PER_USER -> l.apiPerUser();
             case API_PER_KEY -> l.apiPerKey();
             case API_PER_ADDRESS -> l.apiPerAddress();
+            case INTAKE_PER_KEY -> l.intakePerKey();
         };
     }
 

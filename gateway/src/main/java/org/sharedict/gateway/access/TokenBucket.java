@@ -28,6 +28,12 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / refillPerNano);
     }
 
+    /** The nanoseconds until a token is available (0: one is), taking none. */
+    synchronized long waitFor(long now) {
+        refill(now);
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / refillPerNano);
+    }
+
     /** True when the bucket has refilled completely, so forgetting it changes nothing. */
     synchronized boolean isFull(long now) {
         refill(now);

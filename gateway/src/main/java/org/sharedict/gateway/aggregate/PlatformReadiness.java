@@ -3,7 +3,6 @@ package org.sharedict.gateway.aggregate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
@@ -43,8 +42,11 @@ public final class PlatformReadiness {
     @ApplicationScoped
     public static class Services implements AsyncHealthCheck {
 
-        @Inject
-        ServicesHealth health;
+        private final ServicesHealth health;
+
+        Services(ServicesHealth health) {
+            this.health = health;
+        }
 
         @Override
         public Uni<HealthCheckResponse> call() {
@@ -59,8 +61,11 @@ public final class PlatformReadiness {
     @ApplicationScoped
     public static class Strict implements AsyncHealthCheck {
 
-        @Inject
-        ServicesHealth health;
+        private final ServicesHealth health;
+
+        Strict(ServicesHealth health) {
+            this.health = health;
+        }
 
         @Override
         public Uni<HealthCheckResponse> call() {

@@ -3,7 +3,6 @@ package org.sharedict.gateway.apikeys;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -35,8 +34,11 @@ import org.sharedict.platform.web.ETags;
 @Tag(name = "API keys", description = "Keys for machine clients (monitoring systems raising incidents): X-Api-Key")
 public class ApiKeyResource {
 
-    @Inject
-    ApiKeyService keys;
+    private final ApiKeyService keys;
+
+    ApiKeyResource(ApiKeyService keys) {
+        this.keys = keys;
+    }
 
     @GET
     @Operation(summary = "API keys (managers: their own partner's); revoked ones with includeRevoked=true")

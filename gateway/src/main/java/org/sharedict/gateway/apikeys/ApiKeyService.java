@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
@@ -38,23 +37,27 @@ public class ApiKeyService {
     private static final Map<String, String> SORTS =
             Map.of("name", "name", "partner", "partner", "createdAt", "createdAt", "lastUsedAt", "lastUsedAt");
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final Auditor audit;
+    private final Clock clock;
+    private final GatewayConfig config;
+    private final SkillsDirectory skills;
+    private final ApiKeyVerifier verifier;
 
-    @Inject
-    Auditor audit;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    SkillsDirectory skills;
-
-    @Inject
-    ApiKeyVerifier verifier;
+    ApiKeyService(
+            Caller caller,
+            Auditor audit,
+            Clock clock,
+            GatewayConfig config,
+            SkillsDirectory skills,
+            ApiKeyVerifier verifier) {
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+        this.skills = skills;
+        this.verifier = verifier;
+    }
 
     public CreatedKey create(NewKey in) {
         String partner = in.partner().toUpperCase(Locale.ROOT);

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
@@ -26,16 +25,18 @@ import org.sharedict.gateway.platform.GatewayConfig;
 @ApplicationScoped
 public class RevokedSessions {
 
-    @Inject
-    GatewayConfig config;
-
-    @Inject
-    Clock clock;
+    private final GatewayConfig config;
+    private final Clock clock;
 
     /** Session id to the instant after which no token of it can be valid anyway. */
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
     private volatile Instant lastPoll = Instant.EPOCH;
+
+    RevokedSessions(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     public boolean isRevoked(String sessionId) {
         return sessionId != null && revoked.containsKey(sessionId);

@@ -1,6 +1,8 @@
 package org.sharedict.gateway.oidc;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +117,12 @@ public class OidcResource {
             description = "The user is in none of the groups that give a role here, or has no partner")
     @APIResponse(responseCode = "404", description = "No such provider")
     @APIResponse(responseCode = "409", description = "Another account already has the username the provider gives")
+    @APIResponse(
+            responseCode = "303",
+            description =
+                    "Not signed in, for a browser (Accept: text/html, not application/json): to the web app's sign-in page,"
+                            + " /#/sign-in?councilError=not-signed-in|no-access|username-taken|expired|unavailable&provider=",
+            headers = @Header(name = "Location", schema = @Schema(implementation = String.class)))
     public Response callback(
             @PathParam("provider") String provider,
             @QueryParam("code") String code,
@@ -123,6 +131,41 @@ public class OidcResource {
             @QueryParam("error_description") String errorDescription,
             @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @Context HttpServerRequest request) {
+        // Only a browser's navigation (it asks for text/html) is sent on to the app's page; any other
+        // client gets the problem itself.
+        if (accept == null || !accept.contains("text/html") || accept.contains("application/json")) {
+            return signIn(provider, code, state, error, errorDescription, accept, request);
+        }
+        try {
+            return signIn(provider, code, state, error, errorDescription, accept, request);
+        } catch (ProblemException e) {
+            // A browser would land on a page of JSON: the app's sign-in page says what went wrong, in words.
+            return Response.seeOther(URI.create("/#/sign-in?councilError=" + councilError(e.problem().status)
+                            + "&provider=" + URLEncoder.encode(provider, StandardCharsets.UTF_8)))
+                    .header("Cache-Control", "no-store")
+                    .build();
+        }
+    }
+
+    /** Why a council sign-in failed, as the web app's sign-in page names it. */
+    static String councilError(int status) {
+        return switch (status) {
+            case 401 -> "not-signed-in";
+            case 403 -> "no-access";
+            case 409 -> "username-taken";
+            case 400 -> "expired";
+            default -> "unavailable";
+        };
+    }
+
+    private Response signIn(
+            String provider,
+            String code,
+            String state,
+            String error,
+            String errorDescription,
+            String accept,
+            HttpServerRequest request) {
         OidcLogin pending = oidc.consume(provider, state);
         if (error != null) {
             throw new Unauthenticated("The sign-in provider " + provider + " did not sign you in: " + error

@@ -191,6 +191,14 @@ public interface GatewayConfig {
         /** Requests without valid credentials (public calendar feeds, rejected tokens) from one client address. */
         @WithName("api-per-address")
         Limit apiPerAddress();
+
+        /**
+         * Monitoring alerts naming one integration key ({@code /api/intake/rik_…}), from any address.
+         * An alert whose key rota-service refuses (401) counts against its address's anonymous limit,
+         * so guessing keys is limited like any anonymous request.
+         */
+        @WithName("intake-per-key")
+        Limit intakePerKey();
     }
 
     interface Limit {

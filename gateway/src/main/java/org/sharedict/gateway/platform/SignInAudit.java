@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,11 +25,13 @@ public class SignInAudit {
 
     public static final String ENTITY = "user";
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    SignInAudit(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String username, Long userId, String partner, Map<String, Object> details) {

@@ -1,7 +1,6 @@
 package org.sharedict.gateway.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -21,9 +20,11 @@ public class SkillsDirectory {
 
     public record Person(long id, String partner, String name, String email) {}
 
-    @Inject
-    @RestClient
-    SkillsApi api;
+    private final SkillsApi api;
+
+    SkillsDirectory(@RestClient SkillsApi api) {
+        this.api = api;
+    }
 
     @Timeout
     @CircuitBreaker

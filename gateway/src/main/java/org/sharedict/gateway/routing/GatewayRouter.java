@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,10 +48,12 @@ public class GatewayRouter {
 
     private final GatewayConfig config;
     private final RoutedServices services;
+    private final OpenTelemetry telemetry;
 
-    GatewayRouter(GatewayConfig config, RoutedServices services) {
+    GatewayRouter(GatewayConfig config, RoutedServices services, OpenTelemetry telemetry) {
         this.config = config;
         this.services = services;
+        this.telemetry = telemetry;
     }
 
     void install(@Observes Router router) {
@@ -104,6 +108,10 @@ public class GatewayRouter {
             return;
         }
         prepareHeaders(req);
+        // The service's spans belong under this request's span (traces switched on), not beside the
+        // caller's: the proxy copies the request's headers, so the trace context is written onto them.
+        // Switched off, the propagator is a no-op and a caller's traceparent passes on unchanged.
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), req.headers(), MultiMap::set);
         services.proxy(target.name()).handle(req, route.path());
     }
 

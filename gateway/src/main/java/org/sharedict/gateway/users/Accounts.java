@@ -73,7 +73,7 @@ public class Accounts {
         User u = find(id);
         if (passwords.needsRehash(u.passwordHash)) {
             // Every stored hash ends at the configured cost, the decoy's, so no sign-in takes a different time.
-            u.passwordHash = passwords.hash(password);
+            passwords.assign(u, password);
         }
         u.lastSignInAt = at;
     }
@@ -96,7 +96,7 @@ public class Accounts {
             throw ProblemException.invalid("newPassword", w);
         });
         Instant now = Instant.now(clock);
-        u.passwordHash = passwords.hash(newPassword);
+        passwords.assign(u, newPassword);
         u.passwordChangedAt = now;
         u.updatedAt = now;
         return Account.of(u);

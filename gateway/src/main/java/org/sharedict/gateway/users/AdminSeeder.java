@@ -57,9 +57,7 @@ public class AdminSeeder {
                         + config.passwords().minLength()
                         + " or more characters that are not a default)");
             }
-            if (existing.isPresent()
-                    && existing.get().passwordHash != null
-                    && Passwords.DEFAULTS.stream().anyMatch(d -> passwords.matches(d, existing.get().passwordHash))) {
+            if (existing.isPresent() && passwords.isDefault(existing.get())) {
                 throw new IllegalStateException(
                         "The admin user still has a default password (this database was used by "
                                 + "the local demo?): set a new one before deploying, or start from an empty database");
@@ -74,7 +72,7 @@ public class AdminSeeder {
         u.username = USERNAME;
         u.displayName = "Partnership admin";
         u.roles(Set.of(Roles.ADMIN));
-        u.passwordHash = passwords.hash(password);
+        passwords.assign(u, password);
         u.passwordChangedAt = now;
         u.enabled = true;
         u.createdAt = now;

@@ -63,6 +63,26 @@ public class Passwords {
         return BcryptUtil.bcryptHash(password, config.passwords().bcryptCost());
     }
 
+    /**
+     * Gives {@code user} this password: its hash, and whether it is one of the {@link #DEFAULTS},
+     * worked out now, while the password is at hand, so that a start-up check costs no bcrypt work.
+     */
+    public void assign(User user, String password) {
+        user.passwordHash = hash(password);
+        user.passwordIsDefault = DEFAULTS.contains(password);
+    }
+
+    /** Whether the user's password is a default one; bcrypt-checked only for a hash stored before the flag existed. */
+    public boolean isDefault(User user) {
+        if (user.passwordHash == null) {
+            return false;
+        }
+        if (user.passwordIsDefault == null) {
+            user.passwordIsDefault = DEFAULTS.stream().anyMatch(d -> matches(d, user.passwordHash));
+        }
+        return user.passwordIsDefault;
+    }
+
     public boolean matches(String password, String hash) {
         checks.increment();
         if (hash == null) {

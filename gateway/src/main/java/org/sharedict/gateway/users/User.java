@@ -49,6 +49,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
+    /** Whether the password is one of {@link Passwords#DEFAULTS}; null for a hash stored before this was recorded. */
+    @Column(name = "password_is_default")
+    public Boolean passwordIsDefault;
+
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
 

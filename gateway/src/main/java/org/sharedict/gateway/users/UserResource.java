@@ -3,7 +3,6 @@ package org.sharedict.gateway.users;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -39,8 +38,11 @@ import org.sharedict.platform.web.ETags;
 @Tag(name = "Users", description = "Users and roles: admins manage everyone, managers the users of their own partner")
 public class UserResource {
 
-    @Inject
-    UserService users;
+    private final UserService users;
+
+    UserResource(UserService users) {
+        this.users = users;
+    }
 
     @GET
     @Operation(

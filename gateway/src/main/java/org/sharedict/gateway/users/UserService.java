@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,7 @@ import org.sharedict.platform.security.Roles;
 import org.sharedict.platform.web.ETags;
 
 /**
- * Users and who may manage them: an admin manages everyone; a manager manages the users of their
+ * Users, kept by the rules of who may manage whom ({@link UserRights}): an admin manages everyone; a manager manages the users of their
  * own partner and may give them any role but admin. A change of roles, partner or the enabled flag
  * ends the user's sessions, so their tokens never carry stale rights for long.
  */
@@ -63,6 +62,7 @@ public class UserService {
     private final Event<UserAccessChanged> accessChanged;
     private final SkillsDirectory skills;
     private final SignInDelays throttle;
+    private final UserRights rights;
 
     UserService(
             Caller caller,
@@ -71,7 +71,8 @@ public class UserService {
             Passwords passwords,
             Event<UserAccessChanged> accessChanged,
             SkillsDirectory skills,
-            SignInDelays throttle) {
+            SignInDelays throttle,
+            UserRights rights) {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -79,13 +80,14 @@ public class UserService {
         this.accessChanged = accessChanged;
         this.skills = skills;
         this.throttle = throttle;
+        this.rights = rights;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(String partner, String role, String q, PageRequest page) {
         String scope = partner == null || partner.isBlank() ? null : partner.toUpperCase(Locale.ROOT);
         if (!caller.isAdmin()) {
-            requireManager();
+            rights.requireManager();
             String own = caller.partner().orElseThrow(() -> ProblemException.forbidden("Your token names no partner"));
             if (scope != null && !scope.equals(own)) {
                 throw ProblemException.forbidden("Managers list only the users of their own partner (" + own + ")");
@@ -127,16 +129,16 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView get(long id) {
         User u = find(id);
-        requireRightsOver(u);
+        rights.requireRightsOver(u);
         return view(u);
     }
 
     public UserView create(NewUser in) {
-        requireManager();
+        rights.requireManager();
         String username = in.username().toLowerCase(Locale.ROOT);
-        Set<String> roles = roles(in.roles());
-        String partner = partnerFor(roles, in.partner());
-        requireMayAssign(roles, partner);
+        Set<String> roles = UserRights.roles(in.roles());
+        String partner = UserRights.partnerFor(roles, in.partner());
+        rights.requireMayAssign(roles, partner);
         List<Problem.FieldError> errors = new ArrayList<>();
         passwords.weakness(in.password(), username).ifPresent(w -> errors.add(new Problem.FieldError("password", w)));
         if (!errors.isEmpty()) {
@@ -154,7 +156,7 @@ public class UserService {
         u.partner = partner;
         u.personId = in.personId();
         u.roles(roles);
-        u.passwordHash = passwords.hash(in.password());
+        passwords.assign(u, in.password());
         u.passwordChangedAt = now;
         u.enabled = in.enabled() == null || in.enabled();
         u.createdAt = now;
@@ -166,18 +168,18 @@ public class UserService {
 
     public UserView update(long id, UserUpdate in, String ifMatch) {
         User u = find(id);
-        requireRightsOver(u);
+        rights.requireRightsOver(u);
         ETags.requireMatch(u, ifMatch, in.version());
-        Set<String> roles = roles(in.roles());
-        String partner = partnerFor(roles, in.partner());
-        requireMayAssign(roles, partner);
-        if (u.id.equals(currentUserId())
+        Set<String> roles = UserRights.roles(in.roles());
+        String partner = UserRights.partnerFor(roles, in.partner());
+        rights.requireMayAssign(roles, partner);
+        if (u.id.equals(rights.currentUserId())
                 && (!in.enabled() || (u.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)))) {
             throw ProblemException.conflict(
                     "You cannot disable yourself or take away your own admin role; ask another admin");
         }
         if (u.roles().contains(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || !in.enabled())) {
-            requireAnotherAdmin(u);
+            rights.requireAnotherAdmin(u);
         }
         boolean partnerChanged = !Objects.equals(partner, u.partner);
         boolean personChanged = !Objects.equals(in.personId(), u.personId);
@@ -210,15 +212,15 @@ public class UserService {
 
     public void delete(long id, String ifMatch) {
         User u = find(id);
-        requireRightsOver(u);
+        rights.requireRightsOver(u);
         if (ifMatch != null) {
             ETags.requireMatch(u, ifMatch, null);
         }
-        if (u.id.equals(currentUserId())) {
+        if (u.id.equals(rights.currentUserId())) {
             throw ProblemException.conflict("You cannot delete yourself; ask another admin or manager");
         }
         if (u.roles().contains(Roles.ADMIN)) {
-            requireAnotherAdmin(u);
+            rights.requireAnotherAdmin(u);
         }
         accessChanged.fire(new UserAccessChanged(u.id, "user deleted"));
         audit.deleted(ENTITY, u.id, u.partner, state(u));
@@ -227,12 +229,12 @@ public class UserService {
 
     public UserView resetPassword(long id, String password) {
         User u = find(id);
-        requireRightsOver(u);
+        rights.requireRightsOver(u);
         passwords.weakness(password, u.username).ifPresent(w -> {
             throw ProblemException.invalid("password", w);
         });
         Instant now = Instant.now(clock);
-        u.passwordHash = passwords.hash(password);
+        passwords.assign(u, password);
         u.passwordChangedAt = now;
         u.updatedAt = now;
         throttle.clear(u.username);
@@ -244,7 +246,7 @@ public class UserService {
     /** Clears the delays failed sign-ins put on the account, from every address (not an edit: the version stays). */
     public UserView unlock(long id) {
         User u = find(id);
-        requireRightsOver(u);
+        rights.requireRightsOver(u);
         if (throttle.clear(u.username)) {
             audit.record("UNLOCK", ENTITY, u.id, u.partner, Map.of("by", caller.username()));
         }
@@ -261,81 +263,6 @@ public class UserService {
             throw ProblemException.notFound("User", id);
         }
         return u;
-    }
-
-    private void requireManager() {
-        if (!caller.isAdmin() && !caller.hasRole(Roles.MANAGER)) {
-            throw ProblemException.forbidden("Only admins and managers manage users");
-        }
-    }
-
-    private void requireRightsOver(User u) {
-        if (caller.isAdmin()) {
-            return;
-        }
-        requireManager();
-        if (u.roles().contains(Roles.ADMIN)) {
-            throw ProblemException.forbidden("Only admins manage partnership admins");
-        }
-        if (u.partner == null || !caller.isOf(u.partner)) {
-            throw ProblemException.forbidden("Managers manage only the users of their own partner ("
-                    + caller.partner().orElse("none") + ")");
-        }
-    }
-
-    private void requireMayAssign(Set<String> roles, String partner) {
-        if (caller.isAdmin()) {
-            return;
-        }
-        if (roles.contains(Roles.ADMIN)) {
-            throw ProblemException.forbidden("Only admins make partnership admins");
-        }
-        if (partner == null || !caller.isOf(partner)) {
-            throw ProblemException.forbidden("Managers manage only the users of their own partner ("
-                    + caller.partner().orElse("none") + "), not " + partner);
-        }
-    }
-
-    private void requireAnotherAdmin(User leaving) {
-        long others = User.count(
-                "enabled = true and concat(',', roleList, ',') like ?1 and id <> ?2", "%,admin,%", leaving.id);
-        if (others == 0) {
-            throw ProblemException.conflict("This is the last enabled admin; make another admin first");
-        }
-    }
-
-    private Long currentUserId() {
-        return User.findByUsername(caller.username()).map(u -> u.id).orElse(null);
-    }
-
-    static Set<String> roles(List<String> given) {
-        Set<String> roles = new LinkedHashSet<>();
-        for (String r : given) {
-            String role = r.trim().toLowerCase(Locale.ROOT);
-            if (!ROLES.contains(role)) {
-                throw ProblemException.invalid("roles", "'" + r + "' is not a role; use " + ROLES);
-            }
-            roles.add(role);
-        }
-        return roles;
-    }
-
-    /** Admins belong to no partner (the token contract); everyone else to exactly one. */
-    static String partnerFor(Set<String> roles, String partner) {
-        String code = partner == null || partner.isBlank() ? null : partner.toUpperCase(Locale.ROOT);
-        if (roles.contains(Roles.ADMIN)) {
-            if (code != null) {
-                throw ProblemException.invalid("partner", "partnership admins belong to no partner; leave it out");
-            }
-            if (roles.size() > 1) {
-                throw ProblemException.invalid("roles", "admin includes every other role; give it alone");
-            }
-            return null;
-        }
-        if (code == null) {
-            throw ProblemException.invalid("partner", "is required for every role but admin");
-        }
-        return code;
     }
 
     private void checkWithSkills(String partner, Long personId) {

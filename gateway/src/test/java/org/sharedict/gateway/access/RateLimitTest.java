@@ -20,6 +20,7 @@ import org.sharedict.testing.Tokens;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,6 +43,7 @@ class RateLimitTest {
                     Map.entry("gateway.rate-limit.api-per-user.requests", "5"),
                     Map.entry("gateway.rate-limit.api-per-key.requests", "3"),
                     Map.entry("gateway.rate-limit.api-per-address.requests", "4"),
+                    Map.entry("gateway.rate-limit.intake-per-key.requests", "6"),
                     Map.entry("gateway.sign-in-throttle.free-failures-per-account-and-address", "100"),
                     Map.entry("gateway.sign-in-throttle.free-failures-per-address", "100"),
                     Map.entry("gateway.sign-in-throttle.free-failures-per-account", "100"),
@@ -61,6 +63,81 @@ class RateLimitTest {
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{}")));
+        backends.rota.stubFor(post(urlPathMatching("/api/intake/.*"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"alerts\":[]}")));
+        // rota-service refuses a key it does not know; the gateway cannot tell, it only reads the key's form.
+        backends.rota.stubFor(post(urlPathMatching("/api/intake/rik_unknown.*"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":401,\"title\":\"Unauthorized\"}")));
+    }
+
+    private static final String SECRET = "_abcdefghijkmnopqrstuvwxyz234567";
+
+    private static int alert(String from, String key, boolean inHeader) {
+        var request = given().header("X-Forwarded-For", from)
+                .contentType(ContentType.JSON)
+                .body(Map.of("action", "trigger", "summary", "Disk full"));
+        if (inHeader) {
+            return request.header("Authorization", "Bearer " + key)
+                    .when()
+                    .post("/api/intake/events")
+                    .statusCode();
+        }
+        return request.when().post("/api/intake/" + key + "/events").statusCode();
+    }
+
+    @Test
+    void alertsAreLimitedPerIntegrationKeyNotPerAddress() {
+        String from = "192.0.2.70";
+        String busy = "rik_Busy23456789" + SECRET;
+        String quiet = "rik_Quiet3456789" + SECRET;
+        // More alerts than the address's anonymous allowance (4): a burst through one key gets through.
+        for (int i = 0; i < 6; i++) {
+            assertEquals(202, alert(from, busy, i % 2 == 0), "alert " + i);
+        }
+        Response limited = given().header("X-Forwarded-For", "192.0.2.71")
+                .contentType(ContentType.JSON)
+                .body(Map.of("action", "trigger", "summary", "Disk full"))
+                .when()
+                .post("/api/intake/" + busy + "/events");
+        limited.then()
+                .spec(Problems.problem(429))
+                .body("detail", equalTo("Too many alerts with this integration key; slow down"));
+        assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
+        // Another key from the same address is not held back...
+        assertEquals(202, alert(from, quiet, true));
+        // ...and the address's other anonymous traffic still has its own limit, untouched by the alerts.
+        for (int i = 0; i < 4; i++) {
+            given().header("X-Forwarded-For", from)
+                    .when()
+                    .get("/api/calendar/feeds/intake" + i + ".ics")
+                    .then()
+                    .statusCode(200);
+        }
+        given().header("X-Forwarded-For", from)
+                .when()
+                .get("/api/calendar/feeds/intake.ics")
+                .then()
+                .spec(Problems.problem(429));
+    }
+
+    @Test
+    void refusedIntegrationKeysCostTheAddressSoGuessingIsLimited() {
+        String from = "192.0.2.80";
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, alert(from, "rik_unknown" + i + "ABCD" + SECRET, false), "guess " + i);
+        }
+        // Each guess named a new key, but the address has used up its allowance: refused before rota-service.
+        assertEquals(429, alert(from, "rik_unknown9ABCD" + SECRET, false));
+        assertEquals(429, alert(from, "rik_Known3456789" + SECRET, true));
+        // Another address with a real key is not affected.
+        assertEquals(202, alert("192.0.2.81", "rik_Known3456789" + SECRET, true));
     }
 
     @Test

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -120,6 +121,50 @@ class ApiKeyTest {
         assertEquals("RS256", Jwts.header(token).get("alg"));
         long life = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
         assertEquals(30, life);
+    }
+
+    @Test
+    void aStatusBoardKeyReadsWhoIsOnCallAndTheRotasButChangesNothing() {
+        String key = create(Tokens.admin(), "Status board", "BBC", List.of("oncall:read", "rotas:read"), null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        backends.rota.stubFor(WireMock.get(urlPathEqualTo("/api/oncall"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"partner\":\"BBC\",\"covered\":true}")));
+        backends.rota.stubFor(WireMock.get(urlPathEqualTo("/api/rotas/5/shifts"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
+        given().header("X-Api-Key", key)
+                .when()
+                .get("/api/oncall?partner=BBC")
+                .then()
+                .statusCode(200);
+        given().header("X-Api-Key", key)
+                .when()
+                .get("/api/rotas/5/shifts")
+                .then()
+                .statusCode(200);
+        String token = backends.rota
+                .findAll(anyRequestedFor(urlPathEqualTo("/api/oncall")))
+                .get(0)
+                .getHeader("Authorization")
+                .substring("Bearer ".length());
+        assertEquals("oncall:read rotas:read", Jwts.claims(token).get("scope"));
+        given().header("X-Api-Key", key).when().get("/api/incidents").then().spec(Problems.problem(403));
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/incidents")
+                .then()
+                .spec(Problems.problem(403));
+        given().header("X-Api-Key", key).when().get("/api/integrations").then().spec(Problems.problem(403));
     }
 
     @Test

@@ -133,6 +133,45 @@ class ExternalSignInTest {
                 .body("detail", containsString("Finance"));
     }
 
+    /** What a browser's navigation asks for. */
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void aBrowserWhoseSignInFailsIsSentToTheAppsSignInPageWithTheReason() {
+        issuer.next = new Identity(
+                "sub-" + Accounts.unique("g"), Accounts.unique("outsider"), null, "Out Sider", List.of("Finance"));
+        callback(authorize(start("/#/oncall")), BROWSER)
+                .then()
+                .statusCode(303)
+                .header("Location", Matchers.endsWith("/#/sign-in?councilError=no-access&provider=council"))
+                .header("Set-Cookie", Matchers.nullValue());
+        given().redirects()
+                .follow(false)
+                .accept(BROWSER)
+                .queryParam("code", "x")
+                .queryParam("state", "made-up")
+                .when()
+                .get("/api/auth/oidc/council/callback")
+                .then()
+                .statusCode(303)
+                .header("Location", Matchers.endsWith("/#/sign-in?councilError=expired&provider=council"));
+        String state = java.util.regex.Pattern.compile("[?&]state=([^&]+)")
+                .matcher(start(null))
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        given().redirects()
+                .follow(false)
+                .accept(BROWSER)
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/auth/oidc/council/callback?error=access_denied&state=" + state)
+                .then()
+                .statusCode(303)
+                .header("Location", Matchers.endsWith("/#/sign-in?councilError=not-signed-in&provider=council"));
+    }
+
     @Test
     void anIdTokenSignedWithAnotherKeyOrForAnotherClientOrSignInIsRefused() {
         issuer.next = new Identity(

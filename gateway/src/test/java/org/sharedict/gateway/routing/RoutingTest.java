@@ -38,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -68,12 +69,17 @@ class RoutingTest {
                 Map.entry("/api/skills/CITRIX", backends.skills),
                 Map.entry("/api/experts", backends.skills),
                 Map.entry("/api/reports/skills/key-person-risk", backends.skills),
+                Map.entry("/api/aid/requests/4", backends.skills),
                 Map.entry("/api/rotas/3", backends.rota),
                 Map.entry("/api/oncall", backends.rota),
                 Map.entry("/api/escalation-policies", backends.rota),
                 Map.entry("/api/incidents/9", backends.rota),
                 Map.entry("/api/calendar/bank-holidays", backends.rota),
-                Map.entry("/api/dr/plans/4/analysis", backends.dr));
+                Map.entry("/api/contacts/12/methods", backends.rota),
+                Map.entry("/api/dr/plans/4/analysis", backends.dr),
+                Map.entry("/api/audit/skills", backends.skills),
+                Map.entry("/api/audit/rota/kinds", backends.rota),
+                Map.entry("/api/audit/dr", backends.dr));
         String token = Tokens.viewer("BBC");
         table.forEach((path, server) -> {
             String marker = UUID.randomUUID().toString();
@@ -274,6 +280,110 @@ class RoutingTest {
                 .spec(Problems.problem(401))
                 .header("WWW-Authenticate", "Bearer");
         given().when().get("/api/calendar/feeds/a/b.ics").then().spec(Problems.problem(401));
+    }
+
+    @Test
+    void monitoringPostsAlertsWithoutATokenAndItsBearerKeyReachesRotaService() {
+        backends.rota.stubFor(post(urlPathEqualTo("/api/intake/events"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"alerts\":[]}")));
+        backends.rota.stubFor(post(urlPathEqualTo("/api/intake/rik_abcdefghijkm_s3cr3t/alertmanager"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"alerts\":[]}")));
+        given().header("Authorization", "Bearer rik_abcdefghijkm_s3cr3t")
+                .contentType("application/json")
+                .body("{\"action\":\"trigger\",\"summary\":\"x\"}")
+                .when()
+                .post("/api/intake/events")
+                .then()
+                .statusCode(202);
+        LoggedRequest seen = backends.rota
+                .findAll(postRequestedFor(urlPathEqualTo("/api/intake/events")))
+                .get(0);
+        assertEquals("Bearer rik_abcdefghijkm_s3cr3t", seen.getHeader("Authorization"), "rota-service checks the key");
+        given().contentType("application/json")
+                .body("{\"status\":\"firing\"}")
+                .when()
+                .post("/api/intake/rik_abcdefghijkm_s3cr3t/alertmanager")
+                .then()
+                .statusCode(202);
+        given().when().get("/api/integrations").then().spec(Problems.problem(401));
+    }
+
+    @Test
+    void pageActionLinksNeedNoTokenAndKeepTheirOwnContentSecurityPolicy() {
+        String path = "/api/incidents/actions/cGF5bG9hZA.c2lnbmF0dXJl";
+        String csp = "default-src 'none'; style-src 'self'; form-action 'self'";
+        for (String method : List.of("GET", "POST")) {
+            backends.rota.stubFor(request(method, urlEqualTo(path))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "text/html;charset=UTF-8")
+                            .withHeader("Content-Security-Policy", csp)
+                            .withBody("<h1>" + method + "</h1>")));
+            given().when()
+                    .request(method, path)
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Security-Policy", csp)
+                    .body(equalTo("<h1>" + method + "</h1>"));
+        }
+        // Only the link itself: the incident behind it and the webhooks still need a token.
+        given().when().get("/api/incidents/actions/a/b").then().spec(Problems.problem(401));
+        given().when().get("/api/incidents/1").then().spec(Problems.problem(401));
+        given().when().get("/api/webhooks").then().spec(Problems.problem(401));
+    }
+
+    @Test
+    void skillsServiceEmailLinksNeedNoTokenButTheRestOfItsPathsDo() {
+        String path = "/api/links/cGF5bG9hZA.c2lnbmF0dXJl";
+        for (String method : List.of("GET", "POST")) {
+            backends.skills.stubFor(request(method, urlEqualTo(path))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "text/html;charset=UTF-8")
+                            .withBody("<h1>" + method + "</h1>")));
+            given().when().request(method, path).then().statusCode(200).body(equalTo("<h1>" + method + "</h1>"));
+        }
+        given().when().get("/api/links/a/b").then().spec(Problems.problem(401));
+        given().when().get("/api/aid/requests/1").then().spec(Problems.problem(401));
+    }
+
+    @Test
+    void copyAcknowledgementLinksNeedNoTokenButTheRegisterDoes() {
+        String path = "/api/dr/copies/acknowledge/cGF5bG9hZA.c2lnbmF0dXJl";
+        for (String method : List.of("GET", "POST")) {
+            backends.dr.stubFor(request(method, urlEqualTo(path))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "text/html;charset=UTF-8")
+                            .withBody("<h1>" + method + "</h1>")));
+            given().when().request(method, path).then().statusCode(200).body(equalTo("<h1>" + method + "</h1>"));
+        }
+        given().when().get("/api/dr/copies/acknowledge/a/b").then().spec(Problems.problem(401));
+        given().when().get("/api/dr/plans/1/copy-holders").then().spec(Problems.problem(401));
+    }
+
+    @Test
+    void providerCallbacksPassWithTheirOwnBearerTokenButContactMethodsNeedASignIn() {
+        backends.rota.stubFor(post(urlEqualTo("/api/paging/notify/replies"))
+                .willReturn(aResponse().withStatus(204)));
+        given().header("Authorization", "Bearer notify-callback-secret")
+                .contentType("application/json")
+                .body("{\"source_number\": \"447700900123\", \"content\": \"1a\"}")
+                .when()
+                .post("/api/paging/notify/replies")
+                .then()
+                .statusCode(204);
+        // rota-service, not the gateway, judges Notify's token: it must arrive as sent.
+        backends.rota.verify(postRequestedFor(urlEqualTo("/api/paging/notify/replies"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer notify-callback-secret")));
+        given().when().get("/api/contacts/12/methods").then().spec(Problems.problem(401));
+        given().when().post("/api/paging/notify/anything-else").then().spec(Problems.problem(401));
     }
 
     @Test
