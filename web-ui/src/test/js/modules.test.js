@@ -1,5 +1,5 @@
 // The walls between the app's folders, kept as the services' ArchUnit tests keep theirs: a feature
-// (experts, people, rota, incidents, dr, admin, auth, about) uses core/, components/ and itself, never
+// (experts, people, rota, incidents, monitoring, webhooks, contacts, aid, dr, admin, auth, about) uses core/, components/ and itself, never
 // another feature; components/ uses only core/; core/ only itself. Only routes.js and main.js know
 // every feature. And every module but main.js loads without a browser, so Node can test it.
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { join, relative, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const APP = fileURLToPath(new URL('../../main/resources/META-INF/resources/app/', import.meta.url));
-const FEATURES = ['experts', 'people', 'rota', 'incidents', 'dr', 'admin', 'auth', 'about'];
+const FEATURES = ['experts', 'people', 'rota', 'incidents', 'monitoring', 'webhooks', 'contacts', 'aid', 'dr', 'admin', 'auth', 'about'];
 
 function modules(dir = APP) {
   return readdirSync(dir, { withFileTypes: true })

@@ -27,3 +27,13 @@ test('leave of whole London days is said as days, across a clock change too', ()
   assert.equal(leavePeriod('2026-07-01T23:00:00Z', '2026-07-02T23:00:00Z'), '2 July 2026 (1 day)');
   assert.match(leavePeriod('2026-07-01T12:00:00Z', '2026-07-02T12:00:00Z'), /13:00 to .*13:00/);
 });
+
+test('a step’s target kept for the more severe incidents says so', async () => {
+  const { targetWords } = await import('../../main/resources/META-INF/resources/app/rota/escalation.js');
+  const names = { NKDC: 'North Kesteven District Council' };
+  assert.equal(targetWords({ kind: 'PARTNER_MANAGER', partner: 'NKDC' }, names), 'the ICT managers of North Kesteven District Council');
+  assert.equal(
+    targetWords({ kind: 'PARTNER_MANAGER', partner: 'NKDC', minSeverity: 'CRITICAL' }, names),
+    'the ICT managers of North Kesteven District Council (for critical incidents only)');
+  assert.equal(targetWords({ kind: 'PERSON', name: 'Kim Ward', minSeverity: 'HIGH' }, names), 'Kim Ward (for high and critical incidents)');
+});

@@ -81,7 +81,13 @@ async function showAccount() {
 function done(title, content) {
   document.title = `${title} – ${SERVICE}`;
   replace(main, content);
-  if (!firstRender) {
+  // A screen that arrives with a refusal to put right (a filter the service refused, a council
+  // sign-in that failed) leads with it, as the GOV.UK error summary does after a submit.
+  const summary = main.querySelector('.govuk-error-summary');
+  if (summary) {
+    document.title = `Error: ${document.title}`;
+    summary.focus({ preventScroll: false });
+  } else if (!firstRender) {
     const h1 = main.querySelector('h1');
     (h1 || main).focus({ preventScroll: false });
   }

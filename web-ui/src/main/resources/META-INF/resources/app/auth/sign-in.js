@@ -52,6 +52,11 @@ export default async function signIn(ctx) {
     };
   }
   const providers = await councilProviders();
+  const councilError = ctx.query && ctx.query.get('councilError');
+  if (councilError) {
+    const council = providers.list.find((x) => x.name === ctx.query.get('provider'));
+    showError(errors, { message: councilErrorText(councilError, council ? council.displayName : 'your council') });
+  }
   return {
     title: 'Sign in',
     content: h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' },
@@ -71,6 +76,17 @@ export default async function signIn(ctx) {
       f,
       p('Your account is set up by your partnership administrator. Ask them if you have forgotten your password.'))),
   };
+}
+
+/** Why signing in at a council's provider did not work (the gateway's councilError), for the person at the screen. */
+export function councilErrorText(code, council) {
+  const texts = {
+    'not-signed-in': `${council} did not sign you in. Try again, or sign in with a username and password.`,
+    'no-access': `Your ${council} account is not in a group that gives access to Shared ICT Support. Ask your ICT manager or the partnership administrator to give you access.`,
+    'username-taken': 'Another account here already has the username your council gives you. Ask the partnership administrator to sort out the two accounts.',
+    expired: 'That sign-in took too long or was already used. Start again.',
+  };
+  return texts[code] || `Signing in with ${council} is not working at the moment. Try again in a few minutes, or sign in with a username and password.`;
 }
 
 /** Where to come back to after signing in at a council's provider: the page that asked for sign-in. */

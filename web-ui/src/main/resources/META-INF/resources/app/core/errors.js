@@ -8,7 +8,7 @@ function groupFor(form, field) {
   if (!form || !field) {
     return null;
   }
-  const candidates = [field, field.replace(/\[\d+\]/g, ''), field.split('.')[0], field.split('[')[0]];
+  const candidates = [field, field.replace(/\[\d+\]$/, ''), field.replace(/\[\d+\]/g, ''), field.split('.')[0], field.split('[')[0]];
   for (const name of candidates) {
     const el = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
     if (el) {

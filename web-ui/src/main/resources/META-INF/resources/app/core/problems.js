@@ -6,7 +6,7 @@
 /** Which service answers a path, to say which one is down. */
 const SERVICES = [
   [/^\/api\/dr\//, 'the DR planning service (dr-planner)'],
-  [/^\/api\/(rotas|oncall|incidents|escalation-policies|calendar|shifts|overrides|leave)/, 'the rota and incidents service (rota-service)'],
+  [/^\/api\/(rotas|oncall|incidents|escalation-policies|calendar|shifts|overrides|leave|contacts|paging)/, 'the rota and incidents service (rota-service)'],
   [/^\/api\/(partners|people|skills|experts|reports\/skills)/, 'the skills service (skills-service)'],
   [/^\/api\/(auth|users|api-keys)/, 'the gateway'],
 ];

@@ -4,18 +4,27 @@
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import { heading, p, h2, table, link, tag, summaryList, button, buttonGroup, textarea, form, date, dateTime, minutes, enumText,
-  backLink, scrolling, details, warning, success, textInput } from '../components/govuk.js';
+  backLink, scrolling, details, warning, success, textInput, radios } from '../components/govuk.js';
 import { openPrintable } from './printable.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { gantt } from './recovery-gantt.js';
 import { dependencyGraph } from './dependency-graph.js';
-import { planStatus, mayEditPlan, mayApprove, mayInvoke } from './dr-common.js';
+import { planStatus, mayEditPlan, mayApprove, mayInvoke, mayNotifyApprovers, readinessText } from './dr-common.js';
+import { staffing } from './staffing.js';
+import { businessImpact, inheritedText } from './impact.js';
+import { exercises } from './exercises.js';
+import { copyHolders } from './copies.js';
+import { activationSection } from './activation.js';
 
 const TABS = [
   ['', 'Overview'],
   ['timeline', 'Recovery timeline'],
   ['dependencies', 'Dependency graph'],
   ['changes', 'Changes from the template'],
+  ['staffing', 'Staffing'],
+  ['impact', 'Business impact'],
+  ['exercises', 'Exercises'],
+  ['copies', 'Copy holders'],
 ];
 
 function tabs(id, current) {
@@ -42,7 +51,7 @@ export default async function drPlan(ctx) {
   const partnerName = await ctx.partnerName(plan.partner);
   const errors = errorArea();
   const banner = h('div');
-  const [title, body] = await ({ '': overview, timeline, dependencies, changes })[tab](plan, etag, { errors, banner, ctx });
+  const [title, body] = await ({ '': overview, timeline, dependencies, changes, staffing, impact: businessImpact, exercises, copies: copyHolders })[tab](plan, etag, { errors, banner, ctx });
   const pageTitle = `${title}: ${plan.name}`;
   return {
     title: pageTitle,
@@ -60,7 +69,8 @@ export default async function drPlan(ctx) {
 }
 
 async function overview(plan, etag, { errors, banner, ctx }) {
-  const effective = await api.get(`/api/dr/plans/${plan.id}/effective`);
+  const [effective, readiness, activationView] = await Promise.all([api.get(`/api/dr/plans/${plan.id}/effective`),
+    api.get(`/api/dr/plans/${plan.id}/readiness`), api.get(`/api/dr/plans/${plan.id}/activation`)]);
   const actions = [];
   const act = async (label, path, body, done) => {
     try {
@@ -79,6 +89,10 @@ async function overview(plan, etag, { errors, banner, ctx }) {
     banner.append(success(ctx.query.get('done')));
   }
   if (plan.status === 'DRAFT' && mayEditPlan(plan)) {
+    actions.push(h('a', { class: 'govuk-button govuk-button--secondary', href: `#/dr/plans/${plan.id}/customise`, id: 'customise-plan', role: 'button', draggable: 'false' }, 'Customise the plan'));
+    if (plan.template.latestPublishedVersion > plan.template.version) {
+      actions.push(h('a', { class: 'govuk-button govuk-button--secondary', href: `#/dr/plans/${plan.id}/rebase`, id: 'rebase-plan', role: 'button', draggable: 'false' }, `Move onto template version ${plan.template.latestPublishedVersion}`));
+    }
     actions.push(button('Submit for approval', { id: 'submit-plan', on: { click: () => act('The plan is submitted for approval.', `/api/dr/plans/${plan.id}/submit`) } }));
   }
   let decision = null;
@@ -87,17 +101,27 @@ async function overview(plan, etag, { errors, banner, ctx }) {
     decision = form(() => {}, note, buttonGroup(
       button('Approve the plan', { id: 'approve-plan', on: { click: () => act('The plan is approved.', `/api/dr/plans/${plan.id}/approve`, note.input.value.trim() ? { note: note.input.value.trim() } : undefined) } }),
       button('Send back to draft', { secondary: true, id: 'reject-plan', on: { click: () => act('The plan is sent back to its author.', `/api/dr/plans/${plan.id}/reject`, { reason: note.input.value.trim() }) } })));
-  } else if (plan.status === 'SUBMITTED') {
+  }
+  const mail = plan.status === 'SUBMITTED' ? plan.approvalMail : null;
+  const mailNotice = mail && mail.problem
+    ? h('div', { id: 'approval-mail' }, warning(mail.problem), !mayNotifyApprovers(plan) ? null : button('E-mail the approvers again', { secondary: true, id: 'notify-approvers', on: { click: () => act('The approvers were e-mailed again.', `/api/dr/plans/${plan.id}/approvers/notify`, {}, (result) => ctx.navigate(`#/dr/plans/${plan.id}?done=${encodeURIComponent(result.approvalMail && result.approvalMail.problem ? 'The e-mail could not be sent again.' : `E-mailed ${result.approvalMail.approversEmailed} who may approve.`)}`)) } }))
+    : null;
+  if (plan.status === 'SUBMITTED' && !mayApprove(plan)) {
     actions.push(p(`Waiting for approval by a DR lead of the partner or a partnership admin other than its author (${plan.author}).`));
   }
   if (plan.status === 'APPROVED' && mayEditPlan(plan)) {
     actions.push(button('Start a new revision', { secondary: true, id: 'new-revision', on: { click: () => act('A new draft revision is started.', `/api/dr/plans/${plan.id}/revisions`) } }));
   }
   let invoke = null;
+  const activation = (plan.specifics && plan.specifics.activation) || { criteria: [], mayInvoke: [] };
   if (plan.status === 'APPROVED' && mayInvoke(plan)) {
     const reason = textInput({ name: 'reason', label: 'What has happened', hint: 'For example: power failure at the civic centre data room', width: 'full' });
-    invoke = details('Invoke this plan (start the live checklist)', form(() => act('', '/api/dr/invocations', { planId: plan.id, reason: reason.input.value.trim() },
-      (inv) => ctx.navigate(`#/dr/invocations/${inv.id}`)), reason, button('Invoke the plan', { type: 'submit', warning: true, id: 'invoke-plan' })));
+    const criterion = activation.criteria.length
+      ? radios({ name: 'criterion', legend: 'Which activation criterion is met', options: activation.criteria.map((c) => [c.key, c.condition, c.threshold || null]) })
+      : null;
+    invoke = details('Invoke this plan (start the live checklist)', form(() => act('', '/api/dr/invocations',
+      { planId: plan.id, reason: reason.input.value.trim(), criterion: criterion ? criterion.value() || null : null },
+      (inv) => ctx.navigate(`#/dr/invocations/${inv.id}`)), criterion, reason, button('Invoke the plan', { type: 'submit', warning: true, id: 'invoke-plan' })));
   }
   const exportable = plan.status === 'APPROVED' || plan.status === 'SUPERSEDED';
   const exportStatus = h('div', { role: 'status', class: 'app-export-status' });
@@ -125,11 +149,15 @@ async function overview(plan, etag, { errors, banner, ctx }) {
       ['Review by', date(plan.reviewDate)],
       ['Author', plan.author],
       plan.submittedAt ? ['Submitted', `${dateTime(plan.submittedAt)} by ${plan.submittedBy}`] : null,
+      mail && !mail.problem ? ['Approvers told', `${mail.approversEmailed} e-mailed ${dateTime(mail.at)}`] : null,
       plan.approvedAt ? ['Approved', `${dateTime(plan.approvedAt)} by ${plan.approvedBy}${plan.approvalNote ? ` — “${plan.approvalNote}”` : ''}`] : null,
       ['Activities', `${effective.activityCount} activities with ${effective.dependencyCount} dependencies`],
+      ['Readiness', [readinessText(readiness), ' ', link(`#/dr/plans/${plan.id}/exercises`, 'Exercises and actions')]],
     ]),
+    mailNotice,
     actions.length ? buttonGroup(...actions) : null,
     decision,
+    activationSection(plan, activationView),
     invoke,
     h2('Export for offline use'),
     exportable
@@ -149,8 +177,10 @@ async function overview(plan, etag, { errors, banner, ctx }) {
 }
 
 async function timeline(plan) {
-  const analysis = await api.get(`/api/dr/plans/${plan.id}/analysis?skills=false`);
-  const order = analysis.recoveryOrder;
+  const [analysis, impact] = await Promise.all([api.get(`/api/dr/plans/${plan.id}/analysis?skills=false`), api.get(`/api/dr/plans/${plan.id}/impact`)]);
+  const inherited = Object.fromEntries(impact.activities.filter((a) => a.targetRtoMinutes < a.rtoMinutes).map((a) => [a.key, a]));
+  const names = Object.fromEntries(impact.activities.map((a) => [a.key, a.name]));
+  const order = analysis.recoveryOrder.map((a) => (inherited[a.key] ? { ...a, targetRtoMinutes: inherited[a.key].targetRtoMinutes } : a));
   const misses = analysis.feasibility.misses;
   const chart = gantt({
     activities: order,
@@ -161,16 +191,17 @@ async function timeline(plan) {
     misses.length
       ? warning(`${misses.length} ${misses.length === 1 ? 'activity cannot' : 'activities cannot'} be recovered within the RTO, even with everything going to plan.`)
       : p(tag('All RTOs achievable', 'green'), ' Every activity can be recovered within its RTO if the steps take the time planned.'),
-    p('Each bar runs from the earliest an activity can start (once everything it needs is back) to its earliest recovery. The mark on each row is its RTO.'),
+    p('Each bar runs from the earliest an activity can start (once everything it needs is back) to its earliest recovery. The mark on each row is its RTO; a dashed orange mark is the tighter RTO it inherits from something that depends on it.'),
     h('div', { class: 'app-scroll app-chart-wrap', role: 'region', 'aria-label': 'Recovery timeline chart', tabindex: '0', id: 'recovery-timeline' }, chart),
     misses.map((m) => h('div', { class: 'app-miss' },
       h('h3', { class: 'govuk-heading-s' }, `${m.name} misses its RTO of ${minutes(m.rtoMinutes)} by ${minutes(m.shortfallMinutes)}`),
       p(`Earliest recovery ${minutes(m.earliestRecoveryMinutes)}, because of the chain: ${m.chain.map((k) => (order.find((a) => a.key === k) || { name: k }).name).join(' → ')}.`))),
     scrolling(table({
       caption: 'Recovery order', captionSize: 'm', id: 'recovery-table',
-      head: ['Order', 'Activity', 'Tier', 'Earliest start', 'Earliest recovery', 'RTO', 'Against RTO'],
+      head: ['Order', 'Activity', 'Tier', 'Earliest start', 'Earliest recovery', 'RTO', 'Needed within (through dependencies)', 'Against RTO'],
       numeric: [0, 2, 3, 4, 5],
       rows: order.map((a) => [String(a.position), a.name, String(a.tier), minutes(a.earliestStartMinutes), minutes(a.earliestRecoveryMinutes), minutes(a.rtoMinutes),
+        inherited[a.key] ? [inheritedText(inherited[a.key].inheritedRto, names), a.earliestRecoveryMinutes > a.targetRtoMinutes ? [' ', tag('Late for it', 'orange')] : null] : '',
         a.meetsRto ? `${minutes(a.slackMinutes)} to spare` : tag(`Misses by ${minutes(a.earliestRecoveryMinutes - a.rtoMinutes)}`, 'red')]),
     }), 'Recovery order'),
   ]];

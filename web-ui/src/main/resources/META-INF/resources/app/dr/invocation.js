@@ -5,6 +5,7 @@ import * as api from '../core/api.js';
 import { heading, p, h2, tag, summaryList, button, buttonGroup, textarea, form, dateTime, time, minutes, backLink, success } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { rtoStatus, mayRunSteps, mayClose } from './dr-common.js';
+import { callOutSection } from './call-out.js';
 
 const REFRESH_MS = 15000;
 const STEP_STATE = { PENDING: ['Not started', 'grey'], IN_PROGRESS: ['In progress', 'blue'], DONE: ['Done', 'green'], SKIPPED: ['Skipped', 'orange'] };
@@ -20,6 +21,8 @@ export default async function invocation(ctx) {
   const banner = h('div');
   const live = h('div', { id: 'invocation-live' });
   const updated = h('p', { class: 'govuk-body-s', role: 'status' });
+  const callOut = callOutSection(inv.id, errors, (changed) => { inv = changed; draw(); });
+  await callOut.refresh();
 
   async function step(s, state) {
     let note = null;
@@ -85,6 +88,7 @@ export default async function invocation(ctx) {
       summaryList([
         ['Status', open ? tag('In progress', 'blue') : tag('Closed', 'grey')],
         ['Reason', inv.reason],
+        inv.criterion ? ['Activation criterion met', inv.criterion] : null,
         ['Started', `${dateTime(inv.startedAt)} by ${inv.startedBy} (${minutes(inv.elapsedMinutes)} ago)`],
         ['Progress', `${pr.done + pr.skipped} of ${pr.steps} steps finished (${pr.skipped} skipped), ${pr.activitiesRecovered} of ${pr.activities} activities recovered`],
         ['RTOs', `${pr.rtosMet} met, ${pr.rtosMissed} missed, ${pr.rtosBreached} breached now`],
@@ -127,6 +131,7 @@ export default async function invocation(ctx) {
   const closeForm = form(async () => {
     try {
       inv = await api.post(`/api/dr/invocations/${inv.id}/close`, { summary: summaryField.input.value.trim(), version: inv.version });
+      await callOut.refresh();
       clearError(errors, closeForm);
       replace(banner, success('The invocation is closed.'));
       draw();
@@ -140,6 +145,7 @@ export default async function invocation(ctx) {
   const timer = setInterval(async () => {
     try {
       inv = await api.get(`/api/dr/invocations/${inv.id}`);
+      await callOut.refresh();
       draw();
     } catch (err) {
       showError(errors, err);
@@ -154,7 +160,7 @@ export default async function invocation(ctx) {
       backLink(`#/dr/plans/${inv.planId}`, 'The plan'),
       banner, errors,
       heading(open ? 'DR plan being run' : 'DR plan run (closed)', `${partnerName} · ${inv.planName}, revision ${inv.planRevision}`),
-      updated, live,
+      updated, callOut.root, live,
       open && mayRunSteps(inv) ? noteForm : null,
       open && mayClose(inv) ? closeForm : null,
     ],

@@ -32,6 +32,10 @@ export function gantt({ activities, title, desc }) {
         x: x(a.earliestStartMinutes), y: y + 6, width: barW, height: rowHeight - 12,
         fill: miss ? 'url(#gantt-miss)' : '#1d70b8', stroke: miss ? '#d4351c' : '#1d70b8', 'stroke-width': miss ? 2 : 1,
       }, s('title', {}, `${a.name}: starts at ${minutes(a.earliestStartMinutes)}, recovered at ${minutes(a.earliestRecoveryMinutes)}; RTO ${minutes(a.rtoMinutes)}${miss ? ` — misses it by ${minutes(a.earliestRecoveryMinutes - a.rtoMinutes)}` : ''}`)),
+      a.targetRtoMinutes !== undefined && a.targetRtoMinutes < a.rtoMinutes && a.targetRtoMinutes <= end
+        ? s('line', { x1: x(a.targetRtoMinutes), y1: y + 2, x2: x(a.targetRtoMinutes), y2: y + rowHeight - 2, class: 'app-gantt__inherited' },
+          s('title', {}, `${a.name} is needed within ${minutes(a.targetRtoMinutes)} by what depends on it`))
+        : null,
       a.rtoMinutes <= end
         ? s('line', { x1: x(a.rtoMinutes), y1: y + 2, x2: x(a.rtoMinutes), y2: y + rowHeight - 2, class: 'app-gantt__rto' })
         : s('text', { x: labelWidth + area + 76, y: y + 19, 'text-anchor': 'end', class: 'app-chart__axis' }, `RTO ${minutes(a.rtoMinutes)} →`),
@@ -42,7 +46,8 @@ export function gantt({ activities, title, desc }) {
   const legendParts = s('g', { class: 'app-chart__legend', 'aria-hidden': 'true' },
     s('rect', { x: labelWidth, y: legendY, width: 24, height: 12, fill: '#1d70b8' }), s('text', { x: labelWidth + 30, y: legendY + 11 }, 'recovery within RTO'),
     s('rect', { x: labelWidth + 190, y: legendY, width: 24, height: 12, fill: 'url(#gantt-miss)', stroke: '#d4351c', 'stroke-width': 2 }), s('text', { x: labelWidth + 220, y: legendY + 11 }, 'misses its RTO'),
-    s('line', { x1: labelWidth + 360, y1: legendY - 2, x2: labelWidth + 360, y2: legendY + 14, class: 'app-gantt__rto' }), s('text', { x: labelWidth + 368, y: legendY + 11 }, 'RTO'));
+    s('line', { x1: labelWidth + 360, y1: legendY - 2, x2: labelWidth + 360, y2: legendY + 14, class: 'app-gantt__rto' }), s('text', { x: labelWidth + 368, y: legendY + 11 }, 'RTO'),
+    s('line', { x1: labelWidth + 410, y1: legendY - 2, x2: labelWidth + 410, y2: legendY + 14, class: 'app-gantt__inherited' }), s('text', { x: labelWidth + 418, y: legendY + 11 }, 'inherited RTO'));
   return chart({ width: labelWidth + area + 80, height: legendY + 30, title, desc, className: 'app-gantt' },
     s('defs', {}, hatch('gantt-miss', '#d4351c')), grid, rows, legendParts);
 }

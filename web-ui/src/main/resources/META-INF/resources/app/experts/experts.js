@@ -31,6 +31,17 @@ function skillLine(m) {
     m.stale ? tag('Not confirmed recently', 'yellow') : null);
 }
 
+/** Managers (and admins) ask another partner's expert for help on the mutual-aid screen: a link, not an import. */
+function askLink(person, item) {
+  const u = session.user();
+  if (!session.hasRole('manager', 'admin') || (u.partner && u.partner === person.partner)) {
+    return null;
+  }
+  const q = new URLSearchParams({ person: person.id, partner: person.partner });
+  item.matched.forEach((m) => q.append('skill', m.skill));
+  return h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `#/aid/ask?${q}`, 'data-ask': person.id }, `Ask ${person.name} for help`));
+}
+
 function resultCard(item, index, page, skillNames = {}) {
   const person = item.person;
   const available = item.available
@@ -56,7 +67,8 @@ function resultCard(item, index, page, skillNames = {}) {
             person.outOfHours ? ' · works out of hours' : '')),
         h('div', {},
           h('h4', { class: 'govuk-heading-s' }, 'Contact'),
-          contact(person))),
+          contact(person),
+          askLink(person, item))),
       h('details', { class: 'govuk-details app-reasons' },
         h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, `Why ${person.name} is ranked here`)),
         h('div', { class: 'govuk-details__text' }, h('ul', { class: 'govuk-list govuk-list--bullet' }, item.reasons.map((r) => h('li', {}, r)))))));

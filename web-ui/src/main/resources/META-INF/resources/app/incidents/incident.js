@@ -3,15 +3,16 @@
 import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
-import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success } from '../components/govuk.js';
+import { heading, p, h2, button, buttonGroup, form, textarea, summaryList, backLink, dateTime, time, success, table, scrolling, tag } from '../components/govuk.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
-import { severityTag, statusTag, eventText, mayRespond } from './incident-common.js';
+import { severityTag, statusTag, eventText, mayRespond, channelText, deliveryState } from './incident-common.js';
 
 const REFRESH_MS = 5000;
 
 export default async function incident(ctx) {
   const id = ctx.params.id;
   let inc = await api.get(`/api/incidents/${encodeURIComponent(id)}`);
+  let deliveries = await api.get(`/api/incidents/${encodeURIComponent(id)}/deliveries`);
   const partnerName = await ctx.partnerName(inc.partner);
   const errors = errorArea();
   const banner = h('div');
@@ -22,6 +23,7 @@ export default async function incident(ctx) {
   async function act(path, message) {
     try {
       inc = await api.post(`/api/incidents/${inc.id}/${path}`);
+      deliveries = await api.get(`/api/incidents/${inc.id}/deliveries`);
       clearError(errors);
       replace(banner, success(message));
       draw();
@@ -35,15 +37,32 @@ export default async function incident(ctx) {
     replace(body,
       summaryList([
         ['State', statusTag(inc.status)],
-        ['Severity', severityTag(inc.severity)],
+        ['Severity', h('span', {}, severityTag(inc.severity), ` ${inc.urgency === 'LOW' ? 'low' : 'high'} urgency`)],
         ['Partner', partnerName],
-        ['Raised', `${dateTime(inc.createdAt)} by ${inc.raisedBy}${inc.occurrences > 1 ? ` (raised ${inc.occurrences} times)` : ''}`],
+        ['Raised', `${dateTime(inc.createdAt)} by ${inc.raisedBy}${inc.occurrences > 1 ? ` (raised ${inc.occurrences} times, last at ${dateTime(inc.lastSeenAt)})` : ''}`],
         ['Escalation policy', inc.policyName ? `${inc.policyName}: step ${inc.step}${inc.pass > 1 ? `, round ${inc.pass}` : ''}` : 'None'],
         inc.status === 'TRIGGERED' && inc.nextEscalationAt ? ['Next escalation', `${time(inc.nextEscalationAt)} unless acknowledged`] : null,
         inc.acknowledgedAt ? ['Acknowledged', `${dateTime(inc.acknowledgedAt)} by ${inc.acknowledgedBy}`] : null,
         inc.resolvedAt ? ['Resolved', `${dateTime(inc.resolvedAt)} by ${inc.resolvedBy}`] : null,
         inc.details ? ['Details', inc.details] : null,
+        inc.externalRef ? ['Raised by', /^\/#\//.test(inc.externalUrl || '')
+          ? h('a', { class: 'govuk-link', href: inc.externalUrl.slice(1), id: 'incident-external' }, inc.externalRef.startsWith('dr-invocation') ? 'The DR plan’s invocation (live checklist)' : inc.externalRef)
+          : inc.externalRef] : null,
+        inc.responders && inc.responders.length ? ['Called out', h('ul', { class: 'govuk-list', id: 'incident-responders' },
+          inc.responders.map((r) => h('li', {}, `${r.name}${r.role === 'OWNER' ? ' (owner)' : ''}${r.why ? ` — ${r.why}` : ''}`)))] : null,
       ]),
+      h2('Pages sent'),
+      deliveries.length
+        ? scrolling(table({
+          caption: 'Every page, per person and method', captionSize: 's', id: 'incident-deliveries',
+          head: ['Who', 'How', 'Address', 'When', 'State'],
+          rows: deliveries.map((d) => {
+            const [text, colour] = deliveryState(d);
+            return [d.personName || (d.personId ? `Person ${d.personId}` : 'Webhook'), channelText(d.channel),
+              d.address, time(d.sentAt || d.dueAt), h('span', {}, tag(text, colour), d.lastError && d.status !== 'SENT' ? ` ${d.lastError}` : '')];
+          }),
+        }), 'Pages sent')
+        : p('No pages yet.'),
       h2('Timeline'),
       h('ol', { class: 'app-timeline', id: 'incident-timeline' }, inc.timeline.map((e) => h('li', { class: 'app-timeline__item', 'data-kind': e.kind },
         h('span', { class: 'app-timeline__time' }, time(e.at)), ' ', eventText(e)))));
@@ -81,6 +100,7 @@ export default async function incident(ctx) {
     try {
       const before = `${inc.status}:${inc.timeline.length}`;
       inc = await api.get(`/api/incidents/${inc.id}`);
+      deliveries = await api.get(`/api/incidents/${inc.id}/deliveries`);
       draw();
       if (`${inc.status}:${inc.timeline.length}` !== before) {
         announce(`Incident updated: ${eventText(inc.timeline[inc.timeline.length - 1])}`);

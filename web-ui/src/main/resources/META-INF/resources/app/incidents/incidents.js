@@ -73,6 +73,10 @@ export default async function incidents(ctx) {
     content: [
       errors,
       heading('Incidents'),
+      session.isAdmin() || (session.hasRole('manager') && u.partner)
+        ? p(link('#/monitoring', 'Monitoring intake'), ': integration keys for Alertmanager, Grafana and scripts, maintenance windows and heartbeat monitors.')
+        : null,
+      session.isAdmin() || session.hasRole('manager') ? p(link('#/webhooks', 'Lifecycle webhooks'), ': tell your other systems when incidents change.') : null,
       mayRaise() ? p('Raising an incident pages whoever is on call for the partner, and escalates to the next step of its policy if nobody acknowledges in time.') : null,
       updated, list,
       mayRaise() ? details('Raise an incident', raise) : null,

@@ -6,6 +6,7 @@ import { h, replace, announce } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, select, textInput, backLink } from '../components/govuk.js';
+import { personSearch } from '../components/person-search.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { LAYERS, mayEditPolicy, sectionNav } from './rota-common.js';
 
@@ -14,8 +15,17 @@ const KINDS = [
   ['PARTNER_MANAGER', 'A partner’s ICT managers'],
   ['PERSON', 'A named person'],
   ['WEBHOOK', 'A webhook (Teams, Slack or another system)'],
+  ['INCIDENT_OWNER', 'The owner a call-out names (a DR plan’s owner)'],
+  ['INCIDENT_RESPONDERS', 'The responders a call-out names (first-wave step owners)'],
 ];
 const UNITS = [['M', 'minutes', 60], ['H', 'hours', 3600], ['S', 'seconds', 1]];
+// Severity changes who is paged: a target may be kept for the more severe incidents only.
+const FOR_SEVERITY = [
+  ['', 'Every incident'],
+  ['CRITICAL', 'Critical incidents only'],
+  ['HIGH', 'High and critical incidents'],
+  ['MEDIUM', 'Medium, high and critical incidents'],
+];
 
 /** A step's wait as the form shows it: {value, unit} in the largest whole unit. */
 function splitDelay(seconds) {
@@ -24,7 +34,7 @@ function splitDelay(seconds) {
 }
 
 function blankTarget(kind = 'ROTA_LAYER') {
-  return { kind, rotaId: '', layer: 'PRIMARY', personId: '', partner: '', url: '' };
+  return { kind, rotaId: '', layer: 'PRIMARY', personId: '', partner: '', url: '', minSeverity: '' };
 }
 
 /** A select bound to obj[key]; its group carries the API's field name. */
@@ -80,15 +90,28 @@ function stepsEditor({ steps, rotas, people, partners, names }) {
         bound({ field: `${base}.layer`, id: `${idBase}-layer`, label: 'Layer', obj: t, key: 'layer', options: Object.entries(LAYERS) }),
       ];
     } else if (t.kind === 'PERSON') {
-      detail = bound({
+      const personOption = (x) => [x.id, `${x.name} (${names[x.partner] || x.partner})`];
+      const chooser = bound({
         field: `${base}.personId`, id: `${idBase}-person`, label: 'Person', obj: t, key: 'personId',
-        options: [['', 'Choose a person'], ...people.map((x) => [x.id, `${x.name} (${names[x.partner] || x.partner})`])],
+        options: [['', 'Choose a person'], ...people.map(personOption)],
       });
+      const sel = chooser.querySelector('select');
+      // More people than one page of the list: a name search offers the ones it finds.
+      detail = [personSearch({
+        controls: sel.id, label: 'Find the person by name',
+        onResults: (found) => {
+          replace(sel, [['', found ? (found.length ? 'Choose one of those found' : 'Nobody matches') : 'Choose a person'], ...(found || people).map(personOption)]
+            .map(([v, text]) => h('option', { value: v, selected: String(v) === String(t.personId ?? '') }, text)));
+          t.personId = sel.value;
+        },
+      }), chooser];
     } else if (t.kind === 'PARTNER_MANAGER') {
       detail = bound({
         field: `${base}.partner`, id: `${idBase}-partner`, label: 'Managers of', obj: t, key: 'partner',
         options: [['', 'The incident’s partner'], ...partners.map((pt) => [pt.code, pt.name])],
       });
+    } else if (t.kind === 'INCIDENT_OWNER' || t.kind === 'INCIDENT_RESPONDERS') {
+      detail = h('p', { class: 'govuk-body-s', id: `${idBase}-named` }, 'Whoever the incident names when it is raised: a DR plan’s invocation names them. Other incidents name nobody, and the timeline says so.');
     } else {
       const input = h('input', {
         class: 'govuk-input', id: `${idBase}-url`, name: `${base}.url`, type: 'url', spellcheck: 'false', value: t.url || '',
@@ -98,8 +121,11 @@ function stepsEditor({ steps, rotas, people, partners, names }) {
         h('label', { class: 'govuk-label', for: input.id }, 'Webhook address'),
         h('div', { class: 'govuk-hint', id: `${idBase}-url-hint` }, 'Starting https://, for example a Teams channel’s incoming webhook'), input);
     }
+    const severity = bound({
+      field: `${base}.minSeverity`, id: `${idBase}-severity`, label: 'For', obj: t, key: 'minSeverity', options: FOR_SEVERITY,
+    });
     return h('div', { class: 'app-target', 'data-field': base },
-      h('div', { class: 'app-filters' }, kind, detail),
+      h('div', { class: 'app-filters' }, kind, detail, severity),
       s.targets.length > 1 ? h('button', {
         type: 'button', class: 'govuk-button govuk-button--secondary app-button--small', id: `${idBase}-remove`,
         on: { click: () => { s.targets.splice(j, 1); render(`step-${i}-target-${Math.min(j, s.targets.length - 1)}-kind`); announce(`Removed from step ${i + 1}; it pages ${s.targets.length} now.`); } },
@@ -141,19 +167,23 @@ function stepsEditor({ steps, rotas, people, partners, names }) {
   render();
   root.body = () => state.map((s) => ({
     delay: /^\d{1,6}$/.test(String(s.value).trim()) ? `PT${Number(s.value)}${s.unit}` : String(s.value).trim(),
-    targets: s.targets.map((t) => {
-      switch (t.kind) {
-        case 'ROTA_LAYER':
-          return { kind: t.kind, rotaId: t.rotaId ? Number(t.rotaId) : null, layer: t.layer || 'PRIMARY' };
-        case 'PERSON':
-          return { kind: t.kind, personId: t.personId ? Number(t.personId) : null };
-        case 'PARTNER_MANAGER':
-          return { kind: t.kind, partner: t.partner || null };
-        default:
-          return { kind: t.kind, url: (t.url || '').trim() || null };
-      }
-    }),
+    targets: s.targets.map((t) => ({ ...targetBody(t), minSeverity: t.minSeverity || null })),
   }));
+  function targetBody(t) {
+    switch (t.kind) {
+      case 'ROTA_LAYER':
+        return { kind: t.kind, rotaId: t.rotaId ? Number(t.rotaId) : null, layer: t.layer || 'PRIMARY' };
+      case 'PERSON':
+        return { kind: t.kind, personId: t.personId ? Number(t.personId) : null };
+      case 'PARTNER_MANAGER':
+        return { kind: t.kind, partner: t.partner || null };
+      case 'INCIDENT_OWNER':
+      case 'INCIDENT_RESPONDERS':
+        return { kind: t.kind };
+      default:
+        return { kind: t.kind, url: (t.url || '').trim() || null };
+    }
+  }
   root.problems = () => state.flatMap((s, i) => (/^\d{1,6}$/.test(String(s.value).trim()) && Number(s.value) > 0 ? []
     : [{ field: `steps[${i}].delay`, message: 'Enter how long to wait, as a whole number such as 5' }]));
   root.input = root.querySelector('select');
@@ -184,7 +214,7 @@ export default async function escalationEdit(ctx) {
   const steps = x.steps.length
     ? x.steps.map((s) => ({
       ...splitDelay(s.delaySeconds),
-      targets: s.targets.map((t) => ({ ...blankTarget(t.kind), rotaId: t.rotaId ?? '', layer: t.layer || 'PRIMARY', personId: t.personId ?? '', partner: t.partner || '', url: t.url || '' })),
+      targets: s.targets.map((t) => ({ ...blankTarget(t.kind), rotaId: t.rotaId ?? '', layer: t.layer || 'PRIMARY', personId: t.personId ?? '', partner: t.partner || '', url: t.url || '', minSeverity: t.minSeverity || '' })),
     }))
     : [{ value: '5', unit: 'M', targets: [blankTarget()] }, { value: '15', unit: 'M', targets: [blankTarget('PARTNER_MANAGER')] }];
   const partnerOptions = session.isAdmin()

@@ -8,8 +8,15 @@ import { heading, p, h2, table, button, buttonGroup, form, select, scrolling, da
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { LAYERS, duration, mayEditPolicy, sectionNav } from './rota-common.js';
 
-/** One target of a step, in words. names: partner code → name. */
+const FOR_SEVERITY = { CRITICAL: 'critical incidents only', HIGH: 'high and critical incidents', MEDIUM: 'medium, high and critical incidents' };
+
+/** One target of a step, in words, with the severities it is paged for when not all. names: partner code → name. */
 export function targetWords(t, names) {
+  const who = whoWords(t, names);
+  return t.minSeverity && FOR_SEVERITY[t.minSeverity] ? `${who} (for ${FOR_SEVERITY[t.minSeverity]})` : who;
+}
+
+function whoWords(t, names) {
   switch (t.kind) {
     case 'ROTA_LAYER':
       return `the ${(LAYERS[t.layer] || 'Primary').toLowerCase()} on call of ${t.rotaName || `rota ${t.rotaId}`}`;
@@ -17,6 +24,10 @@ export function targetWords(t, names) {
       return `${t.name || `person ${t.personId}`}${t.partner ? ` (${names[t.partner] || t.partner})` : ''}`;
     case 'PARTNER_MANAGER':
       return t.partner ? `the ICT managers of ${names[t.partner] || t.partner}` : 'the ICT managers of the incident’s partner';
+    case 'INCIDENT_OWNER':
+      return 'the owner the call-out names (a DR plan’s owner)';
+    case 'INCIDENT_RESPONDERS':
+      return 'the responders the call-out names (the owners of a DR plan’s first-wave steps)';
     case 'WEBHOOK': {
       let host = '';
       try {
@@ -77,6 +88,7 @@ function policyCard(pol, names, ctx, errors) {
         h('li', { class: 'govuk-summary-card__action' }, h('a', { class: 'govuk-link', href: `#/escalation/${pol.id}/edit` }, 'Edit', h('span', { class: 'govuk-visually-hidden' }, ` ${pol.name}`)))) : null),
     h('div', { class: 'govuk-summary-card__content' },
       p(pol.partner ? `For ${names[pol.partner] || pol.partner}.` : 'For the whole partnership.', ` Changed ${dateTime(pol.updatedAt)}.`),
+      pol.callOut ? p('Call-outs follow this policy: a DR plan invoked pages the people it names through it.') : null,
       steps,
       may ? [remove, confirm] : null));
 }

@@ -1,10 +1,12 @@
 // Leave: booked per person, it takes them off every rota they are on (the next member covers).
 // People book their own; managers book and cancel it for their own partner's staff; admins for
-// anyone. Everyone signed in sees who is away.
-import { h } from '../core/dom.js';
+// anyone. Everyone signed in sees who is away. skills-service keeps the one record of leave: what
+// is booked here shows on the person's profile, and an "away until" entered there shows here.
+import { h, replace } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, button, form, select, textInput, scrolling, dateTime, date, success, backLink, inset } from '../components/govuk.js';
+import { personSearch } from '../components/person-search.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { fromWallClock, wallClock, addDays } from '../core/london.js';
 import { sectionNav } from './rota-common.js';
@@ -71,10 +73,14 @@ export default async function leave(ctx) {
 
   let booking = null;
   if (people.length) {
-    const who = select({
-      name: 'personId', label: 'Whose leave', value: u.person || '',
-      options: people.map((x) => [x.id, x.id === u.person ? `${x.name} (you)` : `${x.name}${x.partner && x.partner !== u.partner ? ` (${x.partner})` : ''}`]),
-    });
+    const label = (x) => (x.id === u.person ? `${x.name} (you)` : `${x.name}${x.partner && x.partner !== u.partner ? ` (${x.partner})` : ''}`);
+    const who = select({ name: 'personId', label: 'Whose leave', value: u.person || '', options: people.map((x) => [x.id, label(x)]) });
+    const whoOptions = [...who.input.childNodes];
+    // A manager searches their own partner's people, an admin everyone's: whom each may book for.
+    const search = people.length > 1 ? personSearch({
+      controls: who.input.id, label: 'Find whose leave it is', query: session.isAdmin() ? {} : { partner: u.partner },
+      onResults: (found) => replace(who.input, found ? found.map((x) => h('option', { value: x.id }, label(x))) : whoOptions),
+    }) : null;
     const today = wallClock(new Date());
     const two = (n) => String(n).padStart(2, '0');
     const first = textInput({ name: 'start', label: 'First day of leave', type: 'date', width: 10, value: `${today.year}-${two(today.month)}-${two(today.day)}` });
@@ -105,7 +111,7 @@ export default async function leave(ctx) {
       } catch (err) {
         showError(errors, err, book);
       }
-    }, people.length > 1 ? who : null, h('div', { class: 'app-filters' }, first, last), reason, button('Book leave', { type: 'submit', id: 'book-leave' }));
+    }, search, people.length > 1 ? who : null, h('div', { class: 'app-filters' }, first, last), reason, button('Book leave', { type: 'submit', id: 'book-leave' }));
     booking = [h2('Book leave'),
       p(people.length > 1
         ? 'For yourself or one of your staff. Whoever is next on each of their rotas covers their shifts.'
@@ -120,10 +126,12 @@ export default async function leave(ctx) {
       banner, errors,
       heading('Leave', 'On call'),
       sectionNav('leave'),
+      p('Leave is one record with the people directory: leave booked here shows on the person\'s profile, and an ',
+        h('em', {}, 'away until'), ' date entered on a profile shows here.'),
       current.length ? scrolling(table({
         caption: `${current.length} ${current.length === 1 ? 'person is' : 'people are'} away now or soon`, captionSize: 'm',
         head: ['Who', 'When', 'Reason', 'Booked by', ...(current.some((l) => mine.has(l.personId)) ? ['Action'] : [])],
-        rows: current.map((l) => [l.name || `Person ${l.personId}`, leavePeriod(l.start, l.end), l.reason || '', `${l.createdBy}, ${dateTime(l.createdAt)}`,
+        rows: current.map((l) => [h('a', { class: 'govuk-link', href: `#/people/${l.personId}` }, l.name || `Person ${l.personId}`), leavePeriod(l.start, l.end), l.reason || '', `${l.createdBy}, ${dateTime(l.createdAt)}`,
           ...(current.some((x) => mine.has(x.personId)) ? [mine.has(l.personId)
             ? h('button', { type: 'button', class: 'govuk-button govuk-button--warning app-button--small', on: { click: () => remove(l) } },
               'Cancel', h('span', { class: 'govuk-visually-hidden' }, ` the leave of ${l.name || `person ${l.personId}`}`))

@@ -73,6 +73,8 @@ export default async function myShifts() {
       }), 'Your shifts') : null,
       h2('Calendar feed'),
       feedArea,
+      h2('When you are paged'),
+      p(link('#/contacts', 'How to reach me'), ': your phone, e-mail, Teams or Slack for pages, and which to use when.'),
     ],
   };
 }

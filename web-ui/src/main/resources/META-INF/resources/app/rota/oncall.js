@@ -4,6 +4,7 @@ import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, table, link, tag, scrolling, dateTime, enumText, success } from '../components/govuk.js';
 import { reasonTag, period, sectionNav, mayCreateRota } from './rota-common.js';
+import { gapsOf, groupGaps, coverGapWarning } from './cover-gaps.js';
 
 function person(x) {
   if (!x) {
@@ -18,9 +19,12 @@ function person(x) {
 
 export default async function onCall(ctx) {
   const [partners, rotas] = await Promise.all([api.get('/api/partners?size=500&sort=name'), api.get('/api/rotas?size=100')]);
-  const answers = await Promise.all(partners.items.map((pt) => api.get(`/api/oncall?partner=${encodeURIComponent(pt.code)}`)
-    .then((a) => ({ partner: pt, answer: a }))
-    .catch((err) => ({ partner: pt, error: err }))));
+  const [answers, gaps] = await Promise.all([
+    Promise.all(partners.items.map((pt) => api.get(`/api/oncall?partner=${encodeURIComponent(pt.code)}`)
+      .then((a) => ({ partner: pt, answer: a }))
+      .catch((err) => ({ partner: pt, error: err })))),
+    gapsOf(partners.items.map((pt) => pt.code)),
+  ]);
   const failures = answers.filter((a) => a.error);
   if (failures.length === answers.length && failures.length) {
     throw failures[0].error;
@@ -33,6 +37,7 @@ export default async function onCall(ctx) {
       ctx.query.get('done') ? success(ctx.query.get('done')) : null,
       heading('On call now'),
       sectionNav('oncall'),
+      coverGapWarning(groupGaps(gaps)),
       p(`Checked at ${dateTime(new Date().toISOString())}. `, uncovered ? `${uncovered} ${uncovered === 1 ? 'partner has' : 'partners have'} no rota covering them at this moment (for example, during working hours).` : 'Every partner is covered.'),
       u.person ? p(link('#/my-shifts', 'Your upcoming shifts and calendar feed')) : null,
       scrolling(table({

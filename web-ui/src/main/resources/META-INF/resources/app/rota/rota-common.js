@@ -32,7 +32,7 @@ export function mayCreateRota() {
   return session.isAdmin() || Boolean(u && u.partner && session.hasRole('manager'));
 }
 
-/** Whether the signed-in person is a member of a rota (a member may swap their own shifts). */
+/** Whether the signed-in person is a member of a rota (a member may ask for a swap of their own shifts). */
 export function isMember(r) {
   const me = session.user() && session.user().person;
   return Boolean(me) && r.layers.some((l) => l.members.some((m) => m.personId === me));
@@ -60,6 +60,7 @@ export function mayEditCalendar() {
 const SECTIONS = [
   ['oncall', '#/oncall', 'On call now'],
   ['leave', '#/leave', 'Leave'],
+  ['swaps', '#/swap-requests', 'Swap requests'],
   ['escalation', '#/escalation', 'Escalation policies'],
   ['calendar', '#/calendar', 'Working hours and bank holidays'],
 ];

@@ -5,6 +5,7 @@ import { h, replace, announce, uid } from '../core/dom.js';
 import * as api from '../core/api.js';
 import * as session from '../core/session.js';
 import { heading, p, h2, button, buttonGroup, form, select, textInput, radios, backLink, enumText, warning } from '../components/govuk.js';
+import { personSearch } from '../components/person-search.js';
 import { showError, errorArea, clearError } from '../core/errors.js';
 import { LAYERS, DAYS, mayCreateRota, mayEditRota, sectionNav } from './rota-common.js';
 
@@ -52,10 +53,13 @@ function layerEditor({ layer, index, members, people, hint }) {
     return x ? `${x.name} (${x.partner})` : `Person ${id}`;
   };
 
+  let matches = null; // the people a name search found, or null: everyone loaded
+  const partnerNames = new Map(people.map((x) => [x.partner, x.partnerName]));
   function fillAdder() {
     const taken = new Set(order);
     const groups = new Map();
-    people.filter((x) => !taken.has(x.id)).forEach((x) => {
+    (matches || people).filter((x) => !taken.has(x.id)).forEach((x) => {
+      byId.set(x.id, byId.get(x.id) || x);
       const g = x.partnerName || x.partner;
       if (!groups.has(g)) {
         groups.set(g, []);
@@ -137,6 +141,7 @@ function layerEditor({ layer, index, members, people, hint }) {
       hint ? h('div', { class: 'govuk-hint' }, hint) : null,
       h('div', { 'data-field': `layers[${index}].members` }, list),
       h('div', { class: 'app-picker' },
+        personSearch({ controls: adder.id, label: `Find a person for the ${LAYERS[layer].toLowerCase()} layer`, onResults: (found) => { matches = found && found.map((x) => ({ ...x, partnerName: partnerNames.get(x.partner) || x.partner })); fillAdder(); } }),
         h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: adder.id }, `Add a person to the ${LAYERS[layer].toLowerCase()} layer`), adder),
         addButton)));
   el.members = () => [...order];

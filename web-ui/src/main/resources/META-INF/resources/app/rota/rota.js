@@ -7,6 +7,7 @@ import { showError, errorArea, clearError } from '../core/errors.js';
 import { rotaTimeline } from './rota-timeline.js';
 import { weekStart, addDays, inputToInstant, instantToInput, wallClock, londonFormat } from '../core/london.js';
 import { reasonTag, LAYERS, period, mayEditRota, isMember } from './rota-common.js';
+import { gapsOf, groupGaps, coverGapWarning } from './cover-gaps.js';
 
 const WEEKS = 4;
 const dayFormat = londonFormat({ day: 'numeric', month: 'short' });
@@ -16,18 +17,19 @@ export default async function rota(ctx) {
   const start = ctx.query.get('from') ? weekStart(ctx.query.get('from')) : weekStart(new Date());
   const end = addDays(start, WEEKS * 7);
   const r = await api.get(`/api/rotas/${encodeURIComponent(id)}`);
-  const [shifts, overrides, swaps] = await Promise.all([
+  const [shifts, overrides, swaps, gaps] = await Promise.all([
     api.get(`/api/rotas/${r.id}/shifts${api.query({ from: start.toISOString(), to: end.toISOString() })}`),
     api.get(`/api/rotas/${r.id}/overrides`),
     api.get(`/api/rotas/${r.id}/swaps`),
+    gapsOf([...r.partners].sort()),
   ]);
   const errors = errorArea();
   const banner = h('div');
   const layers = r.layers.map((l) => l.layer);
-  // The service's rules: overrides and removing are for managers of a covered partner (and admins);
-  // a member may also swap one of their own shifts with another member's.
+  // The service's rules: overrides, imposed swaps and removing are for managers of a covered partner
+  // (and admins); a member asks another member for a swap (Swap requests), who accepts or declines.
   const mayEdit = mayEditRota(r.partners);
-  const maySwap = mayEdit || isMember(r);
+  const mayAsk = isMember(r);
   const members = new Map();
   r.layers.forEach((l) => l.members.forEach((m) => members.set(m.personId, m)));
   const counted = shifts.filter((x) => x.reason !== 'SCHEDULED');
@@ -73,7 +75,7 @@ export default async function rota(ctx) {
     } catch (err) {
       showError(errors, err, swapForm);
     }
-  }, sLayer, sFirst, sSecond, sReason, button('Swap the shifts', { type: 'submit', secondary: true, id: 'create-swap' }));
+  }, sLayer, sFirst, sSecond, sReason, button('Impose the swap', { type: 'submit', secondary: true, id: 'create-swap' }));
 
   const removeOverride = async (o) => {
     try {
@@ -91,7 +93,7 @@ export default async function rota(ctx) {
       showError(errors, err);
     }
   };
-  const done = { override: 'The override is saved.', swap: 'The shifts are swapped.', removed: 'Removed.', created: 'The rota is created.', saved: 'The rota is saved.' }[ctx.query.get('done')];
+  const done = { override: 'The override is saved.', swap: 'The swap is imposed: the shifts are exchanged.', removed: 'Removed.', created: 'The rota is created.', saved: 'The rota is saved.' }[ctx.query.get('done')];
   if (done) {
     banner.append(success(done));
   }
@@ -101,6 +103,7 @@ export default async function rota(ctx) {
       backLink('#/oncall', 'On call now'),
       banner, errors,
       heading(r.name, 'Rota'),
+      coverGapWarning(groupGaps(gaps, r.id), { withPartners: false }),
       mayEdit ? h('a', { class: 'govuk-button govuk-button--secondary', href: `#/rotas/${r.id}/edit`, id: 'edit-rota' }, 'Edit rota') : null,
       summaryList([
         ['Partners', [...r.partners].sort().join(', ')],
@@ -127,12 +130,14 @@ export default async function rota(ctx) {
           mayEdit ? button('Remove', { warning: true, small: true, on: { click: () => removeOverride(o) } }) : null].filter((c) => c !== null)),
       }), 'Overrides') : p('No overrides.'),
       swaps.length ? [h2('Swaps'), scrolling(table({
-        head: ['Shift', 'Exchanged with', 'Layer', 'Reason', mayEdit ? 'Action' : null].filter(Boolean),
+        head: ['Shift', 'Exchanged with', 'Layer', 'Reason', 'How', mayEdit ? 'Action' : null].filter(Boolean),
         rows: swaps.map((x) => [dateTime(x.first), dateTime(x.second), LAYERS[x.layer] || 'Primary', x.reason || '',
+          x.origin === 'IMPOSED' ? `Imposed by ${x.imposedBy}, ${dateTime(x.imposedAt)}` : 'Agreed by both members',
           mayEdit ? button('Remove', { warning: true, small: true, on: { click: () => removeSwap(x) } }) : null].filter((c) => c !== null)),
       }), 'Swaps')] : null,
       mayEdit ? [h2('Create an override'), p('Put someone else on call for a period, for example to cover an absence.'), overrideForm] : null,
-      maySwap ? [h2('Swap two shifts'), p(mayEdit ? 'The two people exchange the shifts.' : 'Exchange one of your shifts with another member’s: you both take the other’s shift.'), swapForm] : null,
+      mayEdit ? [h2('Impose a swap'), p('The two people exchange the shifts without being asked; the swap is recorded as imposed by you. Members ask each other under Swap requests.'), swapForm] : null,
+      mayAsk ? p(link('#/swap-requests', 'Ask for a swap'), ' of one of your shifts: the other member accepts or declines.') : null,
       p(link('#/leave', 'Leave'), ' is booked per person and applies to every rota they are on.'),
     ],
   };
