@@ -102,6 +102,21 @@ final class CaseGenerator {
         if (op.requestBody().isEmpty()) {
             return;
         }
+        if (op.requestBody().containsKey("application/x-www-form-urlencoded")) {
+            // A form a browser posts (the pages behind e-mail links): whatever arrives is read, never fatal.
+            core.add(FuzzCase.any(
+                    "bad percent-encoding",
+                    "reason",
+                    r -> r.withBody("reason=%zz", "application/x-www-form-urlencoded")));
+            core.add(FuzzCase.any(
+                    "binary garbage",
+                    null,
+                    r -> r.withBody(
+                            new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2, 10}, "application/x-www-form-urlencoded")));
+            core.add(FuzzCase.any(
+                    "JSON instead of a form", null, r -> r.withBody("{\"reason\":1}", "application/json")));
+            return;
+        }
         JsonNode schema = op.jsonBody().map(spec::resolve).orElse(null);
         boolean objectBody = schema != null && (schema.has("properties") || "object".equals(type(schema)));
         Verdict required = op.bodyRequired() ? Verdict.REJECT : Verdict.ANY;

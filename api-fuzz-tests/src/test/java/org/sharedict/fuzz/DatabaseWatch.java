@@ -23,16 +23,43 @@ import org.awaitility.Awaitility;
  * requests touch them legitimately whatever the answer: audit logs (a refused request may be
  * audited), the Quartz scheduler's tables and Flyway's history, the gateway's sessions (reusing a
  * refresh token ends its session, on purpose), the gateway's sign-in throttle (a refused sign-in
- * is counted there, on purpose, and old counts are pruned), rota-service's snapshot of people (a cache of
- * skills-service, refreshed by reads) and the columns that count sign-in attempts and last use.
+ * is counted there, on purpose, and old counts are pruned), rota-service's snapshot of people and its copy
+ * of skills-service's leave ({@code person_leave}: caches of skills-service, refreshed by reads, so a refused
+ * read may bring them up to date), the lifecycle-webhook outbox (its retries run as background
+ * jobs, whatever request is in flight), incidents' timelines (a page's delivery, failure or retry is
+ * recorded there by rota-service's senders when it happens, whatever request is in flight), the
+ * delivery state of rota-service's outbox messages ({@link #IGNORED_TABLE_COLUMNS}) and the columns that count sign-in attempts, wrong
+ * verification codes (counted on purpose) and last use.
  * Tables that change with no request at all are found at start and left out too ({@link #volatileTables}).
  */
 final class DatabaseWatch implements AutoCloseable {
 
-    static final Set<String> IGNORED_TABLES =
-            Set.of("audit_log", "flyway_schema_history", "user_session", "sign_in_throttle", "person_snapshot");
-    static final Set<String> IGNORED_COLUMNS =
-            Set.of("failed_attempts", "locked_until", "last_sign_in_at", "last_used_at", "refreshed_at");
+    static final Set<String> IGNORED_TABLES = Set.of(
+            "audit_log",
+            "flyway_schema_history",
+            "user_session",
+            "sign_in_throttle",
+            "person_snapshot",
+            "person_leave",
+            "webhook_delivery",
+            "incident_event");
+    /**
+     * Columns of one table that background work changes: rota-service's outbox senders mark a message
+     * claimed, sent, failed or due again whatever request is in flight. A message a refused request
+     * added would still change the table's rows and the other columns.
+     */
+    static final Set<String> IGNORED_TABLE_COLUMNS = Set.of(
+            "notification.status",
+            "notification.attempts",
+            "notification.last_error",
+            "notification.sent_at",
+            "notification.next_attempt_at",
+            "notification.claimed_until",
+            "notification.provider_ref",
+            "notification.receipt");
+
+    static final Set<String> IGNORED_COLUMNS = Set.of(
+            "failed_attempts", "locked_until", "last_sign_in_at", "last_used_at", "refreshed_at", "code_attempts");
 
     private final Connection connection;
     private final Set<String> volatileTables = new TreeSet<>();
@@ -110,7 +137,8 @@ final class DatabaseWatch implements AutoCloseable {
                 if (IGNORED_TABLES.contains(table.toLowerCase(Locale.ROOT))
                         || table.toUpperCase(Locale.ROOT).startsWith("QRTZ_")
                         || leaveOut.contains(qualified)
-                        || IGNORED_COLUMNS.contains(column.toLowerCase(Locale.ROOT))) {
+                        || IGNORED_COLUMNS.contains(column.toLowerCase(Locale.ROOT))
+                        || IGNORED_TABLE_COLUMNS.contains((table + "." + column).toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 columns.computeIfAbsent(qualified, k -> new ArrayList<>()).add(column);

@@ -146,8 +146,28 @@ final class Fixtures {
                  "targets":[{"kind":"ROTA_LAYER","rotaId":${rota},"layer":"PRIMARY"}]}]}"""), admin, 201)));
         client.call(
                 "PUT", "/api/escalation-policies/defaults/" + partner, body("{\"policyId\":${policy}}"), admin, 200);
+        // Mutual aid: a request the partner made of the other, accepted, with time logged against it.
+        put("aidRequest", id(client.call("POST", "/api/aid/requests", body("""
+                {"requesterPartner":"${partner}","helperPartner":"${partner2}","skills":["${skill}"],"title":"Fuzz help ${tag}",
+                 "reason":"Fuzzing","expectedHours":2,"urgency":"ROUTINE","outOfHours":false,"onSite":false}"""), admin, 201)));
+        client.call("POST", "/api/aid/requests/" + value("aidRequest") + "/approve", null, admin, 200);
+        put(
+                "aidTime",
+                id(client.call("POST", "/api/aid/requests/" + value("aidRequest") + "/time", body("""
+                {"workedOn":"${today}","hours":1.5,"outOfHours":false,"note":"Fuzz"}"""), admin, 201)));
         put("incident", id(client.call("POST", "/api/incidents", body("""
                 {"partner":"${partner}","summary":"Fuzz incident ${tag}","severity":"LOW","policyId":${policy}}"""), admin, 201)));
+        // A subscriber address that resolves nowhere: calls to it fail and are retried, which is all the fuzzer needs.
+        put("webhook", id(client.call("POST", "/api/webhooks", body("""
+                {"partner":"${partner}","url":"https://hooks.fuzz.invalid/sharedict","events":["incident.resolved"]}"""), admin, 201)));
+        put(
+                "contactMethod",
+                id(client.call(
+                        "POST",
+                        "/api/contacts/" + value("ann") + "/methods",
+                        Map.of("kind", "EMAIL", "address", "ann.pages." + tag.toLowerCase() + "@fuzz.example"),
+                        admin,
+                        201)));
         put(
                 "bankHoliday",
                 id(client.call(
@@ -178,6 +198,21 @@ final class Fixtures {
                                 "Fuzz leave"),
                         admin,
                         201)));
+        // Leave is skills-service's (rota-service's leave above was written there too): one of Ann's, by its own ID.
+        put(
+                "skillsLeave",
+                id(client.call(
+                        "POST",
+                        "/api/people/" + value("ann") + "/leave",
+                        Map.of(
+                                "start",
+                                now.plus(50, ChronoUnit.DAYS).toString(),
+                                "end",
+                                now.plus(51, ChronoUnit.DAYS).toString(),
+                                "reason",
+                                "Fuzz leave"),
+                        admin,
+                        201)));
         put(
                 "override",
                 id(client.call(
@@ -204,6 +239,23 @@ final class Fixtures {
                         Map.of("layer", "PRIMARY", "first", period(3), "second", period(4), "reason", "Fuzz swap"),
                         admin,
                         201)));
+        // Monitoring intake: an integration key (its secret is what the intake paths take), a maintenance window
+        // next year (so it suppresses nothing now) and a heartbeat monitor (its ping URL's secret).
+        JsonNode integration = client.call("POST", "/api/integrations", body("""
+                {"partner":"${partner}","name":"Fuzz Alertmanager ${tag}","service":"Fuzz network","policyId":${policy},
+                 "defaultSeverity":"LOW"}"""), admin, 201);
+        put("integration", id(integration.path("integration")));
+        put("integrationKey", integration.path("key").asText());
+        put("windowStart", now.plus(300, ChronoUnit.DAYS).toString());
+        put("windowEnd", now.plus(301, ChronoUnit.DAYS).toString());
+        put("maintenance", id(client.call("POST", "/api/integrations/maintenance-windows", body("""
+                {"partner":"${partner}","integrationId":${integration},"reason":"Fuzz maintenance",
+                 "startsAt":"${windowStart}","endsAt":"${windowEnd}"}"""), admin, 201)));
+        JsonNode heartbeat = client.call("POST", "/api/integrations/heartbeats", body("""
+                {"partner":"${partner}","name":"Fuzz heartbeat ${tag}","severity":"LOW","intervalSeconds":86400}"""), admin, 201);
+        put("heartbeat", id(heartbeat.path("monitor")));
+        String ping = heartbeat.path("pingUrl").asText();
+        put("heartbeatKey", ping.substring(ping.lastIndexOf('/') + 1));
         // The feed read by its secret is Cat's, whose feed no other operation rotates or revokes.
         String cat = person(admin, "Cat Fuzz", "cat");
         String feedUrl = client.call("POST", "/api/calendar/feeds/people/" + cat + "/rotate", null, admin, 200, 201)
@@ -232,6 +284,14 @@ final class Fixtures {
                 {"partner":"${partner}","name":"Fuzz recovery plan ${tag}","templateId":${template},"templateVersion":1,
                  "ownerName":"Fuzz DR lead","ownerEmail":"drlead@fuzz.example"}"""), lead, 201);
         put("plan", id(plan));
+        put(
+                "copyHolder",
+                id(client.call(
+                        "POST",
+                        "/api/dr/plans/" + value("plan") + "/copy-holders",
+                        body("{\"name\":\"Fuzz copy holder\",\"email\":\"copies@fuzz.example\"}"),
+                        lead,
+                        201)));
         client.call("POST", "/api/dr/plans/" + value("plan") + "/submit", null, lead, 200);
         client.call("POST", "/api/dr/plans/" + value("plan") + "/approve", "{\"note\":\"fuzz\"}", admin, 200);
         put(
@@ -315,6 +375,10 @@ final class Fixtures {
 
     /** Who sends the valid base request of an operation. */
     Actor actorOf(ApiSpec.Operation op) {
+        // Monitoring cannot sign in: the intake authorises by the key in its path (or a bearer key).
+        if (op.path().startsWith("/api/intake/")) {
+            return Actor.NONE;
+        }
         return switch (op.key()) {
             case "PUT /api/auth/password", "POST /api/auth/refresh", "GET /api/auth/me" -> Actor.VICTIM;
             // Feeds of one's own need a person behind the user: the engineer is Bob.
@@ -325,8 +389,16 @@ final class Fixtures {
                     "POST /api/auth/logout",
                     "GET /api/auth/providers",
                     "GET /api/calendar/feeds/{token}.ics",
+                    "GET /api/incidents/actions/{token}",
+                    "POST /api/incidents/actions/{token}",
+                    "GET /api/rotas/swap-requests/links/{token}",
+                    "POST /api/rotas/swap-requests/links/{token}",
                     "GET /api/auth/oidc/{provider}/start",
-                    "GET /api/auth/oidc/{provider}/callback" -> Actor.NONE;
+                    "GET /api/auth/oidc/{provider}/callback",
+                    // GOV.UK Notify's and Twilio's callbacks carry their own secret, not a platform token.
+                    "POST /api/paging/notify/receipts",
+                    "POST /api/paging/notify/replies",
+                    "POST /api/paging/voice/{id}/gather" -> Actor.NONE;
             default -> Actor.ADMIN;
         };
     }
@@ -342,13 +414,18 @@ final class Fixtures {
             case "partner" -> value("partner");
             case "provider" -> "fuzz-provider";
             case "token" -> value("feedToken");
+            case "key" -> p.startsWith("/api/intake/heartbeats") ? value("heartbeatKey") : value("integrationKey");
             case "personId" -> value("ann");
             case "certificationId" -> value("certification");
             case "stepId" -> value("step");
+            case "activityKey" -> "payments";
             case "number" -> value("templateDraft");
-            case "leaveId" -> value("leave");
+            case "leaveId" -> p.startsWith("/api/people") ? value("skillsLeave") : value("leave");
             case "overrideId" -> value("override");
             case "swapId" -> value("swap");
+            case "timeId" -> value("aidTime");
+            case "holderId" -> value("copyHolder");
+            case "counterparty" -> value("partner2");
             case "id" -> idFor(op);
             default -> throw new IllegalStateException("no fixture for path parameter " + name + " of " + op.key());
         };
@@ -358,6 +435,12 @@ final class Fixtures {
         String p = op.path();
         if (p.startsWith("/api/api-keys")) {
             return value("apiKey");
+        } else if (p.startsWith("/api/integrations/maintenance-windows")) {
+            return value("maintenance");
+        } else if (p.startsWith("/api/integrations/heartbeats")) {
+            return value("heartbeat");
+        } else if (p.startsWith("/api/integrations")) {
+            return value("integration");
         } else if (p.startsWith("/api/users")) {
             return value("targetUser");
         } else if (p.startsWith("/api/dr/exercises")) {
@@ -373,12 +456,20 @@ final class Fixtures {
             return value("bankHoliday");
         } else if (p.startsWith("/api/escalation-policies")) {
             return value("policy");
+        } else if (p.startsWith("/api/contacts")) {
+            return value("contactMethod");
+        } else if (p.startsWith("/api/paging")) {
+            return value("incident"); // a voice page's notification: any number, the signature is what is checked
         } else if (p.startsWith("/api/incidents")) {
             return value("incident");
+        } else if (p.startsWith("/api/webhooks")) {
+            return value("webhook");
         } else if (p.startsWith("/api/rotas")) {
             return value("rota");
         } else if (p.startsWith("/api/people")) {
             return value("ann");
+        } else if (p.startsWith("/api/aid/requests")) {
+            return value("aidRequest");
         }
         throw new IllegalStateException("no fixture for {id} of " + op.key());
     }
@@ -412,6 +503,11 @@ final class Fixtures {
             case "GET /api/experts" -> q.put("skill", value("skill"));
             case "GET /api/people" -> q.put("partner", value("partner"));
             case "GET /api/oncall" -> q.put("partner", value("partner"));
+            case "GET /api/oncall/gaps" -> {
+                q.put("partner", value("partner"));
+                q.put("from", now.toString());
+                q.put("to", now.plus(28, ChronoUnit.DAYS).toString());
+            }
             case "GET /api/calendar/bank-holidays" -> q.put("year", Integer.toString(today.getYear()));
             case "GET /api/auth/oidc/{provider}/start" -> q.put("returnTo", "/");
             case "GET /api/auth/oidc/{provider}/callback" -> {
@@ -451,6 +547,9 @@ final class Fixtures {
                     {"planId":${plan},"heldOn":"${today}","type":"WALKTHROUGH","scope":"Fuzz scope ${n}","summary":"Went well",
                      "findings":["Runbook out of date"],"actions":[{"description":"Update the runbook","owner":"Fuzz DR lead",
                      "dueDate":"${nextMonth}","status":"OPEN"}],"version":${version}}""";
+            case "PUT /api/dr/plans/{id}/impact/{activityKey}" -> """
+                    {"ratings":{"FINANCIAL":[1,2,3,4,5],"STATUTORY_LEGAL":[1,1,2,4,5]},"backupFrequencyMinutes":60,
+                     "offlineCopy":true,"lastRestoreTest":"${today}","version":${version}}""";
             case "POST /api/dr/invocations" -> """
                     {"planId":${plan},"reason":"Fuzz invocation ${n}","startedAt":"${now}"}""";
             case "POST /api/dr/invocations/{id}/close" -> """
@@ -467,6 +566,8 @@ final class Fixtures {
             case "PUT /api/dr/plans/{id}" -> """
                     {"name":"Fuzz plan ${n}","reviewDate":"${nextYearDate}","ownerName":"Fuzz owner","ownerEmail":"owner@fuzz.example",
                      "specifics":{"owners":[],"contacts":[],"sites":[{"name":"Fuzz House"}],"suppliers":[]},"version":${version}}""";
+            case "POST /api/dr/plans/{id}/copy-holders" -> """
+                    {"name":"Fuzz holder ${n}","email":"holder${n}@fuzz.example","note":"Kept at home"}""";
             case "POST /api/dr/plans/{id}/approve" -> """
                     {"note":"Approved ${n}"}""";
             case "PUT /api/dr/plans/{id}/customisation" -> """
@@ -486,6 +587,19 @@ final class Fixtures {
                 "{\"notes\":\"v${n}\",\"content\":" + templateContent() + "}";
             case "PUT /api/dr/templates/{id}/versions/{number}" ->
                 "{\"notes\":\"edit ${n}\",\"content\":" + templateContent() + ",\"version\":${version}}";
+            case "POST /api/aid/requests" -> """
+                    {"requesterPartner":"${partner}","helperPartner":"${partner2}","skills":["${skill}"],"title":"Fuzz help ${n}",
+                     "reason":"Fuzzing","expectedHours":1.5,"urgency":"URGENT","outOfHours":true,"onSite":false}""";
+            case "POST /api/aid/requests/{id}/time" -> """
+                    {"workedOn":"${today}","hours":0.5,"outOfHours":true,"note":"Fuzz ${n}"}""";
+            case "POST /api/aid/requests/{id}/approve",
+                    "POST /api/aid/requests/{id}/decline",
+                    "POST /api/aid/requests/{id}/withdraw",
+                    "POST /api/aid/requests/{id}/time/{timeId}/query" -> """
+                    {"reason":"Fuzz reason ${n}"}""";
+            case "PUT /api/aid/agreement" -> """
+                    {"rateBasis":"HOUR","flatRatePence":3500,"partnerRates":{},"minutesPerDay":450,"outOfHoursMultiplier":1.5,
+                     "agencyDayRatePence":45000,"netting":true,"directAcceptUrgent":true,"directAcceptOutOfHours":true,"version":${version}}""";
             case "PUT /api/calendar" -> """
                     {"dayStart":"08:00","dayEnd":"18:00","version":${version}}""";
             case "POST /api/calendar/bank-holidays" -> """
@@ -496,13 +610,51 @@ final class Fixtures {
                     {"name":"Fuzz policy ${n}","partner":"${partner}","repeatCount":1,"steps":[{"delay":"PT30M",
                      "targets":[{"kind":"ROTA_LAYER","rotaId":${rota},"layer":"PRIMARY"},{"kind":"PERSON","personId":${ann}}]}],
                      "version":${version}}""";
+            case "POST /api/webhooks" -> """
+                    {"partner":"${partner}","url":"https://hooks.fuzz.invalid/${n}","events":["incident.triggered"],
+                     "description":"Fuzz subscriber ${n}"}""";
+            case "PUT /api/webhooks/{id}" -> """
+                    {"url":"https://hooks.fuzz.invalid/${n}","events":["incident.triggered","incident.resolved"],
+                     "description":"Fuzz edit ${n}","enabled":true,"version":${version}}""";
             case "PUT /api/escalation-policies/defaults/{partner}" -> """
                     {"policyId":${policy}}""";
             case "POST /api/incidents" -> """
                     {"partner":"${partner}","summary":"Fuzz incident ${n}","severity":"LOW","dedupKey":"fuzz-${n}",
                      "details":"Raised by the fuzzer","policyId":${policy}}""";
+            case "POST /api/integrations" -> """
+                    {"partner":"${partner}","name":"Fuzz key ${n}","service":"Fuzz service","policyId":${policy},"defaultSeverity":"HIGH"}""";
+            case "POST /api/integrations/maintenance-windows" -> """
+                    {"partner":"${partner}","integrationId":${integration},"reason":"Fuzz window ${n}","minutes":30}""";
+            case "POST /api/integrations/heartbeats" -> """
+                    {"partner":"${partner}","name":"Fuzz heartbeat ${n}","policyId":${policy},"severity":"LOW",
+                     "intervalSeconds":3600,"graceSeconds":60}""";
+            case "POST /api/intake/{key}/events", "POST /api/intake/events" -> """
+                    {"action":"trigger","dedupKey":"fuzz-${n}","summary":"Fuzz alert ${n}","severity":"warning",
+                     "details":"From the fuzzer","links":[{"href":"https://fuzz.example/${n}","text":"Fuzz"}]}""";
+            case "POST /api/intake/{key}/alertmanager", "POST /api/intake/alertmanager" -> """
+                    {"version":"4","groupKey":"{}:{alertname=\\"Fuzz${n}\\"}","status":"firing","receiver":"fuzz",
+                     "commonLabels":{"alertname":"Fuzz${n}","severity":"critical"},"commonAnnotations":{"summary":"Fuzz ${n}"},
+                     "alerts":[{"status":"firing","labels":{"alertname":"Fuzz${n}"},"annotations":{},"fingerprint":"f${n}"}]}""";
+            case "POST /api/intake/{key}/grafana", "POST /api/intake/grafana" -> """
+                    {"status":"firing","title":"[FIRING:1] Fuzz ${n}","alerts":[{"status":"firing",
+                     "labels":{"alertname":"Fuzz ${n}"},"annotations":{"summary":"Fuzz ${n}"},"fingerprint":"g${n}"}]}""";
             case "POST /api/incidents/{id}/notes" -> """
                     {"message":"Fuzz note ${n}"}""";
+            case "POST /api/contacts/{personId}/methods" -> """
+                    {"kind":"EMAIL","address":"fuzz${n}.${tag}@fuzz.example","label":"Fuzz ${n}"}""";
+            case "PUT /api/contacts/{personId}/methods/{id}" -> """
+                    {"label":"Fuzz label ${n}"}""";
+            case "POST /api/contacts/{personId}/methods/{id}/verify" -> """
+                    {"code":"123456"}""";
+            case "PUT /api/contacts/{personId}/rules" -> """
+                    {"high":[{"methodId":${contactMethod},"delayMinutes":0}],"low":[]}""";
+            case "POST /api/paging/notify/receipts" -> """
+                    {"id":"740e5834-3a29-46b4-9a6f-16142fde533a","reference":"${n}","to":"+447700900123","status":"delivered",
+                     "notification_type":"sms"}""";
+            case "POST /api/paging/notify/replies" -> """
+                    {"id":"b6f8f3a4-0000-4000-8000-000000000001","source_number":"447700900123","destination_number":"07700900000",
+                     "content":"1a"}""";
+            case "POST /api/paging/voice/{id}/gather" -> "Digits=1&CallSid=CAfuzz";
             case "POST /api/rotas", "PUT /api/rotas/{id}" -> """
                     {"name":"Fuzz rota ${n}","partners":["${partner}"],"coverage":"OUT_OF_HOURS","rotationLength":"P1W",
                      "handoffTime":"09:00","handoffDay":"MONDAY","startDate":"${rotaStart}",
@@ -510,10 +662,16 @@ final class Fixtures {
                      "escalationPolicyId":${policy},"version":${version}}""";
             case "POST /api/rotas/leave" -> """
                     {"personId":${bob},"start":"${leaveStart}","end":"${leaveEnd}","reason":"Fuzz leave ${n}"}""";
+            case "POST /api/people/{id}/leave" -> """
+                    {"start":"${leaveStart}","end":"${leaveEnd}","reason":"Fuzz leave ${n}"}""";
             case "POST /api/rotas/{id}/overrides" -> """
                     {"layer":"PRIMARY","personId":${bob},"start":"${leaveStart}","end":"${leaveEnd}","reason":"Fuzz cover ${n}"}""";
             case "POST /api/rotas/{id}/swaps" -> """
                     {"layer":"PRIMARY","first":"${swapFirst}","second":"${swapSecond}","reason":"Fuzz swap ${n}"}""";
+            // The fuzzer's admin has no person behind it, so a well-formed ask is a 403 (members ask for their own
+            // shifts).
+            case "POST /api/rotas/swap-requests" -> """
+                    {"rotaId":${rota},"layer":"PRIMARY","first":"${swapFirst}","second":"${swapSecond}","reason":"Fuzz ask ${n}"}""";
             case "POST /api/partners" -> """
                     {"code":"FZ${tag}${n}","name":"Fuzz partner ${n}","type":"DISTRICT_COUNCIL","serviceDeskPhone":"01632 960100",
                      "outOfHoursPhone":"+44 1632 960101","email":"desk${n}@fuzz.example"}""";
@@ -577,6 +735,9 @@ final class Fixtures {
 
     /** The media type of the operation's base body. */
     String contentType(ApiSpec.Operation op) {
+        if (op.path().equals("/api/paging/voice/{id}/gather")) {
+            return "application/x-www-form-urlencoded"; // Twilio posts a form
+        }
         return op.path().equals("/api/people/import") ? "text/csv" : "application/json";
     }
 

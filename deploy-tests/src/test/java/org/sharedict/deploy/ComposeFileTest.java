@@ -40,7 +40,8 @@ class ComposeFileTest {
             "SKILLS_DB_PASSWORD",
             "ROTA_DB_PASSWORD",
             "DR_DB_PASSWORD",
-            "GATEWAY_DB_PASSWORD");
+            "GATEWAY_DB_PASSWORD",
+            "ROTA_ACTIONS_SECRET");
 
     static JsonSchema schema;
     static Map<String, String> env;
@@ -396,7 +397,8 @@ class ComposeFileTest {
 
     @Test
     void applicationContainersRunReadOnlyWithoutCapabilities() {
-        for (String name : List.of("gateway", "skills-service", "rota-service", "dr-planner", "jwt-keys", "mailpit")) {
+        for (String name :
+                List.of("gateway", "skills-service", "rota-service", "dr-planner", "jwt-keys", "mailpit", "backup")) {
             JsonNode s = service(name);
             assertTrue(s.path("read_only").asBoolean(false), name + " read_only");
             assertEquals(List.of("ALL"), Rendered.texts(s.path("cap_drop")), name);
@@ -419,6 +421,26 @@ class ComposeFileTest {
         assertEquals("mailpit", Compose.dotenv(".env.example").get("COMPOSE_PROFILES"), "on while trying things out");
         for (String name : Rendered.SERVICES) {
             assertFalse(service(name).path("depends_on").has("mailpit"), name + " starts without the mail catcher");
+        }
+    }
+
+    @Test
+    void theBackupIsAnOptionalOneShotRunningTheChartsScriptIntoItsOwnVolume() {
+        JsonNode backup = service("backup");
+        assertEquals(List.of("backup"), Rendered.texts(backup.path("profiles")));
+        assertEquals("no", backup.path("restart").asText(), "a one-shot, run by the host's cron");
+        assertEquals(List.of("bash", "/scripts/backup.sh"), Rendered.texts(backup.path("entrypoint")));
+        List<String> volumes = Rendered.texts(backup.path("volumes"));
+        assertTrue(volumes.contains("./helm/files/backup.sh:/scripts/backup.sh:ro"), volumes.toString());
+        assertTrue(volumes.contains("./helm/files/restore.sh:/scripts/restore.sh:ro"), volumes.toString());
+        assertTrue(volumes.contains("backups:/backups"), "not the database's own volume: " + volumes);
+        assertTrue(compose.path("volumes").has("backups"));
+        assertEquals("mariadb", backup.path("environment").path("DB_HOST").asText());
+        assertEquals(
+                "service_healthy",
+                backup.path("depends_on").path("mariadb").path("condition").asText());
+        for (String name : Rendered.SERVICES) {
+            assertFalse(service(name).path("depends_on").has("backup"), name + " starts without the backup");
         }
     }
 }

@@ -738,4 +738,247 @@ class HelmChartTest {
                             assertFalse(pod.path("enableServiceLinks").asBoolean(true), owner));
         }
     }
+
+    // --- paging beyond e-mail ---------------------------------------------------------------------
+
+    @Test
+    void smsAndVoicePagingAreOffUntilSwitchedOnWithTheirSecrets() {
+        for (Rendered r : both()) {
+            Map<String, String> env = r.environment(Rendered.mainContainer(r.deployment("rota-service")));
+            assertEquals("false", env.get("NOTIFY_ENABLED"));
+            assertEquals("false", env.get("TWILIO_ENABLED"));
+            assertFalse(env.containsKey("NOTIFY_API_KEY"), "no key is asked for while Notify is off");
+        }
+        String[] paging = {
+            "--set", "paging.notify.enabled=true,paging.notify.apiKey=live-key,paging.notify.callbackToken=cb-token",
+            "--set", "paging.notify.templates.page=11111111-1111-1111-1111-111111111111",
+            "--set", "paging.notify.templates.verification=22222222-2222-2222-2222-222222222222",
+            "--set", "paging.notify.templates.notice=33333333-3333-3333-3333-333333333333",
+            "--set", "paging.voice.enabled=true,paging.voice.accountSid=AC0001,paging.voice.authToken=tw-token",
+            "--set-string", "paging.voice.from=+441632960000"
+        };
+        Rendered r = Helm.template(paging);
+        Map<String, String> env = r.environment(Rendered.mainContainer(r.deployment("rota-service")));
+        assertEquals("true", env.get("NOTIFY_ENABLED"));
+        assertEquals("11111111-1111-1111-1111-111111111111", env.get("NOTIFY_TEMPLATE_PAGE"));
+        assertEquals("33333333-3333-3333-3333-333333333333", env.get("NOTIFY_TEMPLATE_NOTICE"));
+        assertEquals("secret:demo-sharedict/notify-api-key", env.get("NOTIFY_API_KEY"));
+        assertEquals("secret:demo-sharedict/notify-callback-token", env.get("NOTIFY_CALLBACK_TOKEN"));
+        assertEquals("+441632960000", env.get("TWILIO_FROM"));
+        assertEquals("secret:demo-sharedict/twilio-auth-token", env.get("TWILIO_AUTH_TOKEN"));
+        Map<String, String> secret = r.secretData("demo-sharedict");
+        assertEquals("live-key", secret.get("notify-api-key"));
+        assertEquals("tw-token", secret.get("twilio-auth-token"));
+        Map<String, String> skills = r.environment(Rendered.mainContainer(r.deployment("skills-service")));
+        assertFalse(skills.containsKey("NOTIFY_API_KEY"), "only rota-service holds the Notify key");
+        Map<String, String> dr = r.environment(Rendered.mainContainer(r.deployment("dr-planner")));
+        assertEquals(
+                "secret:demo-sharedict/dr-copies-secret",
+                dr.get("DR_COPIES_SECRET"),
+                "every dr-planner replica signs copy acknowledgement links with one kept key");
+
+        assertTrue(
+                Helm.templateFailure("--set", "paging.notify.enabled=true").contains("paging.notify.apiKey"),
+                "Notify without a key is refused at install, not at the first page");
+        assertTrue(Helm.templateFailure("--set", "paging.voice.enabled=true,paging.voice.accountSid=AC1")
+                .contains("paging.voice.from"));
+    }
+
+    // --- backups ----------------------------------------------------------------------------------
+
+    @Test
+    void backupsAreOffUnlessAskedFor() {
+        for (Rendered r : both()) {
+            assertTrue(r.all("CronJob").isEmpty());
+        }
+    }
+
+    @Test
+    void theBackupCronJobRunsTheScriptsOfTheRepositoryAgainstTheBundledDatabase() {
+        Rendered r = Helm.template("--set", "backup.enabled=true");
+        JsonNode cron = r.get("CronJob", PREFIX + "backup");
+        assertEquals("Forbid", cron.path("spec").path("concurrencyPolicy").asText(), "never two dumps at once");
+        JsonNode pod = cron.path("spec")
+                .path("jobTemplate")
+                .path("spec")
+                .path("template")
+                .path("spec");
+        JsonNode container = pod.path("containers").get(0);
+        assertEquals(List.of("bash", "/scripts/backup.sh"), Rendered.texts(container.path("command")));
+        assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(false));
+        assertTrue(
+                container.path("securityContext").path("readOnlyRootFilesystem").asBoolean(false));
+        assertFalse(container
+                .path("resources")
+                .path("limits")
+                .path("memory")
+                .asText()
+                .isEmpty());
+        JsonNode scripts = r.get("ConfigMap", PREFIX + "backup").path("data");
+        assertEquals(
+                Repo.read("helm/files/backup.sh").strip(),
+                scripts.path("backup.sh").asText().strip());
+        assertEquals(
+                Repo.read("helm/files/restore.sh").strip(),
+                scripts.path("restore.sh").asText().strip());
+
+        Map<String, String> env = new java.util.HashMap<>();
+        container
+                .path("env")
+                .forEach(e -> env.put(
+                        e.path("name").asText(),
+                        e.has("value")
+                                ? e.path("value").asText()
+                                : "secret:"
+                                        + e.path("valueFrom")
+                                                .path("secretKeyRef")
+                                                .path("name")
+                                                .asText() + "/"
+                                        + e.path("valueFrom")
+                                                .path("secretKeyRef")
+                                                .path("key")
+                                                .asText()));
+        assertEquals(PREFIX + "mariadb", env.get("DB_HOST"));
+        assertEquals("3306", env.get("DB_PORT"));
+        assertEquals("secret:demo-sharedict/mariadb-root-password", env.get("DB_PASSWORD"));
+        assertTrue(r.secretData("demo-sharedict").containsKey("mariadb-root-password"));
+        assertEquals("skills rota dr gateway", env.get("DATABASES"));
+
+        JsonNode claim = r.get("PersistentVolumeClaim", PREFIX + "backups");
+        assertEquals(
+                "keep",
+                claim.path("metadata")
+                        .path("annotations")
+                        .path("helm.sh/resource-policy")
+                        .asText());
+        assertEquals(
+                PREFIX + "backups", pod.path("volumes").findValue("claimName").asText());
+        assertTrue(
+                KubernetesTypes.problems(cron).isEmpty(),
+                KubernetesTypes.problems(cron).toString());
+    }
+
+    @Test
+    void theBackupJobMayReachTheBundledDatabaseAndNothingElseGainsAccess() {
+        Rendered r = Helm.template("--set", "backup.enabled=true");
+        NetworkPolicies policies = new NetworkPolicies(r, "ict");
+        JsonNode cron = r.get("CronJob", PREFIX + "backup");
+        NetworkPolicies.Pod backup = NetworkPolicies.Pod.of(
+                "ict",
+                cron.path("spec")
+                        .path("jobTemplate")
+                        .path("spec")
+                        .path("template")
+                        .path("metadata")
+                        .path("labels"));
+        assertTrue(policies.allows(backup, mariadbPod(r), 3306), "backup -> mariadb");
+        assertFalse(new NetworkPolicies(trial, "ict").allows(backup, mariadbPod(trial), 3306), "not without backups");
+    }
+
+    @Test
+    void backupsOfAnExternalDatabaseNeedTheirOwnCredentials() {
+        String failure = Helm.templateFailure("-f", Helm.PRODUCTION_VALUES, "--set", "backup.enabled=true");
+        assertTrue(failure.contains("backup.existingSecret"), failure);
+        Rendered r = Helm.template(
+                "-f", Helm.PRODUCTION_VALUES,
+                "--set", "backup.enabled=true",
+                "--set", "backup.existingSecret=db-backup",
+                "--set", "backup.user=backup");
+        JsonNode container = r.get("CronJob", PREFIX + "backup")
+                .path("spec")
+                .path("jobTemplate")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+        assertTrue(container.toString().contains("\"name\":\"db-backup\""), container.toString());
+        assertTrue(container.toString().contains("backup-password"), container.toString());
+    }
+
+    // --- monitoring -------------------------------------------------------------------------------
+
+    @Test
+    void monitoringObjectsNeedTheirOperatorAndAreOffByDefault() {
+        for (Rendered r : both()) {
+            assertTrue(r.all("ServiceMonitor").isEmpty());
+            assertTrue(r.all("PrometheusRule").isEmpty());
+            assertTrue(r.find("ConfigMap", PREFIX + "dashboard").isEmpty());
+        }
+    }
+
+    @Test
+    void theServiceMonitorScrapesTheFourServicesAndTheRulesAreTheFilesRules() {
+        Rendered r = Helm.template(
+                "--set", "metrics.serviceMonitor.enabled=true",
+                "--set", "metrics.serviceMonitor.labels.release=kube-prometheus-stack",
+                "--set", "metrics.prometheusRule.enabled=true",
+                "--set", "metrics.dashboard.enabled=true");
+        JsonNode monitor = r.get("ServiceMonitor", "demo-sharedict");
+        assertEquals(
+                "kube-prometheus-stack",
+                monitor.path("metadata").path("labels").path("release").asText());
+        JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
+        assertEquals("/q/metrics", endpoint.path("path").asText());
+        for (String service : SERVICES) {
+            JsonNode svc = r.get("Service", PREFIX + service);
+            JsonNode labels = svc.path("metadata").path("labels");
+            assertTrue(Rendered.selects(monitor.path("spec").path("selector"), labels), service + " is scraped");
+            List<String> ports = svc.path("spec").path("ports").findValues("name").stream()
+                    .map(JsonNode::asText)
+                    .toList();
+            assertTrue(ports.contains(endpoint.path("port").asText()), service + " has the scraped port");
+        }
+        assertFalse(Rendered.selects(
+                monitor.path("spec").path("selector"),
+                r.get("Service", PREFIX + "mariadb").path("metadata").path("labels")));
+
+        JsonNode rule = r.get("PrometheusRule", "demo-sharedict");
+        assertEquals(
+                MonitoringNames.alertRules().path("groups"), rule.path("spec").path("groups"));
+        List<String> alerts =
+                rule.findValues("alert").stream().map(JsonNode::asText).toList();
+        assertTrue(
+                alerts.containsAll(List.of(
+                        "SharedictEscalationLate",
+                        "SharedictNotificationsGivenUp",
+                        "SharedictServerErrors",
+                        "SharedictServiceDown",
+                        "SharedictJobMisfires")),
+                alerts.toString());
+        rule.findValues("rules")
+                .forEach(group -> group.forEach(a -> {
+                    String expr = a.path("expr").asText();
+                    assertEquals(
+                            expr.chars().filter(c -> c == '(').count(),
+                            expr.chars().filter(c -> c == ')').count(),
+                            expr);
+                    assertFalse(MonitoringNames.metricsIn(expr).isEmpty(), a.path("alert") + " names a metric");
+                    assertTrue(
+                            Set.of("critical", "warning")
+                                    .contains(a.path("labels").path("severity").asText()),
+                            a.toString());
+                    assertFalse(a.path("annotations").path("summary").asText().isBlank(), a.toString());
+                }));
+
+        JsonNode dashboard = r.get("ConfigMap", PREFIX + "dashboard");
+        assertEquals(
+                "1",
+                dashboard
+                        .path("metadata")
+                        .path("labels")
+                        .path("grafana_dashboard")
+                        .asText());
+        assertEquals(
+                MonitoringNames.dashboard(),
+                readJson(dashboard.path("data").path("sharedict-platform.json").asText()));
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -122,6 +122,30 @@ class MigrationInitStepIT {
                     });
         }
         assertEquals(versions, appliedMigrations(db), service + ": the service itself migrated nothing more");
+
+        // What the chart's alert rules and dashboard read must be what the services expose: one API
+        // answer first (a 401 is enough), so the HTTP server's series exist.
+        status(http, port, "/api/partners");
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode(), service + " /q/metrics");
+        EXPOSED.addAll(MonitoringNames.exposed(metrics.body()));
+    }
+
+    /** Metric names exposed by the services started above (all four, once the parameterized test ran). */
+    static final Set<String> EXPOSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyMetricTheAlertRulesAndTheDashboardReadIsExposed() {
+        Set<String> missing = new java.util.TreeSet<>(MonitoringNames.named());
+        missing.removeAll(EXPOSED);
+        assertTrue(
+                missing.isEmpty(),
+                "named by helm/files/alert-rules.yaml or dashboard.json, exposed by no service: " + missing);
     }
 
     @Test
@@ -194,7 +218,8 @@ class MigrationInitStepIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path logFile = logPath(service, name);
         Files.createDirectories(logFile.getParent());
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .directory(Repo.path("deploy-tests/target").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());

@@ -22,8 +22,8 @@ final class ServiceContract {
     /** Only the gateway signs tokens and creates the first admin. */
     static final List<String> GATEWAY_ONLY = List.of("JWT_PRIVATE_KEY_LOCATION", "ADMIN_PASSWORD");
 
-    private static final Set<String> CALLS_OTHERS = Set.of("gateway", "rota-service", "dr-planner");
-    private static final Set<String> SENDS_MAIL = Set.of("rota-service", "dr-planner");
+    private static final Set<String> CALLS_OTHERS = Set.of("gateway", "skills-service", "rota-service", "dr-planner");
+    private static final Set<String> SENDS_MAIL = Set.of("skills-service", "rota-service", "dr-planner");
 
     private ServiceContract() {}
 

@@ -348,6 +348,22 @@ class PartnershipStoryIT {
         assertEquals(List.of("power", "network", "directory", "email"), order);
     }
 
+    /** The accept link in the mutual-aid e-mail to {@code to} about the request, or null before it arrives. */
+    private static String acceptLink(String to, long request) throws Exception {
+        for (MimeMessage m : platform.mail().getReceivedMessages()) {
+            boolean toThem = Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().contains(to));
+            if (toThem && m.getSubject().startsWith("[Mutual aid #" + request + "]")) {
+                java.util.regex.Matcher x = java.util.regex.Pattern.compile("(https?://\\S+/api/links/[A-Za-z0-9_.-]+)")
+                        .matcher(m.getContent().toString());
+                if (x.find()) {
+                    return x.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean pagedTom(String summary) throws Exception {
         for (MimeMessage m : platform.mail().getReceivedMessages()) {
             boolean toTom = Arrays.stream(m.getAllRecipients())
@@ -358,6 +374,114 @@ class PartnershipStoryIT {
             }
         }
         return false;
+    }
+
+    /**
+     * Boston asks Lincolnshire's Citrix engineer for help; the time given is priced on the statement
+     * between them, and the out-of-hours cover Boston gave Lincolnshire comes from the real
+     * rota-service (Tom also covers a Lincolnshire rota), folded in by skills-service with the
+     * manager's own token and priced at the out-of-hours rate.
+     */
+    @Test
+    void aManagerAsksForHelpTheEngineerAcceptsFromTheEmailAndTheStatementChargesRotaCover() {
+        String manager = login("harriet.dunmore", PASSWORD).getString("accessToken");
+        String admin = login("admin", platform.adminPassword()).getString("accessToken");
+        long daniel = person(admin, "daniel.okafor@lincolnshire.example.gov.uk");
+        long request = as(manager)
+                .body(Map.of(
+                        "helperPersonId",
+                        daniel,
+                        "skills",
+                        List.of("CITRIX"),
+                        "title",
+                        "Citrix farm will not launch desktops",
+                        "reason",
+                        "Our Citrix engineer is on leave",
+                        "expectedHours",
+                        4,
+                        "urgency",
+                        "URGENT",
+                        "outOfHours",
+                        false,
+                        "onSite",
+                        false))
+                .post("/api/aid/requests")
+                .then()
+                .statusCode(201)
+                .body("helperPartner", equalTo("LCC"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        String path = "/api/aid/requests/" + request;
+        // Daniel was asked for by name and it is urgent: his copy of the e-mail carries a signed link
+        // to accept it himself, which works through the gateway without signing in.
+        String accept = await().atMost(Duration.ofSeconds(60))
+                .until(() -> acceptLink("daniel.okafor@lincolnshire.example.gov.uk", request), l -> l != null);
+        org.junit.jupiter.api.Assertions.assertTrue(accept.startsWith(platform.gateway() + "/api/links/"), accept);
+        String link = accept.substring(platform.gateway().toString().length());
+        given().accept("text/html")
+                .get(link)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Citrix farm will not launch desktops"));
+        as(manager).get(path).then().body("status", equalTo("REQUESTED"));
+        given().accept("text/html")
+                .contentType(ContentType.URLENC)
+                .post(link)
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("accepted by Daniel Okafor"));
+        as(manager).get(path).then().body("status", equalTo("ACCEPTED"));
+        // Access tokens live 30 seconds; the e-mail may have taken some of them.
+        manager = login("harriet.dunmore", PASSWORD).getString("accessToken");
+        admin = login("admin", platform.adminPassword()).getString("accessToken");
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        as(admin)
+                .body(Map.of(
+                        "name",
+                        "Lincolnshire nights, covered from Boston",
+                        "partners",
+                        List.of("LCC"),
+                        "coverage",
+                        "OUT_OF_HOURS",
+                        "rotationLength",
+                        "P1W",
+                        "handoffTime",
+                        "09:00",
+                        "startDate",
+                        LocalDate.parse(today).minusDays(8).toString(),
+                        "layers",
+                        List.of(Map.of("layer", "PRIMARY", "members", List.of(tom)))))
+                .post("/api/rotas")
+                .then()
+                .statusCode(201);
+        long time = as(admin)
+                .body(Map.of("workedOn", today, "hours", 2, "outOfHours", false))
+                .post(path + "/time")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        as(manager).post(path + "/time/" + time + "/confirm").then().statusCode(200);
+        String from = LocalDate.parse(today).minusDays(7).toString();
+        JsonPath statement = as(manager)
+                .get("/api/aid/statements/BBC/LCC?from=" + from + "&to=" + today)
+                .then()
+                .statusCode(200)
+                .body("received.chargePence", equalTo(7000))
+                .body("helpNetPence", equalTo(-7000))
+                .body("cover.status", equalTo("KNOWN"))
+                .body("cover.receivedHours", equalTo(0))
+                .body("cover.lines[0].rota", equalTo("Lincolnshire nights, covered from Boston"))
+                // A week of Lincolnshire's nights outweighs two hours of Citrix help: Lincolnshire pays.
+                .body("payer", equalTo("LCC"))
+                .extract()
+                .jsonPath();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                statement.getDouble("cover.givenHours") > 0, "Boston's people covered Lincolnshire's nights");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                statement.getLong("netPence"), -7000 + statement.getLong("cover.netPence"), "help and cover netted");
     }
 
     static JsonPath login(String username, String password) {

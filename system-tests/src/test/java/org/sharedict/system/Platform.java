@@ -42,20 +42,19 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class Platform implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("skills-service", "rota-service", "dr-planner", "gateway");
-    private static final Map<String, String> DATABASES = Map.of(
-            "skills-service",
-            "e2e_skills",
-            "rota-service",
-            "e2e_rota",
-            "dr-planner",
-            "e2e_dr",
-            "gateway",
-            "e2e_gateway");
+    private static final Map<String, String> DATABASE_SUFFIX =
+            Map.of("skills-service", "skills", "rota-service", "rota", "dr-planner", "dr", "gateway", "gateway");
     static final Duration START_BOUND = Duration.ofSeconds(240);
 
     private final Path root =
             Path.of(System.getProperty("sharedict.root", "..")).toAbsolutePath().normalize();
     private final Path work;
+    /**
+     * Each module's platform has databases of its own ({@code e2e_*} for system-tests, {@code ui_tests_*},
+     * {@code api_fuzz_tests_*}), so modules may run their platforms at the same time ({@code mvn -T}).
+     */
+    private final String databasePrefix;
+
     private final String dbServer = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
     private final String dbUser = System.getenv().getOrDefault("DB_USER", "root");
     private final String dbPassword = System.getenv().getOrDefault("DB_PASSWORD", "");
@@ -66,6 +65,7 @@ public final class Platform implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private GreenMail mail;
+    private PagingProviders paging;
     private Path keys;
 
     /** A platform whose logs and keys go to {@code system-tests/target/e2e}. */
@@ -76,6 +76,10 @@ public final class Platform implements AutoCloseable {
     /** A platform whose logs and keys go to {@code workDir} (relative to the repository root). */
     public Platform(String workDir) {
         this.work = root.resolve(workDir);
+        String module = Path.of(workDir).getName(0).toString();
+        this.databasePrefix = module.equals("system-tests")
+                ? "e2e"
+                : module.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_");
     }
 
     /**
@@ -88,6 +92,21 @@ public final class Platform implements AutoCloseable {
         }
         environment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
         return this;
+    }
+
+    /**
+     * Before {@link #start()}: rota-service pages by SMS and voice through stand-ins for GOV.UK
+     * Notify and Twilio ({@link #paging()}), as a deployment with both switched on.
+     */
+    public Platform withPagingProviders() {
+        paging = new PagingProviders();
+        environment.computeIfAbsent("rota-service", s -> new LinkedHashMap<>()).putAll(paging.environment());
+        return this;
+    }
+
+    /** The Notify and Twilio stand-ins, or null without {@link #withPagingProviders()}. */
+    public PagingProviders paging() {
+        return paging;
     }
 
     /** Starts everything and waits until the gateway says every service is ready. */
@@ -118,6 +137,49 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Stops one service and waits until it is gone (its port and database connections with it). */
+    public void stop(String service) {
+        Process p = processes.get(service);
+        p.destroy();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a service stopped by {@link #stop(String)} again, as before, and waits until it is ready. */
+    public void startAgain(String service) {
+        try {
+            processes.put(service, launch(service, keys));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(service, "/q/health/ready");
+    }
+
+    /** The database server's address, user and password, for tools that need them (host, port, user, password). */
+    public Map<String, String> databaseServer() {
+        URI uri = URI.create(dbServer.substring("jdbc:".length()));
+        return Map.of(
+                "host",
+                uri.getHost(),
+                "port",
+                Integer.toString(uri.getPort() < 0 ? 3306 : uri.getPort()),
+                "user",
+                dbUser,
+                "password",
+                dbPassword);
+    }
+
+    /** The name of a service's database in this platform. */
+    public String databaseName(String service) {
+        return databasePrefix + "_" + DATABASE_SUFFIX.get(service);
+    }
+
     /** The gateway, the platform's only entry point, e.g. http://127.0.0.1:40123. */
     public URI gateway() {
         return URI.create("http://127.0.0.1:" + ports.get("gateway"));
@@ -140,7 +202,7 @@ public final class Platform implements AutoCloseable {
 
     /** A connection to a service's own database (for looking behind the API, e.g. at what a request wrote). */
     public Connection database(String service) throws java.sql.SQLException {
-        return DriverManager.getConnection(dbServer + "/" + DATABASES.get(service), dbUser, dbPassword);
+        return DriverManager.getConnection(dbServer + "/" + databaseName(service), dbUser, dbPassword);
     }
 
     /** The SMTP server every service sends its mail to. */
@@ -180,6 +242,10 @@ public final class Platform implements AutoCloseable {
             mail.stop();
             mail = null;
         }
+        if (paging != null) {
+            paging.close();
+            paging = null;
+        }
     }
 
     private Process launch(String service, Path keys) throws IOException {
@@ -190,7 +256,7 @@ public final class Platform implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", ports.get(service).toString());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbServer + "/" + DATABASES.get(service));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbServer + "/" + databaseName(service));
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.resolve("publicKey.pem").toString());
@@ -206,6 +272,11 @@ public final class Platform implements AutoCloseable {
         // One line per request with its ID in every log, whatever the packaged default.
         env.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
         env.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%h \"%r\" %s %b %D ms rid=%{o,X-Request-Id}");
+        if (service.equals("rota-service")) {
+            // As production: one key signs page links. Webhook subscribers here are local stand-ins on plain http.
+            env.put("ROTA_ACTIONS_SECRET", "e2e-page-links-" + adminPassword);
+            env.put("ROTA_WEBHOOKS_ALLOW_HTTP", "true");
+        }
         if (service.equals("gateway")) {
             env.put("JWT_PRIVATE_KEY_LOCATION", keys.resolve("privateKey.pem").toString());
             env.put("ADMIN_PASSWORD", adminPassword);
@@ -265,7 +336,7 @@ public final class Platform implements AutoCloseable {
     private void freshDatabases() {
         try (Connection c = DriverManager.getConnection(dbServer + "/", dbUser, dbPassword);
                 Statement s = c.createStatement()) {
-            for (String db : DATABASES.values()) {
+            for (String db : SERVICES.stream().map(this::databaseName).toList()) {
                 s.execute("DROP DATABASE IF EXISTS `" + db + "`");
                 s.execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }

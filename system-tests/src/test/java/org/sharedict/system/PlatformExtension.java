@@ -40,7 +40,10 @@ public class PlatformExtension implements BeforeAllCallback, ParameterResolver {
     static Platform platform(ExtensionContext context) {
         return context.getRoot()
                 .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, k -> new Running(new Platform().start()), Running.class)
+                .getOrComputeIfAbsent(
+                        Running.class,
+                        k -> new Running(new Platform().withPagingProviders().start()),
+                        Running.class)
                 .platform();
     }
 }

@@ -89,6 +89,48 @@ class CalendarIT {
     }
 
     @Test
+    void anAdminChangesTheWorkingDayAndAnEndBeforeItsStartIsSaidAtItsField() {
+        PlatformApi admin = admin();
+        JsonNode before = admin.get("/api/calendar");
+        String start = before.get("dayStart").asText().substring(0, 5);
+        String end = before.get("dayEnd").asText().substring(0, 5);
+        String later = java.time.LocalTime.parse(end).plusMinutes(1).toString();
+        ui.signInAs(ui.platform.adminUsername());
+        ui.open("#/calendar");
+        try {
+            ui.setValue(By.cssSelector("input[name=dayEnd]"), start);
+            ui.driver().findElement(By.id("save-hours")).sendKeys(Keys.ENTER);
+            assertTrue(ui.errorSummary().contains("Working day ends"), "the refusal names the field");
+            assertTrue(ui.driver()
+                    .findElement(By.cssSelector("[data-field=dayEnd]"))
+                    .getAttribute("class")
+                    .contains("govuk-form-group--error"));
+
+            ui.setValue(By.cssSelector("input[name=dayEnd]"), later);
+            ui.driver().findElement(By.id("save-hours")).sendKeys(Keys.ENTER);
+            ui.waitUpTo(20)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".govuk-notification-banner--success"),
+                            "Working hours are now " + start + " to " + later + "."));
+            assertEquals(
+                    later, admin.get("/api/calendar").get("dayEnd").asText().substring(0, 5));
+        } finally {
+            // The working day as it was: low-urgency pages elsewhere in the run wait for it.
+            JsonNode now = admin.get("/api/calendar");
+            admin.put(
+                    "/api/calendar",
+                    java.util.Map.of(
+                            "dayStart",
+                            start,
+                            "dayEnd",
+                            end,
+                            "version",
+                            now.get("version").asLong()),
+                    200);
+        }
+    }
+
+    @Test
     void aManagerReadsTheCalendarButIsOfferedNoChange() {
         ui.signInAs(UiContext.BBC_MANAGER);
         ui.open("#/calendar?year=2027");

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,6 +51,27 @@ class CouncilSignInIT {
         String who = ui.driver().findElement(By.id("account-who")).getText();
         assertTrue(who.contains(StandInCouncil.NAME) && who.contains("on-call engineer"), who);
         ui.signedInAs = StandInCouncil.USERNAME;
+    }
+
+    @Test
+    void aCouncilSignInThatFailsEndsOnTheSignInPageSayingWhyInWords() {
+        Assumptions.assumeTrue(
+                ui.platform.council() != null, "needs the platform started for the tests, with the stand-in provider");
+        signedOutVisitTo("#/oncall");
+        ui.platform.council().refuseNext = true;
+        ui.driver()
+                .findElement(By.cssSelector("a[data-provider=" + StandInCouncil.PROVIDER + "]"))
+                .sendKeys(Keys.ENTER);
+        ui.waitUpTo(30).until(d -> d.getCurrentUrl().contains("#/sign-in?councilError="));
+        ui.waitForScreen();
+        String summary = ui.waitUpTo(15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".govuk-error-summary")))
+                .getText();
+        assertTrue(summary.contains(StandInCouncil.DISPLAY_NAME + " did not sign you in"), summary);
+        assertFalse(summary.toLowerCase().contains("callback") || summary.contains("401"), summary);
+        assertEquals(null, ui.signedInUser());
+        assertEquals("Sign in to Shared ICT Support", ui.heading(), "and the ways to sign in are there to try again");
+        ui.checkScreen("sign-in-council-failed");
     }
 
     @Test

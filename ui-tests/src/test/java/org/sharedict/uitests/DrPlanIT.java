@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +73,11 @@ class DrPlanIT {
     void exportingAnApprovedPlanDownloadsItsPdf() throws IOException {
         ui.signInAs(UiContext.COL_DR_LEAD);
         ui.open("#/dr/plans/" + approvedPlanOf("COL"));
+        assertTrue(ui.driver()
+                .findElement(By.id("activation-criteria"))
+                .getText()
+                .contains("A tier-1 activity is down or cannot be reached (longer than 2 hours, or no fix in sight)"));
+        assertTrue(ui.mainText().contains("Who may invoke it: DR leads (dr-lead); ICT managers (manager)"));
         ui.checkScreen("dr-plan");
         ui.driver().findElement(By.id("export-pdf")).click();
         ui.waitUpTo(30)
@@ -100,7 +106,12 @@ class DrPlanIT {
                 : admin.post(
                                 "/api/dr/invocations",
                                 java.util.Map.of(
-                                        "planId", approvedPlanOf("COL"), "reason", "Browser test: power failure"),
+                                        "planId",
+                                        approvedPlanOf("COL"),
+                                        "reason",
+                                        "Browser test: power failure",
+                                        "criterion",
+                                        "tier1-down"),
                                 201)
                         .get("id")
                         .asLong();
@@ -110,5 +121,88 @@ class DrPlanIT {
         assertTrue(first.getText().startsWith("1. "), first.getText());
         assertFalse(ui.driver().findElements(By.cssSelector(".app-step")).isEmpty());
         ui.checkScreen("dr-invocation");
+    }
+
+    @Test
+    void aDrLeadAssessesBusinessImpactAndSeesTargetsInheritedThroughDependencies() {
+        long plan = approvedPlanOf("COL");
+        ui.signInAs(UiContext.COL_DR_LEAD);
+        ui.open("#/dr/plans/" + plan + "/impact?activity=payroll");
+        assertTrue(ui.heading().contains("Business impact"), ui.heading());
+        String table = ui.driver().findElement(By.id("impact-table")).getText();
+        // The demo: benefits backed up daily against a 1 h RPO, restore test 14 months old.
+        assertTrue(table.contains("Backups too rare for RPO"), table);
+        assertTrue(table.contains("Restore test over 12 months old"), table);
+        // Payroll is major on the statutory scale by 24 h, and its RTO is 24 h.
+        assertTrue(
+                ui.driver().findElement(By.id("impact-findings")).getText().contains("is not below the MTPD of 1 d"),
+                ui.driver().findElement(By.id("impact-findings")).getText());
+        WebElement chart = ui.driver().findElement(By.cssSelector("#impact-chart svg"));
+        assertFalse(chart.findElements(By.tagName("rect")).isEmpty(), "the impact-over-time chart is drawn");
+        assertFalse(chart.findElement(By.tagName("desc"))
+                .getAttribute("textContent")
+                .isBlank());
+        ui.checkScreen("dr-business-impact");
+        ui.checkPhone("dr-business-impact-phone");
+
+        // Rate email: major for residents after 4 h, so the MTPD proposed is 4 h, below its 8 h RTO.
+        ui.open("#/dr/plans/" + plan + "/impact?activity=email");
+        int[] ratings = {2, 4, 4, 5, 5};
+        for (int i = 0; i < ratings.length; i++) {
+            new Select(ui.driver().findElement(By.name("SERVICE_TO_RESIDENTS-" + i)))
+                    .selectByValue(String.valueOf(ratings[i]));
+        }
+        WebElement every = ui.driver().findElement(By.name("backupFrequencyMinutes"));
+        every.clear();
+        every.sendKeys("60");
+        ui.press(By.id("save-impact"));
+        ui.waitUpTo(20)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.tagName("main"), "Microsoft 365) is assessed."));
+        ui.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact-findings")));
+        String findings = ui.driver().findElement(By.id("impact-findings")).getText();
+        assertTrue(findings.contains("RTO 8 h is not below the MTPD of 4 h"), findings);
+
+        // The recovery timeline marks what SQL Server inherits from benefits (4 h in COL's plan).
+        ui.follow(By.linkText("Recovery timeline"));
+        ui.waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-timeline")));
+        assertFalse(ui.driver()
+                .findElements(By.cssSelector("#recovery-timeline .app-gantt__inherited"))
+                .isEmpty());
+        String order = ui.driver().findElement(By.id("recovery-table")).getText();
+        assertTrue(order.contains("4 h from Revenues and benefits"), order);
+
+        // Someone who may not assess sees the analysis but no form.
+        ui.signInAs(UiContext.LCC_VIEWER);
+        ui.open("#/dr/plans/" + plan + "/impact?activity=email");
+        assertTrue(ui.driver().findElements(By.id("save-impact")).isEmpty(), "a viewer cannot assess");
+        assertTrue(ui.mainText().contains("RTO 8 h is not below the MTPD of 4 h"));
+    }
+
+    @Test
+    void readinessShowsOnThePlansListAndExercisesLeadToActionsTrackedToClosure() {
+        ui.signInAs(UiContext.COL_DR_LEAD);
+        ui.open("#/dr/plans?partner=COL");
+        assertTrue(ui.mainText().contains("of tier 1 exercised"), ui.mainText());
+        ui.open("#/dr/plans/" + approvedPlanOf("COL") + "/exercises");
+        assertTrue(ui.heading().contains("Exercises"), ui.heading());
+        String main = ui.mainText();
+        // The demo: a tabletop five months ago with an action past its date, a simulation three weeks ahead.
+        assertTrue(main.contains("Actions overdue"), main);
+        assertTrue(main.contains("Scheduled"), main);
+        assertTrue(main.contains("Write the manual changeover procedure"), main);
+        ui.checkScreen("dr-exercises");
+        ui.checkPhone("dr-exercises-phone");
+        WebElement close = ui.driver().findElement(By.cssSelector("[id^='close-action-']"));
+        ui.press(By.id(close.getAttribute("id")));
+        ui.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "is done."));
+        assertFalse(ui.mainText().contains("Actions overdue"), "the overdue action is closed");
+
+        ui.signInAs(UiContext.LCC_VIEWER);
+        ui.open("#/dr/plans/" + approvedPlanOf("COL") + "/exercises");
+        assertTrue(ui.driver().findElements(By.id("schedule-exercise")).isEmpty(), "a viewer schedules nothing");
+        assertTrue(ui.driver()
+                .findElements(By.cssSelector("[id^='close-action-']"))
+                .isEmpty());
     }
 }

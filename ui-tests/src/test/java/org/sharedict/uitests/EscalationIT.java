@@ -125,6 +125,8 @@ class EscalationIT {
         WebElement url = ui.driver().findElement(By.id("step-1-target-1-url"));
         url.clear();
         url.sendKeys("https://chat.example.gov.uk/hooks/boston-ict");
+        // Severity decides who: the managers are paged in step 2 for critical incidents only.
+        choose("step-1-target-0-severity", "CRITICAL");
         ui.driver().findElement(By.id("save-policy")).sendKeys(Keys.ENTER);
         ui.waitForHeading("Escalation policies");
         ui.waitUpTo(10)
@@ -138,11 +140,20 @@ class EscalationIT {
                 "ROTA_LAYER",
                 made.get("steps").get(0).get("targets").get(0).get("kind").asText());
         assertEquals(2, made.get("steps").get(1).get("targets").size());
+        assertEquals(
+                "CRITICAL",
+                made.get("steps")
+                        .get(1)
+                        .get("targets")
+                        .get(0)
+                        .get("minSeverity")
+                        .asText());
         long id = made.get("id").asLong();
         String card = ui.driver().findElement(By.id("policy-" + id)).getText();
         assertTrue(
                 card.contains("Page the primary on call of " + rota.get("name").asText()), card);
         assertTrue(card.contains("start again from step 1 (1 more time)"), card);
+        assertTrue(card.contains("(for critical incidents only)"), card);
 
         // Made Boston's default, it cannot be deleted: the refusal is said in words.
         new Select(ui.driver().findElement(By.cssSelector("select[name=policyId]"))).selectByValue(String.valueOf(id));

@@ -198,7 +198,7 @@ class FirstHourIT {
     }
 
     @Test
-    void onARotaOnlyManagersAreOfferedOverridesAndOnlyItsMembersSwaps() {
+    void onARotaOnlyManagersAreOfferedOverridesAndImposedSwapsAndOnlyItsMembersAskForSwaps() {
         long rota = JsonNodes.first(
                         admin().get("/api/rotas?size=50").get("items"),
                         r -> r.get("name").asText().startsWith("Lincolnshire councils"))
@@ -206,7 +206,8 @@ class FirstHourIT {
         ui.signInAs(UiContext.BBC_ENGINEER); // an engineer who is not on this rota
         ui.open("#/rotas/" + rota);
         assertFalse(ui.mainText().contains("Create an override"), "overrides are for managers");
-        assertFalse(ui.mainText().contains("Swap two shifts"), "swaps are for the rota's members");
+        assertFalse(ui.mainText().contains("Ask for a swap"), "asking for a swap is for the rota's members");
+        assertFalse(ui.mainText().contains("Impose a swap"), "imposing a swap is for managers");
         assertTrue(
                 ui.driver()
                         .findElements(By.xpath("//main//button[normalize-space()='Remove']"))
@@ -216,11 +217,12 @@ class FirstHourIT {
         ui.signInAs(UiContext.DEMO_ENGINEER); // first on the rota
         ui.open("#/rotas/" + rota);
         assertFalse(ui.mainText().contains("Create an override"));
-        assertTrue(ui.mainText().contains("Swap two shifts"), "a member swaps their shifts");
+        assertTrue(ui.mainText().contains("Ask for a swap"), "a member asks another for a swap");
+        assertFalse(ui.mainText().contains("Impose a swap"), "a member does not impose one");
 
         ui.signInAs(UiContext.BBC_MANAGER); // Boston is one of the rota's partners
         ui.open("#/rotas/" + rota);
-        assertTrue(ui.mainText().contains("Create an override") && ui.mainText().contains("Swap two shifts"));
+        assertTrue(ui.mainText().contains("Create an override") && ui.mainText().contains("Impose a swap"));
     }
 
     @Test

@@ -55,6 +55,24 @@ final class HarnessPlatform implements UiPlatform {
         return council;
     }
 
+    @Override
+    public boolean catchesMail() {
+        return true;
+    }
+
+    @Override
+    public java.util.List<String> mails() {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : platform.mail().getReceivedMessages()) {
+            try {
+                texts.add(m.getSubject() + "\n" + org.sharedict.system.Mails.text(m));
+            } catch (Exception e) {
+                throw new IllegalStateException("a caught e-mail could not be read", e);
+            }
+        }
+        return texts;
+    }
+
     private static void seedDemoData(Platform platform) {
         Path root = Path.of(System.getProperty("sharedict.root", ".."))
                 .toAbsolutePath()
@@ -99,8 +117,28 @@ final class HarnessPlatform implements UiPlatform {
     }
 
     @Override
+    public boolean stopsServices() {
+        return true;
+    }
+
+    @Override
+    public void stop(String service) {
+        platform.stop(service);
+    }
+
+    @Override
+    public void startAgain(String service) {
+        platform.startAgain(service);
+    }
+
+    @Override
     public String baseUrl() {
         return platform.gateway().toString();
+    }
+
+    @Override
+    public com.icegreen.greenmail.util.GreenMail mail() {
+        return platform.mail();
     }
 
     @Override

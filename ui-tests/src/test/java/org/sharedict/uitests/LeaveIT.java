@@ -18,7 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Booking leave: one's own, a manager for their staff, nobody else's; cancelling it. */
+/**
+ * Booking leave: one's own, a manager for their staff, nobody else's; cancelling it. Leave is one
+ * record: booked on the rota leave screen it shows on the person's profile, and an "away until" on a
+ * profile shows on the rota leave screen.
+ */
 @ExtendWith(UiContext.class)
 class LeaveIT {
 
@@ -137,5 +141,62 @@ class LeaveIT {
         ui.checkScreen("leave-read-only");
 
         admin.delete("/api/rotas/leave/" + booked.get(0), 204);
+    }
+
+    @Test
+    void leaveBookedOnTheRotaScreenShowsOnTheProfileAndAwayUntilOnAProfileShowsOnTheRotaScreen() {
+        PlatformApi admin = admin();
+        JsonNode me = admin.get("/api/people?partner=BBC&size=1&sort=name")
+                .get("items")
+                .get(0);
+        long person = me.get("id").asLong();
+        LocalDate first = LocalDate.now(LONDON).plusDays(200);
+
+        ui.signInAs(UiContext.BBC_ENGINEER);
+        ui.open("#/leave");
+        ui.setValue(By.cssSelector("input[name=start]"), first.toString());
+        ui.setValue(By.cssSelector("input[name=end]"), first.plusDays(1).toString());
+        ui.driver().findElement(By.cssSelector("input[name=reason]")).sendKeys("Course (one record)");
+        ui.driver().findElement(By.id("book-leave")).sendKeys(Keys.ENTER);
+        ui.waitUpTo(20)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".govuk-notification-banner--success"), "Leave is booked"));
+        ui.driver()
+                .findElement(By.xpath("//table[@id='leave-list']//a[@href='#/people/" + person + "']"))
+                .sendKeys(Keys.ENTER);
+        ui.waitUpTo(20)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("person-leave"), "Course (one record)"));
+        ui.checkScreen("person-leave");
+        List<Long> booked = leaveOf(admin, person);
+        assertEquals(1, booked.size());
+        admin.delete("/api/rotas/leave/" + booked.get(0), 204);
+
+        // The other way: an "away until" entered on a profile is on the rota leave screen.
+        JsonNode other = admin.get("/api/people?partner=BBC&size=3&sort=name")
+                .get("items")
+                .get(2);
+        long otherId = other.get("id").asLong();
+        java.util.Map<String, Object> away = new java.util.HashMap<>();
+        away.put("helpOtherPartners", other.get("helpOtherPartners").asBoolean());
+        away.put("helpHoursPerMonth", other.get("helpHoursPerMonth").asInt());
+        away.put("outOfHours", other.get("outOfHours").asBoolean());
+        away.put("unavailableUntil", LocalDate.now(LONDON).plusDays(2).toString());
+        away.put("unavailableReason", "Off sick (one record)");
+        away.put("version", other.get("version").asLong());
+        JsonNode changed = admin.put("/api/people/" + otherId + "/availability", away, 200);
+        try {
+            // rota-service's copy of skills-service's leave is at most 30 s old.
+            ui.waitUpTo(90).until(d -> {
+                ui.open("#/leave");
+                return d.findElement(By.id("leave-list")).getText().contains("Off sick (one record)");
+            });
+            ui.checkScreen("leave-from-profile");
+        } finally {
+            away.put("unavailableUntil", null);
+            away.put("unavailableReason", null);
+            away.put("version", changed.get("version").asLong());
+            admin.put("/api/people/" + otherId + "/availability", away, 200);
+        }
     }
 }

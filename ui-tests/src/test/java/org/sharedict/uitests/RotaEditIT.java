@@ -220,7 +220,7 @@ class RotaEditIT {
     }
 
     @Test
-    void aMemberSwapsTheirOwnShiftButIsOfferedNoOverrideOrEdit() {
+    void aMemberIsOfferedToAskForASwapButNoOverrideEditOrImposedSwap() {
         PlatformApi admin = admin();
         JsonNode staff = admin.get("/api/people?partner=BBC&size=2&sort=name").get("items");
         // The engineer the tests sign in as is linked to Boston's first person (UiContext).
@@ -240,37 +240,15 @@ class RotaEditIT {
             ui.open("#/rotas/" + id);
             assertTrue(ui.driver().findElements(By.id("edit-rota")).isEmpty(), "a member does not edit the rota");
             assertTrue(ui.driver().findElements(By.id("create-override")).isEmpty(), "nor create overrides");
-            Select first = new Select(ui.driver().findElement(By.cssSelector("form select[name=first]")));
-            Select second = new Select(ui.driver().findElement(By.cssSelector("form select[name=second]")));
-            String mine = staff.get(0).get("name").asText();
-            String theirs = staff.get(1).get("name").asText();
-            first.selectByVisibleText(first.getOptions().stream()
-                    .map(WebElement::getText)
-                    .filter(t -> t.endsWith(mine))
-                    .findFirst()
-                    .orElseThrow());
-            second.selectByVisibleText(second.getOptions().stream()
-                    .map(WebElement::getText)
-                    .filter(t -> t.endsWith(theirs))
-                    .findFirst()
-                    .orElseThrow());
-            ui.driver().findElement(By.cssSelector("input[name=reason]")).sendKeys("Hospital appointment");
-            ui.driver().findElement(By.id("create-swap")).sendKeys(Keys.ENTER);
-            ui.waitUpTo(20)
-                    .until(ExpectedConditions.textToBePresentInElementLocated(
-                            By.cssSelector(".govuk-notification-banner--success"), "The shifts are swapped."));
-            JsonNode swaps = admin.get("/api/rotas/" + id + "/swaps");
-            assertEquals(1, swaps.size());
-            assertEquals(
-                    List.of(me, other),
-                    List.of(
-                            swaps.get(0).get("firstPersonId").asLong(),
-                            swaps.get(0).get("secondPersonId").asLong()));
+            // Swaps are by consent now: a member asks the other (SwapRequestsScreenIT); only managers impose one.
             assertTrue(
                     ui.driver()
-                            .findElements(By.xpath("//main//button[normalize-space()='Remove']"))
+                            .findElements(By.cssSelector("form select[name=first]"))
                             .isEmpty(),
-                    "removing a swap is for managers");
+                    "a member is offered no form that swaps without asking");
+            assertFalse(ui.mainText().contains("Impose a swap"), ui.mainText());
+            WebElement ask = ui.driver().findElement(By.linkText("Ask for a swap"));
+            assertTrue(ask.getAttribute("href").endsWith("#/swap-requests"), ask.getAttribute("href"));
             ui.checkPhone("rota-phone");
         } finally {
             admin.delete("/api/rotas/" + id, 204);

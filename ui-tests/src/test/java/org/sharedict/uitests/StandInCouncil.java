@@ -41,6 +41,9 @@ final class StandInCouncil implements AutoCloseable {
     static final String USERNAME = "council.engineer";
     static final String NAME = "Casey Council-Engineer";
 
+    /** The next sign-in is refused at the provider (error=access_denied), as when someone cancels it. */
+    volatile boolean refuseNext;
+
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final HttpServer server;
@@ -100,6 +103,15 @@ final class StandInCouncil implements AutoCloseable {
                 || !"code".equals(q.get("response_type"))
                 || !"S256".equals(q.get("code_challenge_method"))) {
             send(ex, 400, "text/plain", "bad authorization request");
+            return;
+        }
+        if (refuseNext) {
+            // The person cancelled, or the council refused them: the provider says so to the callback.
+            refuseNext = false;
+            ex.getResponseHeaders()
+                    .add("Location", q.get("redirect_uri") + "?error=access_denied&state=" + enc(q.get("state")));
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
             return;
         }
         String code = UUID.randomUUID().toString();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -87,8 +88,14 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
         return browser.driver;
     }
 
+    /**
+     * A wait that reads the screen again when the element it read was replaced meanwhile: the app
+     * re-renders a screen when its data arrives, so a heading found a moment ago may be gone.
+     */
     WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in through the sign-in page (signing out first if someone else is signed in). */
@@ -259,6 +266,13 @@ final class UiContext implements BeforeAllCallback, ExtensionContext.Store.Close
                         && d.findElements(By.cssSelector("main .app-loading")).isEmpty();
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // While a submitted form navigates, Chromium can answer for a node of the page
+                // being left ("Node with given id does not belong to the document"): look again.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
             }
         });
     }

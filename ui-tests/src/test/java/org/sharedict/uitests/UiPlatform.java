@@ -17,6 +17,36 @@ interface UiPlatform extends AutoCloseable {
         return null;
     }
 
+    /** The text of every e-mail the platform sent, when this harness catches them (an already running platform: none). */
+    default java.util.List<String> mails() {
+        return java.util.List.of();
+    }
+
+    /** Whether {@link #mails()} sees the platform's e-mail. */
+    default boolean catchesMail() {
+        return false;
+    }
+
+    /** The mail server the platform's services send to, when the harness started it (null for a platform already running). */
+    default com.icegreen.greenmail.util.GreenMail mail() {
+        return null;
+    }
+
+    /** Whether a test may stop a service and start it again ({@link #stop}): only a platform this run started. */
+    default boolean stopsServices() {
+        return false;
+    }
+
+    /** Stops one service (skills-service, rota-service, dr-planner) until {@link #startAgain}: a service down. */
+    default void stop(String service) {
+        throw new UnsupportedOperationException("a platform already running cannot be stopped by a test");
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    default void startAgain(String service) {
+        throw new UnsupportedOperationException("a platform already running cannot be stopped by a test");
+    }
+
     @Override
     default void close() {}
 
