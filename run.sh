@@ -11,7 +11,8 @@
 # Settings (environment): DB_URL DB_USER DB_PASSWORD, LOCAL_DB_PORT (3307), DATA_DIR (.data: the
 # embedded database, its install and its root password in db-password, keys, logs, mail),
 # GATEWAY_HOST (127.0.0.1), GATEWAY_PORT (8080) SKILLS_PORT (8081) ROTA_PORT (8082) DR_PORT (8083),
-# SMTP_PORT (2525: the local mail catcher, or your relay's port with SMTP_HOST),
+# SMTP_PORT (2525: the local mail catcher, or your relay's port with SMTP_HOST), PAGING_PORT (2580: the
+# local SMS/Teams/Slack/voice stand-in, unless NOTIFY_API_KEY names a real GOV.UK Notify service),
 # SKIP_BUILD=1 to start what is already built, NO_DEMO_DATA=1 to start empty.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +26,7 @@ ROTA_PORT=${ROTA_PORT:-8082}
 DR_PORT=${DR_PORT:-8083}
 GATEWAY_HOST=${GATEWAY_HOST:-127.0.0.1}
 SMTP_PORT=${SMTP_PORT:-2525}
+PAGING_PORT=${PAGING_PORT:-2580}
 LOGS=$DATA_DIR/logs
 LOCAL_RUN_CP="$ROOT/local-run/target/local-run.jar:$ROOT/local-run/target/lib/*"
 SERVICES=(skills-service rota-service dr-planner gateway)
@@ -60,6 +62,9 @@ fi
 if [[ -z ${SMTP_HOST:-} ]] && port_in_use "$SMTP_PORT"; then
   die "port $SMTP_PORT (for the local mail catcher) is already in use; stop what uses it or set SMTP_PORT"
 fi
+if [[ -z ${NOTIFY_API_KEY:-} ]] && port_in_use "$PAGING_PORT"; then
+  die "port $PAGING_PORT (for the local SMS and Teams stand-in) is already in use; stop what uses it or set PAGING_PORT"
+fi
 
 mkdir -p "$DATA_DIR" "$LOGS"
 # One ./run.sh per DATA_DIR, before it overwrites another's logs (the embedded database also has a lock of its own).
@@ -82,12 +87,14 @@ fi
 PIDS=()
 DB_PID=
 MAIL_PID=
+PAGING_PID=
 stop_all() {
   trap - INT TERM EXIT
   say "stopping ..."
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [[ -n $MAIL_PID ]]; then kill -TERM "$MAIL_PID" 2>/dev/null || true; wait "$MAIL_PID" 2>/dev/null || true; fi
+  if [[ -n $PAGING_PID ]]; then kill -TERM "$PAGING_PID" 2>/dev/null || true; wait "$PAGING_PID" 2>/dev/null || true; fi
   if [[ -n $DB_PID ]]; then kill -TERM "$DB_PID" 2>/dev/null || true; wait "$DB_PID" 2>/dev/null || true; fi
   say "stopped"
   exit "${1:-0}"
@@ -142,8 +149,47 @@ if [[ -z ${SMTP_HOST:-} ]]; then
   done
 fi
 
+# --- SMS, voice, Teams and Slack stand-in (unless NOTIFY_API_KEY names a real GOV.UK Notify service) ---
+# Pages by SMS, call, Teams and Slack are kept as files in $DATA_DIR/sms, calls, teams and slack.
+if [[ -z ${NOTIFY_API_KEY:-} ]]; then
+  start_bg paging java -cp "$LOCAL_RUN_CP" org.sharedict.localrun.LocalPaging "$DATA_DIR" "$PAGING_PORT"
+  PAGING_PID=$LAST_PID
+  for _ in $(seq 1 60); do
+    grep -q LOCAL_PAGING_READY "$LOGS/paging.log" 2>/dev/null && break
+    kill -0 "$PAGING_PID" 2>/dev/null || die "the local SMS and Teams stand-in did not start; see $LOGS/paging.log"
+    sleep 0.5
+  done
+  export LOCAL_PAGING_URL=http://127.0.0.1:$PAGING_PORT
+  # A syntactically valid Notify key (name, service ID, secret): the stand-in checks nothing.
+  export NOTIFY_ENABLED=true NOTIFY_BASE_URL=$LOCAL_PAGING_URL \
+    NOTIFY_API_KEY=local-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0 \
+    NOTIFY_CALLBACK_TOKEN=${NOTIFY_CALLBACK_TOKEN:-local-notify-callback-token} \
+    TWILIO_ENABLED=true TWILIO_BASE_URL=$LOCAL_PAGING_URL TWILIO_ACCOUNT_SID=AClocal TWILIO_AUTH_TOKEN=local-twilio-token \
+    TWILIO_FROM=+441632960000 ROTA_PLAIN_HTTP_WEBHOOK_HOSTS=127.0.0.1,localhost
+fi
+export DATA_DIR
+
 # --- keys -------------------------------------------------------------------------------------------
 java -cp "$LOCAL_RUN_CP" org.sharedict.localrun.LocalKeys "$DATA_DIR/keys"
+# The key that signs the acknowledge/escalate/resolve links in pages: kept, so links in the mail
+# catcher still work after a restart.
+if [[ -z ${ROTA_ACTIONS_SECRET:-} ]]; then
+  [[ -s $DATA_DIR/actions-secret ]] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$DATA_DIR/actions-secret")
+  ROTA_ACTIONS_SECRET=$(<"$DATA_DIR/actions-secret")
+fi
+export ROTA_ACTIONS_SECRET
+# Likewise the key that signs the approve/decline/accept and confirm-profile links in skills-service's e-mails.
+if [[ -z ${SKILLS_LINKS_SECRET:-} ]]; then
+  [[ -s $DATA_DIR/links-secret ]] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$DATA_DIR/links-secret")
+  SKILLS_LINKS_SECRET=$(<"$DATA_DIR/links-secret")
+fi
+export SKILLS_LINKS_SECRET
+# The same for the links DR copy holders acknowledge a plan with (dr-planner).
+if [[ -z ${DR_COPIES_SECRET:-} ]]; then
+  [[ -s $DATA_DIR/copies-secret ]] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$DATA_DIR/copies-secret")
+  DR_COPIES_SECRET=$(<"$DATA_DIR/copies-secret")
+fi
+export DR_COPIES_SECRET
 
 # --- services ---------------------------------------------------------------------------------------
 export JWT_PUBLIC_KEY_LOCATION=$DATA_DIR/keys/publicKey.pem
@@ -199,6 +245,7 @@ cat <<EOF
     Demo sign-in:  admin / admin   (partnership admin; more demo users in README.md)
     Logs:          $LOGS/
     E-mail:        ${SMTP_HOST:-$DATA_DIR/mail/ (every message the services send, as .eml files)}
+    SMS and Teams: ${NOTIFY_BASE_URL:-GOV.UK Notify}$( [[ -n ${LOCAL_PAGING_URL:-} ]] && echo " -> $DATA_DIR/sms/, calls/, teams/, slack/ (the local stand-in)" )
 
   Press Ctrl-C to stop everything.
 

@@ -1,11 +1,14 @@
 /*
- * Benchmark of dr-planner's plan analysis on a plan with 2,000 activities and 10,000 dependencies.
+ * Benchmark of dr-planner's plan analysis on a plan with 2,000 activities and 10,000 dependencies,
+ * each activity with a business impact assessment and a backup regime: recovery analysis, then the
+ * impact analysis (MTPD, RTO and RPO inherited through dependencies, backup findings).
  * Single-file Java program; docs/PERFORMANCE.md has the commands and the latest figures.
  *
  *   in-process: template JSON -> read -> merge with a customisation -> analyse -> answer JSON
  *     java -cp "$(cat /tmp/dr.cp):dr-planner/target/classes" bench/dr/AnalysisBench.java
  *
- *   over HTTP against a running dr-planner (creates a template and a plan, then times GET .../analysis):
+ *   over HTTP against a running dr-planner (creates a template and a plan, assesses every activity,
+ *   then times GET .../analysis and GET .../impact):
  *     java -cp "$(cat /tmp/dr.cp):dr-planner/target/classes" bench/dr/AnalysisBench.java \
  *          --url http://localhost:8083 --key .data/keys/privateKey.pem
  */
@@ -21,9 +24,12 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +37,9 @@ import java.util.Random;
 import java.util.Set;
 
 import org.sharedict.dr.analysis.PlanAnalysis;
+import org.sharedict.dr.impact.ImpactAnalysis;
+import org.sharedict.dr.impact.ImpactDtos;
+import org.sharedict.dr.impact.ImpactScale.ImpactCategory;
 import org.sharedict.dr.model.Activity;
 import org.sharedict.dr.model.Category;
 import org.sharedict.dr.model.Customisation;
@@ -97,6 +106,26 @@ public class AnalysisBench {
         return new TemplateContent(as);
     }
 
+    /** Every activity assessed: ratings rising over time in each category, a backup regime, a restore test date. */
+    static Map<String, ImpactDtos.Assessment> assessments(TemplateContent template, Random rnd) {
+        Map<String, ImpactDtos.Assessment> out = new LinkedHashMap<>();
+        for (Activity a : template.activities()) {
+            Map<ImpactCategory, List<Integer>> ratings = new EnumMap<>(ImpactCategory.class);
+            for (ImpactCategory c : ImpactCategory.values()) {
+                List<Integer> rs = new ArrayList<>();
+                int r = 1;
+                for (int t = 0; t < 5; t++) {
+                    r = Math.min(5, r + rnd.nextInt(2));
+                    rs.add(r);
+                }
+                ratings.put(c, rs);
+            }
+            out.put(a.key(), new ImpactDtos.Assessment(ratings, 30 * (1 + rnd.nextInt(96)), rnd.nextBoolean(),
+                    LocalDate.of(2026, 12, 1).minusDays(rnd.nextInt(730))));
+        }
+        return out;
+    }
+
     static Customisation customisation() {
         List<Customisation.FieldOverride> overrides = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -107,11 +136,14 @@ public class AnalysisBench {
     }
 
     static void inProcess(TemplateContent template) throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         String stored = json.writeValueAsString(template);
         String custom = json.writeValueAsString(customisation());
         System.out.printf("stored template version: %.1f MB of JSON%n", stored.length() / 1e6);
+        Map<String, ImpactAnalysis.Assessed> assessed = new HashMap<>();
+        assessments(template, new Random(22317)).forEach((k, v) -> assessed.put(k, new ImpactAnalysis.Assessed(v, 0)));
         long[] analysisOnly = new long[RUNS];
+        long[] impactOnly = new long[RUNS];
         long[] pipeline = new long[RUNS];
         for (int i = 0; i < WARMUP + RUNS; i++) {
             long t0 = System.nanoTime();
@@ -124,19 +156,28 @@ public class AnalysisBench {
             long t1 = System.nanoTime();
             PlanAnalysis.Result r = PlanAnalysis.analyse(merged.plan(), Set.of("Role 1", "Role 2"), 3);
             long t2 = System.nanoTime();
-            String answer = json.writeValueAsString(r);
+            ImpactAnalysis.Result impact = ImpactAnalysis.analyse(merged.plan(), assessed, LocalDate.of(2026, 12, 7), 12);
             long t3 = System.nanoTime();
+            String answer = json.writeValueAsString(r);
+            // What GET .../impact answers: per-activity impact and findings, the looser dependencies.
+            String impactAnswer = json.writeValueAsString(
+                    Map.of("activities", impact.activities(), "looserRtos", impact.looserRtos(), "looserRpos", impact.looserRpos()));
+            long t4 = System.nanoTime();
             if (i >= WARMUP) {
                 analysisOnly[i - WARMUP] = t2 - t1;
-                pipeline[i - WARMUP] = t3 - t0;
+                impactOnly[i - WARMUP] = t3 - t2;
+                pipeline[i - WARMUP] = t4 - t0;
             }
             if (i == 0) {
                 System.out.printf("answer: %d activities in order, %d RTO misses, %d critical activities, %.1f MB of JSON%n",
                         r.recoveryOrder().size(), r.feasibility().missCount(), r.criticalActivities().size(), answer.length() / 1e6);
+                System.out.printf("impact: %d findings, %d looser RTO and %d looser RPO dependencies, %.1f MB of JSON%n",
+                        impact.findings().size(), impact.looserRtos().size(), impact.looserRpos().size(), impactAnswer.length() / 1e6);
             }
         }
         report("analysis only (order, critical path, misses with chains, dependants)", analysisOnly);
-        report("read + merge + analyse + write JSON", pipeline);
+        report("impact only (MTPD, RTO/RPO inheritance, looser dependencies, backup findings)", impactOnly);
+        report("read + merge + analyse + impact + write both JSON answers", pipeline);
     }
 
     static void http(String base, Path key, String issuer, TemplateContent template) throws Exception {
@@ -155,7 +196,28 @@ public class AnalysisBench {
         custom.put("exclusions", c.exclusions());
         custom.put("version", plan.get("version"));
         send(http, json, token, "PUT", base + "/api/dr/plans/" + plan.get("id") + "/customisation", custom);
-        URI analysis = URI.create(base + "/api/dr/plans/" + plan.get("id") + "/analysis?skills=false");
+        Map<String, ImpactDtos.Assessment> assessments = assessments(template, new Random(22317));
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        c.exclusions().forEach(x -> excluded.add(x.activityKey()));
+        for (var e : assessments.entrySet()) {
+            // The plan leaves the excluded activity out: it has no impact to assess (404).
+            if (excluded.contains(e.getKey())) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ratings", e.getValue().ratings());
+            body.put("backupFrequencyMinutes", e.getValue().backupFrequencyMinutes());
+            body.put("offlineCopy", e.getValue().offlineCopy());
+            body.put("lastRestoreTest", e.getValue().lastRestoreTest().toString());
+            send(http, json, token, "PUT", base + "/api/dr/plans/" + plan.get("id") + "/impact/" + e.getKey(), body);
+        }
+        time(http, token, URI.create(base + "/api/dr/plans/" + plan.get("id") + "/analysis?skills=false"),
+                "GET /api/dr/plans/{id}/analysis?skills=false over HTTP (plan id " + plan.get("id") + ")");
+        time(http, token, URI.create(base + "/api/dr/plans/" + plan.get("id") + "/impact"),
+                "GET /api/dr/plans/{id}/impact over HTTP, 2,000 assessments (plan id " + plan.get("id") + ")");
+    }
+
+    static void time(HttpClient http, String token, URI analysis, String what) throws Exception {
         long[] times = new long[RUNS];
         for (int i = 0; i < WARMUP + RUNS; i++) {
             long t0 = System.nanoTime();
@@ -169,7 +231,7 @@ public class AnalysisBench {
                 times[i - WARMUP] = t1 - t0;
             }
         }
-        report("GET /api/dr/plans/{id}/analysis?skills=false over HTTP (plan id " + plan.get("id") + ")", times);
+        report(what, times);
     }
 
     static Map<?, ?> send(HttpClient http, ObjectMapper json, String token, String method, String url, Object body) throws Exception {

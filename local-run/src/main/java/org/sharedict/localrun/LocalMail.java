@@ -10,11 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 
 /**
  * A mail catcher for {@code ./run.sh}: a minimal SMTP server on localhost that accepts every
@@ -26,11 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalMail implements AutoCloseable {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final CaughtFiles caught = new CaughtFiles();
 
     private final ServerSocket server;
     private final Path folder;
-    private final AtomicInteger count = new AtomicInteger();
 
     public LocalMail(Path folder, int port) throws IOException {
         this.folder = Files.createDirectories(folder);
@@ -83,8 +80,8 @@ public final class LocalMail implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 String verb = line.length() >= 4
-                        ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT)
-                        : line.toUpperCase(java.util.Locale.ROOT);
+                        ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                        : line.toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-localhost\r\n250-8BITMIME\r\n250 SMTPUTF8");
                     case "HELO" -> reply(out, "250 localhost");
@@ -127,8 +124,7 @@ public final class LocalMail implements AutoCloseable {
     }
 
     private Path save(String from, List<String> to, String message) throws IOException {
-        Path file = folder.resolve(
-                STAMP.format(LocalDateTime.now()) + "-" + String.format("%05d", count.incrementAndGet()) + ".eml");
+        Path file = caught.next(folder, "eml");
         String envelope = "X-Envelope-From: " + from + "\r\nX-Envelope-To: " + String.join(", ", to) + "\r\n";
         Files.writeString(file, envelope + message, StandardCharsets.UTF_8);
         System.out.println("local mail: " + file.getFileName() + " to " + String.join(", ", to));

@@ -26,6 +26,12 @@ final class LocalToken {
 
     static String mint(PrivateKey key, String issuer, String subject, String partner, List<String> groups)
             throws Exception {
+        return mint(key, issuer, subject, partner, groups, null);
+    }
+
+    /** A token for a person's own account ({@code person}: their skills-service ID), as the gateway issues it. */
+    static String mint(PrivateKey key, String issuer, String subject, String partner, List<String> groups, Long person)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -35,6 +41,9 @@ final class LocalToken {
         claims.put("groups", groups);
         if (partner != null) {
             claims.put("partner", partner);
+        }
+        if (person != null) {
+            claims.put("person", person);
         }
         claims.put("iat", now);
         claims.put("exp", now + 3600);

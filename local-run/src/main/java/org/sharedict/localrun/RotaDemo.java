@@ -10,7 +10,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Lincolnshire councils (primary and secondary layers, from the demo staff who do out-of-hours
  * work, found in skills-service by e-mail) and a round-the-clock rota for the police and NHS
  * partners; a default escalation policy for every partner; an override next weekend and a week of
- * leave; and two incidents, one acknowledged and resolved, one still escalating, so their timelines
+ * leave; a night next week when both seniors of the round-the-clock rota are away (a cover gap);
+ * and two incidents, one acknowledged and resolved, one still escalating, so their timelines
  * show every step and e-mail (the e-mails themselves land in .data/mail/).
  */
 final class RotaDemo {
-
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final Api api;
     private final DemoSeeder.Urls urls;
@@ -46,7 +44,7 @@ final class RotaDemo {
             return;
         }
         JsonNode demo = read("demo/rotas.json");
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = DemoSeeder.today();
         List<Long> rotaIds = new ArrayList<>();
         List<List<Long>> primaries = new ArrayList<>();
         for (JsonNode r : demo.path("rotas")) {
@@ -155,10 +153,12 @@ final class RotaDemo {
         }
 
         // Next weekend the third member covers for whoever is scheduled; the second member, whose turn follows the
-        // first's, is on leave that week, so the next member covers and the rota shows leave cover.
+        // first's, is on leave that week, so the next member covers and the rota shows leave cover. The leave is
+        // written through to skills-service, which keeps the one record: their profile lists it too. (Robert
+        // Kettering's "away until" from people.csv is the other way round: entered in skills-service, followed here.)
         List<Long> primary = primaries.get(0);
         LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
-        Instant satMorning = saturday.atTime(8, 0).atZone(LONDON).toInstant();
+        Instant satMorning = saturday.atTime(8, 0).atZone(DemoSeeder.ZONE).toInstant();
         api.post(
                 rota + "/api/rotas/" + councils + "/overrides",
                 Map.of(
@@ -172,7 +172,7 @@ final class RotaDemo {
                         "Covering Saturday while the scheduled engineer moves house"));
         Instant leaveStart = firstMembersTurn(demo.path("rotas").get(0), today)
                 .plusWeeks(1)
-                .atStartOfDay(LONDON)
+                .atStartOfDay(DemoSeeder.ZONE)
                 .toInstant();
         api.post(
                 rota + "/api/rotas/leave",
@@ -185,6 +185,57 @@ final class RotaDemo {
                         leaveStart.plus(Duration.ofDays(7)).toString(),
                         "reason",
                         "Annual leave"));
+
+        // A cover gap to see: both seniors of the round-the-clock rota's secondary layer are at the same exercise one
+        // night next week, so that layer pages nobody then (GET /api/oncall/gaps, the warning on the on-call and rota
+        // screens, the managers' morning mail).
+        List<Long> seniors = people(demo.path("rotas").get(1).path("secondary"));
+        Instant exercise = today.plusWeeks(1)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY))
+                .atTime(18, 0)
+                .atZone(DemoSeeder.ZONE)
+                .toInstant();
+        for (Long senior : seniors) {
+            api.post(
+                    rota + "/api/rotas/leave",
+                    Map.of(
+                            "personId",
+                            senior,
+                            "start",
+                            exercise.toString(),
+                            "end",
+                            exercise.plus(Duration.ofHours(14)).toString(),
+                            "reason",
+                            "Regional resilience exercise"));
+        }
+
+        // The demo engineer (the first member) asks the third to swap their next turn for the third's: a pending
+        // swap request, e-mailed to the third with links to accept or decline (in .data/mail/ with the mail catcher).
+        LocalDate turn = firstMembersTurn(demo.path("rotas").get(0), today);
+        PrivateKey key =
+                LocalKeys.readPrivate(Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem")));
+        String issuer = DemoSeeder.env("JWT_ISSUER", "https://sharedict.local/gateway");
+        Api tom = new Api(LocalToken.mint(key, issuer, "tom.ashworth", "BBC", List.of("engineer"), primary.get(0)));
+        tom.post(
+                rota + "/api/rotas/swap-requests",
+                Map.of(
+                        "rotaId",
+                        councils,
+                        "first",
+                        turn.plusDays(1)
+                                .atTime(12, 0)
+                                .atZone(DemoSeeder.ZONE)
+                                .toInstant()
+                                .toString(),
+                        "second",
+                        turn.plusWeeks(2)
+                                .plusDays(1)
+                                .atTime(12, 0)
+                                .atZone(DemoSeeder.ZONE)
+                                .toInstant()
+                                .toString(),
+                        "reason",
+                        "Family wedding that weekend"));
 
         // One incident that was answered, one still escalating (its next steps e-mail .data/mail/ over the next
         // minutes).
@@ -202,9 +253,6 @@ final class RotaDemo {
                         "dedupKey",
                         "bbc-core-switch"));
         long doneId = done.get("id").asLong();
-        PrivateKey key =
-                LocalKeys.readPrivate(Path.of(DemoSeeder.env("JWT_PRIVATE_KEY_LOCATION", ".data/keys/privateKey.pem")));
-        String issuer = DemoSeeder.env("JWT_ISSUER", "https://sharedict.local/gateway");
         Api bbcManager = new Api(LocalToken.mint(key, issuer, "harriet.dunmore", "BBC", List.of("manager")));
         bbcManager.post(rota + "/api/incidents/" + doneId + "/acknowledge", Map.of());
         bbcManager.post(
@@ -224,7 +272,8 @@ final class RotaDemo {
                         "skdc-website"));
         DemoSeeder.say(
                 "rotas: " + rotaIds.size() + " (the councils' pooled out-of-hours rota and a 24x7 police and NHS one), "
-                        + "2 escalation policies as every partner's default, 1 override, 1 leave, 2 incidents (1 resolved, 1 escalating)");
+                        + "2 escalation policies as every partner's default, 1 override, 3 leave (a cover gap one night),"
+                        + " 1 pending swap request, 2 incidents (1 resolved, 1 escalating)");
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +69,7 @@ final class SkillsDemo {
             DemoSeeder.say("skills-service already has people; left as they are");
             return;
         }
-        String csv = withDates(text("demo/people.csv"), LocalDate.now(ZoneId.of("Europe/London")));
+        String csv = withDates(text("demo/people.csv"), DemoSeeder.today());
         JsonNode result = api.postText(urls.skills() + "/api/people/import", "text/csv", csv);
         DemoSeeder.say(result.path("created").asInt() + " ICT staff with "
                 + result.path("skillsSet").asInt() + " skills (CSV import)");

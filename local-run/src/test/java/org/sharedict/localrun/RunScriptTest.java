@@ -34,7 +34,7 @@ class RunScriptTest {
 
     private static final List<String> SERVICES = List.of("skills-service", "rota-service", "dr-planner", "gateway");
     private static final List<String> PORT_SETTINGS =
-            List.of("GATEWAY_PORT", "SKILLS_PORT", "ROTA_PORT", "DR_PORT", "LOCAL_DB_PORT", "SMTP_PORT");
+            List.of("GATEWAY_PORT", "SKILLS_PORT", "ROTA_PORT", "DR_PORT", "LOCAL_DB_PORT", "SMTP_PORT", "PAGING_PORT");
 
     @TempDir
     Path tmp;
@@ -54,7 +54,15 @@ class RunScriptTest {
                     classesOf(StandInService.class));
         }
         jar(checkout.resolve("local-run/target/local-run.jar"), null, classesOf(LocalKeys.class));
-        Files.createDirectories(checkout.resolve("local-run/target/lib"));
+        // The local stand-ins' own libraries (LocalPaging reads JSON with Jackson), as run.sh finds them.
+        Path lib = Files.createDirectories(checkout.resolve("local-run/target/lib"));
+        for (Class<?> type : List.of(
+                com.fasterxml.jackson.databind.ObjectMapper.class,
+                com.fasterxml.jackson.core.JsonFactory.class,
+                com.fasterxml.jackson.annotation.JsonProperty.class)) {
+            Path jar = classesOf(type);
+            Files.copy(jar, lib.resolve(jar.getFileName()));
+        }
     }
 
     @Test
@@ -138,9 +146,30 @@ class RunScriptTest {
         }
     }
 
+    /**
+     * run.sh as a terminal starts it: with Ctrl-C's SIGINT at its default. A build started in the
+     * background by a non-interactive shell (nohup ... &) hands every child SIGINT ignored, and bash
+     * cannot trap a signal ignored at entry; GNU env puts it back (elsewhere the script runs as it is).
+     */
+    private static List<String> asFromATerminal(String script) {
+        try {
+            if (new ProcessBuilder("env", "--default-signal=INT", "true")
+                            .start()
+                            .waitFor()
+                    == 0) {
+                return List.of("env", "--default-signal=INT", "bash", script);
+            }
+        } catch (IOException e) {
+            // no env on the path: run it as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of("bash", script);
+    }
+
     private Process start(Map<String, String> settings, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
-                        "bash", checkout.resolve("run.sh").toString())
+                        asFromATerminal(checkout.resolve("run.sh").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
