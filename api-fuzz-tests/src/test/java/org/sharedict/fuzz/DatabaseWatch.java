@@ -28,7 +28,7 @@ import org.awaitility.Awaitility;
  * read may bring them up to date), the lifecycle-webhook outbox (its retries run as background
  * jobs, whatever request is in flight), incidents' timelines (a page's delivery, failure or retry is
  * recorded there by rota-service's senders when it happens, whatever request is in flight), the
- * delivery state of rota-service's outbox messages ({@link #IGNORED_TABLE_COLUMNS}) and the columns that count sign-in attempts, wrong
+ * delivery state of rota-service's and dr-planner's outbox messages ({@link #IGNORED_TABLE_COLUMNS}) and the columns that count sign-in attempts, wrong
  * verification codes (counted on purpose) and last use.
  * Tables that change with no request at all are found at start and left out too ({@link #volatileTables}).
  */
@@ -44,9 +44,9 @@ final class DatabaseWatch implements AutoCloseable {
             "webhook_delivery",
             "incident_event");
     /**
-     * Columns of one table that background work changes: rota-service's outbox senders mark a message
-     * claimed, sent, failed or due again whatever request is in flight. A message a refused request
-     * added would still change the table's rows and the other columns.
+     * Columns of one table that background work changes: rota-service's and dr-planner's outbox
+     * senders mark a message claimed, sent, failed or due again whatever request is in flight. A
+     * message a refused request added would still change the table's rows and the other columns.
      */
     static final Set<String> IGNORED_TABLE_COLUMNS = Set.of(
             "notification.status",
@@ -56,7 +56,11 @@ final class DatabaseWatch implements AutoCloseable {
             "notification.next_attempt_at",
             "notification.claimed_until",
             "notification.provider_ref",
-            "notification.receipt");
+            "notification.receipt",
+            "dr_mail_outbox.attempts",
+            "dr_mail_outbox.last_error",
+            "dr_mail_outbox.claimed_until",
+            "dr_mail_outbox.sent_at");
 
     static final Set<String> IGNORED_COLUMNS = Set.of(
             "failed_attempts", "locked_until", "last_sign_in_at", "last_used_at", "refreshed_at", "code_attempts");

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.sharedict.rota.intake.IntakeFixtures.Setup;
@@ -79,6 +80,20 @@ class IntakeTest {
                 .jsonPath();
     }
 
+    /** Waits for the first page; when it does not come, says what the incident and its deliveries show. */
+    private void awaitOnePage(Setup s, long id) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pages(s, id) == 1);
+        } catch (ConditionTimeoutException e) {
+            String deliveries = given().auth()
+                    .oauth2(Tokens.admin())
+                    .get("/api/incidents/" + id + "/deliveries")
+                    .asString();
+            throw new AssertionError(
+                    "no page within 60 s; incident: " + incident(id).prettify() + "\ndeliveries: " + deliveries, e);
+        }
+    }
+
     private long pages(Setup s, long incident) {
         return Fixtures.mailsTo(mail, s.onCall().email(), "incident #" + incident + ":")
                 .size();
@@ -126,7 +141,7 @@ class IntakeTest {
         assertEquals("CRITICAL", i.getString("severity"), "the alert's severity label wins over the key's default");
         assertTrue(i.getString("summary").startsWith("Core network: Core switch unreachable"), i.getString("summary"));
         assertEquals("integration:" + s.created().getString("integration.name"), i.getString("raisedBy"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages(s, id) == 1);
+        awaitOnePage(s, id);
 
         JsonPath again = post(
                 "/api/intake/" + s.key() + "/alertmanager",
