@@ -15,7 +15,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.sharedict.rota.notify.DeliveryRecorded.Outcome;
@@ -30,7 +30,7 @@ import org.sharedict.rota.platform.RotaConfig;
 @ApplicationScoped
 public class Deliveries {
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final RotaConfig config;
     private final Clock clock;
     private final Event<DeliveryRecorded> recorded;
@@ -40,7 +40,7 @@ public class Deliveries {
     private final SmsReplies replies;
 
     Deliveries(
-            Mailer mailer,
+            ReactiveMailer mailer,
             RotaConfig config,
             Clock clock,
             Event<DeliveryRecorded> recorded,
@@ -158,7 +158,9 @@ public class Deliveries {
                     if (p.bodyHtml() != null) {
                         mail.setHtml(p.bodyHtml());
                     }
-                    mailer.send(mail);
+                    // Bounded: a send on an SMTP connection that stalls (the relay, or the client's pool)
+                    // would otherwise hold this sender, and the page, until the relay gives up.
+                    mailer.send(mail).await().atMost(config.delivery().mailTimeout());
                     yield Sent.ok(null);
                 }
                 case SMS -> Sent.ok(sms.send(p.purpose(), p.address(), smsText(p), p.id()));
@@ -168,6 +170,9 @@ public class Deliveries {
             };
         } catch (SmsGateway.SmsFailure | VoiceCalls.VoiceFailure e) {
             return Sent.failed(e.getMessage());
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            return Sent.failed("the mail relay did not take the message within "
+                    + config.delivery().mailTimeout().toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Sent.failed("interrupted");

@@ -157,6 +157,14 @@ public interface RotaConfig {
         @WithDefault("PT5S")
         Duration webhookTimeout();
 
+        /**
+         * How long the mail relay has to take an e-mail. A send that takes longer counts as a failed
+         * attempt and is retried on a new connection (a stalled SMTP connection otherwise held the
+         * page for 30 s and more).
+         */
+        @WithDefault("PT15S")
+        Duration mailTimeout();
+
         /** Senders per instance for messages due now (they wait on providers, not on the CPU). */
         @WithDefault("16")
         int workers();
