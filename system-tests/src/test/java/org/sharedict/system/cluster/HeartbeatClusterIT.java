@@ -1,4 +1,4 @@
-package org.sharedict.rota.cluster;
+package org.sharedict.system.cluster;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.sharedict.rota.cluster;
+package org.sharedict.system.cluster;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged rota-service (target/quarkus-app/quarkus-run.jar) as a separate process, as production runs it. */
+/** The packaged rota-service (rota-service/target/quarkus-app/quarkus-run.jar) as a separate process, as production runs it. */
 final class RotaProcess {
 
     final String name;
@@ -44,7 +44,10 @@ final class RotaProcess {
     }
 
     void start() throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        Path jar = Path.of(System.getProperty("sharedict.root", ".."))
+                .resolve("rota-service/target/quarkus-app/quarkus-run.jar")
+                .toAbsolutePath()
+                .normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     jar.toAbsolutePath() + " is missing: run the packaged build (mvn verify) first");
