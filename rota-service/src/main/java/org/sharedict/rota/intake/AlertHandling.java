@@ -85,7 +85,7 @@ public class AlertHandling {
                     // A deleted policy falls back to the partner's default rather than refusing the alert.
                     Long policy =
                             o.policyId() != null && policies.get(o.policyId()).isPresent() ? o.policyId() : null;
-                    IncidentService.Raised r = incidents.open(
+                    IncidentService.Alerted r = incidents.openForAlert(
                             o.partner(),
                             new IncidentInput(
                                     o.partner(),
@@ -96,7 +96,7 @@ public class AlertHandling {
                                     policy),
                             o.actor());
                     outcome = r.created() ? Outcome.RAISED : Outcome.REPEATED;
-                    incidentId = r.incident().id();
+                    incidentId = r.incidentId();
                 }
             }
             case ACKNOWLEDGE -> {
