@@ -83,8 +83,7 @@ public class AlertHandling {
                     outcome = Outcome.SUPPRESSED;
                 } else {
                     // A deleted policy falls back to the partner's default rather than refusing the alert.
-                    Long policy =
-                            o.policyId() != null && policies.get(o.policyId()).isPresent() ? o.policyId() : null;
+                    Long policy = o.policyId() != null && policies.exists(o.policyId()) ? o.policyId() : null;
                     IncidentService.Alerted r = incidents.openForAlert(
                             o.partner(),
                             new IncidentInput(
