@@ -77,9 +77,15 @@ public class IntakeBench {
         String url = gateway + "/api/intake/" + key + "/events";
 
         // Warm-up through the gateway (JIT, connections), on keys of their own, not counted in the figures.
-        for (int i = 0; i < 200; i++) {
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("INTAKE_WARMUP", "200"));
+        for (int i = 0; i < warmUp; i++) {
             post(url, alert("warm-" + run + "-" + i)).join();
         }
+        // CPU of rota-service, the gateway and MariaDB over the timed phase only (run.sh passes their PIDs):
+        // the cost of an alert once warmed up, beside run.sh's figure, which includes the warm-up.
+        List<ProcessHandle> measured = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_CPU_PIDS", "").trim().split("\\s+"))
+                .filter(p -> !p.isEmpty()).map(p -> ProcessHandle.of(Long.parseLong(p)).orElse(null)).toList();
+        long[] cpu0 = cpu(measured);
 
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -115,6 +121,7 @@ public class IntakeBench {
         }
         double sending = (System.nanoTime() - start) / 1e9;
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        long[] cpu1 = cpu(measured);
         long[] ns = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("intake: %d alerts in %.1f s (%.0f/s asked %d/s), %d%% repeats; answers %s%n", sent, sending,
                 sent / sending, rate, repeatPercent, statuses);
@@ -142,12 +149,27 @@ public class IntakeBench {
                     + "had stopped waiting); %d incidents for %d keys; occurrences on them %d%n", recorded, accepted, acceptedNew.get(),
                     acceptedRepeats.get(), recorded - accepted, incidents, incidentsPerKey.size(), occurrences);
             System.out.printf("lost (answered 202, no incident): %d; doubled (a key with more than one incident): %d%n", lost, doubled);
+            if (cpu0.length == 3 && recorded > 0) {
+                System.out.printf("cpu per alert in the timed phase (after %d warm-up alerts): rota-service %.1f ms, gateway %.1f ms, "
+                        + "mariadb %.1f ms (%d alerts)%n", warmUp, (cpu1[0] - cpu0[0]) / 1e6 / recorded,
+                        (cpu1[1] - cpu0[1]) / 1e6 / recorded, (cpu1[2] - cpu0[2]) / 1e6 / recorded, recorded);
+            }
             boolean fine = lost == 0 && doubled == 0 && recorded >= accepted && occurrences == recorded;
             System.out.println(fine ? "no lost or doubled incidents" : "MISMATCH: lost or doubled alerts or incidents (see above)");
             if (!fine) {
                 System.exit(2);
             }
         }
+    }
+
+    /** Each process's CPU time so far, in nanoseconds (empty when not all three are known). */
+    static long[] cpu(List<ProcessHandle> processes) {
+        if (processes.size() != 3 || processes.contains(null)) {
+            return new long[0];
+        }
+        return processes.stream()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .toArray();
     }
 
     static String alert(String dedup) {

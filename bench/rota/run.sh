@@ -11,6 +11,7 @@
 #   INCIDENTS=5000 RAISE_RATE=50 DELAY=150 PARTS=escalate bench/rota/run.sh
 #   PAGES=1000 PAGE_RATE=50 PARTS=fanout bench/rota/run.sh
 #   INTAKE_RATE=200 INTAKE_SECONDS=60 REPEATS=20 PARTS=intake bench/rota/run.sh
+#   INTAKE_WARMUP=3000 PARTS=intake bench/rota/run.sh       # more warm-up alerts than the default 200
 #
 # The intake part (monitoring alerts through the gateway, IntakeBench.java) also starts the packaged
 # gateway in front of the service, on its own database (gateway_bench_intake), with its default rate
@@ -106,7 +107,8 @@ for part in $PARTS; do
       DBPID=$(pgrep -f -- "mariadbd.*--port=$DBPORT( |$)" | head -1 || true)
       DBPID=${DBPID:-$(pgrep -o -x mariadbd || true)}
       s0=$(ticks $SERVICE); g0=$(ticks $GATEWAY); d0=${DBPID:+$(ticks "$DBPID")}
-      BENCH_STUB_URL="http://127.0.0.1:$STUB_PORT" java -cp "$DRIVER" bench/rota/IntakeBench.java intake "$URL" \
+      BENCH_STUB_URL="http://127.0.0.1:$STUB_PORT" BENCH_CPU_PIDS="$SERVICE $GATEWAY ${DBPID:-}" \
+        java -cp "$DRIVER" bench/rota/IntakeBench.java intake "$URL" \
         "http://127.0.0.1:$GATEWAY_PORT" "$WORK/keys" "$DB_BASE/rota_bench?user=root" \
         "${INTAKE_RATE:-200}" "${INTAKE_SECONDS:-60}" "${REPEATS:-20}" | tee "$WORK/intake.txt" || true
       s1=$(ticks $SERVICE); g1=$(ticks $GATEWAY); d1=${DBPID:+$(ticks "$DBPID")}

@@ -73,6 +73,12 @@ public class PolicyService {
         return EscalationPolicy.<EscalationPolicy>findByIdOptional(id).map(this::view);
     }
 
+    /** Whether the policy exists, without building its view (steps, people and rota names): asked on every alert. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(long id) {
+        return EscalationPolicy.findById(id) != null;
+    }
+
     public PolicyView create(PolicyInput in) {
         String partner = partner(in.partner());
         requireEditRights(partner);

@@ -29,11 +29,12 @@ public class DeliveryTimeline {
             case DELIVERED -> IncidentEvent.Kind.NOTIFICATION_DELIVERED;
             case UNDELIVERED -> IncidentEvent.Kind.NOTIFICATION_UNDELIVERED;
         };
-        IncidentEvent e = timeline.add(d.incidentId(), kind, d.detail());
-        e.step = d.step();
-        e.channel = d.channel().name();
-        e.recipient = d.address();
-        e.notificationId = d.notificationId();
-        e.attempt = d.attempt();
+        timeline.add(d.incidentId(), kind, d.detail(), e -> {
+            e.step = d.step();
+            e.channel = d.channel().name();
+            e.recipient = d.address();
+            e.notificationId = d.notificationId();
+            e.attempt = d.attempt();
+        });
     }
 }

@@ -57,16 +57,17 @@ public class IncidentEscalation implements EscalatedIncidents {
         i.nextStepAt = nextStepAt;
         for (TimelineLine l : lines) {
             IncidentEvent e =
-                    timeline.add(incidentId, IncidentEvent.Kind.valueOf(l.kind().name()), l.detail());
-            e.step = l.step();
-            e.pass = l.pass();
-            e.dueAt = l.dueAt();
-            e.channel = l.channel();
-            e.recipient = l.recipient();
-            e.notificationId = l.notificationId();
-            if (l.at() != null) {
-                e.at = l.at();
-            }
+                    timeline.add(incidentId, IncidentEvent.Kind.valueOf(l.kind().name()), l.detail(), ev -> {
+                        ev.step = l.step();
+                        ev.pass = l.pass();
+                        ev.dueAt = l.dueAt();
+                        ev.channel = l.channel();
+                        ev.recipient = l.recipient();
+                        ev.notificationId = l.notificationId();
+                        if (l.at() != null) {
+                            ev.at = l.at();
+                        }
+                    });
             if (l.kind() == TimelineLine.Kind.STEP_NOTIFIED && (l.step() > 1 || l.pass() > 1)) {
                 // Past the first step: nobody acknowledged in time (or someone asked), so subscribers hear of it.
                 lifecycle.fire(new IncidentLifecycle(

@@ -96,6 +96,25 @@ public class IncidentService {
      * heartbeat monitor, which act for their partner without a token. {@code in.partner()} is ignored.
      */
     public Raised open(String partner, IncidentInput in, String raisedBy) {
+        Opened o = openIncident(partner, in, raisedBy);
+        return new Raised(view(o.incident()), o.created());
+    }
+
+    /** What a monitoring alert needs of its raise: the incident's ID, and whether this alert created it. */
+    public record Alerted(long incidentId, boolean created) {}
+
+    /**
+     * As {@link #open}, without reading the incident's timeline back for an answer: an alert's
+     * answer names only the incident, and each repeat would read a longer timeline.
+     */
+    public Alerted openForAlert(String partner, IncidentInput in, String raisedBy) {
+        Opened o = openIncident(partner, in, raisedBy);
+        return new Alerted(o.incident().id, o.created());
+    }
+
+    private record Opened(Incident incident, boolean created) {}
+
+    private Opened openIncident(String partner, IncidentInput in, String raisedBy) {
         String key = in.dedupKey() == null || in.dedupKey().isBlank()
                 ? null
                 : in.dedupKey().trim();
@@ -119,7 +138,7 @@ public class IncidentService {
                             IncidentEvent.Kind.DUPLICATE,
                             "raised again (" + i.occurrences + " times): "
                                     + in.summary().trim());
-                    return new Raised(view(i), false);
+                    return new Opened(i, false);
                 }
             }
         }
@@ -162,7 +181,7 @@ public class IncidentService {
                 Map.of("summary", i.summary, "severity", i.severity.name(), "policy", policy.name()));
         tell(i, IncidentLifecycle.Event.TRIGGERED, raisedBy, null);
         escalations.start(IncidentEscalation.escalated(i), now);
-        return new Raised(view(i), true);
+        return new Opened(i, true);
     }
 
     public IncidentView acknowledge(long id) {

@@ -23,10 +23,11 @@ public class WebhookTimeline {
             case FAILED -> IncidentEvent.Kind.WEBHOOK_FAILED;
             case GAVE_UP -> IncidentEvent.Kind.WEBHOOK_GAVE_UP;
         };
-        IncidentEvent e = timeline.add(a.incidentId(), kind, a.event() + ": " + a.detail());
-        e.channel = "WEBHOOK";
-        e.recipient = a.url();
-        e.notificationId = a.deliveryId();
-        e.attempt = a.attempt();
+        timeline.add(a.incidentId(), kind, a.event() + ": " + a.detail(), e -> {
+            e.channel = "WEBHOOK";
+            e.recipient = a.url();
+            e.notificationId = a.deliveryId();
+            e.attempt = a.attempt();
+        });
     }
 }

@@ -83,9 +83,8 @@ public class AlertHandling {
                     outcome = Outcome.SUPPRESSED;
                 } else {
                     // A deleted policy falls back to the partner's default rather than refusing the alert.
-                    Long policy =
-                            o.policyId() != null && policies.get(o.policyId()).isPresent() ? o.policyId() : null;
-                    IncidentService.Raised r = incidents.open(
+                    Long policy = o.policyId() != null && policies.exists(o.policyId()) ? o.policyId() : null;
+                    IncidentService.Alerted r = incidents.openForAlert(
                             o.partner(),
                             new IncidentInput(
                                     o.partner(),
@@ -96,7 +95,7 @@ public class AlertHandling {
                                     policy),
                             o.actor());
                     outcome = r.created() ? Outcome.RAISED : Outcome.REPEATED;
-                    incidentId = r.incident().id();
+                    incidentId = r.incidentId();
                 }
             }
             case ACKNOWLEDGE -> {
