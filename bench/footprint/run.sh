@@ -138,6 +138,8 @@ ROWS=()
 for svc in "${SERVICES[@]}"; do
   start "$svc"; wait_ready "$svc"
   at_ready=$(rss_mb "$SVC_PID")
+  # CPU the JVM used to get there (user + system): what start-up costs, whatever the machine's load.
+  cpu_ready=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$SVC_PID/stat")
   started=$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1 s/p' "$WORK/$svc.log" | head -1)
   # DURATION=0: start-up alone.
   if ((DURATION > 0)); then
@@ -147,8 +149,8 @@ for svc in "${SERVICES[@]}"; do
   fi
   after=$(rss_mb "$SVC_PID")
   get() { awk -v k="$1" '$1 == k {print $2}' "$WORK/$svc.load"; }
-  ROWS+=("$(printf '| %s | %.1f s | %s | %d MB | %d MB | %d MB | %d | %d | %.0f ms | %.0f ms |' "$svc" \
-    "$(awk -v m="$READY_MS" 'BEGIN {print m / 1000}')" "$started" "$at_ready" "$(($(get peak_rss_kb) / 1024))" "$after" \
+  ROWS+=("$(printf '| %s | %.1f s | %s | %s s | %d MB | %d MB | %d MB | %d | %d | %.0f ms | %.0f ms |' "$svc" \
+    "$(awk -v m="$READY_MS" 'BEGIN {print m / 1000}')" "$started" "$cpu_ready" "$at_ready" "$(($(get peak_rss_kb) / 1024))" "$after" \
     "$(get requests)" "$(get failed)" "$(get p50_ms)" "$(get p95_ms)")")
   grep '^failure' "$WORK/$svc.load" | sed "s/^/  $svc: /" >&2 || true
   stop
@@ -158,6 +160,6 @@ echo
 echo "JVM options: ${JAVA_OPTIONS:-(JDK defaults)}; environment: ${SIZES[*]:-(none)}"
 echo "load: $DURATION s at $RATE/s from $CLIENTS clients; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| service | launch to ready | Quarkus \"started in\" | RSS at ready | peak RSS under load | RSS after | requests | failed | p50 | p95 |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| service | launch to ready | Quarkus \"started in\" | CPU to ready | RSS at ready | peak RSS under load | RSS after | requests | failed | p50 | p95 |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
