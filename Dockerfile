@@ -40,6 +40,8 @@ COPY --from=build --chown=185 /build/${SERVICE}/target/quarkus-app/lib/ /deploym
 COPY --from=build --chown=185 /build/${SERVICE}/target/quarkus-app/*.jar /deployments/
 COPY --from=build --chown=185 /build/${SERVICE}/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=185 /build/${SERVICE}/target/quarkus-app/quarkus/ /deployments/quarkus/
+# The JVM and pool sizes ./run.sh, compose and the chart use (read at start, below).
+COPY --from=build --chown=185 /build/helm/files/jvm.env /deployments/jvm.env
 
 LABEL org.opencontainers.image.title="Shared ICT Support: ${SERVICE}" \
       org.opencontainers.image.licenses="EUPL-1.2"
@@ -48,7 +50,9 @@ EXPOSE 8080
 # Non-root (the image's user 185); the root filesystem can be read-only as long as /tmp is writable.
 USER 185
 ENV QUARKUS_HTTP_PORT=8080 \
-    JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+    QUARKUS_HTTP_HOST=0.0.0.0 \
     JAVA_APP_JAR="/deployments/quarkus-run.jar"
 
-ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]
+# Each KEY=VALUE of jvm.env that the container's environment does not already set is exported, then
+# the base image's launcher starts the service; with JAVA_OPTS set it adds none of its own options.
+ENTRYPOINT ["/bin/bash", "-c", "while IFS= read -r line; do key=${line%%=*}; if [[ $line =~ ^[A-Z_][A-Z0-9_]*= && -z ${!key+set} ]]; then export \"$line\"; fi; done </deployments/jvm.env; exec /opt/jboss/container/java/run/run-java.sh \"$@\"", "run-java"]

@@ -199,13 +199,25 @@ export SKILLS_URL=http://127.0.0.1:$SKILLS_PORT ROTA_URL=http://127.0.0.1:$ROTA_
 # The address people use (links in e-mails, the allowed browser origin): set it when GATEWAY_HOST opens the gateway.
 export GATEWAY_URL=${GATEWAY_URL:-http://localhost:$GATEWAY_PORT}
 export SHAREDICT_LOCAL_RUN=true SMTP_PORT
+# The JVM and pool sizes the image, compose and the chart use too (helm/files/jvm.env), each unless
+# this script's environment sets it. Outside a container the JVM is told the container's memory
+# limit (-XX:MaxRAM), so its heap is the same share of the same amount.
+SIZES=()
+while IFS= read -r line; do
+  [[ $line =~ ^([A-Z_][A-Z0-9_]*)=(.*)$ ]] || continue
+  key=${BASH_REMATCH[1]}
+  [[ -n ${!key+set} ]] && line="$key=${!key}"
+  SIZES+=("$line")
+  declare "$line"
+done <"$ROOT/helm/files/jvm.env"
 for svc in "${SERVICES[@]}"; do
   jar=$ROOT/$svc/target/quarkus-app/quarkus-run.jar
   [[ -f $jar ]] || die "$jar is missing; run without SKIP_BUILD"
-  start_bg "$svc" env QUARKUS_HTTP_HOST="${HOST[$svc]}" QUARKUS_HTTP_PORT="${PORT[$svc]}" \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  start_bg "$svc" env "${SIZES[@]}" QUARKUS_HTTP_HOST="${HOST[$svc]}" QUARKUS_HTTP_PORT="${PORT[$svc]}" \
         QUARKUS_DATASOURCE_JDBC_URL="$JDBC_BASE/${DB_NAME[$svc]}?createDatabaseIfNotExist=true" \
         QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-        java -jar "$jar"
+        java $JAVA_OPTS -XX:MaxRAM="$SERVICE_MEMORY_LIMIT" -jar "$jar"
   PIDS+=("$LAST_PID")
   say "starting $svc on ${HOST[$svc]}:${PORT[$svc]} (log: $LOGS/$svc.log)"
 done

@@ -148,7 +148,7 @@ class DockerfileTest {
                 }
             }
         }
-        assertEquals(4 * 4 + 1, checked, "four layers per service and the key tool");
+        assertEquals(4 * 4 + 2, checked, "four layers per service, the JVM sizes and the key tool");
         for (String service : services) {
             assertTrue(Files.isRegularFile(Repo.path(service + "/target/quarkus-app/quarkus-run.jar")), service);
         }

@@ -3,12 +3,17 @@ package org.sharedict.localrun;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +40,8 @@ class RunScriptTest {
     private static final List<String> SERVICES = List.of("skills-service", "rota-service", "dr-planner", "gateway");
     private static final List<String> PORT_SETTINGS =
             List.of("GATEWAY_PORT", "SKILLS_PORT", "ROTA_PORT", "DR_PORT", "LOCAL_DB_PORT", "SMTP_PORT", "PAGING_PORT");
+    /** The JVM and pool sizes run.sh shares with the image, compose and the chart. */
+    private static final String JVM_ENV = "helm/files/jvm.env";
 
     @TempDir
     Path tmp;
@@ -47,6 +54,8 @@ class RunScriptTest {
         Files.createDirectories(checkout);
         Path script = Files.copy(Path.of("..", "run.sh").toAbsolutePath().normalize(), checkout.resolve("run.sh"));
         assertTrue(Files.readString(script).contains("LocalDatabase"), "not the platform's run.sh: " + script);
+        Files.createDirectories(checkout.resolve("helm/files"));
+        Files.copy(Path.of("..", JVM_ENV).toAbsolutePath().normalize(), checkout.resolve(JVM_ENV));
         for (String service : SERVICES) {
             jar(
                     checkout.resolve(service + "/target/quarkus-app/quarkus-run.jar"),
@@ -99,6 +108,48 @@ class RunScriptTest {
             String output = Files.readString(tmp.resolve("run.log"));
             assertTrue(output.contains("Web and API:   http://localhost:" + env.get("GATEWAY_PORT") + "/"), output);
             assertTrue(output.contains("only this computer"), output);
+            interruptAndAwaitEverythingStopped(run);
+        } finally {
+            stopAll(run);
+        }
+    }
+
+    @Test
+    void everyServiceGetsTheJvmAndPoolSizesOfTheSharedFileUnlessTheEnvironmentSetsThem() throws Exception {
+        Map<String, String> sizes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(checkout.resolve(JVM_ENV))) {
+            if (line.matches("[A-Z_][A-Z0-9_]*=.*")) {
+                sizes.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertTrue(
+                sizes.keySet()
+                        .containsAll(List.of("JAVA_OPTS", "SERVICE_MEMORY_LIMIT", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE")),
+                sizes.toString());
+        Map<String, String> env = withStandIns(freePorts());
+        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "3");
+        Process run = start(env, tmp.resolve("run.log"));
+        try {
+            awaitRunning(run, tmp.resolve("run.log"));
+            HttpClient http = HttpClient.newHttpClient();
+            for (String setting : List.of("GATEWAY_PORT", "SKILLS_PORT", "ROTA_PORT", "DR_PORT")) {
+                String jvm = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.get(setting) + "/jvm"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                List<String> lines = List.of(jvm.split("\n"));
+                for (String option : sizes.get("JAVA_OPTS").split(" ")) {
+                    assertTrue(lines.contains("arg " + option), setting + " lacks " + option + ": " + jvm);
+                }
+                // Outside a container the JVM is told the container's limit, so the heap share means the same.
+                assertTrue(lines.contains("arg -XX:MaxRAM=" + sizes.get("SERVICE_MEMORY_LIMIT")), setting + ": " + jvm);
+                sizes.forEach((key, value) -> {
+                    String expected = key.equals("QUARKUS_DATASOURCE_JDBC_MAX_SIZE") ? "3" : value;
+                    assertTrue(
+                            lines.contains("env " + key + "=" + expected), setting + " lacks " + key + "=" + expected);
+                });
+            }
             interruptAndAwaitEverythingStopped(run);
         } finally {
             stopAll(run);
