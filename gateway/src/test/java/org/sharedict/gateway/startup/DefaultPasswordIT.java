@@ -1,7 +1,6 @@
 package org.sharedict.gateway.startup;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.sharedict.testing.FreePorts;
 import org.sharedict.testing.TestKeys;
 
 import static org.awaitility.Awaitility.await;
@@ -78,7 +78,7 @@ class DefaultPasswordIT {
 
     @Test
     void theLocalDemoSeedsAdminAdminAndAGivenPasswordIsUsedElsewhere() throws Exception {
-        int port = freePort();
+        int port = FreePorts.outsideTheEphemeralRange();
         Process demo =
                 start("local-run", Map.of("SHAREDICT_LOCAL_RUN", "true", "QUARKUS_HTTP_PORT", Integer.toString(port)));
         HttpClient http = HttpClient.newHttpClient();
@@ -107,7 +107,7 @@ class DefaultPasswordIT {
         assertTrue(older.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS), "it must stop");
         assertTrue(log("older-hash").contains("still has a default password"), log("older-hash"));
 
-        int port2 = freePort();
+        int port2 = FreePorts.outsideTheEphemeralRange();
         Process fresh = start(
                 "proper",
                 Map.of("ADMIN_PASSWORD", "a-long-proper-passphrase", "QUARKUS_HTTP_PORT", Integer.toString(port2)));
@@ -147,7 +147,7 @@ class DefaultPasswordIT {
         e.put("QUARKUS_DATASOURCE_PASSWORD", PASSWORD);
         e.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.publicKey().toString());
         e.put("JWT_PRIVATE_KEY_LOCATION", TestKeys.privateKey().toString());
-        e.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        e.put("QUARKUS_HTTP_PORT", Integer.toString(FreePorts.outsideTheEphemeralRange()));
         e.put("ACCESS_LOG", "false");
         e.putAll(extra);
         env.putAll(e);
@@ -169,11 +169,5 @@ class DefaultPasswordIT {
 
     private static String log(String name) throws IOException {
         return Files.readString(Path.of("target/it-logs/" + name + ".log"), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

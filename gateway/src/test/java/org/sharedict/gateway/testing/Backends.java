@@ -1,13 +1,12 @@
 package org.sharedict.gateway.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import org.sharedict.testing.FreePorts;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -90,8 +89,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     }
 
     private static WireMockServer wiremock(String service) {
-        WireMockServer server = new WireMockServer(
-                options().port(freePort()).bindAddress("127.0.0.1").gzipDisabled(true));
+        WireMockServer server = new WireMockServer(options()
+                .port(FreePorts.outsideTheEphemeralRange())
+                .bindAddress("127.0.0.1")
+                .gzipDisabled(true));
         server.start();
         defaults(server, service);
         return server;
@@ -144,14 +145,6 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             servers.probe.stop();
             servers.dropper.stop();
             servers.idler.stop();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.sharedict.system.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.sharedict.testing.FreePorts;
+
 /** The packaged rota-service (rota-service/target/quarkus-app/quarkus-run.jar) as a separate process, as production runs it. */
 final class RotaProcess {
 
@@ -27,16 +28,10 @@ final class RotaProcess {
 
     RotaProcess(String name, Map<String, String> env, Path logDir) throws IOException {
         this.name = name;
-        this.port = freePort();
+        this.port = FreePorts.outsideTheEphemeralRange();
         this.env = env;
         Files.createDirectories(logDir);
         this.log = logDir.resolve(name + ".log");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     String url() {
