@@ -43,4 +43,18 @@ public final class DatabaseFailures {
         }
         return false;
     }
+
+    /**
+     * True when the database rolled the transaction back to break a deadlock (SQLSTATE 40001) or gave
+     * up waiting for a row lock (MariaDB error 1205): nothing was written, and the same request may
+     * succeed a moment later. Many writers on the same rows at once (a burst of alerts) cause it.
+     */
+    public static boolean isContention(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -108,6 +108,13 @@ public class ProblemException extends RuntimeException {
                 .with("service", "database");
     }
 
+    /** The 503 for a write that lost a deadlock or a lock wait to other writes of the same records. */
+    public static ProblemException databaseBusy() {
+        return unavailable("Other changes to the same records were being made at the same moment; nothing was"
+                        + " saved, try again")
+                .with("service", "database");
+    }
+
     public static ProblemException of(
             int status, String typeSlug, String title, String detail, Map<String, Object> extensions) {
         Problem p = new Problem(typeSlug, title, status, detail);

@@ -168,6 +168,10 @@ public class ProblemMappers {
             Log.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
             return respond(ProblemException.databaseUnavailable(), uri);
         }
+        if (DatabaseFailures.isContention(e)) {
+            Log.warnf("Database contention on %s: %s", uri.getPath(), rootMessage(e));
+            return respond(ProblemException.databaseBusy(), uri);
+        }
         if (JsonProblems.find(e) != null) {
             return json(e, e, uri);
         }

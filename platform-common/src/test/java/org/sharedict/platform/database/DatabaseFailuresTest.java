@@ -40,4 +40,15 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.isUnavailable(new SQLException("Deadlock found", "40001", 1213)));
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("no database here")));
     }
+
+    @Test
+    void aDeadlockOrALockWaitIsContentionAndNotAnOutage() {
+        SQLException deadlock = new SQLException("Deadlock found when trying to get lock", "40001", 1213);
+        SQLException lockWait = new SQLException("Lock wait timeout exceeded", "HY000", 1205);
+        assertTrue(DatabaseFailures.isContention(new PersistenceException(deadlock)));
+        assertTrue(DatabaseFailures.isContention(new RuntimeException(new PersistenceException(lockWait))));
+        assertFalse(DatabaseFailures.isContention(new PersistenceException(
+                new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062))));
+        assertFalse(DatabaseFailures.isUnavailable(lockWait));
+    }
 }

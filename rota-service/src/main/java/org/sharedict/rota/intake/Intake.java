@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.panache.common.Parameters;
 
+import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.paging.Page;
 import org.sharedict.platform.paging.PageRequest;
 import org.sharedict.rota.incidents.IncidentRaiser;
@@ -18,7 +19,8 @@ import org.sharedict.rota.intake.IntakeDtos.Handled;
 /**
  * Alerts from a monitoring system, each handled in its own transaction (see {@link AlertHandling}).
  * Not transactional itself: when two identical triggers race, the unique open key refuses the
- * second incident at commit, and that alert is handled once more, joining the first one's incident.
+ * second incident at commit, and that alert is handled once more, joining the first one's incident;
+ * an alert whose transaction lost a deadlock is handled once more too (then answered 503).
  */
 @ApplicationScoped
 public class Intake {
@@ -46,7 +48,9 @@ public class Intake {
         try {
             return handling.handle(origin, source, s);
         } catch (RuntimeException e) {
-            if (!IncidentRaiser.duplicateKey(e)) {
+            // Another alert of the same key won the insert, or a deadlock between concurrent alerts
+            // rolled this one back: handled again once, in a new transaction.
+            if (!IncidentRaiser.duplicateKey(e) && !DatabaseFailures.isContention(e)) {
                 throw e;
             }
             return handling.handle(origin, source, s);

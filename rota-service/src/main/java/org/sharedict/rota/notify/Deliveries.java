@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.rota.notify.DeliveryRecorded.Outcome;
 import org.sharedict.rota.platform.RotaConfig;
 
@@ -115,22 +115,12 @@ public class Deliveries {
                 QuarkusTransaction.requiringNew().run(() -> record(id, attempt, sent));
                 return;
             } catch (RuntimeException e) {
-                if (tries >= RECORD_TRIES || !deadlock(e)) {
+                if (tries >= RECORD_TRIES || !DatabaseFailures.isContention(e)) {
                     throw e;
                 }
                 Log.debugf("delivery %d attempt %d: recording lost a deadlock, again (%d)", id, attempt, tries);
             }
         }
-    }
-
-    /** True when the database rolled the transaction back to break a deadlock or a lock wait (SQLSTATE 40001). */
-    static boolean deadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
