@@ -13,12 +13,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
 
 import org.sharedict.rota.contacts.Urgency;
 
 /** A page: raised for a partner, escalated along a policy until acknowledged, then resolved. */
 @Entity
+@DynamicUpdate // Only the changed columns: a step or an attempt must not rewrite the whole row.
 @Table(name = "incident")
 public class Incident extends PanacheEntityBase {
 

@@ -1,6 +1,7 @@
 package org.sharedict.rota.incidents;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,20 +56,23 @@ public class IncidentEscalation implements EscalatedIncidents {
             i.pass = pass;
         }
         i.nextStepAt = nextStepAt;
+        List<IncidentEvent> events = new ArrayList<>(lines.size());
         for (TimelineLine l : lines) {
-            IncidentEvent e =
-                    timeline.add(incidentId, IncidentEvent.Kind.valueOf(l.kind().name()), l.detail(), ev -> {
-                        ev.step = l.step();
-                        ev.pass = l.pass();
-                        ev.dueAt = l.dueAt();
-                        ev.channel = l.channel();
-                        ev.recipient = l.recipient();
-                        ev.notificationId = l.notificationId();
-                        if (l.at() != null) {
-                            ev.at = l.at();
-                        }
-                    });
-            if (l.kind() == TimelineLine.Kind.STEP_NOTIFIED && (l.step() > 1 || l.pass() > 1)) {
+            IncidentEvent e = new IncidentEvent();
+            e.kind = IncidentEvent.Kind.valueOf(l.kind().name());
+            e.detail = l.detail();
+            e.step = l.step();
+            e.pass = l.pass();
+            e.dueAt = l.dueAt();
+            e.channel = l.channel();
+            e.recipient = l.recipient();
+            e.notificationId = l.notificationId();
+            e.at = l.at();
+            events.add(e);
+        }
+        timeline.addAll(incidentId, events);
+        for (IncidentEvent e : events) {
+            if (e.kind == IncidentEvent.Kind.STEP_NOTIFIED && (e.step > 1 || e.pass > 1)) {
                 // Past the first step: nobody acknowledged in time (or someone asked), so subscribers hear of it.
                 lifecycle.fire(new IncidentLifecycle(
                         IncidentLifecycle.Event.ESCALATED,
@@ -79,7 +83,7 @@ public class IncidentEscalation implements EscalatedIncidents {
                         i.status.name(),
                         e.at,
                         "system",
-                        l.step()));
+                        e.step));
             }
         }
     }

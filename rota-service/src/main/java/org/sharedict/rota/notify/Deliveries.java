@@ -16,6 +16,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.query.NativeQuery;
 
 import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.rota.notify.DeliveryRecorded.Outcome;
@@ -124,15 +125,25 @@ public class Deliveries {
     }
 
     /**
+     * A native update of the notification table, said to touch that table alone: otherwise Hibernate
+     * takes it to touch every table, flushes the whole session and walks every entity and collection
+     * type to invalidate them, on every attempt.
+     */
+    private static jakarta.persistence.Query notificationsOnly(jakarta.persistence.Query q) {
+        return q.unwrap(NativeQuery.class).addSynchronizedEntityClass(Notification.class);
+    }
+
+    /**
      * Takes the attempt for this sender for the claim's lease, in the database's time (every instance
      * sees the same clock there). A sender that dies mid-send lets the claim lapse, and the sweep
      * sends again: delivery is at least once.
      */
     private boolean claim(long id, int attempt) {
-        return Notification.getEntityManager()
-                        .createNativeQuery("update notification set claimed_until = timestampadd(MICROSECOND, ?1,"
-                                + " utc_timestamp(6)) where id = ?2 and status = 'PENDING' and attempts < ?3"
-                                + " and (claimed_until is null or claimed_until < utc_timestamp(6))")
+        return notificationsOnly(Notification.getEntityManager()
+                                .createNativeQuery(
+                                        "update notification set claimed_until = timestampadd(MICROSECOND, ?1,"
+                                                + " utc_timestamp(6)) where id = ?2 and status = 'PENDING' and attempts < ?3"
+                                                + " and (claimed_until is null or claimed_until < utc_timestamp(6))"))
                         .setParameter(1, config.delivery().claimLease().toNanos() / 1000)
                         .setParameter(2, id)
                         .setParameter(3, attempt)
@@ -204,13 +215,15 @@ public class Deliveries {
         if (n == null || n.status != Notification.Status.PENDING || n.attempts >= attempt) {
             return;
         }
+        // Before the entity changes: the native update flushes a changed entity first, which would
+        // write the row twice.
+        notificationsOnly(Notification.getEntityManager()
+                        .createNativeQuery("update notification set claimed_until = null where id = ?1"))
+                .setParameter(1, id)
+                .executeUpdate();
         Instant now = Instant.now(clock);
         n.attempts = attempt;
         n.nextAttemptAt = null;
-        Notification.getEntityManager()
-                .createNativeQuery("update notification set claimed_until = null where id = ?1")
-                .setParameter(1, id)
-                .executeUpdate();
         if (error == null) {
             n.status = Notification.Status.SENT;
             n.sentAt = now;

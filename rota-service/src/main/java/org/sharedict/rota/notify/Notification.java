@@ -12,9 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One e-mail or webhook call to deliver (the outbox), with its attempts so far. */
 @Entity
+@DynamicUpdate // Only the changed columns: a step or an attempt must not rewrite the whole row.
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 

@@ -1,7 +1,5 @@
 package org.sharedict.rota.notify;
 
-import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outbox sends each attempt once, whoever reaches it: the fast path after commit, a Quartz
@@ -113,16 +109,6 @@ class DeliveryOutboxTest {
         QuarkusTransaction.requiringNew().run(() -> claimUntil(id, "utc_timestamp(6) - interval 1 second"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(id) == Notification.Status.SENT);
         stubs.verify(1, postRequestedFor(urlPathEqualTo(path)));
-    }
-
-    @Test
-    void onlyADeadlockOrLockWaitVictimIsRecordedAgain() {
-        assertTrue(Deliveries.deadlock(new IllegalStateException(
-                "could not execute statement",
-                new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213))));
-        assertFalse(Deliveries.deadlock(new IllegalStateException(
-                "could not execute statement", new SQLException("Duplicate entry", "23000", 1062))));
-        assertFalse(Deliveries.deadlock(new IllegalStateException("no SQL at all")));
     }
 
     private String hook() {
