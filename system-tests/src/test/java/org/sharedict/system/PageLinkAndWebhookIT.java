@@ -203,6 +203,16 @@ class PageLinkAndWebhookIT {
         given().post(path).then().statusCode(200).body(containsString("Acknowledged by Sam Carter"));
         given().post(path).then().statusCode(409);
 
+        // The link is as good as a password until it expires: no log keeps it, though each
+        // service logged the three requests (with the token redacted).
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        for (String service : List.of("gateway", "rota-service")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            platform.log(service).contains("\"POST /api/incidents/actions/[redacted] HTTP/1.1\" 409"));
+            assertFalse(platform.log(service).contains(token), service + "'s log holds the page link's token");
+        }
+
         JsonPath acknowledged =
                 as(manager).get("/api/incidents/" + incident).then().extract().jsonPath();
         assertEquals("ACKNOWLEDGED", acknowledged.getString("status"));

@@ -32,6 +32,7 @@ import io.vertx.httpproxy.ProxyResponse;
 
 import org.sharedict.gateway.platform.ProblemResponses;
 import org.sharedict.platform.problem.Problem;
+import org.sharedict.platform.web.LogSafe;
 
 /**
  * One service behind the gateway: a Vert.x reverse proxy (vertx-http-proxy) over a connection pool
@@ -298,7 +299,7 @@ public final class ServiceProxy {
                         : "cannot be reached";
                 Log.warnf(
                         "%s %s: %s %s (%s)",
-                        incoming.method(), incoming.path(), target.name(), why, failure.toString());
+                        incoming.method(), LogSafe.uri(incoming.path()), target.name(), why, failure.toString());
                 p = new Problem(
                                 "dependency-unavailable",
                                 "Service unavailable",

@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.sharedict.platform.database.DatabaseFailures;
 import org.sharedict.platform.web.AllowedMethods;
 import org.sharedict.platform.web.BadParameterException;
+import org.sharedict.platform.web.LogSafe;
 import org.sharedict.platform.web.RequestIds;
 
 /**
@@ -165,11 +166,11 @@ public class ProblemMappers {
             }
         }
         if (DatabaseFailures.isUnavailable(e)) {
-            Log.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            Log.warnf("Database unavailable on %s: %s", LogSafe.uri(uri.getPath()), rootMessage(e));
             return respond(ProblemException.databaseUnavailable(), uri);
         }
         if (DatabaseFailures.isContention(e)) {
-            Log.warnf("Database contention on %s: %s", uri.getPath(), rootMessage(e));
+            Log.warnf("Database contention on %s: %s", LogSafe.uri(uri.getPath()), rootMessage(e));
             return respond(ProblemException.databaseBusy(), uri);
         }
         if (JsonProblems.find(e) != null) {
@@ -200,7 +201,7 @@ public class ProblemMappers {
     }
 
     private Response anythingElse(Throwable e, UriInfo uri) {
-        Log.errorf(e, "Unhandled failure on %s", uri.getPath());
+        Log.errorf(e, "Unhandled failure on %s", LogSafe.uri(uri.getPath()));
         return respond(
                 new Problem(
                         "internal-error",
