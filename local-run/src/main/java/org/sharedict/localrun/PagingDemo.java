@@ -38,7 +38,8 @@ final class PagingDemo {
             DemoSeeder.say("no local paging stand-in: people keep e-mail only (pages fall back to it)");
             return;
         }
-        JsonNode rotas = api.get(urls.rota() + "/api/rotas?size=1&sort=createdAt").path("items");
+        JsonNode rotas =
+                api.get(urls.rota() + "/api/rotas?size=1&sort=createdAt").path("items");
         if (rotas.isEmpty()) {
             return;
         }
