@@ -1,8 +1,11 @@
 package org.sharedict.rota.rotas;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.Session;
 
 import org.sharedict.rota.schedule.Coverage;
 import org.sharedict.rota.schedule.Interval;
@@ -58,16 +64,22 @@ public class RotaPlans {
 
     /** The rotas covering a partner, lowest ID first. */
     public List<Skeleton> covering(String partner) {
-        List<Object[]> rows = Rota.getEntityManager()
-                .createQuery(
-                        "select r.id, r.version from Rota r join r.partners p where p = :partner order by r.id",
-                        Object[].class)
-                .setParameter("partner", partner)
-                .getResultList();
+        List<long[]> rows = new ArrayList<>();
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select r.id, r.version from rota r join rota_partner p"
+                    + " on p.rota_id = r.id where p.partner = ? order by r.id")) {
+                ps.setString(1, partner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+        });
         List<Skeleton> out = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            long id = (Long) row[0];
-            long version = (Long) row[1];
+        for (long[] row : rows) {
+            long id = row[0];
+            long version = row[1];
             Skeleton s = cache.get(id);
             if (s == null || s.version() != version) {
                 Rota r = Rota.findById(id);
@@ -112,31 +124,88 @@ public class RotaPlans {
         return plan(skeleton(r), from, to);
     }
 
+    /**
+     * One round trip in plain JDBC (the on-call lookup's hot path; Hibernate's query translation and
+     * entity loading were a third of its cost): the overrides and leave that can touch the span, and
+     * the rota's swaps. A plan made after a change in the same transaction sees it ({@link #session}).
+     */
     public RotaPlan plan(Skeleton r, Instant from, Instant to) {
         // A shift can reach a rotation period (and a long out-of-hours window) beyond the range.
         Duration margin = Duration.ofDays(r.rotationDays() + 22L);
-        Instant f = from.minus(margin);
-        Instant t = to.plus(margin);
-        Map<Layer, List<Long>> members = r.members();
-        List<RotaPlan.Override> overrides = new ArrayList<>();
-        for (RotaOverride o : RotaOverride.<RotaOverride>list(
-                "rotaId = ?1 and startsAt < ?2 and endsAt > ?3 order by id", r.id(), t, f)) {
-            overrides.add(
-                    new RotaPlan.Override(o.id, o.layer, o.personId, new Interval(o.startsAt, o.endsAt), o.reason));
-        }
-        List<RotaPlan.Leave> leaves = new ArrayList<>();
+        LocalDateTime f = utc(from.minus(margin));
+        LocalDateTime t = utc(to.plus(margin));
         List<Long> people = r.everyone();
+        StringBuilder sql = new StringBuilder("select 0, id, layer, person_id, starts_at, ends_at, reason"
+                + " from rota_override where rota_id = ? and starts_at < ? and ends_at > ?");
         if (!people.isEmpty()) {
-            for (PersonLeave l : PersonLeave.<PersonLeave>list(
-                    "personId in ?1 and startsAt < ?2 and endsAt > ?3 order by id", people, t, f)) {
-                leaves.add(new RotaPlan.Leave(l.id, l.personId, new Interval(l.startsAt, l.endsAt), l.reason));
-            }
+            sql.append(" union all select 1, id, null, person_id, starts_at, ends_at, reason from person_leave"
+                            + " where person_id in (")
+                    .append("?, ".repeat(people.size() - 1))
+                    .append("?) and starts_at < ? and ends_at > ?");
         }
+        sql.append(" union all select 2, id, layer, 0, first_at, second_at, reason from rota_swap where rota_id = ?"
+                + " order by 1, 2");
+        Session session = session();
+        List<RotaPlan.Override> overrides = new ArrayList<>();
+        List<RotaPlan.Leave> leaves = new ArrayList<>();
         List<RotaPlan.Swap> swaps = new ArrayList<>();
-        for (RotaSwap s : RotaSwap.<RotaSwap>list("rotaId = ?1 order by id", r.id())) {
-            swaps.add(new RotaPlan.Swap(s.id, s.layer, s.firstAt, s.secondAt, s.reason));
-        }
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 0;
+                ps.setLong(++i, r.id());
+                ps.setObject(++i, t);
+                ps.setObject(++i, f);
+                if (!people.isEmpty()) {
+                    for (long person : people) {
+                        ps.setLong(++i, person);
+                    }
+                    ps.setObject(++i, t);
+                    ps.setObject(++i, f);
+                }
+                ps.setLong(++i, r.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(2);
+                        Instant a = rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                        Instant b = rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                        String reason = rs.getString(7);
+                        switch (rs.getInt(1)) {
+                            case 0 ->
+                                overrides.add(new RotaPlan.Override(
+                                        id, Layer.valueOf(rs.getString(3)), rs.getLong(4), new Interval(a, b), reason));
+                            case 1 -> leaves.add(new RotaPlan.Leave(id, rs.getLong(4), new Interval(a, b), reason));
+                            default -> swaps.add(new RotaPlan.Swap(id, Layer.valueOf(rs.getString(3)), a, b, reason));
+                        }
+                    }
+                }
+            }
+        });
         return new RotaPlan(
-                r.id(), r.name(), r.coverage(), r.firstHandoff(), r.rotationDays(), members, overrides, leaves, swaps);
+                r.id(),
+                r.name(),
+                r.coverage(),
+                r.firstHandoff(),
+                r.rotationDays(),
+                r.members(),
+                overrides,
+                leaves,
+                swaps);
+    }
+
+    /**
+     * The session whose connection the plain-JDBC reads use; inside a transaction its pending changes
+     * are flushed first, as a Hibernate query on these tables would have done.
+     */
+    private static Session session() {
+        Session session = Rota.getEntityManager().unwrap(Session.class);
+        if (QuarkusTransaction.isActive()) {
+            session.flush();
+        }
+        return session;
+    }
+
+    /** As Hibernate stores an Instant here (quarkus.hibernate-orm.jdbc.timezone=UTC). */
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }
