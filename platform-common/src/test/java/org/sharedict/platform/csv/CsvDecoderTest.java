@@ -122,7 +122,11 @@ class CsvDecoderTest {
             StringBuilder b = new StringBuilder();
             for (int n = random.nextInt(40); n > 0; n--) {
                 int c = random.nextInt(3) == 0 ? 1 + random.nextInt(0xFF) : 1 + random.nextInt(0x10FFFF);
-                if (Character.isDefined(c) && Character.getType(c) != Character.SURROGATE && c != 0xFFFD) {
+                // Not U+FEFF: at the start it is a byte-order mark, not text.
+                if (Character.isDefined(c)
+                        && Character.getType(c) != Character.SURROGATE
+                        && c != 0xFFFD
+                        && c != 0xFEFF) {
                     b.appendCodePoint(c);
                 }
             }
@@ -149,6 +153,11 @@ class CsvDecoderTest {
                     .forEach(latin::appendCodePoint);
             String w = latin.toString();
             byte[] cp1252 = w.getBytes(CsvDecoder.WINDOWS_1252);
+            if (startsWithAByteOrderMark(cp1252)) {
+                // "ÿþ…", "þÿ…" or "ï»¿…" in Windows-1252 are the bytes of a byte-order mark, which wins
+                // over a declared charset (WHATWG Encoding, "decode"): such a file is read as UTF-16/8.
+                continue;
+            }
             assertEquals(
                     w,
                     CsvDecoder.decode(cp1252, MediaType.valueOf("text/csv; charset=windows-1252"))
@@ -166,6 +175,13 @@ class CsvDecoderTest {
     private static Problem refused(byte[] body, MediaType type) {
         return assertThrows(ProblemException.class, () -> CsvDecoder.decode(body, type))
                 .problem();
+    }
+
+    private static boolean startsWithAByteOrderMark(byte[] b) {
+        return b.length >= 2
+                && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)
+                        || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)
+                        || (b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF));
     }
 
     private static byte[] utf8(String s) {
