@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,11 +37,7 @@ public final class TcpFaultProxy implements AutoCloseable {
 
     public TcpFaultProxy(String upstreamHost, int upstreamPort) {
         this.upstream = new InetSocketAddress(upstreamHost, upstreamPort);
-        try {
-            this.server = listen(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.server = listenOnAFreePort();
         this.port = server.getLocalPort();
         startAccepting(server);
     }
@@ -97,6 +94,26 @@ public final class TcpFaultProxy implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         kill();
+    }
+
+    /**
+     * A port below the ephemeral range: while killed, nothing listens on it, and a client connecting
+     * to a free port of the ephemeral range can be given that same port as its own and connect to
+     * itself (Linux's TCP self-connect), which would look like a server that answers.
+     */
+    private static ServerSocket listenOnAFreePort() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return listen(FreePorts.outsideTheEphemeralRange());
+            } catch (BindException e) {
+                if (attempt == 20) {
+                    throw new UncheckedIOException(e);
+                }
+                // taken between the check and the bind: another one
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static ServerSocket listen(int port) throws IOException {
