@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,15 +270,7 @@ class RunScriptTest {
     }
 
     private static Map<String, String> freePorts() {
-        Map<String, String> ports = new HashMap<>();
-        for (String setting : PORT_SETTINGS) {
-            String port;
-            do {
-                port = String.valueOf(FreePorts.outsideTheEphemeralRange());
-            } while (ports.containsValue(port));
-            ports.put(setting, port);
-        }
-        return ports;
+        return FreePorts.forSettings(PORT_SETTINGS);
     }
 
     private static Path classesOf(Class<?> type) throws URISyntaxException {

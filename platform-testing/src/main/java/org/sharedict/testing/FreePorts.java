@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -35,6 +38,22 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("no free port between " + LOWEST + " and " + below + " after 200 tries");
+    }
+
+    /**
+     * One such port for each setting name (e.g. {@code GATEWAY_PORT}), no two the same: the
+     * environment for a script that starts several servers, in a new map the caller may add to.
+     */
+    public static Map<String, String> forSettings(List<String> settings) {
+        Map<String, String> ports = new HashMap<>();
+        for (String setting : settings) {
+            String port;
+            do {
+                port = String.valueOf(outsideTheEphemeralRange());
+            } while (ports.containsValue(port));
+            ports.put(setting, port);
+        }
+        return ports;
     }
 
     private static boolean isFree(int port) {

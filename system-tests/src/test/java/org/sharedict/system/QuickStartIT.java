@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +42,7 @@ class QuickStartIT {
         Files.createDirectories(data);
         Path log = data.resolve("run.log");
 
-        Map<String, String> ports = new HashMap<>();
-        for (String setting : PORTS) {
-            String port;
-            do {
-                port = String.valueOf(FreePorts.outsideTheEphemeralRange());
-            } while (ports.containsValue(port));
-            ports.put(setting, port);
-        }
+        Map<String, String> ports = FreePorts.forSettings(PORTS);
         ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", "run.sh")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
